@@ -1,0 +1,17 @@
+/**
+ * Public API of the progression engine. Pure TypeScript: no I/O, no clock, no framework imports.
+ */
+export * from "./schema";
+export * from "./facts";
+export type * from "./types";
+export { ENGINE_VERSION } from "./version";
+export {
+  addDays,
+  daysBetween,
+  isoWeekday,
+  isValidLocalDate,
+  isValidTimeZone,
+  localDateOf,
+  sessionDayOfMorningReport,
+  type LocalDate,
+} from "./dates";

@@ -1,0 +1,509 @@
+/**
+ * Program schema: the data a clinician (or the built-in library) authors.
+ *
+ * Deliberately no `.default()` anywhere: the parsed type equals the authored type, so a program can be written as a
+ * typed object literal (`satisfies Program`) or stored as JSON and parsed back without the two drifting apart. The
+ * engine applies defaults itself (see defaults.ts) and documents them.
+ */
+import { z } from "zod";
+import { isValidLocalDate } from "./dates";
+
+/** Lower-case identifier used for programs, stages, exercises, criteria and rules. */
+export const SlugSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, "use lower-case letters, digits, '-' or '_'");
+
+/** A local calendar date, 'YYYY-MM-DD', in the patient's time zone. */
+export const LocalDateSchema = z.string().refine(isValidLocalDate, "expected a calendar date 'YYYY-MM-DD'");
+
+const PainScore = z.number().min(0).max(10);
+const PositiveInt = z.number().int().positive();
+const NonNegativeInt = z.number().int().nonnegative();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Provenance: every number that is "our reading" rather than the source's must be labelled as such.
+// ---------------------------------------------------------------------------------------------------------------
+
+export const CitationSchema = z.object({
+  id: SlugSchema,
+  authors: z.string().min(1),
+  year: z.number().int().min(1900).max(2100),
+  title: z.string().min(1),
+  journal: z.string().min(1),
+  note: z.string().optional(),
+});
+
+export const SourceSchema = z.object({
+  /** Ids of the program's citations this value rests on. */
+  citationIds: z.array(SlugSchema).optional(),
+  /** True when the number is our own reading (shown as such and editable). */
+  ours: z.boolean().optional(),
+  note: z.string().optional(),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared vocabularies
+// ---------------------------------------------------------------------------------------------------------------
+
+/** lt/lte/gt/gte compare `observed <op> threshold`; lte/gte are inclusive (the threshold itself passes). */
+export const ComparatorSchema = z.enum(["lt", "lte", "gt", "gte", "eq"]);
+
+/** during/after/at rest come from the session day's log; next_morning and stiffness are reported on waking and belong
+ * to the previous day's session; test = the pain of a named provocation test (hop, decline squat, ...). */
+export const PainMetricSchema = z.enum(["during", "after", "next_morning", "at_rest", "stiffness", "test"]);
+
+export const SwellingGradeSchema = z.enum(["none", "trace", "1+", "2+", "3+"]);
+
+/** Delaware soreness rules (Adams et al.). */
+export const SorenessSchema = z.enum(["none", "warmup_resolved", "warmup_persisted", "after_1h_or_next_day"]);
+
+export const SideSchema = z.enum(["involved", "uninvolved", "both"]);
+
+/** Which history a log-based criterion may look at. 'stage' = since the current stage was entered (default for
+ * most kinds: earlier logs reflect another prescription); 'plan' = since the plan started. */
+export const ScopeSchema = z.enum(["stage", "plan"]);
+
+/** A rolling window ending today: the last N calendar days (today included) or the last N sessions done. */
+export const WindowSchema = z.union([
+  z.object({ days: PositiveInt }).strict(),
+  z.object({ sessions: PositiveInt }).strict(),
+]);
+
+export const QuestionnaireSchema = z.enum(["visa_a", "visa_p", "lefs", "psfs", "koos_adl", "global_rating", "custom"]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pain model: the program's symptom-response settings. Pain criteria without a threshold take theirs from here.
+// ---------------------------------------------------------------------------------------------------------------
+
+export const PainModelSchema = z.object({
+  /** Display name, e.g. "Silbernagel pain-monitoring model". */
+  name: z.string().min(1),
+  /** Highest pain allowed during loading; null = pain allowed (e.g. Alfredson: continue unless disabling). */
+  duringMax: PainScore.nullable(),
+  /** Highest pain allowed after loading; null = no separate limit. */
+  afterMax: PainScore.nullable(),
+  /** True: pain exactly at the limit is acceptable ("may reach 5, not exceed it"). False: must stay below it. */
+  inclusive: z.boolean(),
+  /** Where symptoms must have settled. */
+  settleBy: z.enum(["next_morning", "24h", "none"]),
+  /** Next-morning pain may exceed its baseline by this much and still count as settled (default 0). */
+  settleTolerance: PainScore.optional(),
+  /** Week-on-week rule: pain and stiffness must not rise from one week to the next. */
+  weekOnWeek: z.enum(["no_rise", "none"]),
+  /** Pain at or above this level is flagged to the clinician (never silently accepted). */
+  redFlagPain: PainScore,
+  source: SourceSchema.optional(),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Criteria (a discriminated union on `kind`). A criterion is a predicate: in a gate it must be met to advance, in a
+// regress rule it triggers the rule when met. Missing data is 'no_data': it never passes a gate and never triggers.
+// ---------------------------------------------------------------------------------------------------------------
+
+const criterionBase = {
+  /** Unique within its gate list or regress rule. */
+  id: SlugSchema,
+  /** Short clinician-facing label; generated from the criterion when absent. */
+  label: z.string().optional(),
+  /** Plain-words sentence for the patient; generated when absent. */
+  patientText: z.string().optional(),
+  source: SourceSchema.optional(),
+};
+
+export const PainCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("pain"),
+  metric: PainMetricSchema,
+  /** The named test when metric = 'test' (a key of the log's testPain, e.g. 'hop', 'decline_squat'). */
+  test: z.string().min(1).optional(),
+  aggregate: z.enum(["latest", "max", "mean"]),
+  window: WindowSchema,
+  /** Defaults from the pain model: 'lte' when inclusive, 'lt' when exclusive. */
+  comparator: ComparatorSchema.optional(),
+  /** Defaults to the pain model's limit (only for metric during/after). */
+  threshold: PainScore.optional(),
+  /** Fewer values than this in the window = no data (default 1). */
+  minSamples: PositiveInt.optional(),
+  scope: ScopeSchema.optional(),
+});
+
+export const SettleCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("settle"),
+  /** Sessions looked at (each needs its next-morning report). */
+  window: WindowSchema,
+  /** pre_session: the morning report of the session day itself; fixed: `baselineValue`. */
+  baseline: z.enum(["pre_session", "fixed"]),
+  baselineValue: PainScore.optional(),
+  /** Allowed excess over baseline (default: pain model settleTolerance, else 0). */
+  tolerance: PainScore.optional(),
+  /** 'settled' (gate use, default) or 'not_settled' (regress use: met when any session did not settle). */
+  expect: z.enum(["settled", "not_settled"]).optional(),
+  minSamples: PositiveInt.optional(),
+  scope: ScopeSchema.optional(),
+});
+
+export const TrendCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("trend"),
+  metric: PainMetricSchema,
+  test: z.string().min(1).optional(),
+  /** Allowed rise of this week's mean over last week's mean (default 0). */
+  maxRise: z.number().min(0).optional(),
+  /** 'not_rising' (gate use, default) or 'rising' (regress use). */
+  expect: z.enum(["not_rising", "rising"]).optional(),
+  /** Each 7-day week needs at least this many values (default 3). */
+  minSamplesPerWeek: PositiveInt.optional(),
+  /** Default 'plan': a trend needs two whole weeks. */
+  scope: ScopeSchema.optional(),
+});
+
+export const CapacityCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("capacity"),
+  /** Measurement id, e.g. 'single_leg_heel_raise_reps', 'quad_strength_nm', 'single_hop_cm', 'timed_6m_hop_s'. */
+  measure: z.string().min(1),
+  /** absolute value · limb symmetry index (involved ÷ uninvolved × 100) · change from the first measurement. */
+  mode: z.enum(["absolute", "lsi", "change_from_baseline"]),
+  /** For absolute/change: which limb (default involved; a measurement without side is used when the plan has no
+   * single involved side). */
+  side: z.enum(["involved", "uninvolved"]).optional(),
+  /** Timed tests: lower is better, so LSI is inverted (uninvolved ÷ involved × 100). */
+  lowerIsBetter: z.boolean().optional(),
+  comparator: ComparatorSchema,
+  threshold: z.number(),
+  unit: z.string().optional(),
+  /** Only measurements at most this many days old count (default: no limit). */
+  maxAgeDays: NonNegativeInt.optional(),
+  /** Measurements considered (default 'plan'). */
+  scope: ScopeSchema.optional(),
+});
+
+export const QuestionnaireCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("questionnaire"),
+  instrument: QuestionnaireSchema,
+  /** Measurement id (default: the instrument name; required for 'custom'). */
+  measure: z.string().min(1).optional(),
+  mode: z.enum(["absolute", "change_from_baseline"]),
+  comparator: ComparatorSchema,
+  threshold: z.number(),
+  maxAgeDays: NonNegativeInt.optional(),
+  scope: ScopeSchema.optional(),
+});
+
+export const AdherenceCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("adherence"),
+  windowDays: PositiveInt,
+  /** Default 'gte'. */
+  comparator: ComparatorSchema.optional(),
+  /** Percent of prescribed sessions done, 0–100. */
+  threshold: z.number().min(0).max(100),
+  /** Prescribed sessions per week (default: the stage prescription's frequencyPerWeek, else 7). */
+  perWeek: z.number().positive().max(14).optional(),
+  /** Credit for a 'partial' session (default 0.5). */
+  partialCredit: z.number().min(0).max(1).optional(),
+  scope: ScopeSchema.optional(),
+});
+
+export const TimeCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("time"),
+  from: z.enum(["stage_entry", "plan_start", "injury", "surgery", "last_regress"]),
+  /** Default 'gte'. */
+  comparator: ComparatorSchema.optional(),
+  days: NonNegativeInt,
+});
+
+export const RepetitionConditionsSchema = z.object({
+  minRunningMinutes: z.number().nonnegative().optional(),
+  minSessionMinutes: z.number().nonnegative().optional(),
+  maxPainDuring: PainScore.optional(),
+  maxPainAfter: PainScore.optional(),
+  /** Checked on the next morning's report (so the latest session cannot count until that report exists). */
+  maxNextMorningPain: PainScore.optional(),
+  maxSwelling: SwellingGradeSchema.optional(),
+  soreness: z.array(SorenessSchema).min(1).optional(),
+  /** Whether a pain value equal to a max counts (default true). */
+  inclusive: z.boolean().optional(),
+});
+
+export const RepetitionsCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("repetitions"),
+  /** Sessions that must have met the conditions (e.g. "each walk-run phase at least twice"). */
+  count: PositiveInt,
+  conditions: RepetitionConditionsSchema,
+  /** A session done the day after another session does not count (e.g. "a rest day between runs"). */
+  restDayBetween: z.boolean().optional(),
+  scope: ScopeSchema.optional(),
+});
+
+export const SwellingCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("swelling"),
+  aggregate: z.enum(["latest", "max"]),
+  window: WindowSchema,
+  comparator: ComparatorSchema,
+  grade: SwellingGradeSchema,
+  scope: ScopeSchema.optional(),
+});
+
+export const SorenessCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("soreness"),
+  /** latest: the most recent session's report; any/all: over the window. */
+  aggregate: z.enum(["latest", "any", "all"]),
+  window: WindowSchema,
+  /** Met when the soreness observed is one of these. */
+  levels: z.array(SorenessSchema).min(1),
+  scope: ScopeSchema.optional(),
+});
+
+export const SignoffCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("signoff"),
+  /** Stable id of the item, e.g. 'clinical_exam_clear', 'h_test_no_insecurity'. */
+  itemId: SlugSchema,
+  /** What the clinician confirms, e.g. "Clinical exam shows no signs of injury". */
+  prompt: z.string().min(1),
+  /** Sign-offs before this point do not count (default 'stage'). */
+  scope: ScopeSchema.optional(),
+  /** A sign-off older than this many days no longer counts. */
+  validDays: PositiveInt.optional(),
+});
+
+export const CriterionSchema = z.discriminatedUnion("kind", [
+  PainCriterionSchema,
+  SettleCriterionSchema,
+  TrendCriterionSchema,
+  CapacityCriterionSchema,
+  QuestionnaireCriterionSchema,
+  AdherenceCriterionSchema,
+  TimeCriterionSchema,
+  RepetitionsCriterionSchema,
+  SwellingCriterionSchema,
+  SorenessCriterionSchema,
+  SignoffCriterionSchema,
+]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Regress rules
+// ---------------------------------------------------------------------------------------------------------------
+
+export const RegressActionSchema = z.discriminatedUnion("to", [
+  /** Back one stage (on the first stage: stay, with the load reduction if given). */
+  z.object({ to: z.literal("previous"), loadReductionPercent: z.number().min(0).max(100).optional() }),
+  /** Back N stages (clamped at the first stage). */
+  z.object({ to: z.literal("back"), steps: PositiveInt, loadReductionPercent: z.number().min(0).max(100).optional() }),
+  /** To a named stage (must be this stage or an earlier one). */
+  z.object({ to: z.literal("stage"), stageId: SlugSchema, loadReductionPercent: z.number().min(0).max(100).optional() }),
+  /** Stay in this stage with reduced load. */
+  z.object({ to: z.literal("stay"), loadReductionPercent: z.number().min(0).max(100).optional() }),
+]);
+
+export const RegressRuleSchema = z.object({
+  id: SlugSchema,
+  label: z.string().min(1),
+  /** 'any' (default): one met criterion triggers the rule; 'all': every criterion must be met. */
+  when: z.enum(["any", "all"]).optional(),
+  criteria: z.array(CriterionSchema).min(1),
+  action: RegressActionSchema,
+  /** Days off before resuming (e.g. Delaware: 2 days off when soreness persists through warm-up). */
+  restDays: NonNegativeInt.optional(),
+  /** Plain-words advice shown to the patient when the rule fires. */
+  patientAdvice: z.string().optional(),
+  source: SourceSchema.optional(),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Prescription
+// ---------------------------------------------------------------------------------------------------------------
+
+export const LoadSchema = z.object({
+  /** Free text as shown to the patient, e.g. "body weight", "backpack 10 kg", "~70 % max". */
+  text: z.string().min(1),
+  kg: z.number().nonnegative().optional(),
+  percentBodyWeight: z.number().nonnegative().optional(),
+});
+
+export const ExerciseSchema = z.object({
+  id: SlugSchema,
+  name: z.string().min(1),
+  sets: PositiveInt.optional(),
+  /** Upper end when the dose is a range (e.g. 3–4 sets). */
+  setsMax: PositiveInt.optional(),
+  reps: PositiveInt.optional(),
+  /** Upper end when the dose is a range (e.g. 10–15 reps). */
+  repsMax: PositiveInt.optional(),
+  holdSeconds: z.number().positive().optional(),
+  load: LoadSchema.optional(),
+  restSeconds: z.number().nonnegative().optional(),
+  /** e.g. "3-0-3" or "slow lowering". */
+  tempo: z.string().optional(),
+  perDay: PositiveInt.optional(),
+  perWeek: z.number().positive().max(7).optional(),
+  side: SideSchema,
+  notes: z.string().optional(),
+});
+
+export const RunBlockSchema = z.object({
+  /** 0 for continuous running. */
+  walkSeconds: z.number().nonnegative(),
+  runSeconds: z.number().positive(),
+  repeats: PositiveInt,
+  /** e.g. "≤ 50 % perceived max". */
+  intensity: z.string().optional(),
+});
+
+export const RunPrescriptionSchema = z.object({
+  warmUpMinutes: z.number().nonnegative().optional(),
+  blocks: z.array(RunBlockSchema).min(1),
+  coolDownMinutes: z.number().nonnegative().optional(),
+  /** Alternative to blocks for distance-based levels (e.g. Delaware: 2 miles at a level). */
+  distanceKm: z.number().positive().optional(),
+  perWeek: z.number().positive().max(7).optional(),
+  restDayBetween: z.boolean().optional(),
+  notes: z.string().optional(),
+});
+
+export const PrescriptionSchema = z.object({
+  exercises: z.array(ExerciseSchema),
+  run: RunPrescriptionSchema.optional(),
+  /** Sessions per week the adherence criterion expects. */
+  frequencyPerWeek: z.number().positive().max(14).optional(),
+  notes: z.string().optional(),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Stage and program
+// ---------------------------------------------------------------------------------------------------------------
+
+export const StageSchema = z.object({
+  id: SlugSchema,
+  name: z.string().min(1),
+  goal: z.string().min(1),
+  /** Patient-facing, plain words. */
+  instructions: z.string().min(1),
+  /** Minimum days in the stage before its gates can advance the patient (0 = none). */
+  minDays: NonNegativeInt,
+  prescription: PrescriptionSchema,
+  /** All must be met to advance. An empty list means only minDays (and the post-regress stay) gate the stage. */
+  gates: z.array(CriterionSchema),
+  regressRules: z.array(RegressRuleSchema),
+  source: SourceSchema.optional(),
+  notes: z.string().optional(),
+});
+
+const ProgramObjectSchema = z.object({
+  id: SlugSchema,
+  version: PositiveInt,
+  name: z.string().min(1),
+  condition: z.string().min(1),
+  summary: z.string().min(1),
+  painModel: PainModelSchema,
+  citations: z.array(CitationSchema),
+  stages: z.array(StageSchema).min(1),
+  /** After a regress, days to stay before the gates may advance again (default 7; ours). */
+  minDaysAfterRegress: NonNegativeInt.optional(),
+  notes: z.string().optional(),
+});
+
+/** Cross-field rules a flat schema cannot express. */
+export const ProgramSchema = ProgramObjectSchema.superRefine((program, ctx) => {
+  const stageIds = program.stages.map((s) => s.id);
+  const citationIds = new Set(program.citations.map((c) => c.id));
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+
+  const checkSource = (source: Source | undefined, path: (string | number)[]) => {
+    for (const id of source?.citationIds ?? []) {
+      if (!citationIds.has(id)) issue([...path, "source", "citationIds"], `unknown citation '${id}'`);
+    }
+  };
+  const checkCriteria = (criteria: Criterion[], path: (string | number)[]) => {
+    const seen = new Set<string>();
+    criteria.forEach((c, i) => {
+      if (seen.has(c.id)) issue([...path, i, "id"], `duplicate criterion id '${c.id}'`);
+      seen.add(c.id);
+      checkSource(c.source, [...path, i]);
+      if ((c.kind === "pain" || c.kind === "trend") && c.metric === "test" && !c.test) {
+        issue([...path, i, "test"], "metric 'test' needs the test's name");
+      }
+      if (c.kind === "pain" && c.threshold === undefined) {
+        const modelLimit =
+          c.metric === "during" ? program.painModel.duringMax : c.metric === "after" ? program.painModel.afterMax : null;
+        if (modelLimit === null) {
+          issue([...path, i, "threshold"], `no threshold, and the pain model sets no '${c.metric}' limit to inherit`);
+        }
+      }
+      if (c.kind === "settle" && c.baseline === "fixed" && c.baselineValue === undefined) {
+        issue([...path, i, "baselineValue"], "a fixed baseline needs baselineValue");
+      }
+      if (c.kind === "questionnaire" && c.instrument === "custom" && !c.measure) {
+        issue([...path, i, "measure"], "a custom questionnaire needs the measurement id");
+      }
+    });
+  };
+
+  checkSource(program.painModel.source, ["painModel"]);
+  program.stages.forEach((stage, s) => {
+    if (stageIds.indexOf(stage.id) !== s) issue(["stages", s, "id"], `duplicate stage id '${stage.id}'`);
+    checkSource(stage.source, ["stages", s]);
+    checkCriteria(stage.gates, ["stages", s, "gates"]);
+    const ruleIds = new Set<string>();
+    stage.regressRules.forEach((rule, r) => {
+      const path = ["stages", s, "regressRules", r];
+      if (ruleIds.has(rule.id)) issue([...path, "id"], `duplicate regress rule id '${rule.id}'`);
+      ruleIds.add(rule.id);
+      checkSource(rule.source, path);
+      checkCriteria(rule.criteria, [...path, "criteria"]);
+      if (rule.action.to === "stage") {
+        const target = stageIds.indexOf(rule.action.stageId);
+        if (target < 0) issue([...path, "action", "stageId"], `unknown stage '${rule.action.stageId}'`);
+        else if (target > s) issue([...path, "action", "stageId"], "a regress rule cannot move the patient forward");
+      }
+    });
+    const exerciseIds = new Set<string>();
+    stage.prescription.exercises.forEach((e, x) => {
+      if (exerciseIds.has(e.id)) issue(["stages", s, "prescription", "exercises", x, "id"], `duplicate exercise '${e.id}'`);
+      exerciseIds.add(e.id);
+    });
+  });
+});
+
+export type Citation = z.infer<typeof CitationSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Comparator = z.infer<typeof ComparatorSchema>;
+export type PainMetric = z.infer<typeof PainMetricSchema>;
+export type SwellingGrade = z.infer<typeof SwellingGradeSchema>;
+export type Soreness = z.infer<typeof SorenessSchema>;
+export type Scope = z.infer<typeof ScopeSchema>;
+export type Window = z.infer<typeof WindowSchema>;
+export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
+export type PainModel = z.infer<typeof PainModelSchema>;
+export type PainCriterion = z.infer<typeof PainCriterionSchema>;
+export type SettleCriterion = z.infer<typeof SettleCriterionSchema>;
+export type TrendCriterion = z.infer<typeof TrendCriterionSchema>;
+export type CapacityCriterion = z.infer<typeof CapacityCriterionSchema>;
+export type QuestionnaireCriterion = z.infer<typeof QuestionnaireCriterionSchema>;
+export type AdherenceCriterion = z.infer<typeof AdherenceCriterionSchema>;
+export type TimeCriterion = z.infer<typeof TimeCriterionSchema>;
+export type RepetitionConditions = z.infer<typeof RepetitionConditionsSchema>;
+export type RepetitionsCriterion = z.infer<typeof RepetitionsCriterionSchema>;
+export type SwellingCriterion = z.infer<typeof SwellingCriterionSchema>;
+export type SorenessCriterion = z.infer<typeof SorenessCriterionSchema>;
+export type SignoffCriterion = z.infer<typeof SignoffCriterionSchema>;
+export type Criterion = z.infer<typeof CriterionSchema>;
+export type CriterionKind = Criterion["kind"];
+export type RegressAction = z.infer<typeof RegressActionSchema>;
+export type RegressRule = z.infer<typeof RegressRuleSchema>;
+export type Load = z.infer<typeof LoadSchema>;
+export type Exercise = z.infer<typeof ExerciseSchema>;
+export type RunBlock = z.infer<typeof RunBlockSchema>;
+export type RunPrescription = z.infer<typeof RunPrescriptionSchema>;
+export type Prescription = z.infer<typeof PrescriptionSchema>;
+export type Stage = z.infer<typeof StageSchema>;
+export type Program = z.infer<typeof ProgramSchema>;
