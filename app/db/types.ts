@@ -1,0 +1,220 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// Row types for Kysely. Dates are local 'YYYY-MM-DD' strings; timestamps ISO-8601 UTC strings; JSON columns text.
+export type Role = "clinician" | "patient";
+
+export interface ClinicTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface AppUserTable {
+  id: string;
+  clinic_id: string;
+  role: Role;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  time_zone: string;
+  created_at: string;
+  password_changed_at: string | null;
+}
+
+export interface PatientProfileTable {
+  user_id: string;
+  clinic_id: string;
+  clinician_id: string;
+  condition: string;
+  involved_side: string;
+  injury_date: string | null;
+  surgery_date: string | null;
+  created_at: string;
+}
+
+export interface UserSessionTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  data: string;
+}
+
+export interface InviteTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginFailureTable {
+  id: string;
+  throttle_key: string;
+  failed_at: string;
+}
+
+export interface ProgramTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  condition: string;
+  based_on: string | null;
+  current_version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface ProgramVersionTable {
+  program_id: string;
+  version: number;
+  definition: string;
+  created_by: string;
+  created_at: string;
+}
+
+export type PlanStatus = "active" | "paused" | "discharged" | "completed";
+export type ApprovalMode = "confirm" | "automatic";
+
+export interface PlanTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  clinician_id: string;
+  program_id: string;
+  program_version: number;
+  program_snapshot: string;
+  current_stage_id: string;
+  stage_entered_on: string;
+  last_regress_on: string | null;
+  start_date: string;
+  injury_date: string | null;
+  surgery_date: string | null;
+  involved_side: string;
+  status: PlanStatus;
+  approval_mode: ApprovalMode;
+  goal_text: string | null;
+  goal_activity: string | null;
+  goal_target_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DailyLogTable {
+  id: string;
+  clinic_id: string;
+  plan_id: string;
+  patient_id: string;
+  log_date: string;
+  morning_pain: number | null;
+  morning_stiffness: number | null;
+  session_done: "done" | "partial" | "none";
+  pain_during: number | null;
+  pain_after: number | null;
+  pain_at_rest: number | null;
+  session_minutes: number | null;
+  session_rpe: number | null;
+  running_minutes: number | null;
+  swelling: string | null;
+  soreness: string | null;
+  exercises: string | null;
+  other_activities: string | null;
+  test_pain: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  edit_count: Generated<number>;
+}
+
+export interface MeasurementTable {
+  id: string;
+  clinic_id: string;
+  plan_id: string;
+  patient_id: string;
+  measured_on: string;
+  measure: string;
+  side: string | null;
+  value: number;
+  answers: string | null;
+  recorded_by: string;
+  created_at: string;
+}
+
+export interface SignoffTable {
+  id: string;
+  clinic_id: string;
+  plan_id: string;
+  item_id: string;
+  stage_id: string;
+  signed_on: string;
+  clinician_id: string;
+  note: string | null;
+  created_at: string;
+}
+
+export type DecisionStatus = "pending" | "applied" | "overridden" | "superseded" | "info";
+
+export interface DecisionTable {
+  id: string;
+  clinic_id: string;
+  plan_id: string;
+  evaluated_for: string;
+  outcome: "advance" | "hold" | "regress" | "complete";
+  from_stage_id: string;
+  to_stage_id: string;
+  checks: string;
+  flags: string;
+  load: string | null;
+  patient_summary: string;
+  clinician_summary: string;
+  engine_version: string;
+  program_version: number;
+  status: DecisionStatus;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_reason: string | null;
+  created_at: string;
+}
+
+export interface AuditEventTable {
+  id: string;
+  clinic_id: string;
+  actor_id: string | null;
+  actor_role: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  plan_id: string | null;
+  detail: string | null;
+  at: string;
+}
+
+export interface Database {
+  clinic: ClinicTable;
+  app_user: AppUserTable;
+  patient_profile: PatientProfileTable;
+  user_session: UserSessionTable;
+  invite: InviteTable;
+  login_failure: LoginFailureTable;
+  program: ProgramTable;
+  program_version: ProgramVersionTable;
+  plan: PlanTable;
+  daily_log: DailyLogTable;
+  measurement: MeasurementTable;
+  signoff: SignoffTable;
+  decision: DecisionTable;
+  audit_event: AuditEventTable;
+}
+
+export type User = Selectable<AppUserTable>;
+export type Plan = Selectable<PlanTable>;
+export type DailyLog = Selectable<DailyLogTable>;
+export type NewDailyLog = Insertable<DailyLogTable>;
+export type Measurement = Selectable<MeasurementTable>;
+export type Decision = Selectable<DecisionTable>;
+export type AuditEvent = Selectable<AuditEventTable>;
+export type PlanUpdate = Updateable<PlanTable>;

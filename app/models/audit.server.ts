@@ -1,0 +1,53 @@
+import type { DB } from "~/db/client.server.ts";
+import { nowIso } from "~/utils/dates.ts";
+import { newId } from "~/utils/ids.server.ts";
+
+export type AuditInput = {
+  clinicId: string;
+  actor: { id: string; role: string } | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  planId?: string | null;
+  detail?: unknown;
+};
+
+/** Append-only: there is deliberately no update or delete for audit events anywhere in the app. */
+export async function recordAudit(db: DB, event: AuditInput): Promise<void> {
+  await db
+    .insertInto("audit_event")
+    .values({
+      id: newId(),
+      clinic_id: event.clinicId,
+      actor_id: event.actor?.id ?? null,
+      actor_role: event.actor?.role ?? "system",
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      plan_id: event.planId ?? null,
+      detail: event.detail === undefined ? null : JSON.stringify(event.detail),
+      at: nowIso(),
+    })
+    .execute();
+}
+
+export async function listAuditForPlan(db: DB, clinicId: string, planId: string, limit = 200) {
+  return db
+    .selectFrom("audit_event")
+    .leftJoin("app_user", "app_user.id", "audit_event.actor_id")
+    .select([
+      "audit_event.id",
+      "audit_event.action",
+      "audit_event.entity_type",
+      "audit_event.entity_id",
+      "audit_event.detail",
+      "audit_event.at",
+      "audit_event.actor_role",
+      "app_user.name as actor_name",
+    ])
+    .where("audit_event.clinic_id", "=", clinicId)
+    .where("audit_event.plan_id", "=", planId)
+    .orderBy("audit_event.at", "desc")
+    .limit(limit)
+    .execute();
+}

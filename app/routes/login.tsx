@@ -1,0 +1,79 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
+import { TextField } from "~/components/forms/fields.tsx";
+import { FormError } from "~/components/forms/form-error.tsx";
+import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
+import { BrandMark } from "~/components/app-shell.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Page } from "~/components/ui/layout.tsx";
+import { LoginSchema } from "~/schemas/auth.ts";
+import { signIn } from "~/services/sign-in.server.ts";
+import { getOptionalUser, homeFor, safeRedirect, startUserSession } from "~/utils/auth.server.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { parseForm } from "~/utils/forms.ts";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Stagewise" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (user) throw redirect(homeFor(user.role));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(LoginSchema, await request.formData());
+  if (!parsed.ok) return data({ ...parsed, formError: undefined as string | undefined }, { status: 400 });
+
+  const { email, password, redirectTo } = parsed.data;
+  const result = await signIn(getDb(), { email, password, clientAddress: context?.clientAddress ?? "unknown" });
+  if (!result.ok) {
+    const formError =
+      result.reason === "throttled"
+        ? "Too many attempts. For your security, sign-in is paused for 15 minutes."
+        : "The email or password is not right. Check them and try again.";
+    return data(
+      { ok: false as const, fieldErrors: {}, formError, values: { email, password: "", redirectTo } },
+      { status: result.reason === "throttled" ? 429 : 400 },
+    );
+  }
+  return startUserSession(result.userId, safeRedirect(redirectTo, homeFor(result.role)));
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  const form = useSchemaForm(LoginSchema, {
+    defaultValues: { email: "", password: "", redirectTo, ...(actionData?.values ?? {}) },
+    serverErrors: actionData?.fieldErrors,
+  });
+
+  return (
+    <Page narrow>
+      <div className="stack" style={{ marginTop: "var(--space-6)" }}>
+        <p className="brand">
+          <BrandMark /> Stagewise
+        </p>
+        <div className="card">
+          <h1>Sign in</h1>
+          <FormError message={actionData?.formError} />
+          <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
+            <input type="hidden" {...form.register("redirectTo")} defaultValue={redirectTo} />
+            <TextField form={form} name="email" label="Email" type="email" autoComplete="username" inputMode="email" />
+            <TextField form={form} name="password" label="Password" type="password" autoComplete="current-password" />
+            <Button type="submit" block disabled={navigation.state === "submitting"}>
+              {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+            </Button>
+          </Form>
+        </div>
+        <p className="muted small">
+          Patients: your physio sends you a link to set your password. Lost it? Ask them for a new one.
+        </p>
+      </div>
+    </Page>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { email, optionalIsoDate, requiredText } from "~/utils/form-fields.ts";
+
+export const INVOLVED_SIDES = [
+  { value: "left", label: "Left" },
+  { value: "right", label: "Right" },
+  { value: "both", label: "Both sides" },
+  { value: "none", label: "Not side-specific" },
+] as const;
+
+export const NewPatientSchema = z.object({
+  name: requiredText("the patient's name", 120),
+  email: email(),
+  timeZone: z
+    .string({ error: "Choose the patient's time zone" })
+    .min(1, "Choose the patient's time zone")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "Choose a time zone from the list"),
+  condition: requiredText("the condition", 200),
+  involvedSide: z.enum(["left", "right", "both", "none"], { error: "Choose the involved side" }),
+  injuryDate: optionalIsoDate("the injury date"),
+  surgeryDate: optionalIsoDate("the surgery date"),
+});
+
+export type NewPatient = z.output<typeof NewPatientSchema>;

@@ -1,0 +1,31 @@
+import type { DB } from "~/db/client.server.ts";
+import { recordAudit } from "~/models/audit.server.ts";
+import { findUsableInvite, markInviteUsed } from "~/models/invite.server.ts";
+import { deleteSessionsOfUser } from "~/models/session.server.ts";
+import { setPassword } from "~/models/user.server.ts";
+import { nowIso } from "~/utils/dates.ts";
+import { hashPassword } from "~/utils/password.server.ts";
+
+export async function getInvite(db: DB, token: string) {
+  return findUsableInvite(db, token, nowIso());
+}
+
+/** Sets the patient's password from a one-time link. Returns the user id, or null if the link is no longer valid. */
+export async function acceptInvite(db: DB, token: string, password: string): Promise<string | null> {
+  const passwordHash = await hashPassword(password); // slow on purpose: do it before taking the write lock
+  return db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const invite = await findUsableInvite(trx, token, now);
+    if (!invite || !(await markInviteUsed(trx, invite.id, now))) return null;
+    await setPassword(trx, invite.user_id, passwordHash);
+    await deleteSessionsOfUser(trx, invite.user_id);
+    await recordAudit(trx, {
+      clinicId: invite.clinic_id,
+      actor: { id: invite.user_id, role: "patient" },
+      action: "patient.password_set",
+      entityType: "patient",
+      entityId: invite.user_id,
+    });
+    return invite.user_id;
+  });
+}

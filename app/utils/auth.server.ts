@@ -1,0 +1,61 @@
+import { redirect } from "@remix-run/node";
+import { getUserById, type SessionUser } from "~/models/user.server.ts";
+import { getDb } from "./db.server.ts";
+import { getSession, sessionStorage } from "./session.server.ts";
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const session = await getSession(request);
+  const userId = session.get("userId");
+  if (!userId) return null;
+  return (await getUserById(getDb(), userId)) ?? null;
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+}
+
+/** Any signed-in user; anonymous visitors are sent to sign in and brought back afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (!user) loginRedirect(request);
+  return user;
+}
+
+/** The clinician area: patients get 403, not a redirect, so a shared link never looks like a sign-in problem. */
+export async function requireClinician(request: Request): Promise<SessionUser & { role: "clinician" }> {
+  const user = await requireUser(request);
+  if (user.role !== "clinician") {
+    throw new Response("This page is for clinicians.", { status: 403, statusText: "Forbidden" });
+  }
+  return user as SessionUser & { role: "clinician" };
+}
+
+/** The patient area: a clinician who follows a /me link lands on their own home instead. */
+export async function requirePatient(request: Request): Promise<SessionUser & { role: "patient" }> {
+  const user = await requireUser(request);
+  if (user.role !== "patient") throw redirect("/clinic");
+  return user as SessionUser & { role: "patient" };
+}
+
+export function homeFor(role: SessionUser["role"]): string {
+  return role === "clinician" ? "/clinic" : "/me";
+}
+
+/** Only same-site relative paths: an open redirect would let a phishing link bounce through our sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export async function startUserSession(userId: string, redirectTo: string): Promise<Response> {
+  const session = await sessionStorage().getSession();
+  session.set("userId", userId);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage().commitSession(session) } });
+}
+
+export async function endUserSession(request: Request): Promise<Response> {
+  const session = await getSession(request);
+  return redirect("/login", { headers: { "Set-Cookie": await sessionStorage().destroySession(session) } });
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().min(1).default("file:./data/stagewise.db"),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  // Demo accounts are seeded into an empty database, except in production unless asked for explicitly.
+  SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+
+let cached: Env | undefined;
+
+/** Reads and checks the environment once; fails fast with a readable message. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const env = parsed.data;
+  if (!env.SESSION_SECRET && env.NODE_ENV === "production") {
+    throw new Error("SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters).");
+  }
+  cached = { ...env, SESSION_SECRET: env.SESSION_SECRET ?? localSessionSecret() };
+  return cached;
+}
+
+/** For local runs: a random secret kept in ./data so sessions survive restarts but are never committed. */
+function localSessionSecret(): string {
+  const file = path.resolve("data", ".session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("hex");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Tests change the environment between files; let them drop the cached copy. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

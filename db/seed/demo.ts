@@ -1,0 +1,50 @@
+import type { DB } from "~/db/client.server.ts";
+import { insertPatientProfile } from "~/models/patient.server.ts";
+import { insertUser } from "~/models/user.server.ts";
+import { nowIso } from "~/utils/dates.ts";
+import { newId } from "~/utils/ids.server.ts";
+import { hashPassword } from "~/utils/password.server.ts";
+import { seedDemoPlans } from "./demo-plans.ts";
+
+export const DEMO_PASSWORD = "stagewise-demo";
+export const DEMO_ACCOUNTS = {
+  clinician: "physio@demo.stagewise.test",
+  patient: "patient@demo.stagewise.test",
+  patient2: "patient2@demo.stagewise.test",
+} as const;
+
+/** Seeds the demo clinic into a database that has no clinic yet. Returns whether it seeded. */
+export async function seedDemoIfEmpty(db: DB, today?: Date): Promise<boolean> {
+  const anyClinic = await db.selectFrom("clinic").select("id").limit(1).executeTakeFirst();
+  if (anyClinic) return false;
+  await seedDemo(db, today ?? new Date());
+  return true;
+}
+
+export async function seedDemo(db: DB, today: Date): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    const clinicId = newId();
+    const createdAt = nowIso();
+    await trx.insertInto("clinic").values({ id: clinicId, name: "Riverside Physio (demo)", created_at: createdAt }).execute();
+    const timeZone = "Europe/London";
+    const clinicianId = await insertUser(trx, {
+      clinicId, role: "clinician", email: DEMO_ACCOUNTS.clinician, name: "Sam Okafor", timeZone, passwordHash,
+    });
+    const patientId = await insertUser(trx, {
+      clinicId, role: "patient", email: DEMO_ACCOUNTS.patient, name: "Alex Morgan", timeZone, passwordHash,
+    });
+    const patient2Id = await insertUser(trx, {
+      clinicId, role: "patient", email: DEMO_ACCOUNTS.patient2, name: "Jordan Lee", timeZone, passwordHash,
+    });
+    await insertPatientProfile(trx, {
+      userId: patientId, clinicId, clinicianId, condition: "Right Achilles mid-portion tendinopathy",
+      involvedSide: "right", injuryDate: null, surgeryDate: null, createdAt,
+    });
+    await insertPatientProfile(trx, {
+      userId: patient2Id, clinicId, clinicianId, condition: "Left hamstring strain (sprinting, grade 1)",
+      involvedSide: "left", injuryDate: null, surgeryDate: null, createdAt,
+    });
+    await seedDemoPlans(trx, { clinicId, clinicianId, patientId, patient2Id, timeZone, today });
+  });
+}

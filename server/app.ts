@@ -1,0 +1,23 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+/** The HTTP app: static assets, then every other request to Remix. */
+export function createHttpApp(build: ServerBuild) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression()); // patients are often on slow mobile connections
+  // Fingerprinted build assets never change: cache for a year.
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+  return app;
+}

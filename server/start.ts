@@ -1,0 +1,38 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createDb } from "~/db/client.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { seedDemoIfEmpty } from "../db/seed/demo.ts";
+import { createHttpApp } from "./app.ts";
+
+// Start-up order: check the environment, bring the schema up to date, seed the demo clinic into an empty
+// database (never in production unless SEED_DEMO=always), then serve.
+async function main() {
+  const env = getEnv();
+  const db = createDb(env.DATABASE_URL);
+  try {
+    const { results } = await migrateToLatest(db);
+    for (const r of results ?? []) console.log(`migration ${r.migrationName}: ${r.status}`);
+    const shouldSeed = env.SEED_DEMO === "always" || (env.SEED_DEMO === "auto" && env.NODE_ENV !== "production");
+    if (shouldSeed && (await seedDemoIfEmpty(db))) console.log("seeded the demo clinic (see README for the accounts)");
+  } finally {
+    await db.destroy();
+  }
+
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const server = createHttpApp(build).listen(env.PORT, () => {
+    console.log(`Stagewise is ready on http://localhost:${env.PORT}`);
+  });
+
+  const shutdown = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
