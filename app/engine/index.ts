@@ -15,3 +15,17 @@ export {
   sessionDayOfMorningReport,
   type LocalDate,
 } from "./dates";
+export { evaluate } from "./evaluate";
+export { EngineInputError } from "./context";
+export { dailyLoad } from "./load";
+export {
+  LefsAnswersSchema,
+  MCID,
+  PsfsAnswersSchema,
+  scoreLefs,
+  scorePsfs,
+  scoreVisaA,
+  scoreVisaP,
+  VisaAAnswersSchema,
+  VisaPAnswersSchema,
+} from "./questionnaires";

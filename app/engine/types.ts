@@ -65,7 +65,7 @@ export type FlagCode =
   | "regress_despite_gates"
   | "multiple_regress_rules"
   | "first_stage_regress"
-  | "stage_not_found"
+  | "no_gates"
   | "future_data_ignored";
 
 export type FlagSeverity = "info" | "warning" | "high";

@@ -1,0 +1,92 @@
+/**
+ * What every criterion evaluator returns, and the sentence templates they share so that patient and clinician
+ * wording stays consistent across kinds.
+ */
+import { COMPARATOR_SYMBOL, compare, nearlyEqual } from "../compare";
+import type { Comparator } from "../schema";
+import type { CheckRole, CheckStatus, Observed } from "../types";
+
+export interface CheckCore {
+  label: string;
+  observed: Observed;
+  threshold: Observed;
+  comparator?: Comparator;
+  unit?: string;
+  status: CheckStatus;
+  patientText: string;
+  clinicianText: string;
+  missing?: string;
+  awaitingClinician?: boolean;
+  /** The observed value sits exactly on a numeric threshold (the clinician is told). */
+  boundary?: boolean;
+}
+
+export function capitalise(text: string): string {
+  return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
+}
+
+export const statusWord = (role: CheckRole, status: CheckStatus): string =>
+  status === "no_data" ? "no data" : role === "regress" ? (status === "met" ? "triggered" : "not triggered") : status === "met" ? "met" : "not met";
+
+/** Plain words for the patient. `requirement` is the goal (gate) or the trigger (regress), e.g. "at or below 5/10". */
+export function patientSentence(args: {
+  role: CheckRole;
+  status: CheckStatus;
+  subject: string;
+  observed?: string;
+  requirement: string;
+  missing?: string;
+}): string {
+  const { role, status, subject, observed, requirement, missing } = args;
+  if (status === "no_data") {
+    return role === "gate"
+      ? `We still need ${missing ?? subject} before we can check this (goal: ${subject} ${requirement}).`
+      : `Nothing recorded yet for this safety check (${missing ?? subject}).`;
+  }
+  const was = `${capitalise(subject)} was ${observed}`;
+  if (role === "gate") return status === "met" ? `${was}: goal met (${requirement}).` : `${was}; the goal is ${requirement}.`;
+  return status === "met" ? `${was} (${requirement}), so we are easing off.` : `${was}, which is fine.`;
+}
+
+/** Precise wording for the clinician: label, observed, requirement, status, then details. */
+export function clinicianSentence(args: {
+  role: CheckRole;
+  status: CheckStatus;
+  label: string;
+  observed?: string;
+  requirement: string;
+  detail?: string;
+  missing?: string;
+}): string {
+  const { role, status, label, observed, requirement, detail, missing } = args;
+  const head = `${label}: ${status === "no_data" ? `no data (${missing ?? "missing"})` : `observed ${observed}`}`;
+  const rule = role === "regress" ? `trigger ${requirement}` : `required ${requirement}`;
+  return `${head}; ${rule} → ${statusWord(role, status)}.${detail ? ` ${detail}` : ""}`;
+}
+
+export function symbolic(op: Comparator, value: string): string {
+  return `${COMPARATOR_SYMBOL[op]} ${value}`;
+}
+
+/** Status of a numeric comparison plus whether it sits on the threshold. */
+export function judge(observed: number, op: Comparator, threshold: number): { status: CheckStatus; boundary: boolean } {
+  return {
+    status: compare(observed, op, threshold) ? "met" : "not_met",
+    boundary: op !== "eq" && nearlyEqual(observed, threshold),
+  };
+}
+
+/** Patient-authored override: the program's own sentence plus a short status. */
+export function overridePatientText(text: string, role: CheckRole, status: CheckStatus): string {
+  const suffix =
+    status === "no_data"
+      ? "not recorded yet"
+      : role === "gate"
+        ? status === "met"
+          ? "done"
+          : "not yet"
+        : status === "met"
+          ? "this happened, so we are easing off"
+          : "fine";
+  return `${text.replace(/[.\s]+$/, "")}: ${suffix}.`;
+}

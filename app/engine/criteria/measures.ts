@@ -1,0 +1,64 @@
+/**
+ * Measurement selection shared by capacity and questionnaire criteria.
+ */
+import type { MeasurementRow } from "../context";
+import type { Scope } from "../schema";
+import { firstDayInScope, type CriterionEnv } from "../windows";
+
+export function measurementsInScope(
+  env: CriterionEnv,
+  measure: string,
+  scope: Scope,
+  maxAgeDays: number | undefined,
+): MeasurementRow[] {
+  const rows = env.ctx.measurements.get(measure) ?? [];
+  let first = firstDayInScope(env, scope);
+  if (maxAgeDays !== undefined) first = Math.max(first, env.ctx.today - maxAgeDays);
+  return rows.filter((r) => r.day >= first);
+}
+
+export type SeriesResult = { rows: MeasurementRow[]; note?: string } | { rows: null; missing: string };
+
+/**
+ * The one-number-per-day series for a limb. With a single involved side, 'involved' and 'uninvolved' mean that
+ * side and the other one (falling back to measurements recorded without a side). With both or no side involved,
+ * side-less measurements are used; failing that, each day's worse limb ("judge the weaker side").
+ */
+export function limbSeries(
+  env: CriterionEnv,
+  rows: MeasurementRow[],
+  limb: "involved" | "uninvolved",
+  lowerIsBetter: boolean,
+): SeriesResult {
+  const { ctx } = env;
+  const sideless = rows.filter((r) => r.side === null);
+  const physical = limb === "involved" ? ctx.involvedSide : ctx.uninvolvedSide;
+  if (physical) {
+    const sided = rows.filter((r) => r.side === physical);
+    if (sided.length > 0) return { rows: lastPerDay(sided) };
+    if (sideless.length > 0) return { rows: lastPerDay(sideless), note: "recorded without a side" };
+    return { rows: null, missing: `a ${physical} (${limb}) measurement` };
+  }
+  if (limb === "uninvolved") {
+    return { rows: null, missing: `an uninvolved limb (the plan's involved side is '${ctx.input.plan.involvedSide}')` };
+  }
+  if (sideless.length > 0) return { rows: lastPerDay(sideless) };
+  if (rows.length === 0) return { rows: null, missing: "a measurement" };
+  // Both limbs involved: per day, the worse of the two sides.
+  const byDay = new Map<number, MeasurementRow>();
+  for (const r of rows) {
+    const prev = byDay.get(r.day);
+    if (!prev || (lowerIsBetter ? r.value > prev.value : r.value < prev.value)) byDay.set(r.day, r);
+  }
+  return { rows: [...byDay.values()].sort((a, b) => a.day - b.day), note: "weaker limb of each day" };
+}
+
+/** When a test is recorded twice the same day, the later entry stands (it corrects or repeats the first). */
+export function lastPerDay(rows: MeasurementRow[]): MeasurementRow[] {
+  const out: MeasurementRow[] = [];
+  for (const r of rows) {
+    if (out.length > 0 && out[out.length - 1]!.day === r.day) out[out.length - 1] = r;
+    else out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+/**
+ * Questionnaire scores (VISA-A, VISA-P, LEFS, PSFS, KOOS-ADL, global rating, custom), stored as measurements
+ * (already scored; see questionnaires.ts). Absolute = the latest score; change = latest − first in scope.
+ */
+import { fmt, requirementWords, tidy } from "../compare";
+import { fromDayNumber } from "../dates";
+import type { QuestionnaireCriterion, Questionnaire } from "../schema";
+import type { CriterionEnv } from "../windows";
+import { clinicianSentence, judge, patientSentence, symbolic, type CheckCore } from "./common";
+import { lastPerDay, measurementsInScope } from "./measures";
+
+export const INSTRUMENT_NAMES: Record<Questionnaire, string> = {
+  visa_a: "VISA-A",
+  visa_p: "VISA-P",
+  lefs: "LEFS",
+  psfs: "PSFS",
+  koos_adl: "KOOS-ADL",
+  global_rating: "global rating of function",
+  custom: "questionnaire",
+};
+
+export function evaluateQuestionnaire(c: QuestionnaireCriterion, env: CriterionEnv): CheckCore {
+  const { role } = env;
+  const measure = c.measure ?? c.instrument;
+  const name = c.instrument === "custom" ? measure.replace(/_/g, " ") : INSTRUMENT_NAMES[c.instrument];
+  const label = c.label ?? `${name} ${c.mode === "change_from_baseline" ? "change " : ""}${symbolic(c.comparator, fmt(c.threshold))}`;
+  const requirement = requirementWords(c.comparator, fmt(c.threshold));
+  const subject = c.mode === "change_from_baseline" ? `the change in your ${name} score` : `your ${name} score`;
+  // Questionnaires describe the person, not a limb: every entry counts whatever side it carries.
+  const rows = lastPerDay(measurementsInScope(env, measure, c.scope ?? "plan", c.maxAgeDays));
+  const ageText = c.maxAgeDays !== undefined ? ` in the last ${c.maxAgeDays} days` : "";
+  const noData = (missing: string): CheckCore => ({
+    label,
+    observed: null,
+    threshold: c.threshold,
+    comparator: c.comparator,
+    status: "no_data",
+    missing,
+    patientText: patientSentence({ role, status: "no_data", subject, requirement, missing }),
+    clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: symbolic(c.comparator, fmt(c.threshold)), missing }),
+  });
+  const latest = rows[rows.length - 1];
+  if (!latest) return noData(`a ${name} score${ageText}`);
+  let observed = latest.value;
+  let detail = `Scored ${fromDayNumber(latest.day)}.`;
+  if (c.mode === "change_from_baseline") {
+    const first = rows[0]!;
+    if (first.day === latest.day) return noData(`a second ${name} score after the first (${fromDayNumber(first.day)})`);
+    observed = tidy(latest.value - first.value);
+    detail = `${fmt(first.value)} on ${fromDayNumber(first.day)} → ${fmt(latest.value)} on ${fromDayNumber(latest.day)}.`;
+  }
+  const { status, boundary } = judge(observed, c.comparator, c.threshold);
+  return {
+    label,
+    observed,
+    threshold: c.threshold,
+    comparator: c.comparator,
+    status,
+    boundary,
+    patientText: patientSentence({ role, status, subject, observed: fmt(observed), requirement }),
+    clinicianText: clinicianSentence({ role, status, label, observed: fmt(observed), requirement: symbolic(c.comparator, fmt(c.threshold)), detail }),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * Defaults the engine applies when a program leaves a setting out. All are our reading [ours] and documented in
+ * docs/engine.md; a program can override each one.
+ */
+export const DEFAULTS = {
+  /** Days to stay after a regress before gates may advance again (prevents flip-flopping). */
+  minDaysAfterRegress: 7,
+  /** Values needed in a pain window before it can be judged. */
+  minSamples: 1,
+  /** Values needed in each of the two weeks a trend compares. */
+  minSamplesPerWeek: 3,
+  /** Allowed week-on-week rise of the weekly mean. */
+  maxRise: 0,
+  /** Credit for a partly done session in adherence. */
+  partialCredit: 0.5,
+  /** Sessions per week expected when neither criterion nor prescription says. */
+  perWeek: 7,
+  /** How far back the red-flag pain and effusion flags look, in days (today included). */
+  flagLookbackDays: 7,
+} as const;
