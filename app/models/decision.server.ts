@@ -1,0 +1,83 @@
+import type { DB } from "~/db/client.server.ts";
+import type { DecisionStatus } from "~/db/types.ts";
+import type { Decision as EngineDecision } from "~/engine/index.ts";
+import { nowIso } from "~/utils/dates.ts";
+import { newId } from "~/utils/ids.server.ts";
+
+export async function insertDecision(
+  db: DB,
+  row: { clinicId: string; planId: string; decision: EngineDecision; status: DecisionStatus },
+): Promise<string> {
+  const id = newId();
+  const d = row.decision;
+  await db
+    .insertInto("decision")
+    .values({
+      id,
+      clinic_id: row.clinicId,
+      plan_id: row.planId,
+      evaluated_for: d.evaluatedFor,
+      outcome: d.outcome,
+      from_stage_id: d.fromStageId,
+      to_stage_id: d.toStageId,
+      checks: JSON.stringify(d.checks),
+      flags: JSON.stringify(d.flags),
+      load: JSON.stringify(d.load),
+      patient_summary: d.patientSummary,
+      clinician_summary: d.clinicianSummary,
+      engine_version: d.engineVersion,
+      program_version: d.programVersion,
+      status: row.status,
+      reviewed_by: null,
+      reviewed_at: null,
+      review_reason: null,
+      created_at: nowIso(),
+    })
+    .execute();
+  return id;
+}
+
+/** A newer evaluation replaces any decision still waiting for the clinician. */
+export async function supersedePendingDecisions(db: DB, planId: string): Promise<void> {
+  await db.updateTable("decision").set({ status: "superseded" }).where("plan_id", "=", planId).where("status", "=", "pending").execute();
+}
+
+export async function getDecisionInClinic(db: DB, clinicId: string, decisionId: string) {
+  return db.selectFrom("decision").selectAll().where("id", "=", decisionId).where("clinic_id", "=", clinicId).executeTakeFirst();
+}
+
+export async function markDecisionReviewed(
+  db: DB,
+  decisionId: string,
+  review: { status: "applied" | "overridden"; reviewerId: string; reason: string | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("decision")
+    .set({ status: review.status, reviewed_by: review.reviewerId, reviewed_at: nowIso(), review_reason: review.reason })
+    .where("id", "=", decisionId)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function listDecisionsForPlan(db: DB, planId: string, limit = 60) {
+  return db
+    .selectFrom("decision")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .where("status", "!=", "superseded")
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function getLatestDecisionForPlan(db: DB, planId: string) {
+  return db
+    .selectFrom("decision")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .where("status", "!=", "superseded")
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}

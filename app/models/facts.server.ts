@@ -1,0 +1,45 @@
+import type { DB } from "~/db/client.server.ts";
+import type { DailyLog } from "~/db/types.ts";
+import type { DailyLogFact, MeasurementFact, SignoffFact } from "~/engine/index.ts";
+import { addDays } from "~/engine/index.ts";
+
+// How far back the engine looks: its longest windows (four weeks of load, week-on-week trends) plus margin.
+export const HISTORY_DAYS = 42;
+
+/** Everything the engine needs about a plan, bounded by date so the cost doesn't grow with total history. */
+export async function loadPlanFacts(db: DB, plan: { id: string; stage_entered_on: string }, today: string) {
+  const from = [addDays(today, -HISTORY_DAYS), plan.stage_entered_on].sort()[0]!;
+  const [logs, measurements, signoffs] = await Promise.all([
+    db.selectFrom("daily_log").selectAll().where("plan_id", "=", plan.id).where("log_date", ">=", from).where("log_date", "<=", today).orderBy("log_date").execute(),
+    // Measurements are sparse and baselines matter ("change from baseline"), so all of them.
+    db.selectFrom("measurement").select(["measured_on", "measure", "side", "value"]).where("plan_id", "=", plan.id).where("measured_on", "<=", today).orderBy("measured_on").execute(),
+    db.selectFrom("signoff").select(["item_id", "signed_on", "clinician_id"]).where("plan_id", "=", plan.id).where("signed_on", "<=", today).execute(),
+  ]);
+  return {
+    logs: logs.map(toLogFact),
+    measurements: measurements.map(
+      (m): MeasurementFact => ({ date: m.measured_on, measure: m.measure, side: (m.side as "left" | "right" | null) ?? null, value: m.value }),
+    ),
+    signoffs: signoffs.map((s): SignoffFact => ({ itemId: s.item_id, date: s.signed_on, clinicianId: s.clinician_id })),
+  };
+}
+
+export function toLogFact(row: DailyLog): DailyLogFact {
+  return {
+    date: row.log_date,
+    morningPain: row.morning_pain,
+    morningStiffness: row.morning_stiffness,
+    sessionDone: row.session_done,
+    painDuring: row.pain_during,
+    painAfter: row.pain_after,
+    painAtRest: row.pain_at_rest,
+    sessionMinutes: row.session_minutes,
+    sessionRpe: row.session_rpe,
+    runningMinutes: row.running_minutes,
+    swelling: row.swelling as DailyLogFact["swelling"],
+    soreness: row.soreness as DailyLogFact["soreness"],
+    exercises: row.exercises ? JSON.parse(row.exercises) : null,
+    otherActivities: row.other_activities ? JSON.parse(row.other_activities) : null,
+    testPain: row.test_pain ? JSON.parse(row.test_pain) : null,
+  };
+}

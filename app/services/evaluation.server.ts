@@ -1,0 +1,105 @@
+import type { DB } from "~/db/client.server.ts";
+import type { DecisionStatus, Plan } from "~/db/types.ts";
+import { evaluate, ProgramSchema, type Decision, type Program } from "~/engine/index.ts";
+import { recordAudit } from "~/models/audit.server.ts";
+import { insertDecision, supersedePendingDecisions } from "~/models/decision.server.ts";
+import { loadPlanFacts } from "~/models/facts.server.ts";
+import { setPlanStage } from "~/models/plan-stage.server.ts";
+import { todayIn } from "~/utils/dates.ts";
+
+export type Actor = { id: string; role: string } | null;
+
+export type EvaluationResult = {
+  decision: Decision;
+  decisionId: string;
+  status: DecisionStatus;
+  /** True when the plan's stage changed as a result (regressions always; advances only in automatic mode). */
+  stageChanged: boolean;
+};
+
+export function programOfPlan(plan: Pick<Plan, "program_snapshot">): Program {
+  return ProgramSchema.parse(JSON.parse(plan.program_snapshot));
+}
+
+/** Engine input for a plan: pure facts, no database handles. Used by evaluation and by the "try it" preview. */
+export function planFacts(plan: Plan, timeZone: string) {
+  return {
+    timeZone,
+    startDate: plan.start_date,
+    injuryDate: plan.injury_date,
+    surgeryDate: plan.surgery_date,
+    involvedSide: plan.involved_side as "left" | "right" | "both" | "none",
+    currentStageId: plan.current_stage_id,
+    stageEnteredOn: plan.stage_entered_on,
+    lastRegressOn: plan.last_regress_on,
+  };
+}
+
+/**
+ * Runs the engine on a plan's recent history and records the decision, in one transaction:
+ * - hold: kept as information (replacing an earlier hold of the same day);
+ * - regress: applied at once (safety first) and flagged for the clinician;
+ * - advance / complete: applied at once in automatic mode, otherwise left pending for the clinician to confirm.
+ * Any decision still pending from an earlier evaluation is superseded by the new one.
+ */
+export async function evaluatePlan(
+  db: DB,
+  args: { plan: Plan; timeZone: string; actor: Actor; today?: string },
+): Promise<EvaluationResult> {
+  const { plan, actor } = args;
+  const today = args.today ?? todayIn(args.timeZone);
+  const program = programOfPlan(plan);
+  const facts = await loadPlanFacts(db, plan, today);
+  const decision = evaluate({ program, plan: planFacts(plan, args.timeZone), today, ...facts });
+
+  return db.transaction().execute(async (trx) => {
+    await supersedePendingDecisions(trx, plan.id);
+    if (decision.outcome === "hold") {
+      await trx
+        .deleteFrom("decision")
+        .where("plan_id", "=", plan.id)
+        .where("evaluated_for", "=", today)
+        .where("status", "=", "info")
+        .execute();
+    }
+    const applyNow = decision.outcome === "regress" || (decision.outcome !== "hold" && plan.approval_mode === "automatic");
+    const status: DecisionStatus = decision.outcome === "hold" ? "info" : applyNow ? "applied" : "pending";
+    const decisionId = await insertDecision(trx, { clinicId: plan.clinic_id, planId: plan.id, decision, status });
+
+    let stageChanged = false;
+    if (applyNow) {
+      await applyOutcome(trx, plan, decision, today);
+      stageChanged = decision.toStageId !== plan.current_stage_id || decision.outcome === "complete";
+    }
+    if (decision.outcome !== "hold") {
+      await recordAudit(trx, {
+        clinicId: plan.clinic_id,
+        actor,
+        action: applyNow ? `decision.${decision.outcome}.applied` : `decision.${decision.outcome}.proposed`,
+        entityType: "decision",
+        entityId: decisionId,
+        planId: plan.id,
+        detail: { from: decision.fromStageId, to: decision.toStageId, evaluatedFor: today, engineVersion: decision.engineVersion },
+      });
+    }
+    return { decision, decisionId, status, stageChanged };
+  });
+}
+
+/** Puts a decision's outcome into effect on the plan. */
+export async function applyOutcome(
+  db: DB,
+  plan: Pick<Plan, "id" | "current_stage_id">,
+  decision: Pick<Decision, "outcome" | "toStageId">,
+  today: string,
+): Promise<void> {
+  if (decision.outcome === "complete") {
+    await setPlanStage(db, plan.id, { stageId: plan.current_stage_id, enteredOn: today, status: "completed" });
+  } else if (decision.outcome === "regress") {
+    const moved = decision.toStageId !== plan.current_stage_id;
+    const current = await db.selectFrom("plan").select("stage_entered_on").where("id", "=", plan.id).executeTakeFirstOrThrow();
+    await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn: moved ? today : current.stage_entered_on, regressedOn: today });
+  } else if (decision.outcome === "advance") {
+    await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn: today });
+  }
+}
