@@ -272,7 +272,7 @@ export const SignoffCriterionSchema = z.object({
   prompt: z.string().min(1),
   /** Sign-offs before this point do not count (default 'stage'). */
   scope: ScopeSchema.optional(),
-  /** A sign-off older than this many days no longer counts. */
+  /** A sign-off counts for this many days, the day it was given included (7 = that day and the 6 after it). */
   validDays: PositiveInt.optional(),
 });
 
