@@ -2,7 +2,13 @@
  * Remix v2 classic compiler (see docs/decisions/001-remix-classic-compiler.md).
  * @type {import('@remix-run/dev').AppConfig}
  */
+// STAGEWISE_BUILD_DIR lets parallel test runs build into separate folders (default: build/ and public/build/).
+const buildDir = process.env.STAGEWISE_BUILD_DIR;
+
 export default {
+  ...(buildDir
+    ? { serverBuildPath: `${buildDir}/index.js`, assetsBuildDirectory: `${buildDir}/public/build` }
+    : {}),
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
   // Server-only code that must never reach the browser bundle.

@@ -4,12 +4,12 @@ import compression from "compression";
 import express from "express";
 
 /** The HTTP app: static assets, then every other request to Remix. */
-export function createHttpApp(build: ServerBuild) {
+export function createHttpApp(build: ServerBuild, assetsDir = "public/build") {
   const app = express();
   app.disable("x-powered-by");
   app.use(compression()); // patients are often on slow mobile connections
   // Fingerprinted build assets never change: cache for a year.
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.all(
     "*",

@@ -21,9 +21,10 @@ async function main() {
     await db.destroy();
   }
 
-  const buildPath = path.resolve("build/index.js");
+  const buildDir = process.env.STAGEWISE_BUILD_DIR;
+  const buildPath = path.resolve(buildDir ? `${buildDir}/index.js` : "build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const server = createHttpApp(build).listen(env.PORT, () => {
+  const server = createHttpApp(build, buildDir ? `${buildDir}/public/build` : "public/build").listen(env.PORT, () => {
     console.log(`Stagewise is ready on http://localhost:${env.PORT}`);
   });
 
