@@ -16,8 +16,8 @@ import hamstringHickey from "./hamstring-hickey-2020.json";
 import patellarMalliaras from "./patellar-malliaras-2015.json";
 import runner5kTo10k from "./runner-5k-to-10k.json";
 
-/** Raw files in catalogue order, by file name (for error messages). */
-const FILES: ReadonlyArray<readonly [file: string, data: unknown]> = [
+/** The raw JSON files in catalogue order, with their file names (for error messages and the file-level tests). */
+export const BUILT_IN_FILES: ReadonlyArray<readonly [file: string, data: unknown]> = [
   ["achilles-silbernagel-2007.json", achillesSilbernagel],
   ["achilles-alfredson-1998.json", achillesAlfredson],
   ["hamstring-askling-2013.json", hamstringAskling],
@@ -32,19 +32,24 @@ export class BuiltInProgramError extends Error {
   override name = "BuiltInProgramError";
 }
 
+/** Validates one built-in file; throws a BuiltInProgramError naming the file and every issue. */
+export function parseBuiltInProgram(file: string, data: unknown): Program {
+  const result = ProgramSchema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");
+    throw new BuiltInProgramError(`built-in program db/programs/${file} is invalid:\n${issues}`);
+  }
+  if (`${result.data.id}.json` !== file) {
+    throw new BuiltInProgramError(`built-in program db/programs/${file} has id '${result.data.id}'; the file must be named after its id`);
+  }
+  return result.data;
+}
+
 function parseAll(): Program[] {
   const programs: Program[] = [];
   const seen = new Set<string>();
-  for (const [file, data] of FILES) {
-    const result = ProgramSchema.safeParse(data);
-    if (!result.success) {
-      const issues = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");
-      throw new BuiltInProgramError(`built-in program db/programs/${file} is invalid:\n${issues}`);
-    }
-    const program = result.data;
-    if (`${program.id}.json` !== file) {
-      throw new BuiltInProgramError(`built-in program db/programs/${file} has id '${program.id}'; the file must be named after its id`);
-    }
+  for (const [file, data] of BUILT_IN_FILES) {
+    const program = parseBuiltInProgram(file, data);
     if (seen.has(program.id)) throw new BuiltInProgramError(`duplicate built-in program id '${program.id}'`);
     seen.add(program.id);
     programs.push(deepFreeze(program));
