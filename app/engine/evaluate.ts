@@ -5,7 +5,7 @@
  * is regress, else if every gate is met it is advance (complete on the last stage), else hold. Exactly one outcome.
  * Gates are evaluated even when a regress rule fires, so the clinician sees the whole picture.
  */
-import { fmt } from "./compare";
+import { COMPARATOR_SYMBOL, fmt } from "./compare";
 import { buildContext, type EvalContext } from "./context";
 import { evaluateCriterion, type CheckCore } from "./criteria";
 import { evaluateTime } from "./criteria/time";
@@ -189,7 +189,7 @@ export function evaluate(input: EvaluationInput): Decision {
       code: "boundary",
       severity: "warning",
       checkId: k.id,
-      message: `${k.label}: observed ${k.observed}${unitSuffix(k.unit)} sits exactly on the threshold; the rule (${k.comparator}) counts it as ${k.role === "regress" ? (k.status === "met" ? "triggering" : "not triggering") : k.status === "met" ? "met" : "not met"}. Confirm.`,
+      message: `${k.label}: observed ${k.observed}${unitSuffix(k.unit)} sits exactly on the threshold; the rule (${k.comparator ? COMPARATOR_SYMBOL[k.comparator] : "="}) counts it as ${k.role === "regress" ? (k.status === "met" ? "triggering" : "not triggering") : k.status === "met" ? "met" : "not met"}. Confirm.`,
     });
   }
   flags.push(...conflictingRules(ctx, stage));

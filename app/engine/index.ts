@@ -29,3 +29,14 @@ export {
   VisaAAnswersSchema,
   VisaPAnswersSchema,
 } from "./questionnaires";
+export {
+  CaseExpectationSchema,
+  CaseFileSchema,
+  caseToInput,
+  expectationMismatches,
+  type CaseExpectation,
+  type CaseFile,
+} from "./case";
+export { MEASURE_NAMES, measureName } from "./measure-names";
+export { SORENESS_ADVICE, SORENESS_WORDS } from "./criteria/soreness";
+export { INSTRUMENT_NAMES } from "./criteria/questionnaire";

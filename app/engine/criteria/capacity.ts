@@ -8,10 +8,10 @@ import { fmt, requirementWords, tidy } from "../compare";
 import { fromDayNumber } from "../dates";
 import type { CapacityCriterion } from "../schema";
 import type { CriterionEnv } from "../windows";
-import { clinicianSentence, judge, patientSentence, symbolic, type CheckCore } from "./common";
+import { capitalise, clinicianSentence, judge, patientSentence, symbolic, type CheckCore } from "./common";
 import { lastPerDay, limbSeries, measurementsInScope } from "./measures";
+import { measureName as measureWords } from "../measure-names";
 
-const measureWords = (measure: string) => measure.replace(/_/g, " ");
 
 export function evaluateCapacity(c: CapacityCriterion, env: CriterionEnv): CheckCore {
   const { ctx, role } = env;
@@ -20,7 +20,7 @@ export function evaluateCapacity(c: CapacityCriterion, env: CriterionEnv): Check
   const unit = c.mode === "lsi" ? "%" : c.unit;
   const u = unit ? (unit === "%" ? "%" : ` ${unit}`) : "";
   const modeText = c.mode === "lsi" ? "limb symmetry" : c.mode === "change_from_baseline" ? "change from first test" : c.side === "uninvolved" ? "uninvolved side" : "involved side";
-  const label = c.label ?? `${measureWords(c.measure)} ${modeText}${lowerIsBetter && c.mode === "lsi" ? " (timed, inverted)" : ""} ${symbolic(c.comparator, `${fmt(c.threshold)}${u}`)}`;
+  const label = c.label ?? `${capitalise(measureWords(c.measure))} ${modeText}${lowerIsBetter && c.mode === "lsi" ? " (timed, inverted)" : ""} ${symbolic(c.comparator, `${fmt(c.threshold)}${u}`)}`;
   const requirement = requirementWords(c.comparator, `${fmt(c.threshold)}${u}`);
   const subject =
     c.mode === "lsi"
@@ -54,7 +54,7 @@ export function evaluateCapacity(c: CapacityCriterion, env: CriterionEnv): Check
       const other = uninvByDay.get(invRows[i]!.day);
       if (other !== undefined) pair = { day: invRows[i]!.day, involved: invRows[i]!.value, uninvolved: other };
     }
-    if (!pair) return noData(`${measureWords(c.measure)} of both legs on the same day${ageText}`);
+    if (!pair) return noData(`both legs tested for ${measureWords(c.measure)} on the same day${ageText}`);
     const numerator = lowerIsBetter ? pair.uninvolved : pair.involved;
     const denominator = lowerIsBetter ? pair.involved : pair.uninvolved;
     if (denominator === 0) return noData(`a non-zero ${lowerIsBetter ? "involved" : "uninvolved"} value for the symmetry index`);

@@ -10,7 +10,7 @@ export function painSubject(metric: PainMetric, test?: string): string {
     case "next_morning":
       return "pain the next morning";
     case "stiffness":
-      return "stiffness the next morning";
+      return "morning stiffness";
     case "at_rest":
       return "pain at rest";
     case "test":

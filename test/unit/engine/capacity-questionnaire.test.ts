@@ -46,7 +46,7 @@ const cases: Case[] = [
   {
     name: "Legs tested on different days give no symmetry index: the comparison must be same-day",
     input: () => input({ gates: [heelRaiseLsi], measurements: [measure(d(-3), "single_leg_heel_raise_reps", 30, "right"), measure(d(0), "single_leg_heel_raise_reps", 29, "left")] }),
-    expect: { outcome: "hold", checks: { heel_raise_lsi: { status: "no_data", missing: /both legs on the same day/ } } },
+    expect: { outcome: "hold", checks: { heel_raise_lsi: { status: "no_data", missing: /both legs tested for single-leg heel raises on the same day/ } } },
   },
   {
     name: "Patient with both Achilles involved has no limb symmetry, and the check says why",
