@@ -10,7 +10,7 @@ type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: 
 export type ReviewResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
 
 /** The clinician agrees with a pending advance/complete: it takes effect now. */
-export async function confirmDecision(db: DB, clinician: Clinician, decisionId: string): Promise<ReviewResult> {
+export async function confirmDecision(db: DB, clinician: Clinician, decisionId: string, today?: string): Promise<ReviewResult> {
   return db.transaction().execute(async (trx) => {
     const decision = await getDecisionInClinic(trx, clinician.clinic_id, decisionId);
     if (!decision) return { ok: false as const, status: 404 as const, message: "Decision not found" };
@@ -19,7 +19,7 @@ export async function confirmDecision(db: DB, clinician: Clinician, decisionId: 
     if (!(await markDecisionReviewed(trx, decisionId, { status: "applied", reviewerId: clinician.id, reason: null }))) {
       return { ok: false as const, status: 409 as const, message: "This decision was already reviewed or replaced by a newer one." };
     }
-    await applyOutcome(trx, plan, { outcome: decision.outcome, toStageId: decision.to_stage_id }, todayIn(clinician.time_zone));
+    await applyOutcome(trx, plan, { outcome: decision.outcome, toStageId: decision.to_stage_id }, today ?? todayIn(clinician.time_zone));
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
       actor: clinician,

@@ -23,7 +23,7 @@ export async function seedDemoIfEmpty(db: DB, today?: Date): Promise<boolean> {
 
 export async function seedDemo(db: DB, today: Date): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute(async (trx) => {
+  const ids = await db.transaction().execute(async (trx) => {
     const clinicId = newId();
     const createdAt = nowIso();
     await trx.insertInto("clinic").values({ id: clinicId, name: "Riverside Physio (demo)", created_at: createdAt }).execute();
@@ -45,6 +45,8 @@ export async function seedDemo(db: DB, today: Date): Promise<void> {
       userId: patient2Id, clinicId, clinicianId, condition: "Left hamstring strain (sprinting, grade 1)",
       involvedSide: "left", injuryDate: null, surgeryDate: null, createdAt,
     });
-    await seedDemoPlans(trx, { clinicId, clinicianId, patientId, patient2Id, timeZone, today });
+    return { clinicId, clinicianId, patientId, patient2Id, timeZone };
   });
+  // Plans are simulated day by day through the real services, each of which runs its own transaction.
+  await seedDemoPlans(db, { ...ids, today });
 }
