@@ -87,10 +87,13 @@ export class SyntheticPatient {
     return this.plan.currentStageId;
   }
 
-  /** Adds to today's log (several calls merge). */
+  /** Adds to today's log (several calls merge; named test pains are merged too). */
   log(entry: DayEntry): this {
     const existing = this.logs.find((l) => l.date === this.today);
-    if (existing) Object.assign(existing, entry);
+    if (existing) {
+      const testPain = existing.testPain || entry.testPain ? { ...existing.testPain, ...entry.testPain } : undefined;
+      Object.assign(existing, entry, testPain ? { testPain } : {});
+    }
     else this.logs.push({ date: this.today, sessionDone: "none", ...entry });
     return this;
   }
