@@ -3,6 +3,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address as the socket saw it; used to rate-limit sign-in per address. */
     clientAddress: string;
+    /** This response's Content-Security-Policy nonce (server/security.ts). */
+    cspNonce?: string;
   }
 }
 
