@@ -13,6 +13,23 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "integration-pg",
+          include: ["test/integration/**/*.test.ts", "test/integration/**/*.test.tsx"],
+          // The dialect tests are about our SQLite driver itself.
+          exclude: ["test/integration/sqlite3-dialect.test.ts"],
+          environment: "node",
+          env: { STAGEWISE_TEST_DB: "postgres" },
+          globalSetup: ["test/integration/postgres-global-setup.ts"],
+          setupFiles: ["test/integration/setup.ts"],
+          pool: "forks",
+          maxWorkers: 2,
+          testTimeout: 20000,
+          hookTimeout: 60000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts", "test/integration/**/*.test.tsx"],
           environment: "node",

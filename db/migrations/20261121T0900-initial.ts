@@ -158,7 +158,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("measured_on", "text", (c) => c.notNull())
     .addColumn("measure", "text", (c) => c.notNull())
     .addColumn("side", "text")
-    .addColumn("value", "real", (c) => c.notNull())
+    .addColumn("value", "double precision", (c) => c.notNull())
     .addColumn("answers", "text")
     .addColumn("recorded_by", "text", (c) => c.notNull().references("app_user.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
