@@ -1,0 +1,96 @@
+import type { ReactNode } from "react";
+import type { SeriesTone, Threshold } from "./types";
+
+export function defaultFormat(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 10) / 10);
+}
+
+export function toneClass(tone: SeriesTone | undefined): string {
+  return `sw-tone--${tone ?? "primary"}`;
+}
+
+export function thresholdClass(tone: Threshold["tone"]): string {
+  return `sw-chart__threshold sw-chart__threshold--${tone ?? "caution"}`;
+}
+
+/** Marker shapes differ by series so the lines can be told apart without colour. */
+export type MarkerShape = "circle" | "square" | "triangle" | "diamond";
+const SHAPES: MarkerShape[] = ["circle", "square", "triangle", "diamond"];
+export const markerShape = (index: number): MarkerShape => SHAPES[index % SHAPES.length] ?? "circle";
+
+/** A marker centred on (0, 0); place it with a wrapping <svg x y overflow="visible"> or a transform. */
+export function MarkerPath({ shape, r = 3.5 }: { shape: MarkerShape; r?: number }) {
+  switch (shape) {
+    case "square":
+      return <rect x={-r * 0.9} y={-r * 0.9} width={r * 1.8} height={r * 1.8} />;
+    case "triangle":
+      return <path d={`M0,${-r * 1.15}L${r * 1.1},${r * 0.8}L${-r * 1.1},${r * 0.8}Z`} />;
+    case "diamond":
+      return <path d={`M0,${-r * 1.3}L${r * 1.3},0L0,${r * 1.3}L${-r * 1.3},0Z`} />;
+    default:
+      return <circle r={r} />;
+  }
+}
+
+/** Small picture of a line style for the legend; the text next to it carries the meaning. */
+export function LegendSwatch(props: { tone?: SeriesTone; dashed?: boolean; shape?: MarkerShape; bar?: boolean }) {
+  return (
+    <svg className={`sw-chart__swatch ${toneClass(props.tone)}`} width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false">
+      {props.bar ? (
+        <rect className="sw-chart__bar" x="8" y="2" width="12" height="12" rx="1.5" />
+      ) : (
+        <>
+          <line className={`sw-chart__line${props.dashed ? " sw-chart__line--dashed" : ""}`} x1="1" x2="27" y1="7" y2="7" />
+          {props.shape ? (
+            <g className="sw-chart__marker" transform="translate(14 7)">
+              <MarkerPath shape={props.shape} />
+            </g>
+          ) : null}
+        </>
+      )}
+    </svg>
+  );
+}
+
+export function NoEntry() {
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">no entry</span>
+    </>
+  );
+}
+
+export function TableFallback(props: { title: string; notes?: string[]; children: ReactNode }) {
+  return (
+    <details className="sw-chart__details">
+      <summary>Show data as a table</summary>
+      {props.notes && props.notes.length > 0 ? (
+        <ul className="sw-chart__notes">
+          {props.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="sw-chart__table-wrap">
+        <table className="sw-chart__table">
+          <caption className="visually-hidden">{props.title}</caption>
+          {props.children}
+        </table>
+      </div>
+    </details>
+  );
+}
+
+export function thresholdNote(t: Threshold, fmt: (v: number) => string): string {
+  return `${t.label}: reference line at ${fmt(t.value)}`;
+}
+
+/** A class giving the plot a left gutter (2–8 characters) wide enough for the longest y tick label (no inline styles: CSP). */
+export function gutterClass(labels: string[]): string {
+  const longest = labels.reduce((n, l) => Math.max(n, l.length), 1);
+  return `sw-chart__plot--c${Math.min(8, Math.max(2, longest))}`;
+}
+
+/** Percentages as attribute strings with few digits, so the markup stays small and stable. */
+export const pct = (fraction: number): string => `${Math.round(fraction * 100000) / 1000}%`;
