@@ -1,8 +1,11 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell.tsx";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
+import patientStyles from "~/styles/patient.css";
 import { requirePatient } from "~/utils/auth.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: patientStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePatient(request);
@@ -11,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const NAV = [
   { to: "/me", label: "Today", end: true },
+  { to: "/me/log", label: "Log" },
   { to: "/me/progress", label: "Progress" },
   { to: "/me/history", label: "History" },
 ];

@@ -1,0 +1,83 @@
+// Plain-words dosage for the patient: "3 × 10–15", "hold 30 s", "each side". Client-safe (no server imports).
+
+export type DoseExercise = {
+  id: string;
+  name: string;
+  sets?: number;
+  setsMax?: number;
+  reps?: number;
+  repsMax?: number;
+  holdSeconds?: number;
+  load?: { text: string };
+  restSeconds?: number;
+  tempo?: string;
+  perDay?: number;
+  perWeek?: number;
+  side: "involved" | "uninvolved" | "both";
+  notes?: string;
+};
+
+export type DoseRun = {
+  warmUpMinutes?: number;
+  blocks: Array<{ walkSeconds: number; runSeconds: number; repeats: number; intensity?: string }>;
+  coolDownMinutes?: number;
+  distanceKm?: number;
+  perWeek?: number;
+  restDayBetween?: boolean;
+  notes?: string;
+};
+
+const range = (low?: number, high?: number) => (low === undefined ? undefined : high && high !== low ? `${low}–${high}` : `${low}`);
+
+/** "3 × 10–15" · "3 sets" · "10 reps". */
+export function setsAndReps(e: DoseExercise): string | null {
+  const sets = range(e.sets, e.setsMax);
+  const reps = range(e.reps, e.repsMax);
+  if (sets && reps) return `${sets} × ${reps}`;
+  if (sets) return `${sets} sets`;
+  if (reps) return `${reps} reps`;
+  return null;
+}
+
+export function sideWords(side: DoseExercise["side"], involvedSide: string): string {
+  const painful = involvedSide === "left" || involvedSide === "right" ? `${involvedSide} leg` : "painful side";
+  if (side === "both") return involvedSide === "left" || involvedSide === "right" ? "both sides" : "";
+  if (side === "involved") return painful === "painful side" ? "" : painful;
+  return involvedSide === "left" ? "right leg" : involvedSide === "right" ? "left leg" : "other side";
+}
+
+/** Every part of the dose, in the order a patient reads it. */
+export function doseParts(e: DoseExercise, involvedSide: string): string[] {
+  const seconds = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60} min` : `${s} s`);
+  return [
+    setsAndReps(e),
+    e.holdSeconds ? `hold ${seconds(e.holdSeconds)}` : null,
+    sideWords(e.side, involvedSide) || null,
+    e.load ? e.load.text : null,
+    e.tempo ? `tempo ${e.tempo}` : null,
+    e.restSeconds ? `rest ${seconds(e.restSeconds)}` : null,
+    e.perDay && e.perDay > 1 ? `${e.perDay} times a day` : null,
+    e.perWeek && e.perWeek < 7 ? `${e.perWeek} days a week` : null,
+  ].filter((p): p is string => Boolean(p));
+}
+
+function duration(seconds: number): string {
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  if (seconds > 60) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  return `${seconds} s`;
+}
+
+/** Run / walk-run blocks in plain words, one line each. */
+export function runLines(run: DoseRun): string[] {
+  const lines: string[] = [];
+  if (run.warmUpMinutes) lines.push(`Warm up: ${run.warmUpMinutes} min brisk walk`);
+  for (const b of run.blocks) {
+    const core = b.walkSeconds > 0 ? `run ${duration(b.runSeconds)}, walk ${duration(b.walkSeconds)}` : `run ${duration(b.runSeconds)}`;
+    lines.push(`${b.repeats} × (${core})${b.intensity ? ` at ${b.intensity}` : ""}`);
+  }
+  if (run.distanceKm) lines.push(`Distance: ${run.distanceKm} km`);
+  if (run.coolDownMinutes) lines.push(`Cool down: ${run.coolDownMinutes} min walk`);
+  if (run.perWeek) lines.push(`${run.perWeek} times a week${run.restDayBetween ? ", with a rest day between runs" : ""}`);
+  else if (run.restDayBetween) lines.push("A rest day between runs");
+  return lines;
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { intInRange, isoDate, numberInRange, optionalText } from "~/utils/form-fields.ts";
+
+// The daily log form: one schema for react-hook-form in the browser and for the action on the server.
+// Forms post strings; blanks mean "not given" and are never turned into a fabricated 0.
+
+/** A log can be added or changed for today and this many days before it (docs/decisions/030-daily-log-day-and-edit-window.md). */
+export const EDIT_WINDOW_DAYS = 3;
+
+export const SESSION_DONE = ["done", "partial", "none"] as const;
+export const EXERCISE_STATUSES = ["done", "partial", "skipped"] as const;
+export const SWELLING_GRADES = ["none", "trace", "1+", "2+", "3+"] as const;
+export const SORENESS_LEVELS = ["none", "warmup_resolved", "warmup_persisted", "after_1h_or_next_day"] as const;
+
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+const blankToUndefined = (v: unknown) => (isBlank(v) ? undefined : v);
+
+const optionalInt = (label: string, min: number, max: number) => z.preprocess(blankToUndefined, intInRange(label, min, max).optional());
+const optionalNumber = (label: string, min: number, max: number) =>
+  z.preprocess(blankToUndefined, numberInRange(label, min, max).optional());
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.preprocess(blankToUndefined, z.enum(values, { error: message }).optional());
+
+/** A required 0–10 radio group: "Choose …" reads better than "Enter … as a number" when nothing was picked. */
+export const scoreChoice = (label: string, max = 10) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: `Choose ${label}` }).int(`Choose ${label}`).min(0, `Choose ${label}`).max(max, `Choose ${label}`),
+  );
+
+export const ExerciseEntrySchema = z.object({
+  exerciseId: z.string().min(1).max(80),
+  status: z.enum(EXERCISE_STATUSES, { error: "Choose done, partly or not done" }),
+  sets: optionalInt("sets", 0, 50),
+  reps: optionalInt("reps", 0, 500),
+  loadKg: optionalNumber("extra weight", 0, 500),
+});
+
+export const OtherActivitySchema = z.object({
+  label: z.string({ error: "Say what the activity was" }).trim().min(1, "Say what the activity was").max(60, "Keep it under 60 characters"),
+  minutes: intInRange("minutes", 1, 600),
+  rpe: intInRange("effort", 0, 10),
+});
+
+/** Rows the patient left completely empty (the spare rows of the form) are not activities. */
+const withoutEmptyRows = (rows: unknown) =>
+  Array.isArray(rows)
+    ? rows.filter((row) => row && typeof row === "object" && Object.values(row as Record<string, unknown>).some((v) => !isBlank(v)))
+    : rows;
+
+/** Named provocation tests (hop, decline squat): blanks dropped, the rest 0–10. */
+const testPainSchema = z.preprocess(
+  (v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, value]) => !isBlank(value)))
+      : undefined,
+  z.record(z.string().regex(/^[a-z0-9_-]{1,40}$/), intInRange("test pain", 0, 10)).optional(),
+);
+
+export const DailyLogSchema = z
+  .object({
+    date: isoDate("the day"),
+    morningPain: optionalInt("morning pain", 0, 10),
+    morningStiffness: optionalInt("morning stiffness", 0, 10),
+    sessionDone: z.enum(SESSION_DONE, { error: "Did you do today's session? Choose one" }),
+    exercises: z.preprocess((v) => (isBlank(v) ? [] : v), z.array(ExerciseEntrySchema).max(40)),
+    runningMinutes: optionalInt("running minutes", 0, 600),
+    painDuring: optionalInt("pain during", 0, 10),
+    painAfter: optionalInt("pain after", 0, 10),
+    sessionRpe: optionalInt("effort", 0, 10),
+    sessionMinutes: optionalInt("session minutes", 0, 600),
+    swelling: optionalEnum(SWELLING_GRADES, "Choose how swollen it is"),
+    soreness: optionalEnum(SORENESS_LEVELS, "Choose how sore it was"),
+    testPain: testPainSchema,
+    otherActivities: z.preprocess((v) => withoutEmptyRows(isBlank(v) ? [] : v), z.array(OtherActivitySchema).max(10)),
+    notes: optionalText(1000),
+  })
+  .superRefine((log, ctx) => {
+    // Pain during loading is the number the plan is steered by: a session without it can't be judged.
+    if (log.sessionDone !== "none" && log.painDuring === undefined) {
+      ctx.addIssue({ code: "custom", path: ["painDuring"], message: "How much did it hurt during the session? Choose 0–10" });
+    }
+  });
+
+export type DailyLogInput = z.output<typeof DailyLogSchema>;
+
+/** The morning check-in on the Today page: just the two numbers on waking. */
+export const CheckInSchema = z.object({
+  date: isoDate("the day"),
+  morningPain: scoreChoice("your pain on waking"),
+  morningStiffness: scoreChoice("your stiffness on waking"),
+});
+
+export type CheckInInput = z.output<typeof CheckInSchema>;

@@ -1,0 +1,135 @@
+import type { DB } from "~/db/client.server.ts";
+import type { DailyLog } from "~/db/types.ts";
+import { recordAudit } from "~/models/audit.server.ts";
+import { getLogForPlanDate, insertLog, isUniqueViolation, updateLogValues, type DailyLogValues } from "~/models/daily-log.server.ts";
+import type { CheckInInput, DailyLogInput } from "~/schemas/daily-log.ts";
+import { evaluatePlan } from "~/services/evaluation.server.ts";
+import { isEditableDay, loadPatientPlan, type PatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
+
+export type SaveLogResult =
+  | { ok: true; logId: string; date: string; edited: boolean; decisionId: string | null }
+  | { ok: false; status: 400 | 404; fieldErrors: Record<string, string>; formError?: string };
+
+/** Turns the form's answers into the row's values. Exercise rows must belong to the plan's program. */
+export function logValuesFrom(input: DailyLogInput, program: PatientPlan["program"]): DailyLogValues {
+  const knownExercises = new Set(program.stages.flatMap((s) => s.prescription.exercises.map((e) => e.id)));
+  const sessionHappened = input.sessionDone !== "none";
+  const exercises = sessionHappened
+    ? input.exercises
+        .filter((e) => knownExercises.has(e.exerciseId))
+        .map((e) => ({ exerciseId: e.exerciseId, status: e.status, sets: e.sets ?? null, reps: e.reps ?? null, loadKg: e.loadKg ?? null }))
+    : [];
+  const testPain = input.testPain && Object.keys(input.testPain).length > 0 ? input.testPain : null;
+  return {
+    morning_pain: input.morningPain ?? null,
+    morning_stiffness: input.morningStiffness ?? null,
+    session_done: input.sessionDone,
+    pain_during: sessionHappened ? (input.painDuring ?? null) : null,
+    pain_after: sessionHappened ? (input.painAfter ?? null) : null,
+    pain_at_rest: null,
+    session_minutes: sessionHappened ? (input.sessionMinutes ?? null) : null,
+    session_rpe: sessionHappened ? (input.sessionRpe ?? null) : null,
+    running_minutes: input.runningMinutes ?? null,
+    swelling: input.swelling ?? null,
+    soreness: input.soreness ?? null,
+    exercises: exercises.length > 0 ? JSON.stringify(exercises) : null,
+    other_activities: input.otherActivities.length > 0 ? JSON.stringify(input.otherActivities) : null,
+    test_pain: testPain ? JSON.stringify(testPain) : null,
+    notes: input.notes ?? null,
+  };
+}
+
+/**
+ * Records the patient's log for a day: the first save creates it, any later save for the same day edits it (counted
+ * and audited). A double submit never creates two: the (plan, day) key is unique, and a save that loses the race
+ * to insert becomes an edit. Then the engine re-evaluates the plan in the same request.
+ */
+export async function saveDailyLog(db: DB, patient: PatientUser, input: DailyLogInput): Promise<SaveLogResult> {
+  const current = await loadPatientPlan(db, patient);
+  if (!current) return { ok: false, status: 404, fieldErrors: {}, formError: "You don't have a plan yet." };
+  const refused = refuseDay(current, input.date);
+  if (refused) return refused;
+  return upsertAndEvaluate(db, patient, current, input.date, () => logValuesFrom(input, current.program), (existing) => {
+    const values = logValuesFrom(input, current.program);
+    // The form never shows pain at rest; an edit keeps whatever was recorded.
+    return { ...values, pain_at_rest: existing.pain_at_rest };
+  });
+}
+
+/** The morning check-in alone: creates the day's log (no session yet) or fills in the two morning numbers. */
+export async function saveCheckIn(db: DB, patient: PatientUser, input: CheckInInput): Promise<SaveLogResult> {
+  const current = await loadPatientPlan(db, patient);
+  if (!current) return { ok: false, status: 404, fieldErrors: {}, formError: "You don't have a plan yet." };
+  const refused = refuseDay(current, input.date);
+  if (refused) return refused;
+  const morning = { morning_pain: input.morningPain, morning_stiffness: input.morningStiffness };
+  return upsertAndEvaluate(
+    db,
+    patient,
+    current,
+    input.date,
+    () => ({ ...emptyDay(), ...morning }),
+    () => morning,
+  );
+}
+
+function refuseDay(current: PatientPlan, date: string): SaveLogResult | null {
+  if (isEditableDay(date, current.today, current.plan.start_date)) return null;
+  return {
+    ok: false,
+    status: 400,
+    fieldErrors: { date: "You can only log today or the last few days of your plan." },
+    formError: "That day can no longer be changed.",
+  };
+}
+
+function emptyDay(): DailyLogValues {
+  return {
+    morning_pain: null, morning_stiffness: null, session_done: "none", pain_during: null, pain_after: null, pain_at_rest: null,
+    session_minutes: null, session_rpe: null, running_minutes: null, swelling: null, soreness: null, exercises: null,
+    other_activities: null, test_pain: null, notes: null,
+  };
+}
+
+async function upsertAndEvaluate(
+  db: DB,
+  patient: PatientUser,
+  current: PatientPlan,
+  date: string,
+  forNewDay: () => DailyLogValues,
+  forExistingDay: (existing: DailyLog) => Partial<DailyLogValues>,
+): Promise<SaveLogResult> {
+  const { plan } = current;
+  const write = () =>
+    db.transaction().execute(async (trx) => {
+      const existing = await getLogForPlanDate(trx, plan.id, date);
+      const logId = existing ? existing.id : await insertLog(trx, plan, date, forNewDay());
+      if (existing) await updateLogValues(trx, existing.id, forExistingDay(existing));
+      await recordAudit(trx, {
+        clinicId: plan.clinic_id,
+        actor: patient,
+        action: existing ? "daily_log.edited" : "daily_log.recorded",
+        entityType: "daily_log",
+        entityId: logId,
+        planId: plan.id,
+        detail: existing ? { date, editCount: existing.edit_count + 1 } : { date },
+      });
+      return { logId, edited: Boolean(existing) };
+    });
+
+  let saved: { logId: string; edited: boolean };
+  try {
+    saved = await write();
+  } catch (error) {
+    // Another request created the day's log between our read and our insert: ours becomes an edit of it.
+    if (!isUniqueViolation(error)) throw error;
+    saved = await write();
+  }
+
+  let decisionId: string | null = null;
+  if (plan.status === "active") {
+    const evaluation = await evaluatePlan(db, { plan, timeZone: patient.time_zone, actor: patient, today: current.today });
+    decisionId = evaluation.decisionId;
+  }
+  return { ok: true, logId: saved.logId, date, edited: saved.edited, decisionId };
+}

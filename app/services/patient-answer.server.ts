@@ -1,0 +1,128 @@
+import type { DB } from "~/db/client.server.ts";
+import type { DailyLog, Decision as DecisionRow } from "~/db/types.ts";
+import type { Check, Program } from "~/engine/index.ts";
+import { getLogForPlanDate } from "~/models/daily-log.server.ts";
+import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
+import { loadPatientPlan, painZones, type PatientUser } from "~/services/patient-plan.server.ts";
+import { formatDate } from "~/utils/dates.ts";
+
+export type Answer = {
+  tone: "success" | "info" | "warning";
+  headline: string;
+  summary: string;
+  reasons: string[];
+  advice: string | null;
+};
+
+/**
+ * The engine's answer in the patient's words. Wording only: the outcome, the checks and the summary are the
+ * engine's; this picks the headline and lists the checks that made the difference.
+ */
+export function answerFor(decision: DecisionRow, program: Program, log: DailyLog | undefined): Answer {
+  const checks = JSON.parse(decision.checks) as Check[];
+  const fromStage = program.stages.find((s) => s.id === decision.from_stage_id);
+  const toStage = program.stages.find((s) => s.id === decision.to_stage_id);
+  const limit = painZones(program.painModel, "during").limit;
+  const painDuring = log?.pain_during ?? null;
+  const withinLimit = painDuring !== null && limit !== null && (program.painModel.inclusive ? painDuring <= limit : painDuring < limit);
+  const aboveLimit = painDuring !== null && limit !== null && !withinLimit;
+
+  switch (decision.outcome) {
+    case "regress": {
+      const moved = decision.to_stage_id !== decision.from_stage_id;
+      const why = aboveLimit ? `Pain went above ${limit}/10` : "Your symptoms need a lighter load";
+      const rule = fromStage?.regressRules.find((r) => checks.some((c) => c.role === "regress" && c.status === "met" && c.ruleId === r.id));
+      return {
+        tone: "warning",
+        headline: moved
+          ? `${why} — your plan drops back a stage${toStage ? ` to "${toStage.name}"` : ""} and your physio has been told`
+          : `${why} — ease off for now; your physio has been told`,
+        summary: decision.patient_summary,
+        reasons: checks.filter((c) => c.role === "regress" && c.status === "met").map((c) => c.patientText),
+        advice: rule?.patientAdvice ?? null,
+      };
+    }
+    case "advance":
+    case "complete": {
+      const pending = decision.status === "pending";
+      return {
+        tone: "success",
+        headline:
+          decision.outcome === "complete"
+            ? "You have met every goal of your final stage"
+            : pending
+              ? `You have met every goal of this stage — your physio will confirm the move${toStage ? ` to "${toStage.name}"` : ""}`
+              : `You have moved on${toStage ? ` to "${toStage.name}"` : ""}`,
+        summary: decision.patient_summary,
+        reasons: [],
+        advice: null,
+      };
+    }
+    default: {
+      const headline = withinLimit
+        ? "Pain stayed within your plan's limits — keep going"
+        : aboveLimit
+          ? `Pain went above ${limit}/10 — take it easier next session and keep an eye on tomorrow morning`
+          : "Saved — keep going with your plan";
+      return { tone: aboveLimit ? "warning" : "success", headline, summary: decision.patient_summary, reasons: [], advice: null };
+    }
+  }
+}
+
+/** What was recorded, line by line, so the patient can see the save took everything. */
+export function recordedLines(log: DailyLog, program: Program): string[] {
+  const lines: string[] = [];
+  const score = (v: number | null) => (v === null ? "not given" : `${v}/10`);
+  if (log.morning_pain !== null || log.morning_stiffness !== null) {
+    lines.push(`Morning: pain ${score(log.morning_pain)}, stiffness ${score(log.morning_stiffness)}`);
+  }
+  const session = { done: "done", partial: "partly done", none: "no session" }[log.session_done];
+  const sessionParts = [
+    log.pain_during !== null ? `pain during ${log.pain_during}/10` : null,
+    log.pain_after !== null ? `after ${log.pain_after}/10` : null,
+    log.session_rpe !== null ? `effort ${log.session_rpe}/10` : null,
+    log.session_minutes !== null ? `${log.session_minutes} min` : null,
+  ].filter(Boolean);
+  lines.push(`Session: ${session}${sessionParts.length ? ` — ${sessionParts.join(", ")}` : ""}`);
+  if (log.exercises) {
+    const names = new Map(program.stages.flatMap((s) => s.prescription.exercises.map((e) => [e.id, e.name] as const)));
+    const entries = JSON.parse(log.exercises) as Array<{ exerciseId: string; status: string; sets: number | null; reps: number | null; loadKg: number | null }>;
+    for (const e of entries) {
+      const dose = [e.sets !== null && e.reps !== null ? `${e.sets} × ${e.reps}` : null, e.loadKg ? `+${e.loadKg} kg` : null].filter(Boolean).join(" ");
+      const status = { done: "done", partial: "partly", skipped: "not done" }[e.status] ?? e.status;
+      lines.push(`${names.get(e.exerciseId) ?? e.exerciseId}: ${status}${dose && e.status !== "skipped" ? ` (${dose})` : ""}`);
+    }
+  }
+  if (log.running_minutes !== null) lines.push(`Running: ${log.running_minutes} min`);
+  if (log.test_pain) {
+    for (const [test, pain] of Object.entries(JSON.parse(log.test_pain) as Record<string, number>)) lines.push(`${test.replace(/[_-]/g, " ")} test: pain ${pain}/10`);
+  }
+  if (log.swelling) lines.push(`Swelling: ${log.swelling}`);
+  if (log.other_activities) {
+    for (const o of JSON.parse(log.other_activities) as Array<{ label: string; minutes: number; rpe: number }>) {
+      lines.push(`${o.label}: ${o.minutes} min, effort ${o.rpe}/10`);
+    }
+  }
+  if (log.notes) lines.push(`Notes: ${log.notes}`);
+  return lines;
+}
+
+/** The confirmation after a save: the day's log and the decision, both only from the patient's own plan. */
+export async function savedView(db: DB, patient: PatientUser, date: string, decisionId: string | null) {
+  const current = await loadPatientPlan(db, patient);
+  if (!current) return null;
+  const log = await getLogForPlanDate(db, current.plan.id, date);
+  if (!log) return null;
+  const decision = decisionId
+    ? await db.selectFrom("decision").selectAll().where("id", "=", decisionId).where("plan_id", "=", current.plan.id).executeTakeFirst()
+    : await getLatestDecisionForPlan(db, current.plan.id);
+  if (decisionId && !decision) return null;
+  return {
+    date,
+    dateLabel: formatDate(date),
+    isToday: date === current.today,
+    edited: log.edit_count > 0,
+    recorded: recordedLines(log, current.program),
+    answer: decision ? answerFor(decision, current.program, log) : null,
+  };
+}

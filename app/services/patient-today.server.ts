@@ -1,0 +1,129 @@
+import type { DB } from "~/db/client.server.ts";
+import type { DailyLog } from "~/db/types.ts";
+import { addDays, type Stage } from "~/engine/index.ts";
+import { getLogForPlanDate, listLogsForPlan } from "~/models/daily-log.server.ts";
+import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
+import {
+  isEditableDay,
+  loadPatientPlan,
+  painZones,
+  stageTestNames,
+  stageUsesSoreness,
+  stageUsesSwelling,
+  testLabel,
+  type PatientPlan,
+  type PatientUser,
+} from "~/services/patient-plan.server.ts";
+
+export type TrainingDay = { kind: "training" | "rest" | "done"; reason: string };
+
+/**
+ * Training or rest day, from the stage's sessions per week (docs/decisions/031-training-or-rest-day.md): every day when
+ * the stage asks for 7 a week; otherwise a rest day once this week's quota (the 6 days before today) is done, or the
+ * day after a run when the plan wants a rest day between runs.
+ */
+export function trainingDayOf(stage: Stage, today: string, recent: Pick<DailyLog, "log_date" | "session_done" | "running_minutes">[]): TrainingDay {
+  const todays = recent.find((l) => l.log_date === today);
+  if (todays && todays.session_done !== "none") return { kind: "done", reason: "You have logged today's session. Well done." };
+  const perWeek = stage.prescription.frequencyPerWeek ?? 7;
+  if (perWeek >= 7) return { kind: "training", reason: "Your plan has exercises every day." };
+  const weekStart = addDays(today, -6);
+  const done = recent.filter((l) => l.log_date >= weekStart && l.log_date < today && l.session_done !== "none").length;
+  const quota = Math.ceil(perWeek);
+  if (done >= quota) {
+    return { kind: "rest", reason: `You have done ${done} sessions in the last 6 days; your plan asks for ${quota} a week.` };
+  }
+  const yesterday = recent.find((l) => l.log_date === addDays(today, -1));
+  if (stage.prescription.run?.restDayBetween && yesterday && (yesterday.running_minutes ?? 0) > 0) {
+    return { kind: "rest", reason: "You ran yesterday, and your plan wants a rest day between runs." };
+  }
+  return { kind: "training", reason: `${done} of ${quota} sessions done in the last 6 days.` };
+}
+
+function stageView(current: PatientPlan) {
+  const { program, stage, stageIndex, plan } = current;
+  return {
+    programName: program.name,
+    stageNumber: stageIndex + 1,
+    stageCount: program.stages.length,
+    stageName: stage.name,
+    stageGoal: stage.goal,
+    instructions: stage.instructions,
+    exercises: stage.prescription.exercises,
+    run: stage.prescription.run ?? null,
+    prescriptionNotes: stage.prescription.notes ?? null,
+    involvedSide: plan.involved_side,
+  };
+}
+
+export async function todayView(db: DB, patient: PatientUser) {
+  const current = await loadPatientPlan(db, patient);
+  if (!current) return null;
+  const { plan, today } = current;
+  const recent = await listLogsForPlan(db, plan.id, { from: addDays(today, -7) });
+  const todays = recent.find((l) => l.log_date === today) ?? null;
+  const decision = await getLatestDecisionForPlan(db, plan.id);
+  return {
+    today,
+    status: plan.status,
+    goal: { text: plan.goal_text, activity: plan.goal_activity, targetDate: plan.goal_target_date },
+    ...stageView(current),
+    trainingDay: trainingDayOf(current.stage, today, recent),
+    checkInDone: todays?.morning_pain !== null && todays?.morning_pain !== undefined,
+    sessionLogged: Boolean(todays && todays.session_done !== "none"),
+    latestSummary: decision?.patient_summary ?? null,
+  };
+}
+
+/** What the log form needs: the day's prescription, the program's pain zones, and the day's saved answers. */
+export async function logFormView(db: DB, patient: PatientUser, date: string) {
+  const current = await loadPatientPlan(db, patient);
+  if (!current) return null;
+  const { plan, program, stage, today } = current;
+  const existing = await getLogForPlanDate(db, plan.id, date);
+  return {
+    date,
+    today,
+    isToday: date === today,
+    editable: isEditableDay(date, today, plan.start_date),
+    ...stageView(current),
+    painModelName: program.painModel.name,
+    zones: { during: painZones(program.painModel, "during"), after: painZones(program.painModel, "after") },
+    tests: stageTestNames(stage).map((name) => ({ name, label: testLabel(name) })),
+    asksSoreness: stageUsesSoreness(stage),
+    asksSwelling: stageUsesSwelling(stage),
+    existing: existing ? formValuesOf(existing) : null,
+    editCount: existing?.edit_count ?? 0,
+  };
+}
+
+/** A saved log as form values (strings, as the form posts them). */
+export function formValuesOf(log: DailyLog): Record<string, unknown> {
+  const str = (v: number | null) => (v === null ? "" : String(v));
+  const exercises = log.exercises ? (JSON.parse(log.exercises) as Array<Record<string, number | string | null>>) : [];
+  const others = log.other_activities ? (JSON.parse(log.other_activities) as Array<Record<string, number | string>>) : [];
+  const testPain = log.test_pain ? (JSON.parse(log.test_pain) as Record<string, number>) : {};
+  return {
+    date: log.log_date,
+    morningPain: str(log.morning_pain),
+    morningStiffness: str(log.morning_stiffness),
+    sessionDone: log.session_done,
+    exercises: exercises.map((e) => ({
+      exerciseId: e.exerciseId,
+      status: e.status,
+      sets: e.sets ?? "",
+      reps: e.reps ?? "",
+      loadKg: e.loadKg ?? "",
+    })),
+    runningMinutes: str(log.running_minutes),
+    painDuring: str(log.pain_during),
+    painAfter: str(log.pain_after),
+    sessionRpe: str(log.session_rpe),
+    sessionMinutes: str(log.session_minutes),
+    swelling: log.swelling ?? "",
+    soreness: log.soreness ?? "",
+    testPain: Object.fromEntries(Object.entries(testPain).map(([k, v]) => [k, String(v)])),
+    otherActivities: others.map((o) => ({ label: o.label, minutes: String(o.minutes), rpe: String(o.rpe) })),
+    notes: log.notes ?? "",
+  };
+}
