@@ -1,8 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell.tsx";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
+import { chartLinks } from "~/components/charts/index.ts";
+import clinicStyles from "~/styles/clinic.css";
 import { requireClinician } from "~/utils/auth.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: clinicStyles }, ...chartLinks];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireClinician(request);

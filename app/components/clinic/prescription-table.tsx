@@ -1,0 +1,54 @@
+import type { Prescription } from "~/engine/index.ts";
+
+function dose(e: Prescription["exercises"][number]): string {
+  const range = (a?: number, b?: number) => (a === undefined ? "" : b !== undefined && b !== a ? `${a}–${b}` : `${a}`);
+  const parts = [
+    e.sets !== undefined ? `${range(e.sets, e.setsMax)} × ${range(e.reps, e.repsMax) || "—"}` : e.reps !== undefined ? `${range(e.reps, e.repsMax)} reps` : "",
+    e.holdSeconds ? `hold ${e.holdSeconds} s` : "",
+    e.load?.text ?? "",
+    e.tempo ? `tempo ${e.tempo}` : "",
+    e.perDay ? `${e.perDay}×/day` : "",
+    e.perWeek ? `${e.perWeek}×/week` : "",
+  ];
+  return parts.filter(Boolean).join(" · ");
+}
+
+export function PrescriptionTable({ prescription }: { prescription: Prescription }) {
+  return (
+    <>
+      {prescription.exercises.length === 0 ? (
+        <p className="muted">No exercises in this stage.</p>
+      ) : (
+        <table className="responsive">
+          <thead>
+            <tr>
+              <th scope="col">Exercise</th>
+              <th scope="col">Dose</th>
+              <th scope="col">Side</th>
+            </tr>
+          </thead>
+          <tbody>
+            {prescription.exercises.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  {e.name}
+                  {e.notes ? <div className="small muted">{e.notes}</div> : null}
+                </td>
+                <td>{dose(e) || "—"}</td>
+                <td>{e.side}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {prescription.run ? (
+        <p className="small">
+          Running: {prescription.run.blocks.map((b) => `${b.repeats} × (${b.walkSeconds ? `walk ${b.walkSeconds} s / ` : ""}run ${b.runSeconds} s)`).join(", ")}
+          {prescription.run.perWeek ? ` · ${prescription.run.perWeek}×/week` : ""}
+        </p>
+      ) : null}
+      {prescription.frequencyPerWeek ? <p className="small muted">{prescription.frequencyPerWeek} sessions a week expected.</p> : null}
+      {prescription.notes ? <p className="small muted">{prescription.notes}</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { isoDate, numberInRange, optionalIsoDate, optionalText, requiredText } from "~/utils/form-fields.ts";
+
+// One schema per form on the clinician's patient page. Each form posts a hidden `intent` naming its schema.
+
+export const APPROVAL_MODES = [
+  { value: "confirm", label: "I confirm each advance (recommended)" },
+  { value: "automatic", label: "Advances apply automatically" },
+] as const;
+
+export const StartPlanSchema = z.object({
+  programId: requiredText("a program", 120),
+  /** Blank = the program's first stage. */
+  startStageId: optionalText(80),
+  startDate: isoDate("the start date"),
+  approvalMode: z.enum(["confirm", "automatic"], { error: "Choose how advances are approved" }),
+  goalText: requiredText("the patient's goal, in their own words", 300),
+  goalActivity: optionalText(200),
+  goalTargetDate: optionalIsoDate("the target date"),
+});
+export type StartPlanForm = z.output<typeof StartPlanSchema>;
+
+export const PlanIdSchema = z.object({ planId: requiredText("the plan", 80) });
+
+export const ConfirmDecisionSchema = z.object({ decisionId: requiredText("the decision", 80) });
+
+export const OverrideDecisionSchema = z.object({
+  decisionId: requiredText("the decision", 80),
+  overrideReason: requiredText("why you are overriding the recommendation", 1000),
+});
+
+export const MoveStageSchema = z.object({
+  planId: requiredText("the plan", 80),
+  stageId: requiredText("the stage to move to", 80),
+  moveReason: requiredText("why you are moving the stage", 1000),
+});
+
+export const MoveVersionSchema = z.object({
+  planId: requiredText("the plan", 80),
+  version: z.coerce.number({ error: "Choose a version" }).int().positive("Choose a version"),
+});
+
+const optionalMeasureValue = (label: string) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), numberInRange(label, 0, 100000).optional());
+
+export const CapacityMeasurementSchema = z
+  .object({
+    planId: requiredText("the plan", 80),
+    measure: requiredText("the test", 80).regex(/^[a-z0-9][a-z0-9_-]*$/, "Use lower-case letters, digits and '_' (e.g. single_hop_cm)"),
+    testedOn: isoDate("the test date"),
+    left: optionalMeasureValue("the left side"),
+    right: optionalMeasureValue("the right side"),
+  })
+  .refine((m) => m.left !== undefined || m.right !== undefined, { path: ["left"], message: "Enter a result for at least one side" });
+
+/** Score ranges of the instruments the engine knows (a score outside its range is a typing slip). */
+export const QUESTIONNAIRE_RANGES = {
+  visa_a: { label: "VISA-A (0–100)", min: 0, max: 100 },
+  visa_p: { label: "VISA-P (0–100)", min: 0, max: 100 },
+  lefs: { label: "LEFS (0–80)", min: 0, max: 80 },
+  psfs: { label: "PSFS (0–10)", min: 0, max: 10 },
+  koos_adl: { label: "KOOS-ADL (0–100)", min: 0, max: 100 },
+  global_rating: { label: "Global rating of function (0–100)", min: 0, max: 100 },
+} as const;
+
+export const QuestionnaireMeasurementSchema = z
+  .object({
+    planId: requiredText("the plan", 80),
+    instrument: z.enum(["visa_a", "visa_p", "lefs", "psfs", "koos_adl", "global_rating"], { error: "Choose a questionnaire" }),
+    answeredOn: isoDate("the date"),
+    score: numberInRange("the score", 0, 100),
+  })
+  .superRefine((m, ctx) => {
+    const range = QUESTIONNAIRE_RANGES[m.instrument];
+    if (m.score < range.min || m.score > range.max) {
+      ctx.addIssue({ code: "custom", path: ["score"], message: `A ${range.label.split(" (")[0]} score is between ${range.min} and ${range.max}` });
+    }
+  });
+
+export const SignoffSchema = z.object({
+  planId: requiredText("the plan", 80),
+  itemId: requiredText("the sign-off item", 80),
+  signedOn: isoDate("the date"),
+  note: optionalText(1000),
+});

@@ -1,0 +1,105 @@
+import type { DB } from "~/db/client.server.ts";
+import type { PlanStatus } from "~/db/types.ts";
+
+/**
+ * Program outlines (name, stage ids and names) for a set of plans, parsing ONE snapshot per distinct
+ * program version instead of one per plan: plans on the same version carry identical snapshots.
+ */
+export async function programOutlines(db: DB, clinicId: string, planStatuses: PlanStatus[]) {
+  if (planStatuses.length === 0) return new Map<string, Outline>();
+  const versions = await db
+    .selectFrom("plan")
+    .select(["program_id", "program_version", (eb) => eb.fn.min("id").as("plan_id")])
+    .where("clinic_id", "=", clinicId)
+    .where("status", "in", planStatuses)
+    .groupBy(["program_id", "program_version"])
+    .execute();
+  const ids = versions.map((v) => String(v.plan_id));
+  const snapshots = ids.length
+    ? await db.selectFrom("plan").select(["program_id", "program_version", "program_snapshot"]).where("id", "in", ids).execute()
+    : [];
+  const outlines = new Map<string, Outline>();
+  for (const s of snapshots) {
+    const program = JSON.parse(s.program_snapshot) as {
+      name: string;
+      painModel?: { duringMax: number | null; redFlagPain: number };
+      stages: Array<{ id: string; name: string }>;
+    };
+    outlines.set(outlineKey(s.program_id, s.program_version), {
+      name: program.name,
+      stages: program.stages.map((st) => ({ id: st.id, name: st.name })),
+      painLimit: program.painModel?.duringMax ?? null,
+      redFlagPain: program.painModel?.redFlagPain ?? 7,
+    });
+  }
+  return outlines;
+}
+
+export type Outline = { name: string; stages: Array<{ id: string; name: string }>; painLimit: number | null; redFlagPain: number };
+export const outlineKey = (programId: string, version: number) => `${programId}@${version}`;
+
+export type PatientListFilter = { q?: string; status?: "all" | "active" | "paused" | "none" | "ended" };
+
+/** The clinic's patients with their current (or latest) plan, in two queries whatever the clinic's size. */
+export async function listPatientsForClinic(db: DB, clinicId: string, filter: PatientListFilter = {}) {
+  let query = db
+    .selectFrom("app_user")
+    .innerJoin("patient_profile", "patient_profile.user_id", "app_user.id")
+    .leftJoin("plan", (join) =>
+      join
+        .onRef("plan.patient_id", "=", "app_user.id")
+        .on("plan.clinic_id", "=", clinicId)
+        // the newest plan of the patient
+        .on((eb) =>
+          eb(
+            "plan.created_at",
+            "=",
+            eb.selectFrom("plan as p2").select((e) => e.fn.max("p2.created_at").as("m")).whereRef("p2.patient_id", "=", "app_user.id"),
+          ),
+        ),
+    )
+    .select([
+      "app_user.id",
+      "app_user.name",
+      "app_user.email",
+      "app_user.password_hash",
+      "patient_profile.condition",
+      "patient_profile.involved_side",
+      "plan.id as plan_id",
+      "plan.status as plan_status",
+      "plan.current_stage_id",
+      "plan.stage_entered_on",
+      "plan.program_id",
+      "plan.program_version",
+    ])
+    .where("app_user.clinic_id", "=", clinicId)
+    .where("patient_profile.clinic_id", "=", clinicId)
+    .where("app_user.role", "=", "patient");
+  const q = filter.q?.trim();
+  if (q) {
+    const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb("app_user.name", "like", like), eb("app_user.email", "like", like), eb("patient_profile.condition", "like", like)]));
+  }
+  if (filter.status === "active" || filter.status === "paused") query = query.where("plan.status", "=", filter.status);
+  if (filter.status === "none") query = query.where("plan.id", "is", null);
+  if (filter.status === "ended") query = query.where("plan.status", "in", ["discharged", "completed"]);
+  const rows = await query.orderBy("app_user.name").limit(500).execute();
+  const outlines = await programOutlines(db, clinicId, ["active", "paused", "discharged", "completed"]);
+  return rows.map((r) => {
+    const outline = r.program_id && r.program_version !== null ? outlines.get(outlineKey(r.program_id, r.program_version)) : undefined;
+    const stageIndex = outline ? outline.stages.findIndex((s) => s.id === r.current_stage_id) : -1;
+    return {
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      invited: !r.password_hash,
+      condition: r.condition,
+      planStatus: r.plan_status,
+      programName: outline?.name ?? null,
+      stageNumber: stageIndex >= 0 ? stageIndex + 1 : null,
+      stageCount: outline?.stages.length ?? null,
+      stageName: stageIndex >= 0 ? outline!.stages[stageIndex]!.name : null,
+      stageEnteredOn: r.stage_entered_on,
+    };
+  });
+}

@@ -1,0 +1,68 @@
+import type { DB } from "~/db/client.server.ts";
+import { recordAudit } from "~/models/audit.server.ts";
+import { getPlanInClinic } from "~/models/plan.server.ts";
+import { nowIso } from "~/utils/dates.ts";
+import { newId } from "~/utils/ids.server.ts";
+import { reevaluate, type ChangeResult } from "./plan-changes.server.ts";
+
+type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
+
+type MeasurementInput =
+  | { kind: "capacity"; planId: string; measure: string; measuredOn: string; left?: number; right?: number }
+  | { kind: "questionnaire"; planId: string; instrument: string; measuredOn: string; score: number };
+
+/**
+ * Records a clinic test: one row per side for capacity tests (the engine computes limb symmetry from the pair), or
+ * one score for a questionnaire. Then the plan is evaluated again so a gate that is now met shows at once.
+ */
+export async function recordClinicMeasurement(db: DB, clinician: Clinician, input: MeasurementInput, timeZone: string): Promise<ChangeResult> {
+  const result = await db.transaction().execute(async (trx): Promise<ChangeResult> => {
+    const plan = await getPlanInClinic(trx, clinician.clinic_id, input.planId);
+    if (!plan) return { ok: false, status: 404, message: "Plan not found" };
+    const rows =
+      input.kind === "capacity"
+        ? (
+            [
+              ["left", input.left],
+              ["right", input.right],
+            ] as const
+          )
+            .filter(([, value]) => value !== undefined)
+            .map(([side, value]) => ({ measure: input.measure, side, value: value! }))
+        : [{ measure: input.instrument, side: null, value: input.score }];
+    const createdAt = nowIso();
+    const ids: string[] = [];
+    for (const row of rows) {
+      const id = newId();
+      ids.push(id);
+      await trx
+        .insertInto("measurement")
+        .values({
+          id,
+          clinic_id: clinician.clinic_id,
+          plan_id: plan.id,
+          patient_id: plan.patient_id,
+          measured_on: input.measuredOn,
+          measure: row.measure,
+          side: row.side,
+          value: row.value,
+          answers: null,
+          recorded_by: clinician.id,
+          created_at: createdAt,
+        })
+        .execute();
+    }
+    await recordAudit(trx, {
+      clinicId: clinician.clinic_id,
+      actor: clinician,
+      action: "measurement.recorded",
+      entityType: "measurement",
+      entityId: ids[0]!,
+      planId: plan.id,
+      detail: { measuredOn: input.measuredOn, values: rows },
+    });
+    return { ok: true };
+  });
+  if (result.ok) await reevaluate(db, clinician, input.planId, timeZone);
+  return result;
+}

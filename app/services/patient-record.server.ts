@@ -1,0 +1,166 @@
+import type { DB } from "~/db/client.server.ts";
+import type { Plan } from "~/db/types.ts";
+import { addDays, type Check, type Flag, type Program } from "~/engine/index.ts";
+import { getPatientInClinic } from "~/models/patient.server.ts";
+import { todayIn } from "~/utils/dates.ts";
+import { programOfPlan } from "./evaluation.server.ts";
+import { listProgramChoices } from "./programs-editor.server.ts";
+import { signoffItemsOfStage } from "./signoffs.server.ts";
+
+/** How much history the patient page charts (the engine itself looks at less). */
+export const CHART_DAYS = 120;
+
+export type PatientOfClinic = NonNullable<Awaited<ReturnType<typeof getPatientInClinic>>>;
+
+/** The patient's plan the clinician works on now: active or paused, else the most recent one. */
+export async function getPlanOfPatient(db: DB, clinicId: string, patientId: string): Promise<Plan | undefined> {
+  const plans = await db
+    .selectFrom("plan")
+    .selectAll()
+    .where("clinic_id", "=", clinicId)
+    .where("patient_id", "=", patientId)
+    .orderBy("created_at", "desc")
+    .execute();
+  return plans.find((p) => p.status === "active" || p.status === "paused") ?? plans[0];
+}
+
+export type DecisionView = {
+  id: string;
+  evaluatedFor: string;
+  outcome: "advance" | "hold" | "regress" | "complete";
+  fromStage: string;
+  toStage: string;
+  status: string;
+  checks: Check[];
+  flags: Flag[];
+  clinicianSummary: string;
+  patientSummary: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewReason: string | null;
+  engineVersion: string;
+  programVersion: number;
+};
+
+export async function loadPatientRecord(db: DB, clinicId: string, patient: PatientOfClinic) {
+  const today = todayIn(patient.time_zone);
+  const plan = await getPlanOfPatient(db, clinicId, patient.id);
+  const programs = await listProgramChoices(db, clinicId);
+  const base = { patient, today, programs };
+  if (!plan) return { ...base, plan: null };
+
+  const program = programOfPlan(plan);
+  const stageName = (id: string) => program.stages.find((s) => s.id === id)?.name ?? id;
+  const chartFrom = addDays(today, -CHART_DAYS);
+  const [decisionRows, audit, logs, measurements, signoffs, newerVersion] = await Promise.all([
+    db
+      .selectFrom("decision")
+      .leftJoin("app_user", "app_user.id", "decision.reviewed_by")
+      .selectAll("decision")
+      .select("app_user.name as reviewer_name")
+      .where("decision.clinic_id", "=", clinicId)
+      .where("decision.plan_id", "=", plan.id)
+      .where("decision.status", "!=", "superseded")
+      .orderBy("decision.created_at", "desc")
+      .limit(40)
+      .execute(),
+    db
+      .selectFrom("audit_event")
+      .leftJoin("app_user", "app_user.id", "audit_event.actor_id")
+      .select(["audit_event.id", "audit_event.action", "audit_event.detail", "audit_event.at", "audit_event.actor_role", "app_user.name as actor_name"])
+      .where("audit_event.clinic_id", "=", clinicId)
+      .where((eb) => eb.or([eb("audit_event.plan_id", "=", plan.id), eb.and([eb("audit_event.entity_type", "=", "patient"), eb("audit_event.entity_id", "=", patient.id)])]))
+      .orderBy("audit_event.at", "desc")
+      .limit(200)
+      .execute(),
+    db.selectFrom("daily_log").selectAll().where("clinic_id", "=", clinicId).where("plan_id", "=", plan.id).where("log_date", ">=", chartFrom).orderBy("log_date").execute(),
+    db.selectFrom("measurement").selectAll().where("clinic_id", "=", clinicId).where("plan_id", "=", plan.id).orderBy("measured_on").execute(),
+    db
+      .selectFrom("signoff")
+      .leftJoin("app_user", "app_user.id", "signoff.clinician_id")
+      .select(["signoff.id", "signoff.item_id", "signoff.stage_id", "signoff.signed_on", "signoff.note", "app_user.name as clinician_name"])
+      .where("signoff.clinic_id", "=", clinicId)
+      .where("signoff.plan_id", "=", plan.id)
+      .orderBy("signoff.signed_on", "desc")
+      .execute(),
+    db
+      .selectFrom("program")
+      .select(["current_version"])
+      .where("clinic_id", "=", clinicId)
+      .where("id", "=", plan.program_id)
+      .executeTakeFirst(),
+  ]);
+
+  const decisions: DecisionView[] = decisionRows.map((d) => ({
+    id: d.id,
+    evaluatedFor: d.evaluated_for,
+    outcome: d.outcome,
+    fromStage: stageName(d.from_stage_id),
+    toStage: stageName(d.to_stage_id),
+    status: d.status,
+    checks: JSON.parse(d.checks) as Check[],
+    flags: JSON.parse(d.flags) as Flag[],
+    clinicianSummary: d.clinician_summary,
+    patientSummary: d.patient_summary,
+    reviewedBy: d.reviewer_name,
+    reviewedAt: d.reviewed_at,
+    reviewReason: d.review_reason,
+    engineVersion: d.engine_version,
+    programVersion: d.program_version,
+  }));
+
+  const stageIndex = program.stages.findIndex((s) => s.id === plan.current_stage_id);
+  return {
+    ...base,
+    plan: {
+      id: plan.id,
+      status: plan.status,
+      approvalMode: plan.approval_mode,
+      startDate: plan.start_date,
+      stageEnteredOn: plan.stage_entered_on,
+      programId: plan.program_id,
+      programVersion: plan.program_version,
+      newerVersion: newerVersion && newerVersion.current_version > plan.program_version ? newerVersion.current_version : null,
+      goalText: plan.goal_text,
+      goalActivity: plan.goal_activity,
+      goalTargetDate: plan.goal_target_date,
+    },
+    program,
+    stageIndex,
+    stage: program.stages[stageIndex] ?? null,
+    signoffItems: signoffItemsOfStage(plan),
+    decisions,
+    audit: audit.map((a) => ({ ...a, detail: a.detail ? (JSON.parse(a.detail) as Record<string, unknown>) : null })),
+    logs,
+    measurements,
+    signoffs,
+    stageHistory: stageHistoryOf(plan, audit, patient.time_zone),
+  };
+}
+
+/**
+ * When the patient entered each stage, read from the append-only audit trail (plan start, applied or confirmed
+ * decisions, manual moves): the source of the stage bands on the charts.
+ */
+export function stageHistoryOf(
+  plan: Pick<Plan, "start_date" | "current_stage_id" | "stage_entered_on">,
+  audit: Array<{ action: string; detail: string | null; at: string }>,
+  timeZone: string,
+): Array<{ stageId: string; from: string }> {
+  const events = [...audit].sort((a, b) => a.at.localeCompare(b.at));
+  const history: Array<{ stageId: string; from: string }> = [];
+  for (const e of events) {
+    const detail = e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : {};
+    const day = typeof detail.evaluatedFor === "string" ? detail.evaluatedFor : todayIn(timeZone, new Date(e.at));
+    if (e.action === "plan.started" && typeof detail.startStageId === "string") history.push({ stageId: detail.startStageId, from: plan.start_date });
+    else if (/^decision\.(advance|regress)\.applied$|^decision\.confirmed$|^plan\.stage_moved$/.test(e.action) && typeof detail.to === "string") {
+      if (e.action === "decision.confirmed" && detail.outcome === "complete") continue;
+      if (history.at(-1)?.stageId !== detail.to) history.push({ stageId: detail.to, from: day });
+    }
+  }
+  if (history.length === 0) history.push({ stageId: plan.current_stage_id, from: plan.stage_entered_on });
+  return history;
+}
+
+export type PatientRecord = Awaited<ReturnType<typeof loadPatientRecord>>;
+export type { Program };
