@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import * as clinicExport from "~/routes/clinic.patients.$patientId.export.$format.ts";
+import * as meExport from "~/routes/me.export.$format.ts";
+import { evaluatePlan } from "~/services/evaluation.server.ts";
+import { startPlan } from "~/services/plans.server.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { newId } from "~/utils/ids.server.ts";
+import { loadBuiltInProgram } from "../../db/programs/index.ts";
+import { createClinicWithCast } from "../support/factories.ts";
+import { getRequest, run } from "../support/requests.ts";
+
+async function patientWithHistory() {
+  const db = getDb();
+  const cast = await createClinicWithCast(db, "Export clinic");
+  const program = loadBuiltInProgram("achilles-silbernagel-2007")!;
+  const started = await startPlan(db, cast.clinician, {
+    patientId: cast.patientA.id, program, startStageId: program.stages[0]!.id, startDate: "2026-11-01",
+    approvalMode: "confirm", involvedSide: "right", goalText: "Run 10 km pain-free", goalTargetDate: "2027-03-01",
+  });
+  if (!started.ok) throw new Error("plan did not start");
+  const base = { clinic_id: cast.clinic.id, plan_id: started.planId, patient_id: cast.patientA.id, created_at: "2026-11-10T10:00:00Z" };
+  for (const [i, date] of ["2026-11-08", "2026-11-09", "2026-11-10"].entries()) {
+    await db.insertInto("daily_log").values({
+      ...base, id: newId(), log_date: date, morning_pain: 2, morning_stiffness: 3, session_done: "done", pain_during: 3 + i,
+      pain_after: 2, pain_at_rest: null, session_minutes: 30, session_rpe: 4, running_minutes: null, swelling: null, soreness: null,
+      exercises: null, other_activities: null, test_pain: null, notes: i === 0 ? "=HYPERLINK(\"http://evil\")" : null, updated_at: base.created_at,
+    }).execute();
+  }
+  await db.insertInto("measurement").values([
+    { ...base, id: newId(), measured_on: "2026-11-09", measure: "single_leg_heel_raise_reps", side: "right", value: 12, answers: null, recorded_by: cast.clinician.id },
+    { ...base, id: newId(), measured_on: "2026-11-09", measure: "visa_a", side: null, value: 64, answers: JSON.stringify({ q1: 6, q2: 7 }), recorded_by: cast.patientA.id },
+  ]).execute();
+  const plan = await db.selectFrom("plan").selectAll().where("id", "=", started.planId).executeTakeFirstOrThrow();
+  await evaluatePlan(db, { plan, timeZone: "Europe/London", actor: null, today: "2026-11-10" });
+  return cast;
+}
+
+/** Every `reference` anywhere in the bundle. */
+function references(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => references(v, found));
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === "reference" && typeof v === "string") found.push(v);
+      else references(v, found);
+    }
+  }
+  return found;
+}
+
+describe("record export", () => {
+  it("a patient downloads their record as a FHIR R4 Bundle whose resources are complete and whose references resolve", async () => {
+    const cast = await patientWithHistory();
+    const res = await run(meExport.loader, await getRequest("/me/export/fhir", { userId: cast.patientA.id }), { format: "fhir" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/application\/fhir\+json/);
+    const bundle = res.data;
+    expect(bundle.resourceType).toBe("Bundle");
+    expect(bundle.type).toBe("collection");
+
+    const resources = bundle.entry.map((e: { resource: { resourceType: string } }) => e.resource);
+    const ofType = (t: string) => resources.filter((r: { resourceType: string }) => r.resourceType === t);
+    expect(new Set(resources.map((r: { resourceType: string }) => r.resourceType))).toEqual(
+      new Set(["Patient", "Practitioner", "Device", "Goal", "CarePlan", "Observation", "QuestionnaireResponse", "Provenance"]),
+    );
+    const fullUrls = new Set(bundle.entry.map((e: { fullUrl: string }) => e.fullUrl));
+    for (const ref of references(bundle)) expect(fullUrls.has(ref), ref).toBe(true);
+
+    const [carePlan] = ofType("CarePlan");
+    expect(carePlan).toMatchObject({ status: "active", intent: "plan", subject: { reference: expect.any(String) } });
+    expect(carePlan.activity).toHaveLength(4); // the four Silbernagel phases
+    expect(carePlan.activity.map((a: { detail: { status: string } }) => a.detail.status)).toEqual(["in-progress", "not-started", "not-started", "not-started"]);
+    const pain = ofType("Observation").filter((o: { code: { coding?: Array<{ code: string }> } }) => o.code.coding?.[0]?.code === "72514-3");
+    expect(pain).toHaveLength(9); // 3 days × (morning, during, after)
+    for (const o of pain) {
+      expect(o.status).toBe("final");
+      expect(Number.isInteger(o.valueInteger)).toBe(true);
+      expect(o.valueInteger).toBeGreaterThanOrEqual(0);
+      expect(o.valueInteger).toBeLessThanOrEqual(10);
+    }
+    const [questionnaire] = ofType("QuestionnaireResponse");
+    expect(questionnaire.status).toBe("completed");
+    expect(questionnaire.item[0].answer[0].valueDecimal).toBe(64);
+    for (const p of ofType("Provenance")) {
+      expect(p.target.length).toBeGreaterThan(0);
+      expect(p.recorded).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(p.agent[0].who.reference).toBeTruthy();
+    }
+    for (const g of ofType("Goal")) expect(g).toMatchObject({ lifecycleStatus: "active", description: { text: "Run 10 km pain-free" } });
+  });
+
+  it("the CSV has one row per value, and spreadsheet formulas in notes are neutralised", async () => {
+    const cast = await patientWithHistory();
+    const res = await run(meExport.loader, await getRequest("/me/export/csv", { userId: cast.patientA.id }), { format: "csv" });
+    expect(res.status).toBe(200);
+    const lines = String(res.data).trim().split("\n");
+    expect(lines[0]).toBe("date,record,item,side,value,detail");
+    expect(lines.some((l) => l.includes("Pain during exercise (0-10),,5"))).toBe(true);
+    expect(lines.some((l) => l.includes("measurement,visa_a,,64"))).toBe(true);
+    expect(String(res.data)).not.toMatch(/,"?=HYPERLINK/);
+    expect(String(res.data)).toContain("'=HYPERLINK");
+  });
+
+  it("a clinician of the patient's clinic can export; a clinician of another clinic gets 404; a patient gets 403", async () => {
+    const cast = await patientWithHistory();
+    const other = await createClinicWithCast(getDb(), "Other clinic");
+    const params = { patientId: cast.patientA.id, format: "csv" };
+    const path = `/clinic/patients/${cast.patientA.id}/export/csv`;
+    expect((await run(clinicExport.loader, await getRequest(path, { userId: cast.clinician.id }), params)).status).toBe(200);
+    expect((await run(clinicExport.loader, await getRequest(path, { userId: other.clinician.id }), params)).status).toBe(404);
+    expect((await run(clinicExport.loader, await getRequest(path, { userId: cast.patientB.id }), params)).status).toBe(403);
+    expect((await run(meExport.loader, await getRequest("/me/export/pdf", { userId: cast.patientA.id }), { format: "pdf" })).status).toBe(404);
+  });
+});
