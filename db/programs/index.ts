@@ -65,8 +65,11 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Every built-in program, validated and frozen (read-only: duplicate before editing). */
-export const builtInPrograms: readonly Program[] = Object.freeze(parseAll());
+/**
+ * Every built-in program, validated. Typed as a plain array for callers, but frozen at run time (the array and every
+ * program in it): built-ins are read-only — structuredClone one to make a clinic's editable copy.
+ */
+export const builtInPrograms: Program[] = Object.freeze(parseAll()) as Program[];
 
 const byId = new Map(builtInPrograms.map((p) => [p.id, p]));
 
