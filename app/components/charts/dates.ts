@@ -31,10 +31,17 @@ export function formatDay(day: number): string {
   return `${p.d} ${MONTHS[p.m]}`;
 }
 
-/** "Mon 3 Nov 2026" */
-export function formatLongDay(day: number): string {
+/** "Mon 3 Nov 2026", or "Mon 3 Nov" when `withYear` is false. */
+export function formatLongDay(day: number, withYear = true): string {
   const p = parts(day);
-  return `${WEEKDAYS[p.wd]} ${p.d} ${MONTHS[p.m]} ${p.y}`;
+  return `${WEEKDAYS[p.wd]} ${p.d} ${MONTHS[p.m]}${withYear ? ` ${p.y}` : ""}`;
+}
+
+/** Column header for a table of days: "Date (2026)" when all days share a year (rows then omit it), else "Date". */
+export function dateColumn(days: number[]): { header: string; withYear: boolean } {
+  const years = new Set(days.map((d) => parts(d).y));
+  if (years.size === 1) return { header: `Date (${[...years][0]})`, withYear: false };
+  return { header: "Date", withYear: true };
 }
 
 /** "Nov", or "Jan 2027" when `withYear`. */

@@ -1,7 +1,8 @@
 import { useId } from "react";
 import { scaleLinear } from "d3-scale";
 import { line as d3line } from "d3-shape";
-import { dateTicks, dayNumber, formatDay, formatLongDay, isoDate, type DateTick } from "./dates";
+import { responsiveDateTicks, ThresholdLines, XAxis, YGrid } from "./axes";
+import { dateColumn, dayNumber, formatDay, formatLongDay, isoDate } from "./dates";
 import {
   gutterClass,
   defaultFormat,
@@ -11,7 +12,6 @@ import {
   NoEntry,
   pct,
   TableFallback,
-  thresholdClass,
   thresholdNote,
   toneClass,
   type MarkerShape,
@@ -44,8 +44,6 @@ type Pt = { day: number; value: number | null };
 type PreparedSeries = Series & { index: number; shape: MarkerShape; pts: Pt[]; byDay: Map<number, number | null> };
 
 const VIEW_W = 1000; // x user units of the stretched line layer
-const NARROW_TICKS = 4;
-const WIDE_TICKS = 8;
 
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const uid = useId();
@@ -101,13 +99,10 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const xf = (day: number) => (span === 0 ? 0.5 : (day - from) / span);
   const xClamp = (day: number) => Math.min(1, Math.max(0, xf(day)));
 
-  // ---- date ticks: a sparse set for narrow containers, a denser one for wide (CSS container query) ----
-  const narrow = dateTicks(from, to, NARROW_TICKS);
-  const wide = dateTicks(from, to, WIDE_TICKS);
-  const tickMap = new Map<number, DateTick & { narrow: boolean; wide: boolean }>();
-  for (const t of wide) tickMap.set(t.day, { ...t, narrow: false, wide: true });
-  for (const t of narrow) tickMap.set(t.day, { ...t, narrow: true, wide: tickMap.get(t.day)?.wide ?? false });
-  const ticks = [...tickMap.values()].sort((a, b) => a.day - b.day);
+  const ticks = responsiveDateTicks(from, to);
+
+  const tableDays = [...new Set(series.flatMap((s) => s.pts.map((p) => p.day)))].sort((a, b) => a - b);
+  const dateCol = dateColumn(tableDays);
 
   const titleId = `${uid}-title`;
   const descId = `${uid}-desc`;
@@ -153,9 +148,14 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
                     <rect x={pct(a)} width={pct(z - a)} y={0} height={baseY} />
                     {a > 0 ? <line className="sw-chart__band-edge" x1={pct(a)} x2={pct(a)} y1={0} y2={baseY} /> : null}
                     <svg x={pct(a)} width={pct(z - a)} y={0} height={top} className="sw-chart__band-label">
-                      <text x={5} y={16}>
+                      <text x={5} y={16} className={b.shortLabel ? "sw-chart__band-text--full" : undefined}>
                         {b.label}
                       </text>
+                      {b.shortLabel ? (
+                        <text x={5} y={16} className="sw-chart__band-text--short">
+                          {b.shortLabel}
+                        </text>
+                      ) : null}
                     </svg>
                   </g>
                 );
@@ -163,46 +163,9 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
             </g>
           ) : null}
 
-          <g className="sw-chart__grid">
-            {yTicks.map((t) => (
-              <line key={t} x1="0" x2="100%" y1={y(t)} y2={y(t)} />
-            ))}
-          </g>
-          <g className="sw-chart__axis sw-chart__axis--y" aria-hidden="true">
-            {yTicks.map((t, i) => (
-              <text key={t} x={-8} y={y(t)} dy="0.35em" textAnchor="end">
-                {yTickLabels[i]}
-              </text>
-            ))}
-          </g>
-          <g className="sw-chart__axis sw-chart__axis--x" aria-hidden="true">
-            <line className="sw-chart__baseline" x1="0" x2="100%" y1={baseY} y2={baseY} />
-            {ticks.map((t) => (
-              <g
-                key={t.day}
-                className={`sw-chart__tick${t.narrow ? "" : " sw-chart__tick--wide-only"}${t.wide ? "" : " sw-chart__tick--narrow-only"}`}
-                data-date={isoDate(t.day)}
-              >
-                <line x1={pct(xf(t.day))} x2={pct(xf(t.day))} y1={baseY} y2={baseY + 4} />
-                <text x={pct(xf(t.day))} y={baseY + 18} textAnchor="middle">
-                  {t.label}
-                </text>
-              </g>
-            ))}
-          </g>
-
-          {thresholds.map((t) => {
-            if (t.value < Math.min(y0, y1) || t.value > Math.max(y0, y1)) return null;
-            const ty = y(t.value);
-            return (
-              <g key={`${t.label}-${t.value}`} className={thresholdClass(t.tone)} data-value={t.value}>
-                <line x1="0" x2="100%" y1={ty} y2={ty} />
-                <text x="100%" y={ty - 5} textAnchor="end">
-                  {t.label}
-                </text>
-              </g>
-            );
-          })}
+          <YGrid ticks={yTicks} labels={yTickLabels} y={y} />
+          <XAxis ticks={ticks} baseY={baseY} xf={xf} />
+          <ThresholdLines thresholds={thresholds} domain={[y0, y1]} y={y} />
 
           {/* Lines live in a layer stretched to the plot width; strokes keep their width (non-scaling-stroke). */}
           <svg className="sw-chart__lines" x="0" y="0" width="100%" height={height} viewBox={`0 0 ${VIEW_W} ${height}`} preserveAspectRatio="none" overflow="visible">
@@ -223,13 +186,32 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           {series.map((s) => {
             const seq = withGaps(s);
             const defined = (p: Pt | undefined) => p !== undefined && p.value !== null && Number.isFinite(p.value);
-            const showAll = s.showPoints ?? s.pts.filter((p) => p.value !== null).length <= 45;
-            const markers = seq.filter((p, i) => defined(p) && (showAll || (!defined(seq[i - 1]) && !defined(seq[i + 1]))));
+            const count = s.pts.filter((p) => p.value !== null).length;
+            const showAll = s.showPoints ?? count <= 45;
+            const isolated = (i: number) => !defined(seq[i - 1]) && !defined(seq[i + 1]);
+            const markers = seq.map((p, i) => ({ p, lone: isolated(i) })).filter(({ p, lone }) => defined(p) && (showAll || lone));
             if (!markers.length) return null;
+            // Dense series drop their markers on narrow screens, unless markers are what tells this line apart
+            // (a solid line that is not the first series).
+            const dense = s.showPoints === undefined && count > 21;
+            const keep = s.index > 0 && !s.dashed;
             return (
-              <g key={s.id} className={`sw-chart__markers ${toneClass(s.tone)}`} data-series={s.id}>
-                {markers.map((p) => (
-                  <svg key={p.day} className="sw-chart__marker" x={pct(xf(p.day))} y={y(p.value as number)} width="1" height="1" overflow="visible" data-date={isoDate(p.day)}>
+              <g
+                key={s.id}
+                className={`sw-chart__markers ${toneClass(s.tone)}${dense ? " sw-chart__markers--dense" : ""}${dense && keep ? " sw-chart__markers--keep" : ""}`}
+                data-series={s.id}
+              >
+                {markers.map(({ p, lone }) => (
+                  <svg
+                    key={p.day}
+                    className={`sw-chart__marker${lone ? " sw-chart__marker--isolated" : ""}`}
+                    x={pct(xf(p.day))}
+                    y={y(p.value as number)}
+                    width="1"
+                    height="1"
+                    overflow="visible"
+                    data-date={isoDate(p.day)}
+                  >
                     <MarkerPath shape={s.shape} />
                   </svg>
                 ))}
@@ -254,28 +236,26 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       <TableFallback title={props.title} notes={thresholds.map((t) => thresholdNote(t, fmt))}>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            {parsedBands.length ? <th scope="col">Stage</th> : null}
+            <th scope="col">{dateCol.header}</th>
             {series.map((s) => (
               <th key={s.id} scope="col">
                 {s.label}
               </th>
             ))}
+            {parsedBands.length ? <th scope="col">Stage</th> : null}
           </tr>
         </thead>
         <tbody>
-          {[...new Set(series.flatMap((s) => s.pts.map((p) => p.day)))]
-            .sort((a, b) => a - b)
-            .map((day) => (
-              <tr key={day}>
-                <th scope="row">{formatLongDay(day)}</th>
-                {parsedBands.length ? <td>{parsedBands.find((b) => day >= b.fromDay && day <= b.toDay)?.label ?? ""}</td> : null}
-                {series.map((s) => {
-                  const v = s.byDay.get(day);
-                  return <td key={s.id}>{v === null || v === undefined || !Number.isFinite(v) ? <NoEntry /> : fmt(v)}</td>;
-                })}
-              </tr>
-            ))}
+          {tableDays.map((day) => (
+            <tr key={day}>
+              <th scope="row">{formatLongDay(day, dateCol.withYear)}</th>
+              {series.map((s) => {
+                const v = s.byDay.get(day);
+                return <td key={s.id}>{v === null || v === undefined || !Number.isFinite(v) ? <NoEntry /> : fmt(v)}</td>;
+              })}
+              {parsedBands.length ? <td>{parsedBands.find((b) => day >= b.fromDay && day <= b.toDay)?.label ?? ""}</td> : null}
+            </tr>
+          ))}
         </tbody>
       </TableFallback>
     </div>

@@ -15,8 +15,9 @@ export type Series = {
    */
   maxGapDays?: number;
 };
-/** A shaded date range, e.g. a stage. `to` is inclusive. */
-export type DateBand = { from: string; to: string; label: string };
+/** A shaded date range, e.g. a stage. `to` is inclusive. Labels that don't fit are clipped at the band's edge;
+ * `shortLabel` (e.g. "S2") is shown instead on narrow screens. */
+export type DateBand = { from: string; to: string; label: string; shortLabel?: string };
 /** A horizontal reference line, e.g. the program's pain limit. */
 export type Threshold = { value: number; label: string; tone?: "caution" | "danger" | "muted" };
 export type Bar = { date: string; value: number | null; tone?: SeriesTone; label?: string };
