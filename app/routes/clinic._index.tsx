@@ -1,25 +1,51 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CheckTable, FlagList, OutcomeBadge } from "~/components/clinic/decision-explanation.tsx";
+import { Sparkline } from "~/components/charts/index.ts";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
-import { ButtonLink } from "~/components/ui/button.tsx";
-import { EmptyState, Page, PageHeader } from "~/components/ui/layout.tsx";
-import { listPatientsOfClinic } from "~/models/patient.server.ts";
+import { Button, ButtonLink } from "~/components/ui/button.tsx";
+import { Badge, Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
+import { getDecisionInClinic } from "~/models/decision.server.ts";
+import { getUserById } from "~/models/user.server.ts";
+import { ConfirmDecisionSchema } from "~/schemas/plan-actions.ts";
+import { confirmDecision } from "~/services/decisions.server.ts";
+import { reevaluate } from "~/services/plan-changes.server.ts";
+import { loadTriage, type TriageRow } from "~/services/triage.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { parseForm } from "~/utils/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Triage · Stagewise" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const clinician = await requireClinician(request);
-  const patients = await listPatientsOfClinic(getDb(), clinician.clinic_id);
-  return {
-    clinicianName: clinician.name,
-    patients: patients.map((p) => ({ id: p.id, name: p.name, condition: p.condition, hasPlan: Boolean(p.plan_id) })),
-  };
+  const triage = await loadTriage(getDb(), clinician.clinic_id, clinician.time_zone);
+  return { clinicianName: clinician.name, ...triage };
 }
 
-export default function ClinicHome() {
-  const { clinicianName, patients } = useLoaderData<typeof loader>();
+/** Confirming straight from the triage list (overriding needs a reason, so it lives on the patient page). */
+export async function action({ request }: ActionFunctionArgs) {
+  const clinician = await requireClinician(request);
+  const db = getDb();
+  const parsed = parseForm(ConfirmDecisionSchema, await request.formData());
+  if (!parsed.ok) return data({ ok: false as const, message: "Choose a recommendation to confirm." }, { status: 400 });
+  const decision = await getDecisionInClinic(db, clinician.clinic_id, parsed.data.decisionId);
+  if (!decision) throw new Response("Not found", { status: 404 });
+  const result = await confirmDecision(db, clinician, decision.id);
+  if (!result.ok) {
+    if (result.status === 404) throw new Response("Not found", { status: 404 });
+    return data({ ok: false as const, message: result.message }, { status: result.status });
+  }
+  const plan = await db.selectFrom("plan").select(["patient_id"]).where("id", "=", decision.plan_id).executeTakeFirstOrThrow();
+  const patient = await getUserById(db, plan.patient_id);
+  await reevaluate(db, clinician, decision.plan_id, patient?.time_zone ?? clinician.time_zone);
+  return { ok: true as const, message: `Confirmed for ${patient?.name ?? "the patient"}.` };
+}
+
+export default function TriageHome() {
+  const { clinicianName, needsAttention, everyoneElse, withoutPlan } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const total = needsAttention.length + everyoneElse.length;
   return (
     <Page>
       <PageHeader
@@ -27,21 +53,144 @@ export default function ClinicHome() {
         lede={`Good to see you, ${clinicianName}. Patients who need you come first.`}
         actions={<ButtonLink to="/clinic/patients/new">Add a patient</ButtonLink>}
       />
-      {patients.length === 0 ? (
-        <EmptyState title="No patients yet" action={<ButtonLink to="/clinic/patients/new">Add your first patient</ButtonLink>}>
-          Add a patient, start them on a program, and their progress appears here.
+      {result ? <Notice tone={result.ok ? "success" : "error"}>{result.message}</Notice> : null}
+      {total === 0 ? (
+        <EmptyState
+          title={withoutPlan > 0 ? "Nobody is on a plan yet" : "No patients yet"}
+          action={
+            withoutPlan > 0 ? (
+              <ButtonLink to="/clinic/patients?status=none">Start a plan for one of them</ButtonLink>
+            ) : (
+              <ButtonLink to="/clinic/patients/new">Add your first patient</ButtonLink>
+            )
+          }
+        >
+          {withoutPlan > 0
+            ? `${withoutPlan} ${withoutPlan === 1 ? "patient has" : "patients have"} no plan. Start one and their progress appears here.`
+            : "Add a patient, start them on a program, and their progress appears here."}
         </EmptyState>
       ) : (
-        <ul className="list">
-          {patients.map((p) => (
-            <li key={p.id} className="list__item">
-              <Link to={`/clinic/patients/${p.id}`}>{p.name}</Link> <span className="muted">· {p.condition}</span>
-              {!p.hasPlan ? <span className="muted"> · no plan yet</span> : null}
-            </li>
-          ))}
-        </ul>
+        <>
+          <div className="triage-counts" aria-label="Summary">
+            <div className="triage-count">
+              <strong>{needsAttention.length}</strong> need you
+            </div>
+            <div className="triage-count">
+              <strong>{needsAttention.filter((r) => r.reasons.some((x) => x.code === "pending_advance")).length}</strong> awaiting confirmation
+            </div>
+            <div className="triage-count">
+              <strong>{everyoneElse.length}</strong> on track
+            </div>
+            {withoutPlan > 0 ? (
+              <div className="triage-count">
+                <strong>{withoutPlan}</strong> <Link to="/clinic/patients?status=none">without a plan</Link>
+              </div>
+            ) : null}
+          </div>
+          <section className="triage-section" aria-labelledby="needs-attention">
+            <h2 id="needs-attention">Needs your attention</h2>
+            {needsAttention.length === 0 ? (
+              <EmptyState title="Nothing needs you right now">No pending advances, regressions, flags or silent patients. Check back after today's logs.</EmptyState>
+            ) : (
+              <ul className="list">
+                {needsAttention.map((row) => (
+                  <TriageItem key={row.patientId} row={row} />
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="triage-section" aria-labelledby="everyone-else">
+            <h2 id="everyone-else">Everyone else</h2>
+            {everyoneElse.length === 0 ? (
+              <p className="muted">Everyone on a plan needs a look today.</p>
+            ) : (
+              <ul className="list">
+                {everyoneElse.map((row) => (
+                  <TriageItem key={row.patientId} row={row} />
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
       )}
     </Page>
+  );
+}
+
+function TriageItem({ row }: { row: TriageRow }) {
+  const navigation = useNavigation();
+  const pending = row.decision?.status === "pending" ? row.decision : null;
+  const painValues = row.painTrend.filter((v): v is number => v !== null);
+  return (
+    <li className="list__item">
+      <div className="triage-row">
+        <div>
+          <Link to={`/clinic/patients/${row.patientId}`} className="triage-name">
+            <strong>{row.name}</strong>
+          </Link>
+          {row.planStatus === "paused" ? (
+            <>
+              {" "}
+              <Badge>paused</Badge>
+            </>
+          ) : null}
+          {row.reasons.length > 0 ? (
+            <div className="triage-reasons">
+              {row.reasons.map((r) => (
+                <Badge key={r.code} tone={r.tone}>
+                  {r.label}
+                </Badge>
+              ))}
+            </div>
+          ) : null}
+        </div>
+        <div className="small">
+          {row.programName}
+          <div className="muted">
+            Stage {row.stageNumber} of {row.stageCount} · {row.daysInStage} {row.daysInStage === 1 ? "day" : "days"} in stage
+          </div>
+        </div>
+        <div className="small">
+          <span className="muted">Last pain</span>
+          <div>
+            <strong>{row.lastPain ?? "—"}</strong>
+            {row.lastPain !== null ? "/10" : ""}
+          </div>
+        </div>
+        <div>
+          <Sparkline
+            values={row.painTrend}
+            max={10}
+            label={painValues.length ? `Pain during, last 14 days: ${row.painTrend.map((v) => v ?? "none").join(", ")}` : "No pain logged in the last 14 days"}
+          />
+        </div>
+      </div>
+      {row.decision && (pending || row.decision.flags.length > 0) ? (
+        <div className="triage-summary">
+          <OutcomeBadge outcome={row.decision.outcome} status={row.decision.status} /> {row.decision.summary}
+        </div>
+      ) : null}
+      {pending ? (
+        <details className="triage-details">
+          <summary>Why the engine recommends this</summary>
+          <FlagList flags={pending.flags} />
+          {pending.checks ? <CheckTable checks={pending.checks} /> : null}
+          <div className="row" style={{ marginTop: "var(--space-3)" }}>
+            <Form method="post">
+              <input type="hidden" name="decisionId" value={pending.id} />
+              <Button type="submit" size="small" disabled={navigation.state === "submitting"}>
+                Confirm {pending.outcome === "complete" ? "completion" : "advance"} for {row.name}
+              </Button>
+            </Form>
+            <ButtonLink to={`/clinic/patients/${row.patientId}`} variant="secondary" size="small">
+              Review or override
+            </ButtonLink>
+          </div>
+        </details>
+      ) : row.decision?.flags.length ? (
+        <FlagList flags={row.decision.flags} />
+      ) : null}
+    </li>
   );
 }
 

@@ -1,0 +1,205 @@
+import { sql } from "kysely";
+import type { DB } from "~/db/client.server.ts";
+import { addDays, daysBetween, type Check, type Flag } from "~/engine/index.ts";
+import { todayIn } from "~/utils/dates.ts";
+import { outlineKey, programOutlines } from "./caseload.server.ts";
+
+/** Days of logs the triage home reads per plan (sparkline, last pain, adherence this week vs last). */
+export const TRIAGE_DAYS = 14;
+/** No log for this many days (or more) needs a look. */
+export const SILENT_DAYS = 3;
+/** An applied regression stays on the list this long. */
+export const RECENT_REGRESS_DAYS = 7;
+
+export type TriageReason = {
+  code: "pending_advance" | "regressed" | "red_flag_pain" | "effusion" | "boundary" | "flag" | "no_log" | "falling_adherence";
+  label: string;
+  tone: "danger" | "warning" | "info";
+  weight: number;
+};
+
+export type TriageRow = {
+  patientId: string;
+  name: string;
+  planStatus: "active" | "paused";
+  programName: string;
+  stageNumber: number;
+  stageCount: number;
+  stageName: string;
+  daysInStage: number;
+  lastPain: number | null;
+  lastLogDate: string | null;
+  painTrend: Array<number | null>;
+  reasons: TriageReason[];
+  decision: { id: string; outcome: string; status: string; summary: string; flags: Flag[]; checks: Check[] | null } | null;
+};
+
+/**
+ * The clinician's caseload ranked for attention, in a fixed number of set-based queries whatever the clinic's
+ * size: plans, program outlines (one snapshot per program version), the latest decision per plan, recent
+ * regressions, and the last 14 days of logs. See docs/decisions/021-triage-ranking.md.
+ */
+export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: string) {
+  const clinicToday = todayIn(clinicianTimeZone);
+  // A little wider than the window so patients east of the clinician are fully covered.
+  const logsFrom = addDays(clinicToday, -(TRIAGE_DAYS + 1));
+  const livePlans = db.selectFrom("plan").select("id").where("clinic_id", "=", clinicId).where("status", "in", ["active", "paused"]);
+
+  const [plans, outlines, latestDecisions, regressions, logs, withoutPlan] = await Promise.all([
+    db
+      .selectFrom("plan")
+      .innerJoin("app_user", "app_user.id", "plan.patient_id")
+      .select([
+        "plan.id",
+        "plan.patient_id",
+        "plan.status",
+        "plan.program_id",
+        "plan.program_version",
+        "plan.current_stage_id",
+        "plan.stage_entered_on",
+        "plan.start_date",
+        "app_user.name",
+        "app_user.time_zone",
+      ])
+      .where("plan.clinic_id", "=", clinicId)
+      .where("app_user.clinic_id", "=", clinicId)
+      .where("plan.status", "in", ["active", "paused"])
+      .execute(),
+    programOutlines(db, clinicId, ["active", "paused"]),
+    db
+      .selectFrom(
+        db
+          .selectFrom("decision")
+          .select([
+            "id",
+            "plan_id",
+            "outcome",
+            "status",
+            "flags",
+            "clinician_summary",
+            "evaluated_for",
+            // The full explanation only where the clinician must act on it (keeps the page light at 2,000 patients).
+            sql<string | null>`case when status = 'pending' then checks end`.as("pending_checks"),
+            sql<number>`row_number() over (partition by plan_id order by created_at desc)`.as("rank"),
+          ])
+          .where("clinic_id", "=", clinicId)
+          .where("status", "!=", "superseded")
+          .where("plan_id", "in", livePlans)
+          .as("ranked"),
+      )
+      .selectAll()
+      .where("rank", "=", 1)
+      .execute(),
+    db
+      .selectFrom("decision")
+      .select(["plan_id", "evaluated_for"])
+      .where("clinic_id", "=", clinicId)
+      .where("outcome", "=", "regress")
+      .where("status", "=", "applied")
+      .where("evaluated_for", ">=", addDays(clinicToday, -RECENT_REGRESS_DAYS))
+      .where("plan_id", "in", livePlans)
+      .execute(),
+    db
+      .selectFrom("daily_log")
+      .select(["plan_id", "log_date", "pain_during", "pain_after", "session_done"])
+      .where("clinic_id", "=", clinicId)
+      .where("log_date", ">=", logsFrom)
+      .where("plan_id", "in", livePlans)
+      .orderBy("log_date")
+      .execute(),
+    db
+      .selectFrom("app_user")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("clinic_id", "=", clinicId)
+      .where("role", "=", "patient")
+      .where("id", "not in", db.selectFrom("plan").select("patient_id").where("clinic_id", "=", clinicId).where("status", "in", ["active", "paused"]))
+      .executeTakeFirstOrThrow(),
+  ]);
+
+  const decisionByPlan = new Map(latestDecisions.map((d) => [d.plan_id, d]));
+  const regressByPlan = new Map<string, string>();
+  for (const r of regressions) if ((regressByPlan.get(r.plan_id) ?? "") < r.evaluated_for) regressByPlan.set(r.plan_id, r.evaluated_for);
+  const logsByPlan = new Map<string, typeof logs>();
+  for (const l of logs) logsByPlan.set(l.plan_id, [...(logsByPlan.get(l.plan_id) ?? []), l]);
+
+  const rows: TriageRow[] = plans.map((plan) => {
+    const today = todayIn(plan.time_zone);
+    const outline = outlines.get(outlineKey(plan.program_id, plan.program_version));
+    const stageIndex = outline ? outline.stages.findIndex((s) => s.id === plan.current_stage_id) : -1;
+    const planLogs = (logsByPlan.get(plan.id) ?? []).filter((l) => l.log_date <= today && l.log_date > addDays(today, -TRIAGE_DAYS));
+    const byDate = new Map(planLogs.map((l) => [l.log_date, l]));
+    const painTrend = Array.from({ length: TRIAGE_DAYS }, (_, i) => byDate.get(addDays(today, -(TRIAGE_DAYS - 1 - i)))?.pain_during ?? null);
+    const lastWithPain = [...planLogs].reverse().find((l) => l.pain_during !== null || l.pain_after !== null);
+    const lastLog = planLogs.at(-1) ?? null;
+    const decision = decisionByPlan.get(plan.id);
+    const reasons: TriageReason[] = [];
+
+    if (decision?.status === "pending") {
+      reasons.push({ code: "pending_advance", label: decision.outcome === "complete" ? "Completion awaiting you" : "Advance awaiting you", tone: "warning", weight: 100 });
+    }
+    const regressedOn = regressByPlan.get(plan.id);
+    if (regressedOn) reasons.push({ code: "regressed", label: `Regressed ${regressedOn === today ? "today" : `${daysBetween(regressedOn, today)} d ago`}`, tone: "danger", weight: 90 });
+    const flags = decision ? (JSON.parse(decision.flags) as Flag[]) : [];
+    for (const flag of flags) {
+      if (flag.severity === "info") continue;
+      const code = flag.code === "red_flag_pain" || flag.code === "effusion" || flag.code === "boundary" ? flag.code : "flag";
+      if (reasons.some((r) => r.code === code)) continue;
+      const label = { red_flag_pain: "High pain", effusion: "Swelling", boundary: "At a threshold", flag: "Engine flag" }[code];
+      reasons.push({ code, label, tone: flag.severity === "high" ? "danger" : "warning", weight: flag.severity === "high" ? 95 : 60 });
+    }
+    if (plan.status === "active") {
+      const since = lastLog ? daysBetween(lastLog.log_date, today) : daysBetween(plan.start_date, today);
+      if (since >= SILENT_DAYS) reasons.push({ code: "no_log", label: lastLog ? `No log for ${since} days` : since >= TRIAGE_DAYS ? `No log for ${TRIAGE_DAYS}+ days` : `No log since the start`, tone: "warning", weight: 50 });
+      if (fallingAdherence(planLogs, today, plan.start_date)) reasons.push({ code: "falling_adherence", label: "Fewer sessions than last week", tone: "info", weight: 40 });
+    }
+    reasons.sort((a, b) => b.weight - a.weight);
+    return {
+      patientId: plan.patient_id,
+      name: plan.name,
+      planStatus: plan.status as "active" | "paused",
+      programName: outline?.name ?? plan.program_id,
+      stageNumber: stageIndex + 1,
+      stageCount: outline?.stages.length ?? 0,
+      stageName: outline?.stages[stageIndex]?.name ?? plan.current_stage_id,
+      daysInStage: daysBetween(plan.stage_entered_on, today),
+      lastPain: lastWithPain ? (lastWithPain.pain_during ?? lastWithPain.pain_after) : null,
+      lastLogDate: lastLog?.log_date ?? null,
+      painTrend,
+      reasons,
+      decision: decision
+        ? {
+            id: decision.id,
+            outcome: decision.outcome,
+            status: decision.status,
+            summary: decision.clinician_summary,
+            flags: flags.filter((f) => f.severity !== "info"),
+            checks: decision.pending_checks ? (JSON.parse(decision.pending_checks) as Check[]) : null,
+          }
+        : null,
+    };
+  });
+
+  const needsAttention = rows
+    .filter((r) => r.reasons.length > 0)
+    .sort((a, b) => b.reasons[0]!.weight - a.reasons[0]!.weight || b.reasons.length - a.reasons.length || a.name.localeCompare(b.name));
+  const everyoneElse = rows.filter((r) => r.reasons.length === 0).sort((a, b) => a.name.localeCompare(b.name));
+  return { needsAttention, everyoneElse, withoutPlan: Number(withoutPlan.n) };
+}
+
+/**
+ * Sessions this week (done = 1, partial = ½) at least two fewer than the week before, once the plan has two whole
+ * weeks behind it. A drop, not a level: the level is the engine's adherence gate's business.
+ */
+export function fallingAdherence(logs: Array<{ log_date: string; session_done: string }>, today: string, startDate: string): boolean {
+  if (daysBetween(startDate, today) < TRIAGE_DAYS) return false;
+  const credit = (from: number, to: number) =>
+    logs
+      .filter((l) => {
+        const age = daysBetween(l.log_date, today);
+        return age >= from && age < to;
+      })
+      .reduce((sum, l) => sum + (l.session_done === "done" ? 1 : l.session_done === "partial" ? 0.5 : 0), 0);
+  const thisWeek = credit(0, 7);
+  const lastWeek = credit(7, 14);
+  return lastWeek >= 3 && thisWeek <= lastWeek - 2;
+}
