@@ -19,7 +19,12 @@ export async function confirmDecision(db: DB, clinician: Clinician, decisionId: 
     if (!(await markDecisionReviewed(trx, decisionId, { status: "applied", reviewerId: clinician.id, reason: null }))) {
       return { ok: false as const, status: 409 as const, message: "This decision was already reviewed or replaced by a newer one." };
     }
-    await applyOutcome(trx, plan, { outcome: decision.outcome, toStageId: decision.to_stage_id }, today ?? todayIn(clinician.time_zone));
+    await applyOutcome(
+      trx,
+      plan,
+      { outcome: decision.outcome, toStageId: decision.to_stage_id, evaluatedFor: decision.evaluated_for },
+      today ?? todayIn(clinician.time_zone),
+    );
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
       actor: clinician,

@@ -1,6 +1,6 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DecisionStatus, Plan } from "~/db/types.ts";
-import { evaluate, ProgramSchema, type Decision, type Program } from "~/engine/index.ts";
+import { addDays, evaluate, ProgramSchema, type Decision, type Program } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { insertDecision, supersedePendingDecisions } from "~/models/decision.server.ts";
 import { loadPlanFacts } from "~/models/facts.server.ts";
@@ -86,20 +86,28 @@ export async function evaluatePlan(
   });
 }
 
-/** Puts a decision's outcome into effect on the plan. */
+/**
+ * Puts a decision's outcome into effect on the plan. A new stage starts the day after the evaluated day (or on the day
+ * a clinician confirms, if later), so the session that earned the move never counts towards the next stage too.
+ */
 export async function applyOutcome(
   db: DB,
   plan: Pick<Plan, "id" | "current_stage_id">,
-  decision: Pick<Decision, "outcome" | "toStageId">,
+  decision: Pick<Decision, "outcome" | "toStageId" | "evaluatedFor">,
   today: string,
 ): Promise<void> {
+  const nextStageStarts = [addDays(decision.evaluatedFor, 1), today].sort().at(-1)!;
   if (decision.outcome === "complete") {
     await setPlanStage(db, plan.id, { stageId: plan.current_stage_id, enteredOn: today, status: "completed" });
   } else if (decision.outcome === "regress") {
     const moved = decision.toStageId !== plan.current_stage_id;
     const current = await db.selectFrom("plan").select("stage_entered_on").where("id", "=", plan.id).executeTakeFirstOrThrow();
-    await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn: moved ? today : current.stage_entered_on, regressedOn: today });
+    await setPlanStage(db, plan.id, {
+      stageId: decision.toStageId,
+      enteredOn: moved ? nextStageStarts : current.stage_entered_on,
+      regressedOn: decision.evaluatedFor,
+    });
   } else if (decision.outcome === "advance") {
-    await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn: today });
+    await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn: nextStageStarts });
   }
 }

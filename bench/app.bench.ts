@@ -1,0 +1,200 @@
+/**
+ * npm run bench — the app at clinic scale, measured over real HTTP on loopback with autocannon.
+ * Generates a large clinic at two history lengths, starts the built server on each, and drives side by side: the
+ * triage home, a patient page with charts, the patient's today page and a daily-log POST (with the engine's
+ * evaluation), each against the floor route /healthz on the same server. Writes docs/benchmarks.md.
+ */
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { createDb } from "~/db/client.server.ts";
+import { todayIn } from "~/utils/dates.ts";
+import { generateLargeClinic } from "../db/generate.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { measureRouteJs } from "./js-budget.ts";
+
+const { values } = parseArgs({
+  options: {
+    patients: { type: "string", default: "2000" },
+    days: { type: "string", default: "30,180" },
+    duration: { type: "string", default: "8" },
+    connections: { type: "string", default: "10" },
+  },
+});
+const patients = Number(values.patients);
+const historySizes = values.days!.split(",").map(Number);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const BUILD_DIR = ".tmp/build-bench";
+const JS_BUDGET_KB = 150;
+
+type Row = { target: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
+
+async function main() {
+  console.log(`Building into ${BUILD_DIR}…`);
+  execSync("npx remix build", { stdio: "ignore", env: { ...process.env, STAGEWISE_BUILD_DIR: BUILD_DIR } });
+  const js = await measureRouteJs(BUILD_DIR, path.join(BUILD_DIR, "public/build"), ["root", "routes/me", "routes/me.log"]);
+  console.log(`Patient log page JavaScript: ${js.gzipKb.toFixed(1)} KB gzipped (${js.files} files, budget ${JS_BUDGET_KB} KB)`);
+
+  const results: Array<{ days: number; rows: Row[]; generateSeconds: number; dbMb: number }> = [];
+  for (const days of historySizes) results.push(await runSize(days));
+  const report = renderReport(results, js);
+  writeFileSync("docs/benchmarks.md", report);
+  console.log("\n" + report);
+}
+
+async function runSize(days: number) {
+  const dir = path.resolve(".tmp", `bench-${patients}x${days}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const url = `file:${path.join(dir, "bench.db")}`;
+  const db = createDb(url);
+  await migrateToLatest(db);
+  const started = performance.now();
+  const generated = await generateLargeClinic(db, { patients, days, onProgress: (n) => process.stdout.write(`\r  generating ${n}/${patients}`) });
+  const generateSeconds = (performance.now() - started) / 1000;
+  const patient = await db.selectFrom("app_user").select(["id"]).where("email", "=", generated.patientEmail).executeTakeFirstOrThrow();
+  await db.destroy();
+  const dbMb = (await import("node:fs")).statSync(path.join(dir, "bench.db")).size / 1024 / 1024;
+  console.log(`\n${patients} patients × ${days} days generated in ${generateSeconds.toFixed(1)} s (${dbMb.toFixed(0)} MB)`);
+
+  const port = 3400 + days;
+  const server = await startServer(url, port);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const clinicianCookie = await signIn(base, generated.clinicianEmail);
+    const patientCookie = await signIn(base, generated.patientEmail);
+    const today = todayIn("Europe/London");
+    const logBody = new URLSearchParams({
+      date: today, sessionDone: "done", painDuring: "3", painAfter: "2", sessionRpe: "4", sessionMinutes: "35", morningPain: "2", morningStiffness: "2",
+    }).toString();
+    const targets: Array<{ name: string; path: string; cookie?: string; method?: "POST"; body?: string }> = [
+      { name: "floor: GET /healthz", path: "/healthz" },
+      { name: "clinician triage home GET /clinic", path: "/clinic", cookie: clinicianCookie },
+      { name: "patient page with charts GET /clinic/patients/:id", path: `/clinic/patients/${patient.id}`, cookie: clinicianCookie },
+      { name: "patient today GET /me", path: "/me", cookie: patientCookie },
+      { name: "daily-log POST /me/log (+ engine)", path: "/me/log", cookie: patientCookie, method: "POST", body: logBody },
+    ];
+    const rows: Row[] = [];
+    for (const t of targets) {
+      await drive(base, t, 1); // warm-up
+      const r = await drive(base, t, duration);
+      rows.push({ target: t.name, rps: r.requests.average, p50: r.latency.p50, p95: percentile(r, 95), p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx });
+      console.log(`  ${t.name.padEnd(52)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p95 ${percentile(r, 95).toFixed(1)} ms`);
+    }
+    return { days, rows, generateSeconds, dbMb };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+function percentile(r: autocannon.Result, p: 95): number {
+  // autocannon reports p90 and p97.5; p95 is interpolated between them.
+  const lat = r.latency as unknown as Record<string, number>;
+  return lat.p90! + ((lat.p97_5! - lat.p90!) * (p - 90)) / 7.5;
+}
+
+function drive(base: string, t: { path: string; cookie?: string; method?: "POST"; body?: string }, seconds: number) {
+  return autocannon({
+    url: base + t.path,
+    connections,
+    duration: seconds,
+    method: t.method ?? "GET",
+    body: t.body,
+    headers: {
+      ...(t.cookie ? { cookie: t.cookie } : {}),
+      ...(t.method === "POST" ? { "content-type": "application/x-www-form-urlencoded", origin: base } : {}),
+    },
+  });
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+    body: new URLSearchParams({ email, password: "stagewise-demo" }),
+  });
+  const cookie = res.headers.get("set-cookie");
+  if (res.status !== 302 || !cookie) throw new Error(`sign-in as ${email} failed: ${res.status}`);
+  return cookie.split(";")[0]!;
+}
+
+async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+    env: {
+      ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: "never",
+      SESSION_SECRET: "benchmark-session-secret-benchmark-session", STAGEWISE_BUILD_DIR: BUILD_DIR,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill("SIGKILL");
+  throw new Error("server did not start");
+}
+
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+function renderReport(results: Array<{ days: number; rows: Row[]; generateSeconds: number; dbMb: number }>, js: { gzipKb: number; rawKb: number; files: number }) {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const lines = [
+    "# Benchmarks",
+    "",
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} cores (${cpu}), Node ${process.version}, SQLite (WAL) on local disk.`,
+    `Load: autocannon on loopback, ${connections} connections, ${duration} s per target after a 1 s warm-up; server built for production.`,
+    `Data: ${patients} patients (${Math.max(1, Math.round(patients / 100))} clinicians, all eight built-in programs) at two history lengths, generated by \`npm run db:generate\`.`,
+    "",
+  ];
+  for (const r of results) {
+    const floor = r.rows[0]!;
+    lines.push(`## ${patients} patients × ${r.days} days of history (${r.dbMb.toFixed(0)} MB database, generated in ${r.generateSeconds.toFixed(0)} s)`, "");
+    lines.push("| target | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ floor p95 | errors | non-2xx/3xx |", "|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const row of r.rows) {
+      lines.push(
+        `| ${row.target} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${(row.p95 / Math.max(floor.p95, 0.1)).toFixed(1)}× | ${row.errors} | ${row.non2xx} |`,
+      );
+    }
+    lines.push("");
+  }
+  if (results.length > 1) {
+    const [a, b] = [results[0]!, results.at(-1)!];
+    lines.push(`## Growth with total history (${a.days} → ${b.days} days)`, "", "| target | p95 at " + a.days + " d | p95 at " + b.days + " d | ratio |", "|---|---:|---:|---:|");
+    a.rows.forEach((row, i) => {
+      const other = b.rows[i]!;
+      lines.push(`| ${row.target} | ${row.p95.toFixed(1)} | ${other.p95.toFixed(1)} | ${(other.p95 / Math.max(row.p95, 0.1)).toFixed(2)}× |`);
+    });
+    lines.push("");
+  }
+  const triage = results.at(-1)!.rows[1]!;
+  const floor = results.at(-1)!.rows[0]!;
+  const post = results.at(-1)!.rows[4]!;
+  lines.push(
+    "## Goals",
+    "",
+    `- Triage home p95 within 3× the floor at ${patients} patients: ${(triage.p95 / Math.max(floor.p95, 0.1)).toFixed(1)}× — ${triage.p95 <= 3 * Math.max(floor.p95, 0.1) ? "met" : "NOT met"}.`,
+    `- Daily-log POST ≥ 500 requests/s: ${post.rps.toFixed(0)} — ${post.rps >= 500 ? "met" : "NOT met"}.`,
+    `- Patient log page JavaScript ≤ ${JS_BUDGET_KB} KB gzipped: ${js.gzipKb.toFixed(1)} KB in ${js.files} files — ${js.gzipKb <= JS_BUDGET_KB ? "met" : "NOT met"}.`,
+    "",
+  );
+  return lines.join("\n");
+}
+
+if (!existsSync("node_modules")) throw new Error("run npm install first");
+await main();
