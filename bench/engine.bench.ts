@@ -12,6 +12,8 @@
  * depend on the machine.
  */
 import { cpus } from "node:os";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { Almanac, Engine } from "json-rules-engine";
 import { addDays, evaluate, ProgramSchema } from "../app/engine/index.ts";
 import { toDayNumber as toDay } from "../app/engine/dates.ts";
@@ -354,6 +356,10 @@ async function jreOutcome(engine: Engine, input: EvaluationInput): Promise<Outco
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const PASSES = Number(process.env.BENCH_PASSES ?? 3);
+
+/** A full garbage collection before each timed pass, so neither side pays for the other's garbage. */
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
@@ -371,10 +377,12 @@ async function main(): Promise<void> {
   const enginePasses: number[] = [];
   const jrePasses: number[] = [];
   for (let pass = 0; pass < PASSES; pass++) {
+    collectGarbage();
     const t0 = performance.now();
     for (let i = 0; i < plans.length; i++) engineOutcomes[i] = evaluate(plans[i]!).outcome;
     enginePasses.push(performance.now() - t0);
     if (process.env.BENCH_ENGINE_ONLY) continue;
+    collectGarbage();
     const t1 = performance.now();
     for (let i = 0; i < plans.length; i++) jreOutcomes[i] = await jreOutcome(jre, plans[i]!);
     jrePasses.push(performance.now() - t1);
