@@ -36,17 +36,27 @@ export const ExerciseEntrySchema = z.object({
   loadKg: optionalNumber("extra weight", 0, 500),
 });
 
-export const OtherActivitySchema = z.object({
-  label: z.string({ error: "Say what the activity was" }).trim().min(1, "Say what the activity was").max(60, "Keep it under 60 characters"),
-  minutes: intInRange("minutes", 1, 600),
-  rpe: intInRange("effort", 0, 10),
-});
+/**
+ * Another activity of the day. The form always has a spare empty row, so a row left completely empty is not an
+ * activity (dropped after validation, so error paths keep the row's position on the page); a started row needs all three.
+ */
+export const OtherActivitySchema = z
+  .object({
+    label: z.preprocess(blankToUndefined, z.string().trim().max(60, "Keep it under 60 characters").optional()),
+    minutes: optionalInt("minutes", 1, 600),
+    rpe: optionalInt("effort", 0, 10),
+  })
+  .superRefine((row, ctx) => {
+    const started = row.label !== undefined || row.minutes !== undefined || row.rpe !== undefined;
+    if (!started) return;
+    if (row.label === undefined) ctx.addIssue({ code: "custom", path: ["label"], message: "Say what the activity was" });
+    if (row.minutes === undefined) ctx.addIssue({ code: "custom", path: ["minutes"], message: "Enter the minutes" });
+    if (row.rpe === undefined) ctx.addIssue({ code: "custom", path: ["rpe"], message: "Enter the effort, 0–10" });
+  });
 
-/** Rows the patient left completely empty (the spare rows of the form) are not activities. */
-const withoutEmptyRows = (rows: unknown) =>
-  Array.isArray(rows)
-    ? rows.filter((row) => row && typeof row === "object" && Object.values(row as Record<string, unknown>).some((v) => !isBlank(v)))
-    : rows;
+type OtherActivityRow = z.output<typeof OtherActivitySchema>;
+const isComplete = (row: OtherActivityRow): row is { label: string; minutes: number; rpe: number } =>
+  row.label !== undefined && row.minutes !== undefined && row.rpe !== undefined;
 
 /** Named provocation tests (hop, decline squat): blanks dropped, the rest 0–10. */
 const testPainSchema = z.preprocess(
@@ -72,7 +82,7 @@ export const DailyLogSchema = z
     swelling: optionalEnum(SWELLING_GRADES, "Choose how swollen it is"),
     soreness: optionalEnum(SORENESS_LEVELS, "Choose how sore it was"),
     testPain: testPainSchema,
-    otherActivities: z.preprocess((v) => withoutEmptyRows(isBlank(v) ? [] : v), z.array(OtherActivitySchema).max(10)),
+    otherActivities: z.preprocess((v) => (isBlank(v) ? [] : v), z.array(OtherActivitySchema).max(10)).transform((rows) => rows.filter(isComplete)),
     notes: optionalText(1000),
   })
   .superRefine((log, ctx) => {

@@ -1,0 +1,160 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
+import { ChoiceField, TextField } from "~/components/forms/fields.tsx";
+import { FormError } from "~/components/forms/form-error.tsx";
+import { useSchemaForm, type SchemaForm } from "~/components/forms/use-schema-form.ts";
+import { LEFS, PSFS, QUESTIONNAIRE_KINDS, QUESTIONNAIRE_TITLES, VISA_A, VISA_P, type QuestionnaireKind } from "~/components/patient/questionnaire-items.ts";
+import { Button } from "~/components/ui/button.tsx";
+import { Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
+import { LefsFormSchema, PsfsFormSchema, VisaFormSchema } from "~/schemas/questionnaires.ts";
+import { questionnaireView, saveQuestionnaire, type QuestionnaireAnswers } from "~/services/questionnaires-patient.server.ts";
+import { requirePatient } from "~/utils/auth.server.ts";
+import { formatDate } from "~/utils/dates.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { parseForm } from "~/utils/forms.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? QUESTIONNAIRE_TITLES[data.kind] : "Questionnaire"} · Stagewise` }];
+
+function kindOf(param: string | undefined): QuestionnaireKind {
+  if (!QUESTIONNAIRE_KINDS.includes(param as QuestionnaireKind)) throw new Response("Not found", { status: 404 });
+  return param as QuestionnaireKind;
+}
+
+const SCHEMAS = { "visa-a": VisaFormSchema, "visa-p": VisaFormSchema, lefs: LefsFormSchema, psfs: PsfsFormSchema } as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const patient = await requirePatient(request);
+  const kind = kindOf(params.kind);
+  return { kind, view: await questionnaireView(getDb(), patient, kind) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const patient = await requirePatient(request);
+  const kind = kindOf(params.kind);
+  const parsed = parseForm(SCHEMAS[kind], await request.formData());
+  if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const saved = await saveQuestionnaire(getDb(), patient, { kind, form: parsed.data } as QuestionnaireAnswers);
+  if (!saved) throw new Response("Not found", { status: 404 });
+  return redirect(`/me/questionnaires/${kind}?saved=${saved.id}`);
+}
+
+export default function QuestionnairePage() {
+  const { kind, view } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const savedId = params.get("saved");
+  const saved = view?.previous.find((p) => p.id === savedId);
+  return (
+    <Page narrow>
+      <PageHeader title={QUESTIONNAIRE_TITLES[kind]} />
+      {!view ? (
+        <EmptyState title="Your plan isn't set up yet" />
+      ) : (
+        <div className="stack">
+          {saved ? (
+            <Notice tone="success">
+              Saved. Your score: {saved.value} out of {view.max}. Your progress is updated.
+            </Notice>
+          ) : null}
+          {view.asked.length > 0 ? (
+            <Notice tone="info">Your plan asks: {view.asked.join(" · ")}</Notice>
+          ) : null}
+          {view.previous.length > 0 ? (
+            <p className="small muted">
+              Earlier scores: {view.previous.map((p) => `${p.value} (${formatDate(p.date)})`).join(", ")}
+            </p>
+          ) : null}
+          <QuestionnaireForm key={kind} kind={kind} />
+        </div>
+      )}
+    </Page>
+  );
+}
+
+function QuestionnaireForm({ kind }: { kind: QuestionnaireKind }) {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const form = useSchemaForm(SCHEMAS[kind], { defaultValues: { ...(failed?.values ?? {}) }, serverErrors: failed?.fieldErrors });
+  return (
+    <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
+      <FormError message={failed ? failed.fieldErrors.activities ?? "Some questions still need an answer — see the marked ones." : null} />
+      {kind === "lefs" ? <LefsItems form={form} /> : kind === "psfs" ? <PsfsItems form={form} /> : <VisaItems form={form} content={kind === "visa-a" ? VISA_A : VISA_P} />}
+      <Button type="submit" block disabled={navigation.state === "submitting"}>
+        Save answers
+      </Button>
+    </Form>
+  );
+}
+
+const scaleOptions = (max: number) => Array.from({ length: max + 1 }, (_, v) => ({ value: String(v), label: String(v) }));
+
+function VisaItems({ form, content }: { form: SchemaForm; content: typeof VISA_A }) {
+  return (
+    <>
+      <p>{content.intro}</p>
+      {content.items.map((item, i) => (
+        <div key={i} className="question">
+          {item.kind === "scale" ? (
+            <ChoiceField
+              form={form}
+              name={`items.${i}`}
+              label={`${i + 1}. ${item.question}`}
+              hint={`${item.note ? `${item.note} ` : ""}0 = ${item.low}, 10 = ${item.high}.`}
+              options={scaleOptions(10)}
+            />
+          ) : (
+            <div className="choice--stacked">
+              <ChoiceField form={form} name={`items.${i}`} label={`${i + 1}. ${item.question}`} options={item.options.map((o) => ({ value: String(o.value), label: o.label }))} />
+            </div>
+          )}
+        </div>
+      ))}
+      <div className="question choice--stacked">
+        <ChoiceField
+          form={form}
+          name="item8Branch"
+          label={`8. ${content.item8.intro}`}
+          options={content.item8.branches.map((b) => ({ value: b.value, label: b.label }))}
+        />
+      </div>
+      <div className="question choice--stacked">
+        <ChoiceField
+          form={form}
+          name="item8Minutes"
+          label="8. For how long can you train or practise?"
+          options={content.item8.minutes.map((label, i) => ({ value: String(i), label }))}
+        />
+      </div>
+    </>
+  );
+}
+
+function LefsItems({ form }: { form: SchemaForm }) {
+  return (
+    <>
+      <p>{LEFS.intro}</p>
+      {LEFS.items.map((item, i) => (
+        <div key={i} className="question choice--stacked">
+          <ChoiceField form={form} name={`items.${i}`} label={`${i + 1}. ${item}`} options={LEFS.options.map((o) => ({ value: String(o.value), label: `${o.value} — ${o.label}` }))} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function PsfsItems({ form }: { form: SchemaForm }) {
+  return (
+    <>
+      <p>{PSFS.intro}</p>
+      {Array.from({ length: PSFS.maxActivities }, (_, i) => (
+        <Card key={i} title={`Activity ${i + 1}${i >= PSFS.minActivities ? " (optional)" : ""}`}>
+          <TextField form={form} name={`activities.${i}.name`} label="Activity" autoComplete="off" />
+          <ChoiceField form={form} name={`activities.${i}.score`} label="How well can you do it today?" hint="0 = unable, 10 = as before the problem." options={scaleOptions(10)} />
+        </Card>
+      ))}
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,113 @@
+import type { DB } from "~/db/client.server.ts";
+import { addDays, daysBetween, evaluate, type Check, type LoadSummary, type Stage } from "~/engine/index.ts";
+import { listLogsForPlan } from "~/models/daily-log.server.ts";
+import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
+import { loadPlanFacts } from "~/models/facts.server.ts";
+import { planFacts } from "~/services/evaluation.server.ts";
+import { loadPatientPlan, painZones, type PatientUser } from "~/services/patient-plan.server.ts";
+import { SELF_TEST_MEASURES } from "~/services/self-tests.server.ts";
+
+export type ChecklistItem = {
+  id: string;
+  status: Check["status"];
+  text: string;
+  detail: string | null;
+  waitingForPhysio: boolean;
+  action: { to: string; label: string } | null;
+};
+
+const COMPARATOR_WORDS: Record<string, string> = { lte: "at most", lt: "below", gte: "at least", gt: "more than", eq: "exactly" };
+
+function show(value: Check["observed"], unit?: string): string {
+  if (value === null) return "—";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  const u = unit ? (unit === "%" || unit.startsWith("/") ? unit : ` ${unit}`) : "";
+  return `${typeof value === "number" ? Math.round(value * 10) / 10 : value}${u}`;
+}
+
+/** One line per gate: the engine's own sentence, plus "last time … · goal …" and what the patient can do about it. */
+export function checklistItem(check: Check, stage: Stage): ChecklistItem {
+  const waiting = Boolean(check.awaitingClinician) || check.kind === "signoff";
+  let detail: string | null = null;
+  if (waiting && check.status !== "met") detail = "Waiting for your physio";
+  else if (check.status === "no_data") detail = check.missing ? `Not recorded yet: ${check.missing}` : "Not recorded yet";
+  else if (check.observed !== null && check.threshold !== null && typeof check.observed !== "boolean") {
+    const goal = `${check.comparator ? `${COMPARATOR_WORDS[check.comparator]} ` : ""}${show(check.threshold, check.unit)}`;
+    detail = `Last time: ${show(check.observed, check.unit)} · goal: ${goal}`;
+  }
+  const criterion = stage.gates.find((g) => g.id === check.criterionId);
+  let action: ChecklistItem["action"] = null;
+  if (check.status !== "met" && criterion) {
+    if (criterion.kind === "capacity" && SELF_TEST_MEASURES[criterion.measure]) action = { to: "/me/tests", label: "Record this test" };
+    if (criterion.kind === "questionnaire" && ["visa_a", "visa_p", "lefs", "psfs"].includes(criterion.instrument)) {
+      action = { to: `/me/questionnaires/${criterion.instrument.replace("_", "-")}`, label: "Fill in the questionnaire" };
+    }
+    if (criterion.kind === "pain" && criterion.metric === "test") action = { to: "/me/log", label: "Record it in today's log" };
+  }
+  return { id: check.id, status: check.status, text: check.patientText, detail, waitingForPhysio: waiting && check.status !== "met", action };
+}
+
+/**
+ * The patient's way to the next gate. The checklist is the latest recorded decision's when it was made today for the
+ * current stage; otherwise the engine is run now (nothing recorded) so the list never shows another stage's gates or
+ * yesterday's time gates.
+ */
+export async function progressView(db: DB, patient: PatientUser) {
+  const current = await loadPatientPlan(db, patient);
+  if (!current) return null;
+  const { plan, program, stage, stageIndex, today } = current;
+  const latest = await getLatestDecisionForPlan(db, plan.id);
+  let checks: Check[];
+  let load: LoadSummary | null;
+  let summary: string;
+  if (latest && latest.evaluated_for === today && latest.from_stage_id === plan.current_stage_id) {
+    checks = JSON.parse(latest.checks) as Check[];
+    load = latest.load ? (JSON.parse(latest.load) as LoadSummary) : null;
+    summary = latest.patient_summary;
+  } else {
+    const facts = await loadPlanFacts(db, plan, today);
+    const preview = evaluate({ program, plan: planFacts(plan, patient.time_zone), today, ...facts });
+    checks = preview.checks;
+    load = preview.load;
+    summary = preview.patientSummary;
+  }
+  const awaitingMove = latest && latest.status === "pending" ? program.stages.find((s) => s.id === latest.to_stage_id)?.name ?? null : null;
+
+  const from = addDays(today, -27);
+  const logs = (await listLogsForPlan(db, plan.id, { from })).reverse();
+  const gates = checks.filter((c) => c.role === "gate").map((c) => checklistItem(c, stage));
+  return {
+    today,
+    from,
+    stageNumber: stageIndex + 1,
+    stageCount: program.stages.length,
+    stages: program.stages.map((s, i) => ({ id: s.id, name: s.name, state: i < stageIndex ? "done" : i === stageIndex ? "current" : "next" })),
+    stageName: stage.name,
+    stageEnteredOn: plan.stage_entered_on,
+    isLastStage: stageIndex === program.stages.length - 1,
+    summary,
+    awaitingMove,
+    gates,
+    metCount: gates.filter((g) => g.status === "met").length,
+    pain: {
+      limit: painZones(program.painModel, "during").limit,
+      during: logs.map((l) => ({ date: l.log_date, value: l.pain_during })),
+      after: logs.map((l) => ({ date: l.log_date, value: l.pain_after })),
+      morning: logs.map((l) => ({ date: l.log_date, value: l.morning_pain })),
+    },
+    load: load ? { daily: load.daily.map((d) => ({ date: d.date, value: d.load })), acute: load.acute, note: load.note } : null,
+    adherence: adherenceOf(stage, plan.start_date, today, logs),
+  };
+}
+
+/** Sessions done in the last 14 days (partly done counts half) against what the stage asks per week. Display only. */
+export function adherenceOf(stage: Stage, planStart: string, today: string, logs: Array<{ log_date: string; session_done: string }>) {
+  const days = Math.min(14, daysBetween(planStart, today) + 1);
+  const from = addDays(today, -(days - 1));
+  const inWindow = logs.filter((l) => l.log_date >= from && l.log_date <= today);
+  const done = inWindow.filter((l) => l.session_done === "done").length;
+  const partial = inWindow.filter((l) => l.session_done === "partial").length;
+  const planned = Math.max(1, Math.round(((stage.prescription.frequencyPerWeek ?? 7) * days) / 7));
+  const percent = Math.min(100, Math.round(((done + partial * 0.5) / planned) * 100));
+  return { days, done, partial, planned, percent };
+}

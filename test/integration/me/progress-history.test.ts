@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { addDays } from "~/engine/index.ts";
+import * as history from "~/routes/me.history.tsx";
+import * as logRoute from "~/routes/me.log.tsx";
+import * as progress from "~/routes/me.progress.tsx";
+import * as today from "~/routes/me._index.tsx";
+import { getDb } from "~/utils/db.server.ts";
+import { createPatient } from "../../support/factories.ts";
+import { getRequest, postRequest, run } from "../../support/requests.ts";
+import { clinicWithPlans, validLogForm } from "./plan-fixture.ts";
+
+describe("Today, progress and history", () => {
+  it("Today shows the patient's goal, stage, exercises and the check-in until it is done", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    const before = await run(today.loader, await getRequest("/me", { userId: c.patientA.id }));
+    expect(before.data.view).toMatchObject({ goal: { text: "Run a 10 km race in spring" }, stageNumber: 1, stageCount: c.program.stages.length, stageName: c.stage.name, checkInDone: false });
+    expect(before.data.view.trainingDay.kind).toBe("training");
+    expect(before.data.view.exercises.map((e: { id: string }) => e.id)).toEqual(c.stage.prescription.exercises.map((e) => e.id));
+    await run(logRoute.action, await postRequest("/me/log", { intent: "checkin", date: c.today, morningPain: "1", morningStiffness: "1" }, { userId: c.patientA.id }));
+    const after = await run(today.loader, await getRequest("/me", { userId: c.patientA.id }));
+    expect(after.data.view.checkInDone).toBe(true);
+  });
+
+  it("a patient without a plan gets empty states, not errors", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    const planless = await createPatient(db, c.clinic.id, c.clinician.id);
+    for (const loader of [today.loader, progress.loader, history.loader]) {
+      const res = await run(loader, await getRequest("/me", { userId: planless.id }));
+      expect(res.status).toBe(200);
+      expect(res.data.view).toBeNull();
+    }
+  });
+
+  it("progress shows the stage path and the next gate as a checklist with what is met and missing", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    for (const daysAgo of [3, 2, 1, 0]) {
+      const date = addDays(c.today, -daysAgo);
+      await run(logRoute.action, await postRequest(`/me/log?date=${date}`, validLogForm(date, [], { painDuring: "2", morningPain: "1" }), { userId: c.patientA.id }));
+    }
+    const res = await run(progress.loader, await getRequest("/me/progress", { userId: c.patientA.id }));
+    const view = res.data.view;
+    expect(view.stages[0]).toMatchObject({ state: "current" });
+    expect(view.stages[1]).toMatchObject({ state: "next" });
+    const gateIds = c.stage.gates.map((g) => g.id);
+    expect(view.gates.map((g: { id: string }) => g.id)).toEqual(expect.arrayContaining(gateIds));
+    const pain = view.gates.find((g: { id: string }) => g.id === "pain-during-within-5");
+    expect(pain).toMatchObject({ status: "met", detail: "Last time: 2/10 · goal: at most 5/10" });
+    const heelRaises = view.gates.find((g: { id: string }) => g.id === "ten-one-leg-heel-raises");
+    expect(heelRaises.status).toBe("no_data");
+    expect(heelRaises.action).toEqual({ to: "/me/tests", label: "Record this test" });
+    expect(view.pain.during.filter((p: { value: number | null }) => p.value !== null)).toHaveLength(4);
+    expect(view.adherence).toMatchObject({ done: 4 });
+  });
+
+  it("history lists the patient's own logs newest first, editable only inside the window", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    const old = addDays(c.today, -5);
+    // A log older than the edit window (as if recorded on time back then), straight through the model.
+    const { insertLog } = await import("~/models/daily-log.server.ts");
+    const plan = await db.selectFrom("plan").selectAll().where("id", "=", c.planA).executeTakeFirstOrThrow();
+    await insertLog(db, plan, old, { morning_pain: 1, morning_stiffness: 1, session_done: "done", pain_during: 2, pain_after: 1, pain_at_rest: null, session_minutes: 20, session_rpe: 4, running_minutes: null, swelling: null, soreness: null, exercises: null, other_activities: null, test_pain: null, notes: null });
+    await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, []), { userId: c.patientA.id }));
+    await run(logRoute.action, await postRequest("/me/log", validLogForm(addDays(c.today, -1), []), { userId: c.patientB.id }));
+
+    const res = await run(history.loader, await getRequest("/me/history", { userId: c.patientA.id }));
+    expect(res.data.view.logs.map((l: { date: string }) => l.date)).toEqual([c.today, old]);
+    expect(res.data.view.logs.map((l: { editable: boolean }) => l.editable)).toEqual([true, false]);
+
+    const oldPage = await run(logRoute.loader, await getRequest(`/me/log?date=${old}`, { userId: c.patientA.id }));
+    expect(oldPage.data.view.editable).toBe(false);
+    const oldPost = await run(logRoute.action, await postRequest(`/me/log?date=${old}`, validLogForm(old, [], { painDuring: "9" }), { userId: c.patientA.id }));
+    expect(oldPost.status).toBe(400);
+    const unchanged = await db.selectFrom("daily_log").select(["pain_during", "edit_count"]).where("plan_id", "=", c.planA).where("log_date", "=", old).executeTakeFirstOrThrow();
+    expect(unchanged).toEqual({ pain_during: 2, edit_count: 0 });
+  });
+
+  it("another patient's day is never shown: the log form for that date is empty for this patient", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, [], { notes: "B's private note" }), { userId: c.patientB.id }));
+    const page = await run(logRoute.loader, await getRequest(`/me/log?date=${c.today}`, { userId: c.patientA.id }));
+    expect(page.data.view.existing).toBeNull();
+  });
+
+  it("a malformed date in the address is a 404", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    const res = await run(logRoute.loader, await getRequest("/me/log?date=not-a-day", { userId: c.patientA.id }));
+    expect(res.status).toBe(404);
+  });
+
+  it("clinicians are redirected from every patient page", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    for (const loader of [today.loader, progress.loader, history.loader]) {
+      const res = await run(loader, await getRequest("/me", { userId: c.clinician.id }));
+      expect(res.status).toBe(302);
+      expect(res.headers.get("Location")).toBe("/clinic");
+    }
+  });
+});
