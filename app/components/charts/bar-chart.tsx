@@ -1,8 +1,8 @@
 import { useId } from "react";
-import { scaleLinear } from "d3-scale";
+import { ticks as niceTicks } from "d3-array";
 import { responsiveDateTicks, ThresholdLines, XAxis, YGrid } from "./axes";
 import { dateColumn, dayNumber, formatDay, formatLongDay } from "./dates";
-import { defaultFormat, gutterClass, LegendSwatch, MarkerPath, NoEntry, pct, TableFallback, thresholdNote, toneClass } from "./shared";
+import { defaultFormat, gutterClass, LegendSwatch, linearY, MarkerPath, NoEntry, pct, TableFallback, thresholdNote, toneClass } from "./shared";
 import type { Bar, Threshold } from "./types";
 
 export type BarChartProps = {
@@ -63,15 +63,13 @@ export function BarChart(props: BarChartProps) {
 
   const dataMax = Math.max(...values, ...thresholds.map((t) => t.value));
   const y1 = dataMax > 0 ? dataMax * 1.1 : 1;
-  const yScale = scaleLinear().domain([0, y1]);
-  const yTicks = yScale.ticks(4);
+  const yTicks = niceTicks(0, y1, 4);
   const yTickLabels = yTicks.map((t) => fmt(t));
   const top = 10;
   const bottom = 26;
   const plotH = Math.max(40, height - top - bottom);
   const baseY = top + plotH;
-  yScale.range([baseY, top]).clamp(true);
-  const y = (v: number) => Math.round(yScale(v) * 100) / 100;
+  const y = linearY([0, y1], [baseY, top]);
 
   const dateCol = dateColumn(bars.map((b) => b.day));
   const titleId = `${uid}-title`;

@@ -94,3 +94,34 @@ export function gutterClass(labels: string[]): string {
 
 /** Percentages as attribute strings with few digits, so the markup stays small and stable. */
 export const pct = (fraction: number): string => `${Math.round(fraction * 100000) / 1000}%`;
+
+/** A linear, clamped map from a value domain to pixel rows (d3-scale's scaleLinear added ~9 KB gzipped to the page). */
+export function linearY(domain: [number, number], range: [number, number]): (v: number) => number {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  const lo = Math.min(d0, d1);
+  const hi = Math.max(d0, d1);
+  return (v: number) => {
+    const t = d1 === d0 ? 0.5 : (Math.min(hi, Math.max(lo, v)) - d0) / (d1 - d0);
+    return Math.round((r0 + t * (r1 - r0)) * 100) / 100;
+  };
+}
+
+/**
+ * SVG path of straight segments through the points; a null value ends the segment (a gap, never bridged).
+ * Straight lines on purpose: curve interpolation would invent values between logged days.
+ */
+export function linePath<T>(points: T[], x: (p: T) => number, y: (p: T) => number | null): string {
+  let d = "";
+  let pen = false;
+  for (const p of points) {
+    const yv = y(p);
+    if (yv === null || !Number.isFinite(yv)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? "L" : "M"}${x(p)},${yv}`;
+    pen = true;
+  }
+  return d;
+}

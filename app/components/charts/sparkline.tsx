@@ -1,5 +1,4 @@
-import { line as d3line } from "d3-shape";
-import { toneClass } from "./shared";
+import { linePath, toneClass } from "./shared";
 import type { SeriesTone } from "./types";
 
 export type SparklineProps = {
@@ -31,10 +30,7 @@ export function Sparkline(props: SparklineProps) {
   const x = (i: number) => round(n <= 1 ? width / 2 : pad + (i / (n - 1)) * (width - 2 * pad));
   const y = (v: number) => round(height - pad - (Math.min(Math.max(v, 0), top) / top) * (height - 2 * pad));
   const pts: P[] = vals.map((v, i) => ({ i, v }));
-  const d = d3line<P>()
-    .defined((p) => p.v !== null)
-    .x((p) => x(p.i))
-    .y((p) => y(p.v as number))(pts);
+  const d = linePath(pts, (p) => x(p.i), (p) => (p.v === null ? null : y(p.v)));
   const lastIndex = vals.reduce<number>((acc, v, i) => (v !== null ? i : acc), -1);
   const lone = pts.filter((p) => p.v !== null && vals[p.i - 1] == null && vals[p.i + 1] == null && p.i !== lastIndex);
   const showThreshold = props.threshold !== undefined && props.threshold >= 0 && props.threshold <= top;

@@ -1,10 +1,11 @@
 import { useId } from "react";
-import { scaleLinear } from "d3-scale";
-import { line as d3line } from "d3-shape";
+import { ticks as niceTicks } from "d3-array";
 import { responsiveDateTicks, ThresholdLines, XAxis, YGrid } from "./axes";
 import { dateColumn, dayNumber, formatDay, formatLongDay, isoDate } from "./dates";
 import {
   gutterClass,
+  linearY,
+  linePath,
   defaultFormat,
   LegendSwatch,
   MarkerPath,
@@ -84,8 +85,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   // ---- y domain ----
   const dataMax = Math.max(...values, ...thresholds.map((t) => t.value));
   const [y0, y1] = props.yDomain ?? [0, dataMax > 0 ? dataMax * 1.1 : 1];
-  const yScale = scaleLinear().domain([y0, y1]);
-  const yTicks = (props.yTicks ?? yScale.ticks(4)).filter((t) => t >= Math.min(y0, y1) && t <= Math.max(y0, y1));
+  const yTicks = (props.yTicks ?? niceTicks(Math.min(y0, y1), Math.max(y0, y1), 4)).filter((t) => t >= Math.min(y0, y1) && t <= Math.max(y0, y1));
   const yTickLabels = yTicks.map((t) => fmt(t));
 
   // ---- layout (y in CSS px; x as fractions of the plot width) ----
@@ -93,8 +93,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const bottom = 26;
   const plotH = Math.max(40, height - top - bottom);
   const baseY = top + plotH;
-  yScale.range([baseY, top]).clamp(true);
-  const y = (v: number) => Math.round(yScale(v) * 100) / 100;
+  const y = linearY([y0, y1], [baseY, top]);
   const span = to - from;
   const xf = (day: number) => (span === 0 ? 0.5 : (day - from) / span);
   const xClamp = (day: number) => Math.min(1, Math.max(0, xf(day)));
@@ -110,10 +109,12 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     .filter(Boolean)
     .join(" ");
 
-  const lineGen = d3line<Pt>()
-    .defined((p) => p.value !== null && Number.isFinite(p.value))
-    .x((p) => Math.round(xf(p.day) * VIEW_W * 100) / 100)
-    .y((p) => y(p.value as number));
+  const lineOf = (pts: Pt[]) =>
+    linePath(
+      pts,
+      (p) => Math.round(xf(p.day) * VIEW_W * 100) / 100,
+      (p) => (p.value === null ? null : y(p.value)),
+    );
 
   return (
     <div className={wrapClass}>
@@ -170,7 +171,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           {/* Lines live in a layer stretched to the plot width; strokes keep their width (non-scaling-stroke). */}
           <svg className="sw-chart__lines" x="0" y="0" width="100%" height={height} viewBox={`0 0 ${VIEW_W} ${height}`} preserveAspectRatio="none" overflow="visible">
             {series.map((s) => {
-              const d = lineGen(withGaps(s));
+              const d = lineOf(withGaps(s));
               return d ? (
                 <path
                   key={s.id}
