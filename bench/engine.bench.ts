@@ -7,12 +7,14 @@
  *
  * Fairness: both sides get the same raw EvaluationInput per plan and do their own indexing and rolling-window
  * arithmetic (json-rules-engine through fact functions that share one cached 'index' fact per run, as its docs
- * recommend). Both encode the same three regress rules and seven gates, and the bench checks that the two agree on
+ * recommend). The histories are shaped like database rows (every column present, null when not logged), as the app
+ * will pass them. Both encode the same three regress rules and seven gates, and the bench checks that the two agree on
  * every plan's outcome, so the comparison is like for like. History generation is not timed. Not a test: figures
  * depend on the machine.
  */
 import { cpus } from "node:os";
 import { setFlagsFromString } from "node:v8";
+import { pathToFileURL } from "node:url";
 import { runInNewContext } from "node:vm";
 import { Almanac, Engine } from "json-rules-engine";
 import { addDays, evaluate, ProgramSchema } from "../app/engine/index.ts";
@@ -39,7 +41,7 @@ const stageShell = (id: string) => ({
   regressRules: [],
 });
 
-const PROGRAM: Program = ProgramSchema.parse({
+export const PROGRAM: Program = ProgramSchema.parse({
   id: "bench-achilles",
   version: 1,
   name: "Bench Achilles",
@@ -85,7 +87,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function makePlans(n: number): EvaluationInput[] {
+export function makePlans(n: number): EvaluationInput[] {
   const rnd = mulberry32(SEED);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const clamp = (x: number) => Math.max(0, Math.min(10, Math.round(x)));
@@ -103,7 +105,24 @@ function makePlans(n: number): EvaluationInput[] {
       const date = addDays(start, i);
       const r = rnd();
       const sessionDone = r < (adherent ? 0.88 : 0.6) ? "done" : r < (adherent ? 0.93 : 0.7) ? "partial" : "none";
-      const log: DailyLogFact = { date, sessionDone };
+      // Shaped like a database row: every column present, null when not logged.
+      const log: DailyLogFact = {
+        date,
+        morningPain: null,
+        morningStiffness: null,
+        sessionDone,
+        painDuring: null,
+        painAfter: null,
+        painAtRest: null,
+        sessionMinutes: null,
+        sessionRpe: null,
+        runningMinutes: null,
+        swelling: null,
+        soreness: null,
+        exercises: null,
+        otherActivities: null,
+        testPain: null,
+      };
       if (rnd() < 0.92) log.morningPain = clamp(morningBase + (rnd() - 0.5) * 1.5 + (rnd() < 0.04 ? 2 : 0));
       if (rnd() < 0.9) log.morningStiffness = clamp(stiffBase + stiffDrift * i + (rnd() - 0.5));
       if (sessionDone !== "none") {
@@ -130,7 +149,16 @@ function makePlans(n: number): EvaluationInput[] {
     }
     plans.push({
       program: PROGRAM,
-      plan: { timeZone: "Europe/Stockholm", startDate: start, involvedSide, currentStageId: "recovery", stageEnteredOn: addDays(TODAY, -int(5, 60)) },
+      plan: {
+        timeZone: "Europe/Stockholm",
+        startDate: start,
+        injuryDate: null,
+        surgeryDate: null,
+        involvedSide,
+        currentStageId: "recovery",
+        stageEnteredOn: addDays(TODAY, -int(5, 60)),
+        lastRegressOn: null,
+      },
       today: TODAY,
       logs,
       measurements,
@@ -421,7 +449,10 @@ async function main(): Promise<void> {
   if (agree !== plans.length) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Run only when executed (the plan generator is importable for profiling).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

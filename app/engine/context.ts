@@ -51,6 +51,30 @@ export interface EvalContext {
 
 const optionalDay = (date: string | null | undefined): number | null => (date ? toDayNumber(date) : null);
 
+/** Day-indexed lookup as a class (one prototype method instead of a closure per evaluation). */
+class LogIndex {
+  constructor(
+    private readonly firstDay: number,
+    private readonly lastDay: number,
+    private readonly byDay: (DailyLogFact | undefined)[],
+  ) {}
+  at(day: number): DailyLogFact | undefined {
+    return day >= this.firstDay && day <= this.lastDay ? this.byDay[day - this.firstDay] : undefined;
+  }
+}
+
+/** Rows sorted by day (stable), without sorting when they already are (the usual case: the app loads in order). */
+function sortedByDay<T extends { day: number }>(rows: T[]): T[] {
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i]!.day < rows[i - 1]!.day) return rows.sort(byDayAscending);
+  }
+  return rows;
+}
+
+function byDayAscending(a: { day: number }, b: { day: number }): number {
+  return a.day - b.day;
+}
+
 export function buildContext(input: EvaluationInput): EvalContext {
   const { program, plan } = input;
   const stageIndex = program.stages.findIndex((s) => s.id === plan.currentStageId);
@@ -63,54 +87,46 @@ export function buildContext(input: EvaluationInput): EvalContext {
   const today = toDayNumber(input.today);
   let futureIgnored = 0;
 
-  // Logs: keep <= today, sort by day, one per day. Usually already sorted, so check before sorting.
+  // Logs: keep <= today, in day order, one per day (a later entry for the same day is an edit and replaces it).
   const rows: LogRow[] = [];
   for (const log of input.logs) {
     const day = toDayNumber(log.date);
-    if (day > today) {
-      futureIgnored++;
-      continue;
-    }
-    rows.push({ day, log });
+    if (day > today) futureIgnored++;
+    else rows.push({ day, log });
   }
-  let sorted = true;
+  sortedByDay(rows);
+  let logs = rows;
   for (let i = 1; i < rows.length; i++) {
-    if (rows[i]!.day < rows[i - 1]!.day) {
-      sorted = false;
+    if (rows[i]!.day === rows[i - 1]!.day) {
+      logs = [];
+      for (const row of rows) {
+        if (logs.length > 0 && logs[logs.length - 1]!.day === row.day) logs[logs.length - 1] = row;
+        else logs.push(row);
+      }
       break;
     }
   }
-  if (!sorted) rows.sort((a, b) => a.day - b.day); // stable: duplicates keep input order
-  const logs: LogRow[] = [];
-  for (const row of rows) {
-    const last = logs[logs.length - 1];
-    if (last && last.day === row.day) logs[logs.length - 1] = row;
-    else logs.push(row);
-  }
   const firstDay = logs.length > 0 ? logs[0]!.day : today;
-  const byDay: (DailyLogFact | undefined)[] = new Array(today - firstDay + 1);
+  const byDay: (DailyLogFact | undefined)[] = new Array<DailyLogFact | undefined>(today - firstDay + 1).fill(undefined);
   const sessions: LogRow[] = [];
   for (const row of logs) {
     byDay[row.day - firstDay] = row.log;
     if (row.log.sessionDone !== "none") sessions.push(row);
   }
+  const index = new LogIndex(firstDay, today, byDay);
 
   const measurements = new Map<string, MeasurementRow[]>();
-  const measurementRows: { m: MeasurementFact; day: number }[] = [];
   for (const m of input.measurements) {
     const day = toDayNumber(m.date);
     if (day > today) {
       futureIgnored++;
       continue;
     }
-    measurementRows.push({ m, day });
-  }
-  measurementRows.sort((a, b) => a.day - b.day);
-  for (const { m, day } of measurementRows) {
     let list = measurements.get(m.measure);
     if (!list) measurements.set(m.measure, (list = []));
     list.push({ day, side: m.side ?? null, value: m.value });
   }
+  for (const list of measurements.values()) sortedByDay(list);
 
   const signoffs = new Map<string, number[]>();
   for (const s of input.signoffs) {
@@ -144,6 +160,6 @@ export function buildContext(input: EvaluationInput): EvalContext {
     involvedSide,
     uninvolvedSide: involvedSide === "left" ? "right" : involvedSide === "right" ? "left" : null,
     futureIgnored,
-    logAt: (day) => (day >= firstDay && day <= today ? byDay[day - firstDay] : undefined),
+    logAt: index.at.bind(index),
   };
 }

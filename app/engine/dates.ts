@@ -59,16 +59,26 @@ export function toDayNumber(date: LocalDate): number {
   if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
     throw new RangeError(`not a local date 'YYYY-MM-DD': ${JSON.stringify(date)}`);
   }
-  const d = (i: number) => date.charCodeAt(i) - 48;
-  const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
-  const month = d(5) * 10 + d(6);
-  const day = d(8) * 10 + d(9);
+  // No helper closure here: this runs ~100 times per evaluation and closures are not free under every bundler.
+  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
   return civilToDayNumber(year, month, day);
 }
 
+/** Memo of recent day numbers → strings: evaluations of a caseload share "today" and its windows, and every
+ * decision lists 28 days of load. Bounded, and a pure function's memo cannot change a result. */
+const DATE_STRINGS = new Map<number, LocalDate>();
+const DATE_STRINGS_MAX = 4096;
+
 export function fromDayNumber(dayNumber: number): LocalDate {
+  const memo = DATE_STRINGS.get(dayNumber);
+  if (memo !== undefined) return memo;
   const { year, month, day } = dayNumberToCivil(dayNumber);
-  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+  const text = `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+  if (DATE_STRINGS.size >= DATE_STRINGS_MAX) DATE_STRINGS.clear();
+  DATE_STRINGS.set(dayNumber, text);
+  return text;
 }
 
 /** The local date `days` days after `date` (negative goes back). Never affected by daylight saving. */

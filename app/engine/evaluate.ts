@@ -19,25 +19,26 @@ import { ENGINE_VERSION } from "./version";
 import type { CriterionEnv } from "./windows";
 
 function toCheck(c: Criterion | TimeCriterion, core: CheckCore, role: CheckRole, ruleId?: string): Check {
-  const check: Check = {
+  // Every check gets the same keys in the same order (absent ones undefined, which JSON drops): one object shape
+  // keeps property access fast in everything that reads checks afterwards.
+  return {
     id: ruleId ? `${ruleId}.${c.id}` : c.id,
     criterionId: c.id,
     kind: c.kind,
     role,
+    ruleId: ruleId || undefined,
     label: core.label,
     observed: core.observed,
     threshold: core.threshold,
+    comparator: core.comparator || undefined,
+    unit: core.unit || undefined,
     status: core.status,
     patientText: core.patientText,
     clinicianText: core.clinicianText,
+    missing: core.missing || undefined,
+    awaitingClinician: core.awaitingClinician ? true : undefined,
+    source: c.source || undefined,
   };
-  if (ruleId) check.ruleId = ruleId;
-  if (core.comparator) check.comparator = core.comparator;
-  if (core.unit) check.unit = core.unit;
-  if (core.missing) check.missing = core.missing;
-  if (core.awaitingClinician) check.awaitingClinician = true;
-  if (c.source) check.source = c.source;
-  return check;
 }
 
 /** The stage's own time gates: minimum days in the stage, and the stay after a regress (no flip-flopping). */
@@ -97,7 +98,6 @@ const SEVERITY_ORDER = { high: 0, warning: 1, info: 2 } as const;
 export function evaluate(input: EvaluationInput): Decision {
   const ctx = buildContext(input);
   const { program, stage, stageIndex } = ctx;
-  const stageIds = program.stages.map((s) => s.id);
   const checks: Check[] = [];
   const boundaryChecks: Check[] = [];
   const flags: Flag[] = [];
@@ -115,7 +115,7 @@ export function evaluate(input: EvaluationInput): Decision {
     checks.push(...ruleChecks);
     const triggered =
       (rule.when ?? "any") === "any" ? ruleChecks.some((k) => k.status === "met") : ruleChecks.every((k) => k.status === "met");
-    if (triggered) fired.push({ rule, target: regressTargetIndex(rule.action, stageIndex, stageIds), order });
+    if (triggered) fired.push({ rule, target: regressTargetIndex(rule.action, stageIndex, program.stages.map((s) => s.id)), order });
   });
 
   // 2. Gates: the stage's implicit time gates, then the authored ones.
@@ -203,7 +203,7 @@ export function evaluate(input: EvaluationInput): Decision {
   flags.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 
   const toStage = program.stages[toIndex]!;
-  const summaries = summarise({ outcome, stage, toStage, gateChecks, regressChecks: checks.filter((k) => k.role === "regress"), regress, flags });
+  const summaries = summarise({ outcome, stage, toStage, gateChecks, checks, regress, flags });
   return {
     outcome,
     fromStageId: stage.id,
@@ -211,7 +211,7 @@ export function evaluate(input: EvaluationInput): Decision {
     checks,
     flags,
     load: computeLoad(ctx),
-    ...(regress ? { regress } : {}),
+    regress,
     patientSummary: summaries.patient,
     clinicianSummary: summaries.clinician,
     engineVersion: ENGINE_VERSION,

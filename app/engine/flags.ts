@@ -7,11 +7,11 @@ import { DEFAULTS } from "./defaults";
 import type { EvalContext } from "./context";
 import { SWELLING_RANK } from "./criteria/swelling-order";
 import { painMetricLabel } from "./criteria/pain-words";
-import type { Criterion, PainMetric, Stage } from "./schema";
+import type { Criterion, PainMetric, PainModel, Stage } from "./schema";
 import type { Flag } from "./types";
 import { logsBetween } from "./windows";
 
-const PAIN_FIELDS: [PainMetric, "painDuring" | "painAfter" | "morningPain" | "painAtRest" | "morningStiffness"][] = [
+const PAIN_FIELDS: [PainMetric, "painDuring" | "painAfter" | "morningPain" | "painAtRest"][] = [
   ["during", "painDuring"],
   ["after", "painAfter"],
   ["next_morning", "morningPain"],
@@ -21,16 +21,22 @@ const PAIN_FIELDS: [PainMetric, "painDuring" | "painAfter" | "morningPain" | "pa
 /** Any pain at or above the program's red-flag level in the last days (stiffness is not pain, so not counted). */
 export function redFlagPain(ctx: EvalContext): Flag | null {
   const level = ctx.program.painModel.redFlagPain;
-  let worst: { value: number; day: number; what: string } | null = null;
+  // Find the worst (latest among equals) value first; build words only for it.
+  let worst: { value: number; day: number; metric: PainMetric; test?: string } | null = null;
   for (const row of logsBetween(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1, ctx.today)) {
-    const consider = (value: number | null | undefined, what: string) => {
-      if (value != null && value >= level && (!worst || value >= worst.value)) worst = { value, day: row.day, what };
-    };
-    for (const [metric, field] of PAIN_FIELDS) consider(row.log[field], painMetricLabel(metric).toLowerCase());
-    if (row.log.testPain) for (const [test, v] of Object.entries(row.log.testPain)) consider(v, painMetricLabel("test", test));
+    for (const [metric, field] of PAIN_FIELDS) {
+      const value = row.log[field];
+      if (value != null && value >= level && (!worst || value >= worst.value)) worst = { value, day: row.day, metric };
+    }
+    if (row.log.testPain) {
+      for (const test in row.log.testPain) {
+        const value = row.log.testPain[test]!;
+        if (value >= level && (!worst || value >= worst.value)) worst = { value, day: row.day, metric: "test", test };
+      }
+    }
   }
   if (!worst) return null;
-  const w = worst as { value: number; day: number; what: string };
+  const w = { ...worst, what: worst.metric === "test" ? painMetricLabel("test", worst.test) : painMetricLabel(worst.metric).toLowerCase() };
   return {
     code: "red_flag_pain",
     severity: "high",
@@ -56,45 +62,54 @@ export function effusion(ctx: EvalContext): Flag | null {
   };
 }
 
-/** Rules in the stage that contradict the program's pain model or each other. Static: depends on the program only. */
+/** Rules in the stage that contradict the program's pain model or each other. Depends on the program only. */
 export function conflictingRules(ctx: EvalContext, stage: Stage): Flag[] {
   const model = ctx.program.painModel;
   const flags: Flag[] = [];
-  const gateCriteria = stage.gates;
-  const regressCriteria = stage.regressRules.flatMap((r) => r.criteria.map((c) => ({ rule: r.id, c })));
-  const all: { where: string; c: Criterion; role: "gate" | "regress" }[] = [
-    ...gateCriteria.map((c) => ({ where: `gate '${c.id}'`, c, role: "gate" as const })),
-    ...regressCriteria.map(({ rule, c }) => ({ where: `regress rule '${rule}' criterion '${c.id}'`, c, role: "regress" as const })),
-  ];
-  for (const { where, c, role } of all) {
-    if (c.kind !== "pain" || c.threshold === undefined) continue;
-    if (c.metric !== "during" && c.metric !== "after") continue;
-    const modelLimit = c.metric === "during" ? model.duringMax : model.afterMax;
-    if (modelLimit === null && c.metric === "during") {
-      flags.push({
-        code: "conflicting_rules",
-        severity: "warning",
-        message: `The pain model (${model.name}) allows pain during loading, but ${where} limits it to ${fmt(c.threshold)}/10.`,
-      });
-    } else if (modelLimit !== null && role === "gate" && (c.comparator === "lte" || c.comparator === "lt" || c.comparator === undefined) && c.threshold > modelLimit) {
-      flags.push({
-        code: "conflicting_rules",
-        severity: "warning",
-        message: `${where} accepts ${c.metric} pain up to ${fmt(c.threshold)}/10, above the pain model's limit of ${fmt(modelLimit)}/10.`,
-      });
-    }
+  for (const c of stage.gates) checkPainAgainstModel(c, `gate '${c.id}'`, "gate", model, flags);
+  // Soreness levels that pass a gate (usually none: most stages have no soreness gate).
+  let gateLevels: Set<string> | null = null;
+  for (const c of stage.gates) {
+    if (c.kind === "soreness") for (const level of c.levels) (gateLevels ??= new Set()).add(level);
   }
-  const gateSoreness = new Set(gateCriteria.flatMap((c) => (c.kind === "soreness" ? c.levels : [])));
-  for (const { rule, c } of regressCriteria) {
-    if (c.kind !== "soreness") continue;
-    const overlap = c.levels.filter((l) => gateSoreness.has(l));
-    if (overlap.length > 0) {
-      flags.push({
-        code: "conflicting_rules",
-        severity: "warning",
-        message: `Soreness '${overlap.join("', '")}' both passes a gate and triggers regress rule '${rule}'.`,
-      });
+  for (const rule of stage.regressRules) {
+    for (const c of rule.criteria) {
+      checkPainAgainstModel(c, `regress rule '${rule.id}' criterion '${c.id}'`, "regress", model, flags);
+      if (c.kind === "soreness" && gateLevels) {
+        const overlap = c.levels.filter((l) => gateLevels!.has(l));
+        if (overlap.length > 0) {
+          flags.push({
+            code: "conflicting_rules",
+            severity: "warning",
+            message: `Soreness '${overlap.join("', '")}' both passes a gate and triggers regress rule '${rule.id}'.`,
+          });
+        }
+      }
     }
   }
   return flags;
+}
+
+function checkPainAgainstModel(c: Criterion, where: string, role: "gate" | "regress", model: PainModel, flags: Flag[]): void {
+  if (c.kind !== "pain" || c.threshold === undefined) return;
+  if (c.metric !== "during" && c.metric !== "after") return;
+  const modelLimit = c.metric === "during" ? model.duringMax : model.afterMax;
+  if (modelLimit === null && c.metric === "during") {
+    flags.push({
+      code: "conflicting_rules",
+      severity: "warning",
+      message: `The pain model (${model.name}) allows pain during loading, but ${where} limits it to ${fmt(c.threshold)}/10.`,
+    });
+  } else if (
+    modelLimit !== null &&
+    role === "gate" &&
+    (c.comparator === "lte" || c.comparator === "lt" || c.comparator === undefined) &&
+    c.threshold > modelLimit
+  ) {
+    flags.push({
+      code: "conflicting_rules",
+      severity: "warning",
+      message: `${where} accepts ${c.metric} pain up to ${fmt(c.threshold)}/10, above the pain model's limit of ${fmt(modelLimit)}/10.`,
+    });
+  }
 }

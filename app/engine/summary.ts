@@ -9,7 +9,8 @@ interface SummaryInput {
   stage: Stage;
   toStage: Stage;
   gateChecks: Check[];
-  regressChecks: Check[];
+  /** All checks (regress checks are picked out only when a rule fired). */
+  checks: Check[];
   regress: RegressDetail | undefined;
   flags: Flag[];
 }
@@ -47,7 +48,7 @@ export function summarise(s: SummaryInput): { patient: string; clinician: string
     }
     case "regress": {
       const r = s.regress!;
-      const triggered = s.regressChecks.filter((k) => k.ruleId === r.ruleId && k.status === "met");
+      const triggered = s.checks.filter((k) => k.role === "regress" && k.ruleId === r.ruleId && k.status === "met");
       const stays = s.toStage.id === s.stage.id;
       const extras = [
         r.restDays ? `Take ${r.restDays} rest day${r.restDays === 1 ? "" : "s"} first.` : "",

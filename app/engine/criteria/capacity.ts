@@ -8,7 +8,7 @@ import { fmt, requirementWords, tidy } from "../compare";
 import { fromDayNumber } from "../dates";
 import type { CapacityCriterion } from "../schema";
 import type { CriterionEnv } from "../windows";
-import { capitalise, clinicianSentence, judge, patientSentence, symbolic, type CheckCore } from "./common";
+import { capitalise, clinicianSentence, judge, noDataCore, patientSentence, symbolic, type CheckCore } from "./common";
 import { lastPerDay, limbSeries, measurementsInScope } from "./measures";
 import { measureName as measureWords } from "../measure-names";
 
@@ -29,24 +29,15 @@ export function evaluateCapacity(c: CapacityCriterion, env: CriterionEnv): Check
         ? `the change in your ${measureWords(c.measure)} since your first test`
         : `your ${measureWords(c.measure)}`;
   const ageText = c.maxAgeDays !== undefined ? ` in the last ${c.maxAgeDays} days` : "";
-  const noData = (missing: string): CheckCore => ({
-    label,
-    observed: null,
-    threshold: c.threshold,
-    comparator: c.comparator,
-    unit,
-    status: "no_data",
-    missing,
-    patientText: patientSentence({ role, status: "no_data", subject, requirement, missing }),
-    clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: symbolic(c.comparator, `${fmt(c.threshold)}${u}`), missing }),
-  });
+  const symbolicRequirement = symbolic(c.comparator, `${fmt(c.threshold)}${u}`);
+  const base = { role, label, subject, requirement, symbolicRequirement, threshold: c.threshold, comparator: c.comparator, unit };
 
   let observed: number;
   let detail: string;
   if (c.mode === "lsi") {
     const inv = ctx.involvedSide;
     const uninv = ctx.uninvolvedSide;
-    if (!inv || !uninv) return noData(`limb symmetry needs one involved side (plan: '${ctx.input.plan.involvedSide}')`);
+    if (!inv || !uninv) return noDataCore({ ...base, missing: `limb symmetry needs one involved side (plan: '${ctx.input.plan.involvedSide}')` });
     const invRows = lastPerDay(rows.filter((r) => r.side === inv));
     const uninvByDay = new Map(lastPerDay(rows.filter((r) => r.side === uninv)).map((r) => [r.day, r.value]));
     let pair: { day: number; involved: number; uninvolved: number } | null = null;
@@ -54,16 +45,16 @@ export function evaluateCapacity(c: CapacityCriterion, env: CriterionEnv): Check
       const other = uninvByDay.get(invRows[i]!.day);
       if (other !== undefined) pair = { day: invRows[i]!.day, involved: invRows[i]!.value, uninvolved: other };
     }
-    if (!pair) return noData(`both legs tested for ${measureWords(c.measure)} on the same day${ageText}`);
+    if (!pair) return noDataCore({ ...base, missing: `both legs tested for ${measureWords(c.measure)} on the same day${ageText}` });
     const numerator = lowerIsBetter ? pair.uninvolved : pair.involved;
     const denominator = lowerIsBetter ? pair.involved : pair.uninvolved;
-    if (denominator === 0) return noData(`a non-zero ${lowerIsBetter ? "involved" : "uninvolved"} value for the symmetry index`);
+    if (denominator === 0) return noDataCore({ ...base, missing: `a non-zero ${lowerIsBetter ? "involved" : "uninvolved"} value for the symmetry index` });
     observed = tidy((numerator / denominator) * 100);
     detail = `${fromDayNumber(pair.day)}: involved (${inv}) ${fmt(pair.involved)}, uninvolved ${fmt(pair.uninvolved)}${lowerIsBetter ? "; timed test, LSI = uninvolved ÷ involved × 100" : "; LSI = involved ÷ uninvolved × 100"}.`;
   } else {
     const series = limbSeries(env, rows, c.side ?? "involved", lowerIsBetter);
     if (!series.rows || series.rows.length === 0) {
-      return noData(series.rows === null ? `${measureWords(c.measure)}: ${series.missing}${ageText}` : `${measureWords(c.measure)}${ageText}`);
+      return noDataCore({ ...base, missing: series.rows === null ? `${measureWords(c.measure)}: ${series.missing}${ageText}` : `${measureWords(c.measure)}${ageText}` });
     }
     const latest = series.rows[series.rows.length - 1]!;
     if (c.mode === "absolute") {
@@ -71,7 +62,7 @@ export function evaluateCapacity(c: CapacityCriterion, env: CriterionEnv): Check
       detail = `Measured ${fromDayNumber(latest.day)}${series.note ? ` (${series.note})` : ""}.`;
     } else {
       const baseline = series.rows[0]!;
-      if (baseline.day === latest.day) return noData(`a second ${measureWords(c.measure)} test after the first (${fromDayNumber(baseline.day)})`);
+      if (baseline.day === latest.day) return noDataCore({ ...base, missing: `a second ${measureWords(c.measure)} test after the first (${fromDayNumber(baseline.day)})` });
       observed = tidy(latest.value - baseline.value);
       detail = `${fmt(baseline.value)} on ${fromDayNumber(baseline.day)} → ${fmt(latest.value)} on ${fromDayNumber(latest.day)}${series.note ? ` (${series.note})` : ""}.`;
     }

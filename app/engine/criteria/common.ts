@@ -90,3 +90,29 @@ export function overridePatientText(text: string, role: CheckRole, status: Check
           : "fine";
   return `${text.replace(/[.\s]+$/, "")}: ${suffix}.`;
 }
+
+/** The check for a criterion that cannot be judged: it names what is missing, for both readers. */
+export function noDataCore(a: {
+  role: CheckRole;
+  label: string;
+  subject: string;
+  requirement: string;
+  symbolicRequirement: string;
+  missing: string;
+  threshold: Observed;
+  comparator?: Comparator;
+  unit?: string;
+}): CheckCore {
+  const core: CheckCore = {
+    label: a.label,
+    observed: null,
+    threshold: a.threshold,
+    status: "no_data",
+    missing: a.missing,
+    patientText: patientSentence({ role: a.role, status: "no_data", subject: a.subject, requirement: a.requirement, missing: a.missing }),
+    clinicianText: clinicianSentence({ role: a.role, status: "no_data", label: a.label, requirement: a.symbolicRequirement, missing: a.missing }),
+  };
+  if (a.comparator) core.comparator = a.comparator;
+  if (a.unit) core.unit = a.unit;
+  return core;
+}

@@ -6,7 +6,7 @@ import { fmt, requirementWords, tidy } from "../compare";
 import { fromDayNumber } from "../dates";
 import type { QuestionnaireCriterion, Questionnaire } from "../schema";
 import type { CriterionEnv } from "../windows";
-import { clinicianSentence, judge, patientSentence, symbolic, type CheckCore } from "./common";
+import { clinicianSentence, judge, noDataCore, patientSentence, symbolic, type CheckCore } from "./common";
 import { lastPerDay, measurementsInScope } from "./measures";
 
 export const INSTRUMENT_NAMES: Record<Questionnaire, string> = {
@@ -29,23 +29,14 @@ export function evaluateQuestionnaire(c: QuestionnaireCriterion, env: CriterionE
   // Questionnaires describe the person, not a limb: every entry counts whatever side it carries.
   const rows = lastPerDay(measurementsInScope(env, measure, c.scope ?? "plan", c.maxAgeDays));
   const ageText = c.maxAgeDays !== undefined ? ` in the last ${c.maxAgeDays} days` : "";
-  const noData = (missing: string): CheckCore => ({
-    label,
-    observed: null,
-    threshold: c.threshold,
-    comparator: c.comparator,
-    status: "no_data",
-    missing,
-    patientText: patientSentence({ role, status: "no_data", subject, requirement, missing }),
-    clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: symbolic(c.comparator, fmt(c.threshold)), missing }),
-  });
+  const base = { role, label, subject, requirement, symbolicRequirement: symbolic(c.comparator, fmt(c.threshold)), threshold: c.threshold, comparator: c.comparator };
   const latest = rows[rows.length - 1];
-  if (!latest) return noData(`a ${name} score${ageText}`);
+  if (!latest) return noDataCore({ ...base, missing: `a ${name} score${ageText}` });
   let observed = latest.value;
   let detail = `Scored ${fromDayNumber(latest.day)}.`;
   if (c.mode === "change_from_baseline") {
     const first = rows[0]!;
-    if (first.day === latest.day) return noData(`a second ${name} score after the first (${fromDayNumber(first.day)})`);
+    if (first.day === latest.day) return noDataCore({ ...base, missing: `a second ${name} score after the first (${fromDayNumber(first.day)})` });
     observed = tidy(latest.value - first.value);
     detail = `${fmt(first.value)} on ${fromDayNumber(first.day)} → ${fmt(latest.value)} on ${fromDayNumber(latest.day)}.`;
   }

@@ -16,15 +16,15 @@ type Verdict = "ok" | "failed" | "unknown";
 function sessionVerdict(c: RepetitionsCriterion, log: DailyLogFact, nextMorning: DailyLogFact | undefined, waitingForMorning: boolean): { verdict: Verdict; why?: string } {
   const k = c.conditions;
   const inclusive = k.inclusive ?? true;
-  const within = (v: number, max: number) => (inclusive ? v <= max : v < max);
-  const checks: [string, number | null | undefined, (v: number) => boolean][] = [];
-  if (k.minRunningMinutes !== undefined) checks.push(["running minutes", log.runningMinutes, (v) => v >= k.minRunningMinutes!]);
-  if (k.minSessionMinutes !== undefined) checks.push(["session minutes", log.sessionMinutes, (v) => v >= k.minSessionMinutes!]);
-  if (k.maxPainDuring !== undefined) checks.push(["pain during", log.painDuring, (v) => within(v, k.maxPainDuring!)]);
-  if (k.maxPainAfter !== undefined) checks.push(["pain after", log.painAfter, (v) => within(v, k.maxPainAfter!)]);
+  // [name, value, bound, kind]: 'min' = value must reach bound; 'max' = value must not pass bound.
+  const checks: [string, number | null | undefined, number, "min" | "max"][] = [];
+  if (k.minRunningMinutes !== undefined) checks.push(["running minutes", log.runningMinutes, k.minRunningMinutes, "min"]);
+  if (k.minSessionMinutes !== undefined) checks.push(["session minutes", log.sessionMinutes, k.minSessionMinutes, "min"]);
+  if (k.maxPainDuring !== undefined) checks.push(["pain during", log.painDuring, k.maxPainDuring, "max"]);
+  if (k.maxPainAfter !== undefined) checks.push(["pain after", log.painAfter, k.maxPainAfter, "max"]);
   if (k.maxNextMorningPain !== undefined) {
     if (waitingForMorning) return { verdict: "unknown", why: "next-morning report not yet due" };
-    checks.push(["next-morning pain", nextMorning?.morningPain, (v) => within(v, k.maxNextMorningPain!)]);
+    checks.push(["next-morning pain", nextMorning?.morningPain, k.maxNextMorningPain, "max"]);
   }
   if (k.maxSwelling !== undefined) {
     const swelling = log.swelling;
@@ -36,9 +36,10 @@ function sessionVerdict(c: RepetitionsCriterion, log: DailyLogFact, nextMorning:
     if (soreness === null || soreness === undefined) return { verdict: "unknown", why: "soreness not logged" };
     if (!k.soreness.includes(soreness)) return { verdict: "failed", why: `soreness ${soreness.replace(/_/g, " ")}` };
   }
-  for (const [name, value, ok] of checks) {
+  for (const [name, value, bound, kind] of checks) {
     if (value === null || value === undefined) return { verdict: "unknown", why: `${name} not logged` };
-    if (!ok(value)) return { verdict: "failed", why: `${name} ${fmt(value)}` };
+    const ok = kind === "min" ? value >= bound : inclusive ? value <= bound : value < bound;
+    if (!ok) return { verdict: "failed", why: `${name} ${fmt(value)}` };
   }
   return { verdict: "ok" };
 }
