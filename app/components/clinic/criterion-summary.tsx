@@ -1,0 +1,33 @@
+import type { Criterion } from "~/engine/index.ts";
+
+const OP: Record<string, string> = { lt: "<", lte: "≤", gt: ">", gte: "≥", eq: "=" };
+const win = (w: { days?: number; sessions?: number }) => (w.sessions !== undefined ? `last ${w.sessions} sessions` : `last ${w.days} days`);
+
+/** A one-line reading of a criterion for the program page (the engine writes the full wording in decisions). */
+export function describeCriterion(c: Criterion): string {
+  if (c.label) return c.label;
+  switch (c.kind) {
+    case "pain":
+      return `Pain ${c.metric.replace("_", " ")} (${c.aggregate}, ${win(c.window)}) ${c.threshold !== undefined ? `${OP[c.comparator ?? "lte"]} ${c.threshold}` : "within the pain model's limit"}`;
+    case "capacity":
+      return `${c.measure.replace(/_/g, " ")} ${c.mode === "lsi" ? "limb symmetry" : c.mode.replace(/_/g, " ")} ${OP[c.comparator]} ${c.threshold}${c.mode === "lsi" ? " %" : c.unit ? ` ${c.unit}` : ""}`;
+    case "questionnaire":
+      return `${c.instrument.replace("_", "-").toUpperCase()} ${c.mode === "change_from_baseline" ? "change " : ""}${OP[c.comparator]} ${c.threshold}`;
+    case "time":
+      return `${c.days} days since ${c.from.replace("_", " ")}`;
+    case "adherence":
+      return `Sessions done ${OP[c.comparator ?? "gte"]} ${c.threshold} % over ${c.windowDays} days`;
+    case "signoff":
+      return `Clinician signs off: ${c.prompt}`;
+    case "swelling":
+      return `Swelling (${c.aggregate}, ${win(c.window)}) ${OP[c.comparator]} ${c.grade}`;
+    case "settle":
+      return `Symptoms settle (${win(c.window)})`;
+    case "trend":
+      return `${c.metric.replace("_", " ")} not rising week on week`;
+    case "repetitions":
+      return `${c.count} sessions meeting the conditions`;
+    case "soreness":
+      return `Soreness: ${c.levels.join(", ").replace(/_/g, " ")}`;
+  }
+}

@@ -1,0 +1,133 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { describeCriterion } from "~/components/clinic/criterion-summary.tsx";
+import { PrescriptionTable } from "~/components/clinic/prescription-table.tsx";
+import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
+import { Button, ButtonLink } from "~/components/ui/button.tsx";
+import { Badge, Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
+import { getProgramDetail } from "~/services/programs-editor.server.ts";
+import { requireClinician } from "~/utils/auth.server.ts";
+import { formatDate } from "~/utils/dates.ts";
+import { getDb } from "~/utils/db.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.program.name ?? "Program"} · Stagewise` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const clinician = await requireClinician(request);
+  const detail = await getProgramDetail(getDb(), clinician.clinic_id, params.programId ?? "");
+  if (!detail) throw new Response("Not found", { status: 404 });
+  return detail;
+}
+
+export default function ProgramPage() {
+  const { program, builtIn, versions, plansByVersion } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const pm = program.painModel;
+  const citation = new Map(program.citations.map((c) => [c.id, c]));
+  return (
+    <Page>
+      <p className="small">
+        <Link to="/clinic/programs">← All programs</Link>
+      </p>
+      <PageHeader
+        title={program.name}
+        lede={
+          <>
+            {program.condition} · {program.stages.length} stages · {builtIn ? <Badge tone="info">library, read-only</Badge> : `version ${program.version}`}
+          </>
+        }
+        actions={
+          <>
+            <ButtonLink to={`/clinic/programs/${program.id}/try`} variant="secondary">
+              Try it
+            </ButtonLink>
+            {builtIn ? (
+              <Form method="post" action="/clinic/programs?index">
+                <input type="hidden" name="sourceId" value={program.id} />
+                <Button type="submit">Duplicate to edit</Button>
+              </Form>
+            ) : (
+              <ButtonLink to={`/clinic/programs/${program.id}/edit`}>Edit</ButtonLink>
+            )}
+          </>
+        }
+      />
+      {params.get("saved") ? <Notice tone="success">Saved{params.get("saved") !== "1" ? ` as version ${params.get("saved")}` : ""}. Plans on older versions keep theirs until you move them.</Notice> : null}
+      <div className="stack">
+        <Card title="Summary">
+          <p>{program.summary}</p>
+          <p className="small">
+            <strong>{pm.name}:</strong> pain during {pm.duringMax === null ? "allowed" : `${pm.inclusive ? "≤" : "<"} ${pm.duringMax}/10`}
+            {pm.afterMax !== null ? `, after ${pm.inclusive ? "≤" : "<"} ${pm.afterMax}/10` : ""}; settle by {pm.settleBy.replace("_", " ")}; week on week {pm.weekOnWeek.replace("_", " ")}; flag at{" "}
+            {pm.redFlagPain}/10.
+          </p>
+          {plansByVersion.length > 0 ? (
+            <p className="small muted">In use: {plansByVersion.map((v) => `${v.plans} on version ${v.version}`).join(", ")}.</p>
+          ) : (
+            <p className="small muted">No patient is on this program yet.</p>
+          )}
+        </Card>
+        {program.stages.map((stage, i) => (
+          <Card key={stage.id} title={`Stage ${i + 1}: ${stage.name}`}>
+            <p>{stage.goal}</p>
+            <p className="small muted">
+              At least {stage.minDays} days · {stage.instructions}
+            </p>
+            <PrescriptionTable prescription={stage.prescription} />
+            <div className="grid-2">
+              <div>
+                <h3>Gates to advance</h3>
+                {stage.gates.length === 0 ? <p className="muted small">Only the minimum days.</p> : null}
+                <ul className="small">
+                  {stage.gates.map((g) => (
+                    <li key={g.id}>
+                      {describeCriterion(g)}
+                      {g.source?.ours ? <Badge>our reading</Badge> : null}
+                      {g.source?.citationIds?.length ? <span className="muted"> [{g.source.citationIds.map((id) => citation.get(id)?.authors.split(",")[0] ?? id).join("; ")}]</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+              <div>
+                <h3>Regress rules</h3>
+                {stage.regressRules.length === 0 ? <p className="muted small">None.</p> : null}
+                <ul className="small">
+                  {stage.regressRules.map((r) => (
+                    <li key={r.id}>
+                      <strong>{r.label}:</strong> {r.criteria.map(describeCriterion).join(r.when === "all" ? " and " : " or ")} → {r.action.to === "stage" ? `to ${r.action.stageId}` : r.action.to}
+                      {r.action.loadReductionPercent ? `, load −${r.action.loadReductionPercent} %` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          </Card>
+        ))}
+        <Card title="Citations">
+          {program.citations.length === 0 ? <p className="muted">None: the numbers are this clinic's own reading.</p> : null}
+          <ol className="small">
+            {program.citations.map((c) => (
+              <li key={c.id}>
+                {c.authors} ({c.year}). {c.title}. <em>{c.journal}</em>
+                {c.note ? <div className="muted">{c.note}</div> : null}
+              </li>
+            ))}
+          </ol>
+        </Card>
+        {!builtIn ? (
+          <Card title="Versions">
+            <ul className="small">
+              {versions.map((v) => (
+                <li key={v.version}>
+                  Version {v.version} · {formatDate(v.createdAt)} · {v.createdBy ?? "—"}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+      </div>
+    </Page>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

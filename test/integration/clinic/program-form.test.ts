@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { ProgramFormSchema, blankCriterion, programToForm } from "~/schemas/program-form.ts";
+import { builtInPrograms } from "../../../db/programs/index.ts";
+import { twoStageProgram } from "./fixtures.ts";
+
+/** What a browser posts: every value a string (formDataToObject keeps nesting). */
+function asPosted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asPosted);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asPosted(v)]));
+  return value === undefined || value === null ? "" : String(value);
+}
+
+describe("the program editor's form schema", () => {
+  it.each(builtInPrograms.map((p) => [p.id, p] as const))("round-trips the built-in program %s unchanged through the form", (_id, program) => {
+    const result = ProgramFormSchema.safeParse(asPosted(programToForm(program)));
+    expect(result.success ? null : result.error.issues).toBeNull();
+    expect(result.data).toEqual(program);
+  });
+
+  it("puts the engine's errors on the fields that caused them", () => {
+    const form = programToForm(twoStageProgram) as any;
+    form.name = "";
+    form.painModel.redFlagPain = "12";
+    form.stages[0].gates[0].windowCount = "0";
+    form.stages[0].gates[1].itemId = "Not A Slug";
+    form.stages[0].minDays = "soon";
+    const result = ProgramFormSchema.safeParse(asPosted(form));
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(
+      expect.arrayContaining(["name", "painModel.redFlagPain", "stages.0.gates.0.windowCount", "stages.0.gates.1.itemId", "stages.0.minDays"]),
+    );
+  });
+
+  it("puts the engine's cross-field rules (duplicate stage ids) on the field too", () => {
+    const form = programToForm(twoStageProgram) as any;
+    form.stages[1].id = "load";
+    const result = ProgramFormSchema.safeParse(asPosted(form));
+    expect(result.error!.issues.map((i) => i.path.join("."))).toContain("stages.1.id");
+  });
+
+  it("needs a threshold on a pain criterion whose metric the pain model sets no limit for", () => {
+    const form = programToForm(twoStageProgram) as any;
+    form.stages[0].gates.push(blankCriterion("pain", "morning"));
+    form.stages[0].gates[2].metric = "after";
+    const result = ProgramFormSchema.safeParse(asPosted(form));
+    expect(result.error!.issues.map((i) => i.path.join("."))).toContain("stages.0.gates.2.threshold");
+  });
+
+  it("reports broken advanced JSON on its own field", () => {
+    const form = programToForm(twoStageProgram) as any;
+    form.stages[0].gates.push({ ...blankCriterion("settle", "settled"), json: "{ not json" });
+    const result = ProgramFormSchema.safeParse(asPosted(form));
+    expect(result.error!.issues.map((i) => i.path.join("."))).toContain("stages.0.gates.2.json");
+  });
+});
