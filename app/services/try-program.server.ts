@@ -1,0 +1,148 @@
+import type { DB } from "~/db/client.server.ts";
+import {
+  addDays,
+  evaluate,
+  type Check,
+  type Criterion,
+  type DailyLogFact,
+  type Flag,
+  type MeasurementFact,
+  type Outcome,
+  type Program,
+  type SignoffFact,
+} from "~/engine/index.ts";
+import { loadPlanFacts } from "~/models/facts.server.ts";
+import type { TryProgramInput } from "~/schemas/try-program.ts";
+import { todayIn } from "~/utils/dates.ts";
+
+export type TryDay = {
+  date: string;
+  day: number;
+  stageIndex: number;
+  stageName: string;
+  outcome: Outcome;
+  toStageName: string;
+  clinicianSummary: string;
+  checks: Check[];
+  flags: Flag[];
+};
+
+type History = { start: string; involvedSide: "left" | "right" | "both" | "none"; logs: DailyLogFact[]; measurements: MeasurementFact[]; signoffs: SignoffFact[]; days: number; timeZone: string };
+
+const QUESTIONNAIRE_DEFAULT_MEASURE = (c: Extract<Criterion, { kind: "questionnaire" }>) => c.measure ?? c.instrument;
+
+function criteriaOf(program: Program): Criterion[] {
+  return program.stages.flatMap((s) => [...s.gates, ...s.regressRules.flatMap((r) => r.criteria)]);
+}
+
+/**
+ * A made-up patient who follows the settings exactly: pain drifting as chosen, sessions done at the chosen rate,
+ * weekly clinic tests ramping from start to end values, and (optionally) every sign-off given.
+ */
+export function syntheticHistory(program: Program, input: TryProgramInput, today: string): History {
+  const start = addDays(today, -(input.days - 1));
+  const criteria = criteriaOf(program);
+  const tests = Array.from(new Set(criteria.flatMap((c) => ((c.kind === "pain" || c.kind === "trend") && c.metric === "test" && c.test ? [c.test] : []))));
+  const slope = input.painTrend === "rising" ? 1 : input.painTrend === "falling" ? -1 : 0; // points per week
+  const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v * 10) / 10));
+  const logs: DailyLogFact[] = [];
+  for (let i = 0; i < input.days; i++) {
+    const done = Math.floor(((i + 1) * input.adherencePercent) / 100) > Math.floor((i * input.adherencePercent) / 100);
+    const pain = clamp(input.painDuring + (slope * i) / 7);
+    logs.push({
+      date: addDays(start, i),
+      morningPain: clamp(input.morningPain + (slope * i) / 14),
+      morningStiffness: clamp(input.morningPain),
+      sessionDone: done ? "done" : "none",
+      painDuring: done ? pain : null,
+      painAfter: done ? pain : null,
+      painAtRest: 0,
+      sessionMinutes: done ? 30 + input.runningMinutes : null,
+      sessionRpe: done ? 5 : null,
+      runningMinutes: done && input.runningMinutes > 0 ? input.runningMinutes : null,
+      swelling: "none",
+      soreness: "none",
+      testPain: done && tests.length ? Object.fromEntries(tests.map((t) => [t, pain])) : null,
+    });
+  }
+  const measurements: MeasurementFact[] = [];
+  const capacity = criteria.filter((c): c is Extract<Criterion, { kind: "capacity" }> => c.kind === "capacity");
+  const questionnaires = criteria.filter((c): c is Extract<Criterion, { kind: "questionnaire" }> => c.kind === "questionnaire");
+  const weeks = Math.floor((input.days - 1) / 7);
+  for (let w = 0; w <= weeks; w++) {
+    const date = addDays(start, w * 7);
+    const f = weeks === 0 ? 1 : w / weeks;
+    const lsi = input.lsiStart + (input.lsiEnd - input.lsiStart) * f;
+    for (const measure of new Set(capacity.map((c) => c.measure))) {
+      const lowerIsBetter = capacity.some((c) => c.measure === measure && c.lowerIsBetter);
+      const involved = lowerIsBetter ? 100 / (lsi / 100) : lsi;
+      measurements.push({ date, measure, side: "right", value: Math.round(involved * 10) / 10 }, { date, measure, side: "left", value: 100 });
+    }
+    for (const measure of new Set(questionnaires.map(QUESTIONNAIRE_DEFAULT_MEASURE))) {
+      measurements.push({ date, measure, side: null, value: Math.round(input.questionnaireStart + (input.questionnaireEnd - input.questionnaireStart) * f) });
+    }
+  }
+  const items = Array.from(new Set(criteria.flatMap((c) => (c.kind === "signoff" ? [c.itemId] : []))));
+  const signoffs: SignoffFact[] = input.signoffs === "yes" ? logs.flatMap((l) => items.map((itemId) => ({ itemId, date: l.date, clinicianId: null }))) : [];
+  return { start, involvedSide: "right", logs, measurements, signoffs, days: input.days, timeZone: "UTC" };
+}
+
+/** An existing patient's recorded history (read only), from their plan's start up to today. */
+export async function patientHistory(db: DB, clinicId: string, patientId: string): Promise<History | undefined> {
+  const plan = await db
+    .selectFrom("plan")
+    .innerJoin("app_user", "app_user.id", "plan.patient_id")
+    .selectAll("plan")
+    .select("app_user.time_zone")
+    .where("plan.clinic_id", "=", clinicId)
+    .where("plan.patient_id", "=", patientId)
+    .orderBy("plan.created_at", "desc")
+    .executeTakeFirst();
+  if (!plan) return undefined;
+  const today = todayIn(plan.time_zone);
+  const days = Math.min(120, Math.max(1, Math.round((Date.parse(today) - Date.parse(plan.start_date)) / 86_400_000) + 1));
+  const start = addDays(today, -(days - 1));
+  const facts = await loadPlanFacts(db, { id: plan.id, stage_entered_on: start }, today);
+  return { start, involvedSide: plan.involved_side as History["involvedSide"], days, timeZone: plan.time_zone, ...facts };
+}
+
+/**
+ * Replays a history day by day through the engine, as if the clinician confirmed every recommendation on the day it
+ * was made. Pure: nothing is written.
+ */
+export function replay(program: Program, history: History, startStageId?: string): TryDay[] {
+  let stageId = startStageId && program.stages.some((s) => s.id === startStageId) ? startStageId : program.stages[0]!.id;
+  let enteredOn = history.start;
+  let lastRegressOn: string | null = null;
+  const out: TryDay[] = [];
+  for (let i = 0; i < history.days; i++) {
+    const today = addDays(history.start, i);
+    const decision = evaluate({
+      program,
+      today,
+      plan: { timeZone: history.timeZone, startDate: history.start, involvedSide: history.involvedSide, currentStageId: stageId, stageEnteredOn: enteredOn, lastRegressOn },
+      logs: history.logs.filter((l) => l.date <= today),
+      measurements: history.measurements.filter((m) => m.date <= today),
+      signoffs: history.signoffs.filter((s) => s.date <= today),
+    });
+    const stageIndex = program.stages.findIndex((s) => s.id === stageId);
+    out.push({
+      date: today,
+      day: i + 1,
+      stageIndex,
+      stageName: program.stages[stageIndex]?.name ?? stageId,
+      outcome: decision.outcome,
+      toStageName: program.stages.find((s) => s.id === decision.toStageId)?.name ?? decision.toStageId,
+      clinicianSummary: decision.clinicianSummary,
+      checks: decision.checks,
+      flags: decision.flags,
+    });
+    if (decision.outcome === "complete") break;
+    if (decision.outcome === "advance" || (decision.outcome === "regress" && decision.toStageId !== stageId)) {
+      stageId = decision.toStageId;
+      enteredOn = today; // as applyOutcome does for a real plan
+    }
+    if (decision.outcome === "regress") lastRegressOn = today;
+  }
+  return out;
+}
