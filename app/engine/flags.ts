@@ -1,11 +1,13 @@
 /**
  * Flags for the clinician: things a human should look at whatever the outcome. Flags never change the outcome.
  */
-import { fmt } from "./compare";
+import { COMPARATOR_SYMBOL, compare, fmt } from "./compare";
 import { fromDayNumber } from "./dates";
 import { DEFAULTS } from "./defaults";
 import type { EvalContext } from "./context";
 import { SWELLING_RANK } from "./criteria/swelling-order";
+import { capitalise } from "./criteria/common";
+import { resolvePainLimit } from "./criteria/pain";
 import { painMetricLabel } from "./criteria/pain-words";
 import type { Criterion, PainMetric, PainModel, Stage } from "./schema";
 import type { Flag } from "./types";
@@ -90,26 +92,55 @@ export function conflictingRules(ctx: EvalContext, stage: Stage): Flag[] {
   return flags;
 }
 
+/** The whole points of the 0–10 numeric rating scale the app records pain on (clinical-reference §7). */
+const NRS_POINTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+
+/**
+ * Whether the pain model accepts this pain level on this metric: `true` = acceptable (continue), `false` = beyond
+ * what the model allows, `null` = the model sets no limit for the metric (no conflict can be judged).
+ * A numeric limit accepts pain up to it (inclusive) or below it (exclusive). `duringMax: null` means "pain allowed
+ * unless disabling" (Alfredson): every level below the program's red-flag level is acceptable; the red-flag level and
+ * above is where the program itself says pain is alarming, so a rule that stops loading there agrees with the model.
+ */
+export function modelAcceptsPain(model: PainModel, metric: "during" | "after", value: number): boolean | null {
+  const limit = metric === "during" ? model.duringMax : model.afterMax;
+  if (limit === null) return metric === "during" ? value < model.redFlagPain : null;
+  return model.inclusive ? value <= limit : value < limit;
+}
+
+/**
+ * A pain criterion on `during` or `after` conflicts with the pain model when, for some whole pain score 0–10:
+ * - a **gate** passes on a score the model does not accept (the patient would advance on pain the model calls too
+ *   much), or
+ * - a **regress rule** triggers on a score the model accepts (the model says carry on, the rule says back off).
+ * A gate asking for *less* pain than the model allows (e.g. pain-free before adding load, as Alfredson does) and a
+ * regress rule that acts only on pain the model rejects (e.g. "stop if disabling") are consistent and not flagged.
+ */
 function checkPainAgainstModel(c: Criterion, where: string, role: "gate" | "regress", model: PainModel, flags: Flag[]): void {
-  if (c.kind !== "pain" || c.threshold === undefined) return;
-  if (c.metric !== "during" && c.metric !== "after") return;
-  const modelLimit = c.metric === "during" ? model.duringMax : model.afterMax;
-  if (modelLimit === null && c.metric === "during") {
-    flags.push({
-      code: "conflicting_rules",
-      severity: "warning",
-      message: `The pain model (${model.name}) allows pain during loading, but ${where} limits it to ${fmt(c.threshold)}/10.`,
-    });
-  } else if (
-    modelLimit !== null &&
-    role === "gate" &&
-    (c.comparator === "lte" || c.comparator === "lt" || c.comparator === undefined) &&
-    c.threshold > modelLimit
-  ) {
-    flags.push({
-      code: "conflicting_rules",
-      severity: "warning",
-      message: `${where} accepts ${c.metric} pain up to ${fmt(c.threshold)}/10, above the pain model's limit of ${fmt(modelLimit)}/10.`,
-    });
+  if (c.kind !== "pain" || (c.metric !== "during" && c.metric !== "after")) return;
+  const limit = resolvePainLimit(c, model, role);
+  if (!limit) return;
+  const offending: number[] = [];
+  for (const v of NRS_POINTS) {
+    const accepted = modelAcceptsPain(model, c.metric, v);
+    if (accepted === null) return;
+    if (compare(v, limit.comparator, limit.threshold) && accepted === (role === "regress")) offending.push(v);
   }
+  if (offending.length === 0) return;
+  const rule = `${c.metric} pain ${COMPARATOR_SYMBOL[limit.comparator]} ${fmt(limit.threshold)}/10`;
+  const levels = offending.length === 1 ? `${offending[0]}/10` : `${offending[0]}–${offending[offending.length - 1]}/10`;
+  flags.push({
+    code: "conflicting_rules",
+    severity: "warning",
+    message:
+      role === "gate"
+        ? `${capitalise(where)} (${rule}) passes on ${levels}, which the pain model (${model.name}) does not allow (${modelAllowance(model, c.metric)}).`
+        : `${capitalise(where)} (${rule}) triggers on ${levels}, which the pain model (${model.name}) accepts (${modelAllowance(model, c.metric)}): the model says carry on, the rule says back off.`,
+  });
+}
+
+function modelAllowance(model: PainModel, metric: "during" | "after"): string {
+  const limit = metric === "during" ? model.duringMax : model.afterMax;
+  if (limit === null) return `pain allowed below the red-flag level ${fmt(model.redFlagPain)}/10`;
+  return `${metric} pain ${model.inclusive ? "≤" : "<"} ${fmt(limit)}/10`;
 }

@@ -108,16 +108,6 @@ const cases: Case[] = [
     expect: { outcome: "advance", flags: ["red_flag_pain"] },
   },
   {
-    name: "Alfredson's model allows pain during loading; a stage limiting it is flagged as conflicting rules",
-    input: () =>
-      input({
-        painModel: { name: "Alfredson eccentric", duringMax: null, afterMax: null, inclusive: true },
-        gates: [{ ...painGate, comparator: "lte", threshold: 3 }],
-        logs: history(7, () => ({ painDuring: 2 })),
-      }),
-    expect: { outcome: "advance", flags: ["conflicting_rules"] },
-  },
-  {
     name: "A gate that accepts more pain than the program's pain model is flagged as conflicting",
     input: () => input({ gates: [{ ...painGate, comparator: "lte", threshold: 7 }], logs: history(7, () => ({ painDuring: 2 })) }),
     expect: { outcome: "advance", flags: ["conflicting_rules"] },

@@ -28,6 +28,8 @@ describe("Achilles tendinopathy — Alfredson 12-week eccentric protocol", () =>
     expect(d.outcome).toBe("hold");
     expect(check(d, "disabling-pain.pain-during-latest").status).toBe("not_met");
     expect(d.flags.map((f) => f.code)).not.toContain("red_flag_pain");
+    // "Pain allowed" (duringMax null) and "stop if disabling" (> 7/10) agree: no conflict for the clinician to chase.
+    expect(d.flags.map((f) => f.code)).not.toContain("conflicting_rules");
   });
 
   it("Alfredson: disabling pain after adding the backpack sends the patient back to body-weight heel drops", () => {
