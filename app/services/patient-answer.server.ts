@@ -39,7 +39,8 @@ export function answerFor(decision: DecisionRow, program: Program, log: DailyLog
           : `${why} — ease off for now; your physio has been told`,
         summary: decision.patient_summary,
         reasons: checks.filter((c) => c.role === "regress" && c.status === "met").map((c) => c.patientText),
-        advice: rule?.patientAdvice ?? null,
+        // The engine's summary already carries the advice; repeat it only when it doesn't.
+        advice: rule?.patientAdvice && !decision.patient_summary.includes(rule.patientAdvice) ? rule.patientAdvice : null,
       };
     }
     case "advance":
