@@ -4,7 +4,7 @@ import { intInRange, isoDate, numberInRange, optionalText } from "~/utils/form-f
 // The daily log form: one schema for react-hook-form in the browser and for the action on the server.
 // Forms post strings; blanks mean "not given" and are never turned into a fabricated 0.
 
-/** A log can be added or changed for today and this many days before it (docs/decisions/030-daily-log-day-and-edit-window.md). */
+/** A log can be added or changed for today and this many days before it (docs/decisions/030-patient-daily-log.md). */
 export const EDIT_WINDOW_DAYS = 3;
 
 export const SESSION_DONE = ["done", "partial", "none"] as const;

@@ -18,7 +18,7 @@ import {
 export type TrainingDay = { kind: "training" | "rest" | "done"; reason: string };
 
 /**
- * Training or rest day, from the stage's sessions per week (docs/decisions/031-training-or-rest-day.md): every day when
+ * Training or rest day, from the stage's sessions per week (docs/decisions/030-patient-daily-log.md): every day when
  * the stage asks for 7 a week; otherwise a rest day once this week's quota (the 6 days before today) is done, or the
  * day after a run when the plan wants a rest day between runs.
  */
