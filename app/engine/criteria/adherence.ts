@@ -7,7 +7,10 @@ import { fmt, requirementWords, tidy } from "../compare";
 import { DEFAULTS } from "../defaults";
 import type { AdherenceCriterion } from "../schema";
 import { firstDayInScope, logsBetween, type CriterionEnv } from "../windows";
-import { clinicianSentence, judge, patientSentence, symbolic, type CheckCore } from "./common";
+import { clinicianSentence, judge, patientSentence, symbolic, type CheckCore, type Scale } from "./common";
+
+/** Adherence starts at 0 % and has no fixed top (more sessions than prescribed exceed 100 %). */
+const ADHERENCE_SCALE: Scale = { min: 0 };
 
 export function evaluateAdherence(c: AdherenceCriterion, env: CriterionEnv): CheckCore {
   const { ctx, role } = env;
@@ -42,7 +45,7 @@ export function evaluateAdherence(c: AdherenceCriterion, env: CriterionEnv): Che
   }
   const prescribed = (perWeek * days) / 7;
   const observed = tidy(((done + partial * credit) / prescribed) * 100);
-  const { status, boundary } = judge(observed, comparator, c.threshold);
+  const { status, boundary } = judge(observed, comparator, c.threshold, ADHERENCE_SCALE);
   const obsText = `${fmt(observed)}%`;
   return {
     label,

@@ -68,11 +68,30 @@ export function symbolic(op: Comparator, value: string): string {
   return `${COMPARATOR_SYMBOL[op]} ${value}`;
 }
 
-/** Status of a numeric comparison plus whether it sits on the threshold. */
-export function judge(observed: number, op: Comparator, threshold: number): { status: CheckStatus; boundary: boolean } {
+/** The closed range a bounded scale can take (pain 0–10, VISA-A 0–100, adherence from 0 %). */
+export interface Scale {
+  min: number;
+  max?: number;
+}
+
+export const PAIN_SCALE: Scale = { min: 0, max: 10 };
+
+/**
+ * Status of a numeric comparison plus whether it sits on an ambiguous threshold (the `boundary` flag).
+ *
+ * A value exactly on the threshold is ambiguous when reading the comparator the other way (inclusive ↔ exclusive)
+ * would still be a meaningful rule: Grindem's "LSI > 90" against "≥ 90". It is **not** ambiguous, and not flagged,
+ * when the threshold is the minimum or maximum of the scale: there the other reading is vacuous (pain "< 0" can never
+ * happen, "≥ 0" always holds), so "pain ≤ 0" can only mean pain-free and "pain > 0" any pain. `eq` is never flagged:
+ * it has no inclusive/exclusive reading.
+ */
+export function judge(observed: number, op: Comparator, threshold: number, scale?: Scale): { status: CheckStatus; boundary: boolean } {
   return {
     status: compare(observed, op, threshold) ? "met" : "not_met",
-    boundary: op !== "eq" && nearlyEqual(observed, threshold),
+    boundary:
+      op !== "eq" &&
+      nearlyEqual(observed, threshold) &&
+      !(scale && (nearlyEqual(threshold, scale.min) || (scale.max !== undefined && nearlyEqual(threshold, scale.max)))),
   };
 }
 

@@ -7,7 +7,7 @@ import { fmt, requirementWords, tidy } from "../compare";
 import type { PainCriterion, PainModel, Comparator } from "../schema";
 import { describeWindow, firstDayInScope, painValues, shortWindow, type CriterionEnv } from "../windows";
 import { dayList, isMorningMetric } from "../windows";
-import { clinicianSentence, judge, patientSentence, symbolic, type CheckCore } from "./common";
+import { clinicianSentence, judge, PAIN_SCALE, patientSentence, symbolic, type CheckCore } from "./common";
 import { painMetricLabel, painSubject } from "./pain-words";
 
 export function resolvePainLimit(
@@ -69,7 +69,7 @@ export function evaluatePain(c: PainCriterion, env: CriterionEnv): CheckCore {
   if (c.aggregate === "latest") observed = values[values.length - 1]!.value;
   else if (c.aggregate === "max") observed = Math.max(...values.map((v) => v.value));
   else observed = tidy(values.reduce((s, v) => s + v.value, 0) / values.length);
-  const { status, boundary } = judge(observed, limit.comparator, limit.threshold);
+  const { status, boundary } = judge(observed, limit.comparator, limit.threshold, PAIN_SCALE);
   const obsText = `${fmt(observed)}/10`;
   return {
     label,

@@ -6,7 +6,7 @@ import { fmt, requirementWords, tidy } from "../compare";
 import { fromDayNumber } from "../dates";
 import type { QuestionnaireCriterion, Questionnaire } from "../schema";
 import type { CriterionEnv } from "../windows";
-import { clinicianSentence, judge, noDataCore, patientSentence, symbolic, type CheckCore } from "./common";
+import { clinicianSentence, judge, noDataCore, patientSentence, symbolic, type CheckCore, type Scale } from "./common";
 import { lastPerDay, measurementsInScope } from "./measures";
 
 export const INSTRUMENT_NAMES: Record<Questionnaire, string> = {
@@ -17,6 +17,16 @@ export const INSTRUMENT_NAMES: Record<Questionnaire, string> = {
   koos_adl: "KOOS-ADL",
   global_rating: "global rating of function",
   custom: "questionnaire",
+};
+
+/** Score ranges of the scored instruments (clinical-reference §7; KOOS and the global rating are 0–100). */
+const INSTRUMENT_SCALES: Partial<Record<Questionnaire, Scale>> = {
+  visa_a: { min: 0, max: 100 },
+  visa_p: { min: 0, max: 100 },
+  lefs: { min: 0, max: 80 },
+  psfs: { min: 0, max: 10 },
+  koos_adl: { min: 0, max: 100 },
+  global_rating: { min: 0, max: 100 },
 };
 
 export function evaluateQuestionnaire(c: QuestionnaireCriterion, env: CriterionEnv): CheckCore {
@@ -40,7 +50,13 @@ export function evaluateQuestionnaire(c: QuestionnaireCriterion, env: CriterionE
     observed = tidy(latest.value - first.value);
     detail = `${fmt(first.value)} on ${fromDayNumber(first.day)} → ${fmt(latest.value)} on ${fromDayNumber(latest.day)}.`;
   }
-  const { status, boundary } = judge(observed, c.comparator, c.threshold);
+  const { status, boundary } = judge(
+    observed,
+    c.comparator,
+    c.threshold,
+    // The instrument's range applies to its own absolute score (not to a change, nor to a renamed measure).
+    c.mode === "absolute" && (c.measure === undefined || c.measure === c.instrument) ? INSTRUMENT_SCALES[c.instrument] : undefined,
+  );
   return {
     label,
     observed,

@@ -23,6 +23,8 @@ describe("Hamstring strain — Askling L-protocol", () => {
     p.signOff("h_test_no_insecurity");
     const done = p.day({ sessionDone: "done", painDuring: 0 });
     expect(done.outcome, explain(done)).toBe("complete");
+    // Pain-free is not an ambiguous cut-off: no pain-free session ever raised a boundary flag.
+    expect(p.decisions.flatMap((d) => d.flags).filter((f) => f.code === "boundary")).toEqual([]);
     expect(p.stagesVisited).toEqual(["l-protocol-controlled", "l-protocol-speed-running", "h-test"]);
   });
 
