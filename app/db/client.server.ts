@@ -10,9 +10,11 @@ export type DB = Kysely<Database>;
 /** `file:<path>` (or `file::memory:`) selects SQLite; `postgres://` / `postgresql://` selects PostgreSQL. */
 export function createDb(databaseUrl: string): DB {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    // An idle client can be cut off by the server (restart, failover); the pool replaces it. Without a listener
+    // node-postgres would turn that into an uncaught exception and take the app down.
+    pool.on("error", (error) => console.error(`postgres: idle connection closed (${error.message})`));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (!databaseUrl.startsWith("file:")) {
     throw new Error(`DATABASE_URL must start with file: or postgres:// (got "${databaseUrl.split(":")[0]}:")`);
