@@ -9,7 +9,8 @@ import { SWELLING_RANK } from "./criteria/swelling-order";
 import { capitalise } from "./criteria/common";
 import { resolvePainLimit } from "./criteria/pain";
 import { painMetricLabel } from "./criteria/pain-words";
-import type { Criterion, PainMetric, PainModel, Stage } from "./schema";
+import { PairCache } from "./compiled";
+import type { Criterion, PainMetric, PainModel, Program, Stage } from "./schema";
 import type { Flag } from "./types";
 import { logsBetween } from "./windows";
 
@@ -64,9 +65,16 @@ export function effusion(ctx: EvalContext): Flag | null {
   };
 }
 
-/** Rules in the stage that contradict the program's pain model or each other. Depends on the program only. */
+const CONFLICTS = new PairCache<Program, Stage, Flag[]>();
+
+/** Rules in the stage that contradict the program's pain model or each other. Depends on the program only, so it is
+ * worked out once per program and stage; each decision gets its own copies of the flags. */
 export function conflictingRules(ctx: EvalContext, stage: Stage): Flag[] {
-  const model = ctx.program.painModel;
+  const cached = CONFLICTS.get(ctx.program, stage) ?? CONFLICTS.set(ctx.program, stage, findConflicts(ctx.program.painModel, stage));
+  return cached.length === 0 ? cached : cached.map((f) => ({ ...f }));
+}
+
+function findConflicts(model: PainModel, stage: Stage): Flag[] {
   const flags: Flag[] = [];
   for (const c of stage.gates) checkPainAgainstModel(c, `gate '${c.id}'`, "gate", model, flags);
   // Soreness levels that pass a gate (usually none: most stages have no soreness gate).

@@ -9,6 +9,7 @@ import { describeWindow, firstDayInScope, painValues, shortWindow, type Criterio
 import { dayList, isMorningMetric } from "../windows";
 import { clinicianSentence, judge, PAIN_SCALE, patientSentence, symbolic, type CheckCore } from "./common";
 import { painMetricLabel, painSubject } from "./pain-words";
+import { PairCache } from "../compiled";
 
 export function resolvePainLimit(
   c: PainCriterion,
@@ -23,16 +24,44 @@ export function resolvePainLimit(
   return { threshold, comparator, fromModel: c.threshold === undefined };
 }
 
-export function evaluatePain(c: PainCriterion, env: CriterionEnv): CheckCore {
-  const { ctx, role } = env;
-  const limit = resolvePainLimit(c, ctx.program.painModel, role);
+/** The parts of a pain check that depend only on the program (criterion, pain model, role): computed once. */
+interface PainTexts {
+  limit: { threshold: number; comparator: Comparator; fromModel: boolean } | null;
+  label: string;
+  subject: string;
+  windowText: string;
+  requirement: string;
+  symbolicRequirement: string;
+  modelNote: string;
+}
+
+const PAIN_TEXTS = new PairCache<PainModel, PainCriterion, { gate?: PainTexts; regress?: PainTexts }>();
+
+function painTexts(c: PainCriterion, model: PainModel, role: "gate" | "regress"): PainTexts {
+  const entry = PAIN_TEXTS.get(model, c) ?? PAIN_TEXTS.set(model, c, {});
+  const known = entry[role];
+  if (known) return known;
+  const limit = resolvePainLimit(c, model, role);
   const aggregateWord = c.aggregate === "latest" ? "latest" : c.aggregate === "max" ? "highest" : "average";
   const windowText = describeWindow(c.window);
   const label =
     c.label ??
     `${painMetricLabel(c.metric, c.test)} (${c.aggregate}, ${shortWindow(c.window)})` +
       (limit ? ` ${symbolic(limit.comparator, `${fmt(limit.threshold)}/10`)}` : "");
-  const subject = `your ${aggregateWord} ${painSubject(c.metric, c.test)} ${windowText}`;
+  return (entry[role] = {
+    limit,
+    label,
+    subject: `your ${aggregateWord} ${painSubject(c.metric, c.test)} ${windowText}`,
+    windowText,
+    requirement: limit ? requirementWords(limit.comparator, `${fmt(limit.threshold)}/10`) : "",
+    symbolicRequirement: limit ? symbolic(limit.comparator, `${fmt(limit.threshold)}/10`) : "",
+    modelNote: limit?.fromModel ? `; limit from the pain model (${model.name}, ${model.inclusive ? "inclusive" : "exclusive"}).` : ".",
+  });
+}
+
+export function evaluatePain(c: PainCriterion, env: CriterionEnv): CheckCore {
+  const { ctx, role } = env;
+  const { limit, label, subject, windowText, requirement, symbolicRequirement, modelNote } = painTexts(c, ctx.program.painModel, role);
   if (!limit) {
     // The schema refuses this for validated programs; kept total for unvalidated input.
     return {
@@ -45,7 +74,6 @@ export function evaluatePain(c: PainCriterion, env: CriterionEnv): CheckCore {
       clinicianText: `${label}: no threshold and the pain model sets no ${c.metric} limit → no data.`,
     };
   }
-  const requirement = requirementWords(limit.comparator, `${fmt(limit.threshold)}/10`);
   const values = painValues(env, c.metric, c.test, c.window, firstDayInScope(env, c.scope ?? "stage"));
   const minSamples = c.minSamples ?? 1;
   if (values.length < minSamples) {
@@ -62,13 +90,19 @@ export function evaluatePain(c: PainCriterion, env: CriterionEnv): CheckCore {
       status: "no_data",
       missing,
       patientText: patientSentence({ role, status: "no_data", subject, requirement, missing }),
-      clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: symbolic(limit.comparator, `${fmt(limit.threshold)}/10`), missing }),
+      clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing }),
     };
   }
   let observed: number;
   if (c.aggregate === "latest") observed = values[values.length - 1]!.value;
-  else if (c.aggregate === "max") observed = Math.max(...values.map((v) => v.value));
-  else observed = tidy(values.reduce((s, v) => s + v.value, 0) / values.length);
+  else if (c.aggregate === "max") {
+    observed = values[0]!.value;
+    for (let i = 1; i < values.length; i++) if (values[i]!.value > observed) observed = values[i]!.value;
+  } else {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) sum += values[i]!.value;
+    observed = tidy(sum / values.length);
+  }
   const { status, boundary } = judge(observed, limit.comparator, limit.threshold, PAIN_SCALE);
   const obsText = `${fmt(observed)}/10`;
   return {
@@ -85,10 +119,8 @@ export function evaluatePain(c: PainCriterion, env: CriterionEnv): CheckCore {
       status,
       label,
       observed: obsText,
-      requirement: symbolic(limit.comparator, `${fmt(limit.threshold)}/10`),
-      detail:
-        `${values.length} value(s) for ${isMorningMetric(c.metric) ? "sessions of " : ""}${dayList(values.map((v) => v.day))}` +
-        (limit.fromModel ? `; limit from the pain model (${ctx.program.painModel.name}, ${ctx.program.painModel.inclusive ? "inclusive" : "exclusive"}).` : "."),
+      requirement: symbolicRequirement,
+      detail: `${values.length} value(s) for ${isMorningMetric(c.metric) ? "sessions of " : ""}${dayList(values.map((v) => v.day))}${modelNote}`,
     }),
   };
 }
