@@ -167,7 +167,7 @@ function TriageItem({ row }: { row: TriageRow }) {
       </div>
       {row.decision && (pending || row.decision.flags.length > 0) ? (
         <div className="triage-summary">
-          <OutcomeBadge outcome={row.decision.outcome} status={row.decision.status} /> {row.decision.summary}
+          {pending ? null : <OutcomeBadge outcome={row.decision.outcome} />} {row.decision.summary}
         </div>
       ) : null}
       {pending ? (

@@ -325,34 +325,15 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
         {decisions.length === 0 ? (
           <p className="muted">No decisions yet.</p>
         ) : (
-          <ol className="clinic-history">
-            {decisions.map((d) => (
-              <li key={d.id}>
-                <details>
-                  <summary>
-                    <span className="clinic-history__date">{formatDate(d.evaluatedFor)}</span> <OutcomeBadge outcome={d.outcome} status={d.status} />{" "}
-                    <span className="small muted">
-                      {d.fromStage}
-                      {d.toStage !== d.fromStage ? ` → ${d.toStage}` : ""}
-                    </span>
-                  </summary>
-                  <p>{d.clinicianSummary}</p>
-                  {d.reviewedBy ? (
-                    <p className="small">
-                      {d.status === "overridden" ? "Overridden" : "Confirmed"} by {d.reviewedBy}
-                      {d.reviewedAt ? ` on ${formatDate(d.reviewedAt)}` : ""}
-                      {d.reviewReason ? ` — “${d.reviewReason}”` : ""}
-                    </p>
-                  ) : null}
-                  <FlagList flags={d.flags} />
-                  <CheckTable checks={d.checks} />
-                  <p className="small muted">
-                    Engine {d.engineVersion} · program version {d.programVersion}
-                  </p>
-                </details>
-              </li>
-            ))}
-          </ol>
+          <>
+            <DecisionList decisions={decisions.filter((d) => d.outcome !== "hold")} />
+            {decisions.some((d) => d.outcome === "hold") ? (
+              <details className="clinic-holds">
+                <summary>Daily evaluations that held ({decisions.filter((d) => d.outcome === "hold").length})</summary>
+                <DecisionList decisions={decisions.filter((d) => d.outcome === "hold")} />
+              </details>
+            ) : null}
+          </>
         )}
       </Card>
 
@@ -361,6 +342,40 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
         <AuditTrail rows={record.audit} />
       </Card>
     </div>
+  );
+}
+
+function DecisionList({ decisions }: { decisions: PlanRecord["decisions"] }) {
+  if (decisions.length === 0) return <p className="muted small">No advances or regressions yet.</p>;
+  return (
+    <ol className="clinic-history">
+      {decisions.map((d) => (
+        <li key={d.id}>
+          <details>
+            <summary>
+              <span className="clinic-history__date">{formatDate(d.evaluatedFor)}</span> <OutcomeBadge outcome={d.outcome} status={d.status} />{" "}
+              <span className="small muted">
+                {d.fromStage}
+                {d.toStage !== d.fromStage ? ` → ${d.toStage}` : ""}
+              </span>
+            </summary>
+            <p>{d.clinicianSummary}</p>
+            {d.reviewedBy ? (
+              <p className="small">
+                {d.status === "overridden" ? "Overridden" : "Confirmed"} by {d.reviewedBy}
+                {d.reviewedAt ? ` on ${formatDate(d.reviewedAt)}` : ""}
+                {d.reviewReason ? ` — “${d.reviewReason}”` : ""}
+              </p>
+            ) : null}
+            <FlagList flags={d.flags} />
+            <CheckTable checks={d.checks} />
+            <p className="small muted">
+              Engine {d.engineVersion} · program version {d.programVersion}
+            </p>
+          </details>
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { SelectField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
@@ -107,29 +108,40 @@ function CriteriaList({ form, name, noun }: { form: SchemaForm; name: string; no
       ))}
       {error ? <p className="field__error">{error}</p> : null}
       <div className="editor-toolbar">
-        <AddCriterion noun={noun} onAdd={(kind) => append(blankCriterion(kind, `${kind}-${shortId()}`))} />
+        <AddCriterion noun={noun} onAdd={(kind) => append(blankCriterion(kind, `${kind}-${shortId()}`), { focusName: `${name}.${fields.length}.kind` })} />
       </div>
     </div>
   );
 }
 
 function AddCriterion({ noun, onAdd }: { noun: string; onAdd: (kind: (typeof CRITERION_KINDS)[number]) => void }) {
+  const [open, setOpen] = useState(false);
+  const add = (kind: (typeof CRITERION_KINDS)[number]) => {
+    onAdd(kind);
+    setOpen(false);
+  };
   return (
-    <details className="editor-add">
-      <summary className="button button--secondary button--small">Add a {noun.toLowerCase()}</summary>
-      <div className="editor-toolbar" style={{ marginTop: "var(--space-2)" }}>
-        {CRITERION_KINDS.filter((k) => !(ADVANCED_KINDS as readonly string[]).includes(k)).map((k) => (
-          <Button key={k} size="small" variant="secondary" onClick={() => onAdd(k)}>
-            {KIND_LABELS[k]}
-          </Button>
-        ))}
-        {ADVANCED_KINDS.map((k) => (
-          <Button key={k} size="small" variant="ghost" onClick={() => onAdd(k)}>
-            {KIND_LABELS[k]}
-          </Button>
-        ))}
+    <div className="stack">
+      <div>
+        <Button variant="secondary" size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
+          Add a {noun.toLowerCase()}
+        </Button>
       </div>
-    </details>
+      {open ? (
+        <div className="editor-toolbar" role="group" aria-label={`Kind of ${noun.toLowerCase()}`}>
+          {CRITERION_KINDS.filter((k) => !(ADVANCED_KINDS as readonly string[]).includes(k)).map((k) => (
+            <Button key={k} size="small" variant="secondary" onClick={() => add(k)}>
+              {KIND_LABELS[k]}
+            </Button>
+          ))}
+          {ADVANCED_KINDS.map((k) => (
+            <Button key={k} size="small" variant="ghost" onClick={() => add(k)}>
+              {KIND_LABELS[k]}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+    </div>
   );
 }
 
@@ -162,7 +174,9 @@ function Exercises({ form, stage }: { form: SchemaForm; stage: string }) {
         <Button
           variant="secondary"
           size="small"
-          onClick={() => append({ id: `exercise-${shortId()}`, name: "", sets: "3", reps: "10", side: "both", loadText: "", _rest: "" })}
+          onClick={() =>
+            append({ id: `exercise-${shortId()}`, name: "", sets: "3", reps: "10", side: "both", loadText: "", _rest: "" }, { focusName: `${name}.${fields.length}.name` })
+          }
         >
           Add an exercise
         </Button>
@@ -390,7 +404,7 @@ export function ProgramEditor({ form, submitLabel, formError, serverErrors }: { 
         ))}
         {form.errorFor("stages") ? <p className="field__error">{form.errorFor("stages")}</p> : null}
         <div>
-          <Button variant="secondary" onClick={() => stages.append(blankStage(stages.fields.length + 1))}>
+          <Button variant="secondary" onClick={() => stages.append(blankStage(stages.fields.length + 1), { focusName: `stages.${stages.fields.length}.name` })}>
             Add a stage
           </Button>
         </div>
