@@ -293,7 +293,7 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
       {live ? (
         <div className="grid-2">
           <Card title="Record a capacity test">
-            <CapacityForm planId={plan.id} today={today} measures={capacityMeasures} result={result} />
+            <CapacityForm planId={plan.id} today={today} measures={capacityMeasures} involvedSide={record.patient.involved_side} result={result} />
           </Card>
           <Card title="Record a questionnaire score">
             <QuestionnaireForm planId={plan.id} today={today} result={result} />

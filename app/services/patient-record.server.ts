@@ -52,7 +52,7 @@ export async function loadPatientRecord(db: DB, clinicId: string, patient: Patie
   const program = programOfPlan(plan);
   const stageName = (id: string) => program.stages.find((s) => s.id === id)?.name ?? id;
   const chartFrom = addDays(today, -CHART_DAYS);
-  const [decisionRows, audit, logs, measurements, signoffs, newerVersion] = await Promise.all([
+  const [decisionRows, audit, logs, measurements, signoffs, newerVersion, applied] = await Promise.all([
     db
       .selectFrom("decision")
       .leftJoin("app_user", "app_user.id", "decision.reviewed_by")
@@ -89,6 +89,14 @@ export async function loadPatientRecord(db: DB, clinicId: string, patient: Patie
       .where("clinic_id", "=", clinicId)
       .where("id", "=", plan.program_id)
       .executeTakeFirst(),
+    db
+      .selectFrom("decision")
+      .select(["evaluated_for", "to_stage_id", "created_at"])
+      .where("clinic_id", "=", clinicId)
+      .where("plan_id", "=", plan.id)
+      .where("status", "=", "applied")
+      .where("outcome", "in", ["advance", "regress"])
+      .execute(),
   ]);
 
   const decisions: DecisionView[] = decisionRows.map((d) => ({
@@ -134,32 +142,51 @@ export async function loadPatientRecord(db: DB, clinicId: string, patient: Patie
     logs,
     measurements,
     signoffs,
-    stageHistory: stageHistoryOf(plan, audit, patient.time_zone),
+    stageHistory: stageHistoryOf(
+      plan,
+      startStageOf(audit) ?? program.stages[0]!.id,
+      applied,
+      audit.filter((a) => a.action === "plan.stage_moved"),
+      patient.time_zone,
+    ),
   };
 }
 
 /**
- * When the patient entered each stage, read from the append-only audit trail (plan start, applied or confirmed
- * decisions, manual moves): the source of the stage bands on the charts.
+ * When the patient entered each stage: the plan start, every applied advance/regress (dated by the day it was
+ * evaluated for), and manual moves from the audit trail; the current stage's entry date is the plan's own. This is
+ * the source of the stage bands on the charts.
  */
 export function stageHistoryOf(
   plan: Pick<Plan, "start_date" | "current_stage_id" | "stage_entered_on">,
-  audit: Array<{ action: string; detail: string | null; at: string }>,
+  startStageId: string,
+  applied: Array<{ evaluated_for: string; to_stage_id: string; created_at: string }>,
+  manualMoves: Array<{ detail: string | null; at: string }>,
   timeZone: string,
 ): Array<{ stageId: string; from: string }> {
-  const events = [...audit].sort((a, b) => a.at.localeCompare(b.at));
-  const history: Array<{ stageId: string; from: string }> = [];
+  const events = [
+    ...applied.map((d) => ({ day: d.evaluated_for, at: d.created_at, to: d.to_stage_id })),
+    ...manualMoves.flatMap((m) => {
+      const detail = m.detail ? (JSON.parse(m.detail) as { to?: unknown }) : {};
+      return typeof detail.to === "string" ? [{ day: todayIn(timeZone, new Date(m.at)), at: m.at, to: detail.to }] : [];
+    }),
+  ].sort((a, b) => a.day.localeCompare(b.day) || a.at.localeCompare(b.at));
+  const history = [{ stageId: startStageId, from: plan.start_date }];
   for (const e of events) {
-    const detail = e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : {};
-    const day = typeof detail.evaluatedFor === "string" ? detail.evaluatedFor : todayIn(timeZone, new Date(e.at));
-    if (e.action === "plan.started" && typeof detail.startStageId === "string") history.push({ stageId: detail.startStageId, from: plan.start_date });
-    else if (/^decision\.(advance|regress)\.applied$|^decision\.confirmed$|^plan\.stage_moved$/.test(e.action) && typeof detail.to === "string") {
-      if (e.action === "decision.confirmed" && detail.outcome === "complete") continue;
-      if (history.at(-1)?.stageId !== detail.to) history.push({ stageId: detail.to, from: day });
-    }
+    if (history.at(-1)!.stageId === e.to) continue;
+    if (history.at(-1)!.from === e.day) history.pop();
+    history.push({ stageId: e.to, from: e.day });
   }
-  if (history.length === 0) history.push({ stageId: plan.current_stage_id, from: plan.stage_entered_on });
-  return history;
+  const last = history.at(-1)!;
+  if (last.stageId === plan.current_stage_id) last.from = plan.stage_entered_on;
+  else history.push({ stageId: plan.current_stage_id, from: plan.stage_entered_on });
+  return history.filter((h, i) => i === history.length - 1 || h.from < history[i + 1]!.from);
+}
+
+function startStageOf(audit: Array<{ action: string; detail: string | null }>): string | undefined {
+  const started = audit.find((a) => a.action === "plan.started");
+  const detail = started?.detail ? (JSON.parse(started.detail) as { startStageId?: unknown }) : {};
+  return typeof detail.startStageId === "string" ? detail.startStageId : undefined;
 }
 
 export type PatientRecord = Awaited<ReturnType<typeof loadPatientRecord>>;

@@ -8,10 +8,12 @@ import { reevaluate, type ChangeResult } from "./plan-changes.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
 
-/** The sign-off items the plan's current stage asks a clinician for (from its gates). */
+/** The sign-off items the plan's current stage asks a clinician for: its gates', and its regress rules' findings. */
 export function signoffItemsOfStage(plan: Parameters<typeof programOfPlan>[0] & { current_stage_id: string }) {
   const stage = programOfPlan(plan).stages.find((s) => s.id === plan.current_stage_id);
-  return (stage?.gates ?? []).flatMap((g) => (g.kind === "signoff" ? [{ itemId: g.itemId, prompt: g.prompt }] : []));
+  const criteria = [...(stage?.gates ?? []), ...(stage?.regressRules ?? []).flatMap((r) => r.criteria)];
+  const items = criteria.flatMap((c) => (c.kind === "signoff" ? [{ itemId: c.itemId, prompt: c.prompt }] : []));
+  return items.filter((item, i) => items.findIndex((x) => x.itemId === item.itemId) === i);
 }
 
 /** A clinician ticks a sign-off item of the current stage; the engine is asked again straight away. */

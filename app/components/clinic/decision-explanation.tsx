@@ -8,6 +8,12 @@ const STATUS: Record<Check["status"], { icon: string; label: string; tone: "succ
   no_data: { icon: "?", label: "no data", tone: "info" },
 };
 
+const REGRESS_STATUS: typeof STATUS = {
+  met: { icon: "!", label: "triggered", tone: "danger" },
+  not_met: { icon: "✓", label: "not triggered", tone: "success" },
+  no_data: { icon: "?", label: "no data", tone: "info" },
+};
+
 export function formatObserved(value: Check["observed"], unit?: string): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
@@ -21,7 +27,7 @@ export function OutcomeBadge({ outcome, status }: { outcome: string; status?: st
   return (
     <span className="row" style={{ gap: "var(--space-2)" }}>
       <Badge tone={tone}>{words[outcome] ?? outcome}</Badge>
-      {status ? <Badge tone={status === "pending" ? "warning" : undefined}>{STATUS_WORDS[status] ?? status}</Badge> : null}
+      {status && status !== "info" ? <Badge tone={status === "pending" ? "warning" : undefined}>{STATUS_WORDS[status] ?? status}</Badge> : null}
     </span>
   );
 }
@@ -74,7 +80,8 @@ export function CheckTable({ checks, caption }: { checks: Check[]; caption?: str
             </thead>
             <tbody>
               {list.map((c) => {
-                const s = STATUS[c.status];
+                // In a regress rule "met" means the rule fires: that is the bad news, so the tones flip.
+                const s = c.role === "regress" ? REGRESS_STATUS[c.status] : STATUS[c.status];
                 return (
                   <tr key={c.id}>
                     <td>

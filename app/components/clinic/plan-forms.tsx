@@ -136,7 +136,9 @@ export function MoveStageForm({ planId, stages, currentStageId, result }: { plan
   );
 }
 
-export function CapacityForm({ planId, today, measures, result }: { planId: string; today: string; measures: string[]; result?: PlanActionResult }) {
+export function CapacityForm({ planId, today, measures, involvedSide, result }: { planId: string; today: string; measures: string[]; involvedSide: string; result?: PlanActionResult }) {
+  const sideLabel = (side: "left" | "right") =>
+    `${side === "left" ? "Left" : "Right"}${involvedSide === side ? " (involved)" : involvedSide === "left" || involvedSide === "right" ? " (uninvolved)" : ""}`;
   const failed = failureFor(result, "capacity");
   const form = useSchemaForm(CapacityMeasurementSchema, {
     defaultValues: { planId, measure: measures[0] ?? "", testedOn: today, left: "", right: "", ...(failed?.values ?? {}) },
@@ -152,10 +154,10 @@ export function CapacityForm({ planId, today, measures, result }: { planId: stri
       <SelectField form={form} name="measure" label="Capacity test" options={known.map((m) => ({ value: m, label: MEASURE_NAMES[m] ?? m.replace(/_/g, " ") }))} />
       <TextField form={form} name="testedOn" label="Tested on" type="date" />
       <div className="grid-2 clinic-grid-tight">
-        <TextField form={form} name="left" label="Left" inputMode="decimal" hint="Leave blank if not tested" />
-        <TextField form={form} name="right" label="Right" inputMode="decimal" />
+        <TextField form={form} name="left" label={sideLabel("left")} inputMode="decimal" />
+        <TextField form={form} name="right" label={sideLabel("right")} inputMode="decimal" />
       </div>
-      <p className="small muted">Record both sides: the engine computes limb symmetry from the pair.</p>
+      <p className="small muted">Record both sides (leave one blank if it wasn't tested): the engine computes limb symmetry from the pair.</p>
       <div>
         <Button type="submit" variant="secondary" disabled={busy}>
           Record test
