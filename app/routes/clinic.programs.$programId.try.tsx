@@ -156,7 +156,7 @@ export default function TryProgramPage() {
           <Notice tone="info">
             {changes.length === 0
               ? `Over ${days.length} days the engine would hold every day. Open a day to see which gates were not met.`
-              : `${changes.length} ${changes.length === 1 ? "change" : "changes"} over ${days.length} days: ${changes.map((c) => `day ${c.day} ${c.outcome}${c.outcome === "hold" ? "" : ` → ${c.toStageName}`}`).join("; ")}. Each is assumed confirmed on the day.`}
+              : `${changes.length} ${changes.length === 1 ? "change" : "changes"} over ${days.length} days: ${changes.map((c) => `day ${c.day} ${c.outcome}${c.outcome === "complete" ? "" : ` → ${c.toStageName}`}`).join("; ")}. Each is assumed confirmed on the day.`}
           </Notice>
           <ol className="clinic-history">
             {days.map((d) => (
@@ -169,7 +169,7 @@ export default function TryProgramPage() {
                     <OutcomeBadge outcome={d.outcome} />
                     <span className="small muted">
                       Stage {d.stageIndex + 1}: {d.stageName}
-                      {d.outcome !== "hold" && d.toStageName !== d.stageName ? ` → ${d.toStageName}` : ""}
+                      {(d.outcome === "advance" || d.outcome === "regress") && d.toStageName !== d.stageName ? ` → ${d.toStageName}` : ""}
                     </span>
                   </summary>
                   <p>{d.clinicianSummary}</p>

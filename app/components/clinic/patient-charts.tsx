@@ -107,10 +107,11 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
             const lsi = limbSymmetry(rows, involved, lowerIsBetter(program, measure));
             return (
               <div key={measure} className="grid-2">
-                <TimeSeriesChart title={`${measureName(measure)} by side`} series={sides} height={160} />
+                <TimeSeriesChart title={`${measureName(measure)} by side`} showTitle series={sides} height={160} />
                 {lsi.length > 0 ? (
                   <TimeSeriesChart
                     title={`${measureName(measure)} limb symmetry`}
+                    showTitle
                     series={[{ id: "lsi", label: "Limb symmetry %", tone: "primary", points: lsi }]}
                     thresholds={lsiThresholds(program, measure)}
                     yLabel="%"
