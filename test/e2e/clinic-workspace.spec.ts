@@ -151,3 +151,22 @@ test("the demo patient's page shows charts, decision history and the audit trail
     await page.locator(".grid-2", { hasText: "Record a capacity test" }).screenshot({ path: path.join(SHOTS, "demo-forms.png") });
   }
 });
+
+test("without JavaScript the patient page still shows its charts and its forms still post", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, DEMO.clinician);
+  await page.waitForURL(/\/clinic$/);
+  await page.getByRole("link", { name: "Alex Morgan" }).first().click();
+  await expect(page.locator("section.card", { has: page.getByRole("heading", { name: "Charts", exact: true }) }).locator("svg").first()).toBeVisible();
+  await page.getByLabel("Questionnaire", { exact: true }).selectOption("visa_a");
+  await page.getByLabel("Score", { exact: true }).fill("150");
+  await page.getByRole("button", { name: "Record score" }).click();
+  await expect(page.getByText("The score must be between 0 and 100")).toBeVisible();
+  await expect(page.getByLabel("Questionnaire", { exact: true })).toHaveValue("visa_a");
+  await page.getByLabel("Score", { exact: true }).fill("72");
+  await page.getByRole("button", { name: "Record score" }).click();
+  await expect(page.getByText("Score recorded.")).toBeVisible();
+  // (axe needs JavaScript; this page is checked with it in the test above.)
+  await context.close();
+});

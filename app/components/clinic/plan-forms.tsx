@@ -29,6 +29,11 @@ function Intent({ value }: { value: string }) {
   return <input type="hidden" name="intent" value={value} />;
 }
 
+/** A hidden value known to react-hook-form AND present in the server-rendered HTML, so the form posts without JS. */
+function HiddenField({ form, name }: { form: ReturnType<typeof useSchemaForm>; name: string }) {
+  return <input type="hidden" defaultValue={String(form.defaultFor(name) ?? "")} {...form.register(name)} />;
+}
+
 function useBusy(intent: string) {
   const navigation = useNavigation();
   return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
@@ -97,7 +102,7 @@ export function ReviewDecisionForms({ decisionId, result }: { decisionId: string
       </Form>
       <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
         <Intent value="override" />
-        <input type="hidden" {...form.register("decisionId")} />
+        <HiddenField form={form} name="decisionId" />
         <FormError message={failed?.formError} />
         <TextAreaField form={form} name="overrideReason" label="Or override it — your reason" hint="The patient stays where they are; your reason is kept in the audit trail." rows={2} />
         <div>
@@ -117,7 +122,7 @@ export function MoveStageForm({ planId, stages, currentStageId, result }: { plan
   return (
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <Intent value="move-stage" />
-      <input type="hidden" {...form.register("planId")} />
+      <HiddenField form={form} name="planId" />
       <FormError message={failed?.formError} />
       <SelectField
         form={form}
@@ -149,7 +154,7 @@ export function CapacityForm({ planId, today, measures, involvedSide, result }: 
   return (
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <Intent value="capacity" />
-      <input type="hidden" {...form.register("planId")} />
+      <HiddenField form={form} name="planId" />
       <FormError message={failed?.formError} />
       <SelectField form={form} name="measure" label="Capacity test" options={known.map((m) => ({ value: m, label: MEASURE_NAMES[m] ?? m.replace(/_/g, " ") }))} />
       <TextField form={form} name="testedOn" label="Tested on" type="date" />
@@ -177,7 +182,7 @@ export function QuestionnaireForm({ planId, today, result }: { planId: string; t
   return (
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <Intent value="questionnaire" />
-      <input type="hidden" {...form.register("planId")} />
+      <HiddenField form={form} name="planId" />
       <FormError message={failed?.formError} />
       <SelectField form={form} name="instrument" label="Questionnaire" placeholder="Choose…" options={Object.entries(QUESTIONNAIRE_RANGES).map(([value, r]) => ({ value, label: r.label }))} />
       <div className="grid-2 clinic-grid-tight">
@@ -203,7 +208,7 @@ export function SignoffForm({ planId, today, items, result }: { planId: string; 
   return (
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <Intent value="signoff" />
-      <input type="hidden" {...form.register("planId")} />
+      <HiddenField form={form} name="planId" />
       <FormError message={failed?.formError} />
       <SelectField form={form} name="itemId" label="Item" options={items.map((i) => ({ value: i.itemId, label: i.prompt }))} />
       <TextField form={form} name="signedOn" label="Checked on" type="date" />
