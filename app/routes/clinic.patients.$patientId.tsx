@@ -17,7 +17,7 @@ import { PrescriptionTable } from "~/components/clinic/prescription-table.tsx";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { InviteLink } from "~/components/invite-link.tsx";
 import { Badge, Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
-import { daysBetween } from "~/engine/index.ts";
+import { daysBetween } from "~/engine/dates.ts";
 import { getDecisionInClinic } from "~/models/decision.server.ts";
 import { getPatientInClinic } from "~/models/patient.server.ts";
 import { getPlanInClinic } from "~/models/plan.server.ts";

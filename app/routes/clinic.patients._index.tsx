@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Badge, EmptyState, Page, PageHeader } from "~/components/ui/layout.tsx";
-import { daysBetween } from "~/engine/index.ts";
+import { daysBetween } from "~/engine/dates.ts";
 import { listPatientsForClinic, type PatientListFilter } from "~/services/caseload.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { todayIn } from "~/utils/dates.ts";

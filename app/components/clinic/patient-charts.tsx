@@ -1,6 +1,9 @@
 import { TimeSeriesChart, type DateBand, type Series, type Threshold } from "~/components/charts/index.ts";
 import { Card } from "~/components/ui/layout.tsx";
-import { addDays, dailyLoad, measureName, sessionDayOfMorningReport, type DailyLogFact, type Program } from "~/engine/index.ts";
+import { addDays, sessionDayOfMorningReport } from "~/engine/dates.ts";
+import type { DailyLogFact, Program } from "~/engine/index.ts";
+import { dailyLoad } from "~/engine/load.ts";
+import { measureName } from "~/engine/measure-names.ts";
 
 type Log = {
   log_date: string;

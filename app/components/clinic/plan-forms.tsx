@@ -4,7 +4,7 @@ import { SelectField, TextAreaField, TextField } from "~/components/forms/fields
 import { FormError } from "~/components/forms/form-error.tsx";
 import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
-import { MEASURE_NAMES } from "~/engine/index.ts";
+import { MEASURE_NAMES } from "~/engine/measure-names.ts";
 import {
   APPROVAL_MODES,
   CapacityMeasurementSchema,
