@@ -24,6 +24,8 @@ async function main() {
   const buildDir = process.env.STAGEWISE_BUILD_DIR;
   const buildPath = path.resolve(buildDir ? `${buildDir}/index.js` : "build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  // Under `npm run dev`, tell the Remix dev server this build is live (node --watch restarts us on each rebuild).
+  if (process.env.REMIX_DEV_ORIGIN) await (await import("@remix-run/node")).broadcastDevReady(build);
   const server = createHttpApp(build, buildDir ? `${buildDir}/public/build` : "public/build").listen(env.PORT, () => {
     console.log(`Stagewise is ready on http://localhost:${env.PORT}`);
   });
