@@ -2,23 +2,38 @@
  * The program editor's form schema. Forms post strings; this converts the posted (or react-hook-form) values into
  * the engine's Program shape and then validates with the ENGINE's ProgramSchema — the one authority on what a valid
  * program is. Field names mirror the program's own paths (stages.0.gates.1.threshold), so the engine's issue paths
- * land on the right field. Parts the editor has no dedicated field for are carried through in a hidden `_rest` JSON.
+ * land on the right field (nested settings too: stages.0.gates.1.conditions.maxPainDuring). Parts the editor has no
+ * dedicated field for (patient wording, sources) are carried through in a hidden `_rest` JSON.
  */
 import { z } from "zod";
 import { ProgramSchema, type Criterion, type Program } from "~/engine/index.ts";
 
 type Raw = Record<string, unknown>;
-type FieldType = "text" | "number" | "select" | "bool" | "window";
+/** "multi": several of `options` (a checkbox group; posted as repeated keys, read as a list). */
+type FieldType = "text" | "number" | "select" | "bool" | "window" | "multi";
 export type FieldSpec = { name: string; label: string; type: FieldType; options?: readonly string[]; optional?: boolean; hint?: string };
 
 const COMPARATORS = ["lte", "lt", "gte", "gt", "eq"] as const;
 const SCOPES = ["stage", "plan"] as const;
+const PAIN_METRICS = ["during", "after", "next_morning", "at_rest", "stiffness", "test"] as const;
+const SORENESS_LEVELS = ["none", "warmup_resolved", "warmup_persisted", "after_1h_or_next_day"] as const;
+const SWELLING_GRADES = ["none", "trace", "1+", "2+", "3+"] as const;
 export const COMPARATOR_LABELS: Record<string, string> = { lte: "≤ at most", lt: "< below", gte: "≥ at least", gt: "> above", eq: "= exactly" };
+/** Clinician wording for option values whose id alone is unclear (others show the id with spaces). */
+export const OPTION_LABELS: Record<string, Record<string, string>> = {
+  soreness: {
+    none: "no soreness",
+    warmup_resolved: "sore at warm-up, gone after it",
+    warmup_persisted: "sore at warm-up, and it stayed",
+    after_1h_or_next_day: "sore over 1 h after, or the next day",
+  },
+  baseline: { pre_session: "that session day's morning report", fixed: "a fixed value" },
+};
 
-/** Dedicated fields for each criterion kind the editor knows; other kinds are edited as labelled "advanced" JSON. */
+/** Dedicated fields for every criterion kind of the engine. A dotted name (conditions.maxPainDuring) is a nested setting. */
 export const CRITERION_FIELDS = {
   pain: [
-    { name: "metric", label: "Pain measured", type: "select", options: ["during", "after", "next_morning", "at_rest", "stiffness", "test"] },
+    { name: "metric", label: "Pain measured", type: "select", options: PAIN_METRICS },
     { name: "test", label: "Test name (metric 'test')", type: "text", optional: true },
     { name: "aggregate", label: "Over the window take", type: "select", options: ["max", "latest", "mean"] },
     { name: "window", label: "Window", type: "window" },
@@ -70,14 +85,49 @@ export const CRITERION_FIELDS = {
     { name: "aggregate", label: "Over the window take", type: "select", options: ["max", "latest"] },
     { name: "window", label: "Window", type: "window" },
     { name: "comparator", label: "Comparison", type: "select", options: COMPARATORS },
-    { name: "grade", label: "Grade (stroke test)", type: "select", options: ["none", "trace", "1+", "2+", "3+"] },
+    { name: "grade", label: "Grade (stroke test)", type: "select", options: SWELLING_GRADES },
+    { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
+  ],
+  settle: [
+    { name: "window", label: "Window", type: "window", hint: "Sessions looked at; each needs its next-morning report" },
+    { name: "baseline", label: "Compared with", type: "select", options: ["pre_session", "fixed"] },
+    { name: "baselineValue", label: "Fixed baseline (0–10)", type: "number", optional: true, hint: "Only when compared with a fixed value" },
+    { name: "tolerance", label: "Allowed rise over baseline (0–10)", type: "number", optional: true, hint: "Blank: the pain model's tolerance, else 0" },
+    { name: "expect", label: "Met when", type: "select", options: ["settled", "not_settled"], optional: true, hint: "Blank: settled (gates); 'not settled' for regress rules" },
+    { name: "minSamples", label: "Minimum sessions", type: "number", optional: true },
+    { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
+  ],
+  trend: [
+    { name: "metric", label: "Pain measured", type: "select", options: PAIN_METRICS },
+    { name: "test", label: "Test name (metric 'test')", type: "text", optional: true },
+    { name: "maxRise", label: "Allowed weekly rise", type: "number", optional: true, hint: "This week's mean over last week's; blank: 0" },
+    { name: "expect", label: "Met when", type: "select", options: ["not_rising", "rising"], optional: true, hint: "Blank: not rising (gates); 'rising' for regress rules" },
+    { name: "minSamplesPerWeek", label: "Minimum values a week", type: "number", optional: true, hint: "Blank: 3" },
+    { name: "scope", label: "History", type: "select", options: SCOPES, optional: true, hint: "Blank: plan (a trend needs two whole weeks)" },
+  ],
+  repetitions: [
+    { name: "count", label: "Sessions needed", type: "number" },
+    { name: "restDayBetween", label: "Rest day between sessions", type: "bool", optional: true, hint: "A session the day after another does not count" },
+    { name: "conditions.minRunningMinutes", label: "Running at least (min)", type: "number", optional: true },
+    { name: "conditions.minSessionMinutes", label: "Session at least (min)", type: "number", optional: true },
+    { name: "conditions.maxPainDuring", label: "Pain during at most (0–10)", type: "number", optional: true },
+    { name: "conditions.maxPainAfter", label: "Pain after at most (0–10)", type: "number", optional: true },
+    { name: "conditions.maxNextMorningPain", label: "Next-morning pain at most (0–10)", type: "number", optional: true, hint: "Waits for the next morning's report" },
+    { name: "conditions.maxSwelling", label: "Swelling at most", type: "select", options: SWELLING_GRADES, optional: true },
+    { name: "conditions.soreness", label: "Soreness allowed", type: "multi", options: SORENESS_LEVELS, optional: true, hint: "None ticked: soreness not checked" },
+    { name: "conditions.inclusive", label: "Pain exactly at a maximum counts", type: "bool", optional: true, hint: "Blank: yes" },
+    { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
+  ],
+  soreness: [
+    { name: "aggregate", label: "Sessions checked", type: "select", options: ["latest", "any", "all"], hint: "latest session, any in the window, or all of them" },
+    { name: "window", label: "Window", type: "window" },
+    { name: "levels", label: "Met when soreness is", type: "multi", options: SORENESS_LEVELS, hint: "Tick one or more (Delaware soreness rules)" },
     { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
   ],
 } as const satisfies Record<string, readonly FieldSpec[]>;
 
 export type DedicatedKind = keyof typeof CRITERION_FIELDS;
-export const ADVANCED_KINDS = ["settle", "trend", "repetitions", "soreness"] as const;
-export const CRITERION_KINDS = [...(Object.keys(CRITERION_FIELDS) as DedicatedKind[]), ...ADVANCED_KINDS];
+export const CRITERION_KINDS = Object.keys(CRITERION_FIELDS) as DedicatedKind[];
 export const isDedicated = (kind: unknown): kind is DedicatedKind => typeof kind === "string" && kind in CRITERION_FIELDS;
 
 const EXERCISE_FIELDS: FieldSpec[] = [
@@ -120,6 +170,13 @@ class Converter {
     }
     return n;
   }
+  /** A checkbox group: repeated keys post as a list, a single ticked box as one string, none as nothing. */
+  multi(v: unknown): string[] | undefined {
+    const values = (Array.isArray(v) ? v : v && typeof v === "object" ? Object.values(v) : [v])
+      .map((x) => this.text(x))
+      .filter((x): x is string => x !== undefined && x !== "false" && x !== "true");
+    return values.length ? [...new Set(values)] : undefined;
+  }
   bool(v: unknown): boolean | undefined {
     if (typeof v === "boolean") return v;
     const t = this.text(v);
@@ -148,17 +205,21 @@ class Converter {
       const count = this.number(raw.windowCount, [...path, "windowCount"]);
       const unit = this.text(raw.windowUnit) === "sessions" ? "sessions" : "days";
       value = count === undefined ? undefined : { [unit]: count };
-    } else if (spec.type === "number") value = this.number(raw[spec.name], [...path, spec.name]);
-    else if (spec.type === "bool") value = this.bool(raw[spec.name]);
-    else value = this.text(raw[spec.name]);
+    } else if (spec.type === "number") value = this.number(at(raw, spec.name), [...path, ...spec.name.split(".")]);
+    else if (spec.type === "bool") value = this.bool(at(raw, spec.name));
+    else if (spec.type === "multi") value = this.multi(at(raw, spec.name));
+    else value = this.text(at(raw, spec.name));
     if (value === undefined) return spec.optional ? null : [spec.name, undefined];
     return [spec.name, value];
   }
   fields(specs: readonly FieldSpec[], raw: Raw, path: (string | number)[]): Raw {
     const out: Raw = {};
     for (const spec of specs) {
+      const parts = spec.name.split(".");
+      // A nested settings object (repetitions' conditions) is always present, even with every setting blank.
+      if (parts.length > 1) put(out, parts.slice(0, -1), (at(out, parts.slice(0, -1).join(".")) as Raw | undefined) ?? {});
       const entry = this.field(spec, raw, path);
-      if (entry && entry[1] !== undefined) out[entry[0]] = entry[1];
+      if (entry && entry[1] !== undefined) put(out, parts, entry[1]);
     }
     return out;
   }
@@ -166,8 +227,9 @@ class Converter {
   criterion(raw: Raw, path: (string | number)[]): Raw {
     const kind = this.text(raw.kind);
     const common = { id: this.text(raw.id), kind, ...(this.text(raw.label) ? { label: this.text(raw.label) } : {}) };
-    if (isDedicated(kind)) return { ...this.rest(raw._rest, [...path, "_rest"]), ...common, ...this.fields(CRITERION_FIELDS[kind], raw, path) };
-    return { ...this.rest(raw.json, [...path, "json"]), ...common };
+    const rest = this.rest(raw._rest, [...path, "_rest"]);
+    // An unknown kind is left for the engine to reject on the kind field.
+    return { ...rest, ...common, ...(isDedicated(kind) ? this.fields(CRITERION_FIELDS[kind], raw, path) : {}) };
   }
 
   program(raw: Raw): Raw {
@@ -254,11 +316,33 @@ class Converter {
   }
 }
 
+/** Reads a dotted name ("conditions.maxPainDuring") from nested form values. */
+function at(obj: unknown, name: string): unknown {
+  let v: unknown = obj;
+  for (const part of name.split(".")) v = v && typeof v === "object" ? (v as Raw)[part] : undefined;
+  return v;
+}
+function put(obj: Raw, parts: string[], value: unknown): void {
+  let target = obj;
+  for (const part of parts.slice(0, -1)) {
+    if (!target[part] || typeof target[part] !== "object") target[part] = {};
+    target = target[part] as Raw;
+  }
+  target[parts[parts.length - 1]!] = value;
+}
+
+/** Names of checkbox-group fields: an issue on one ticked value (levels.1) shows on the group. */
+const MULTI_NAMES = new Set(
+  Object.values(CRITERION_FIELDS as Record<string, readonly FieldSpec[]>).flatMap((specs) => specs.filter((s) => s.type === "multi").map((s) => s.name.split(".").pop()!)),
+);
+
 /** The engine's issue path → the form field that shows it. */
 function fieldPath(path: PropertyKey[]): (string | number)[] {
   const p = path.map((x) => (typeof x === "symbol" ? String(x) : x));
   const w = p.lastIndexOf("window");
   if (w >= 0) return [...p.slice(0, w), "windowCount"];
+  const last = p.length - 1;
+  if (typeof p[last] === "number" && MULTI_NAMES.has(String(p[last - 1]))) return p.slice(0, last);
   return p;
 }
 
@@ -309,22 +393,22 @@ function split(obj: Raw, known: string[]): { known: Raw; rest: string } {
 
 export function criterionToForm(c: Criterion): Raw {
   const base = { id: c.id, kind: c.kind, label: c.label ?? "" };
-  if (isDedicated(c.kind)) {
-    const specs = CRITERION_FIELDS[c.kind] as readonly FieldSpec[];
-    const names = specs.map((s) => s.name);
-    const { rest } = split(c as Raw, ["id", "kind", "label", ...names]);
-    const values: Raw = {};
-    for (const spec of specs) {
-      if (spec.type === "window") {
-        const w = (c as { window?: { days?: number; sessions?: number } }).window;
-        values.windowUnit = w?.sessions !== undefined ? "sessions" : "days";
-        values.windowCount = str(w?.sessions ?? w?.days);
-      } else values[spec.name] = str((c as Raw)[spec.name]);
-    }
-    return { ...base, ...values, _rest: rest, json: "" };
+  const specs = CRITERION_FIELDS[c.kind] as readonly FieldSpec[];
+  // Top-level names the fields cover ("conditions" for conditions.*: every repetition condition has a field).
+  const names = specs.map((s) => s.name.split(".")[0]!);
+  const { rest } = split(c as Raw, ["id", "kind", "label", ...names]);
+  const values: Raw = {};
+  for (const spec of specs) {
+    if (spec.type === "window") {
+      const w = (c as { window?: { days?: number; sessions?: number } }).window;
+      values.windowUnit = w?.sessions !== undefined ? "sessions" : "days";
+      values.windowCount = str(w?.sessions ?? w?.days);
+    } else if (spec.type === "multi") {
+      const v = at(c, spec.name);
+      put(values, spec.name.split("."), Array.isArray(v) ? v.map(String) : []);
+    } else put(values, spec.name.split("."), str(at(c, spec.name)));
   }
-  const { id: _id, kind: _kind, label: _label, ...json } = c as Raw;
-  return { ...base, json: JSON.stringify(json, null, 2), _rest: "" };
+  return { ...base, ...values, _rest: rest };
 }
 
 export function programToForm(p: Program): Raw {
@@ -388,7 +472,7 @@ export function programToForm(p: Program): Raw {
 }
 
 /** Blank criterion / stage / exercise rows for "add" buttons (ids prefilled so the clinician rarely types one). */
-export function blankCriterion(kind: DedicatedKind | (typeof ADVANCED_KINDS)[number], id: string): Raw {
+export function blankCriterion(kind: DedicatedKind, id: string): Raw {
   const defaults: Record<string, Raw> = {
     pain: { metric: "during", aggregate: "max", windowUnit: "days", windowCount: "7" },
     capacity: { measure: "", mode: "lsi", comparator: "gte", threshold: "90" },
@@ -397,12 +481,12 @@ export function blankCriterion(kind: DedicatedKind | (typeof ADVANCED_KINDS)[num
     adherence: { windowDays: "14", threshold: "80" },
     signoff: { itemId: "", prompt: "" },
     swelling: { aggregate: "max", windowUnit: "days", windowCount: "7", comparator: "lte", grade: "trace" },
-    settle: { json: JSON.stringify({ window: { sessions: 3 }, baseline: "pre_session" }, null, 2) },
-    trend: { json: JSON.stringify({ metric: "next_morning", expect: "not_rising" }, null, 2) },
-    repetitions: { json: JSON.stringify({ count: 2, conditions: { maxPainDuring: 2 } }, null, 2) },
-    soreness: { json: JSON.stringify({ aggregate: "latest", window: { sessions: 1 }, levels: ["warmup_persisted"] }, null, 2) },
+    settle: { windowUnit: "sessions", windowCount: "3", baseline: "pre_session" },
+    trend: { metric: "next_morning", expect: "" },
+    repetitions: { count: "2", conditions: { maxPainDuring: "2", soreness: [] } },
+    soreness: { aggregate: "latest", windowUnit: "sessions", windowCount: "1", levels: ["warmup_persisted"] },
   };
-  return { id, kind, label: "", _rest: "", json: "", ...defaults[kind] };
+  return { id, kind, label: "", _rest: "", ...defaults[kind] };
 }
 
 export function blankStage(n: number): Raw {

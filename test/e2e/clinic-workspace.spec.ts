@@ -60,11 +60,22 @@ test("a clinician builds a two-stage program, starts it for a new patient, sees 
   await page.locator("#f-stages-1-name").fill("Heavy slow resistance");
   await page.locator("#f-stages-1-goal").fill("Build calf capacity");
   await page.locator("#f-stages-1-instructions").fill("Weighted heel raises, three times a week.");
+  // Every criterion kind has its own fields, no JSON: a soreness rule is ticked in a checkbox group.
+  const stage2 = page.locator(".editor-stage").nth(1);
+  await stage2.getByRole("button", { name: "Add a regress rule" }).click();
+  await page.locator("#f-stages-1-regressRules-0-label").fill("Soreness stays");
+  await stage2.getByRole("button", { name: "Add a criterion" }).click();
+  await stage2.getByRole("button", { name: "Soreness rules", exact: true }).click();
+  await stage2.getByRole("button", { name: "Remove this criterion" }).first().click();
+  await expect(stage2.getByRole("checkbox", { name: "sore at warm-up, and it stayed" })).toBeChecked();
+  await stage2.getByRole("checkbox", { name: "sore over 1 h after, or the next day" }).check();
+  await expect(stage2.getByRole("textbox", { name: /JSON/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await shot(page, "program-editor");
   await page.getByRole("button", { name: "Save program" }).click();
   await expect(page.getByRole("heading", { level: 1, name: programName })).toBeVisible();
   await expect(page.getByText("Stage 2: Heavy slow resistance")).toBeVisible();
+  await expect(page.getByText(/Soreness: warmup persisted, after 1h or next day/)).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Try it before using it on a patient.

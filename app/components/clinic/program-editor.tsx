@@ -1,16 +1,16 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
-import { SelectField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
+import { FieldError, SelectField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
 import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import {
-  ADVANCED_KINDS,
   COMPARATOR_LABELS,
   CRITERION_FIELDS,
   CRITERION_KINDS,
   EXERCISE_FIELDS,
+  OPTION_LABELS,
   blankCriterion,
   blankStage,
   isDedicated,
@@ -25,17 +25,44 @@ const KIND_LABELS: Record<string, string> = {
   adherence: "Adherence",
   signoff: "Clinician sign-off",
   swelling: "Swelling",
-  settle: "Settles by next morning (advanced)",
-  trend: "Week-on-week trend (advanced)",
-  repetitions: "Repeated sessions (advanced)",
-  soreness: "Soreness rules (advanced)",
+  settle: "Settles by next morning",
+  trend: "Week-on-week trend",
+  repetitions: "Repeated sessions",
+  soreness: "Soreness rules",
 };
 
 const shortId = () => Math.random().toString(36).slice(2, 7);
 
 function optionLabel(spec: FieldSpec, value: string) {
   if (spec.name === "comparator") return COMPARATOR_LABELS[value] ?? value;
-  return value.replace(/_/g, " ");
+  const key = spec.name.split(".").pop()!;
+  return OPTION_LABELS[key === "levels" ? "soreness" : key]?.[value] ?? value.replace(/_/g, " ");
+}
+
+/** A group of checkboxes: several of the options (posted as repeated keys; none ticked posts nothing). */
+function MultiField({ form, name, spec }: { form: SchemaForm; name: string; spec: FieldSpec }) {
+  const base = `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+  const error = form.errorFor(name);
+  const current = form.defaultFor(name);
+  const ticked = Array.isArray(current) ? current.map(String) : typeof current === "string" && current ? [current] : [];
+  return (
+    <fieldset
+      className={`field choice${error ? " field--invalid" : ""}`}
+      aria-describedby={[spec.hint ? `${base}-hint` : null, error ? `${base}-error` : null].filter(Boolean).join(" ") || undefined}
+    >
+      <legend className="field__label">{spec.label}</legend>
+      {spec.hint ? <p className="field__hint" id={`${base}-hint`}>{spec.hint}</p> : null}
+      <div className="choice__options">
+        {(spec.options ?? []).map((o) => (
+          <label key={o} className="choice__option">
+            <input type="checkbox" value={o} defaultChecked={ticked.includes(o)} aria-invalid={error ? true : undefined} {...form.register(name)} />
+            <span>{optionLabel(spec, o)}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${base}-error`} message={error} />
+    </fieldset>
+  );
 }
 
 /** One field of a criterion, chosen by its spec (text, number, select, yes/no, or a days/sessions window). */
@@ -44,11 +71,12 @@ function SpecField({ form, prefix, spec }: { form: SchemaForm; prefix: string; s
   if (spec.type === "window") {
     return (
       <>
-        <TextField form={form} name={`${prefix}.windowCount`} label="Window length" inputMode="numeric" />
+        <TextField form={form} name={`${prefix}.windowCount`} label="Window length" hint={spec.hint} inputMode="numeric" />
         <SelectField form={form} name={`${prefix}.windowUnit`} label="Window unit" options={[{ value: "days", label: "days" }, { value: "sessions", label: "sessions" }]} />
       </>
     );
   }
+  if (spec.type === "multi") return <MultiField form={form} name={name} spec={spec} />;
   if (spec.type === "select" || spec.type === "bool") {
     const values = spec.type === "bool" ? ["true", "false"] : [...(spec.options ?? [])];
     const options = values.map((v) => ({ value: v, label: spec.type === "bool" ? (v === "true" ? "yes" : "no") : optionLabel(spec, v) }));
@@ -78,17 +106,7 @@ function CriterionFields({ form, prefix, onRemove, title }: { form: SchemaForm; 
             <SpecField key={spec.name} form={form} prefix={prefix} spec={spec} />
           ))}
         </div>
-      ) : (
-        <div className="editor-advanced">
-          <TextAreaField
-            form={form}
-            name={`${prefix}.json`}
-            label="Advanced: the criterion's settings as JSON"
-            hint={`No dedicated fields for "${kind}" yet. Use the engine's field names (docs/engine.md); the engine validates them on save.`}
-            rows={5}
-          />
-        </div>
-      )}
+      ) : null}
       <div>
         <Button variant="ghost" size="small" onClick={onRemove}>
           Remove this criterion
@@ -129,13 +147,8 @@ function AddCriterion({ noun, onAdd }: { noun: string; onAdd: (kind: (typeof CRI
       </div>
       {open ? (
         <div className="editor-toolbar" role="group" aria-label={`Kind of ${noun.toLowerCase()}`}>
-          {CRITERION_KINDS.filter((k) => !(ADVANCED_KINDS as readonly string[]).includes(k)).map((k) => (
+          {CRITERION_KINDS.map((k) => (
             <Button key={k} size="small" variant="secondary" onClick={() => add(k)}>
-              {KIND_LABELS[k]}
-            </Button>
-          ))}
-          {ADVANCED_KINDS.map((k) => (
-            <Button key={k} size="small" variant="ghost" onClick={() => add(k)}>
               {KIND_LABELS[k]}
             </Button>
           ))}

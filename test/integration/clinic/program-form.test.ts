@@ -47,10 +47,18 @@ describe("the program editor's form schema", () => {
     expect(result.error!.issues.map((i) => i.path.join("."))).toContain("stages.0.gates.2.threshold");
   });
 
-  it("reports broken advanced JSON on its own field", () => {
+  it("edits every criterion kind with dedicated fields: no JSON box in any built-in program's form", () => {
+    const criteria = builtInPrograms.flatMap((p) => programToForm(p).stages as any[]).flatMap((s) => [...s.gates, ...s.regressRules.flatMap((r: any) => r.criteria)]);
+    expect([...new Set(criteria.map((c) => c.kind))]).toEqual(expect.arrayContaining(["settle", "trend", "repetitions", "soreness"]));
+    for (const c of criteria) expect(c).not.toHaveProperty("json");
+    const reps = criteria.find((c) => c.kind === "repetitions" && c.conditions.soreness.length);
+    expect(reps.conditions).toMatchObject({ soreness: ["none"], maxSwelling: "trace", maxPainDuring: "2" });
+  });
+
+  it("reports broken hidden settings (_rest) on their own field", () => {
     const form = programToForm(twoStageProgram) as any;
-    form.stages[0].gates.push({ ...blankCriterion("settle", "settled"), json: "{ not json" });
+    form.stages[0].gates.push({ ...blankCriterion("settle", "settled"), _rest: "{ not json" });
     const result = ProgramFormSchema.safeParse(asPosted(form));
-    expect(result.error!.issues.map((i) => i.path.join("."))).toContain("stages.0.gates.2.json");
+    expect(result.error!.issues.map((i) => i.path.join("."))).toContain("stages.0.gates.2._rest");
   });
 });
