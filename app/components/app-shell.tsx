@@ -1,10 +1,23 @@
-import { Form, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 export type NavItem = { to: string; label: string; end?: boolean };
 
 /** Header for both areas: brand, the area's navigation, who is signed in, and sign-out (a POST, never a link). */
-export function AppShell({ nav, userName, roleLabel, children }: { nav: NavItem[]; userName: string; roleLabel: string; children: ReactNode }) {
+export function AppShell({
+  nav,
+  userName,
+  roleLabel,
+  accountHref,
+  children,
+}: {
+  nav: NavItem[];
+  userName: string;
+  roleLabel: string;
+  /** Where the signed-in person changes their password. */
+  accountHref: string;
+  children: ReactNode;
+}) {
   return (
     <>
       <header className="app-header">
@@ -21,9 +34,9 @@ export function AppShell({ nav, userName, roleLabel, children }: { nav: NavItem[
             ))}
           </nav>
           <div className="app-header__user">
-            <span>
-              {userName} <span className="visually-hidden">({roleLabel})</span>
-            </span>
+            <Link to={accountHref} className="app-header__account">
+              {userName} <span className="visually-hidden">({roleLabel}): your account</span>
+            </Link>
             <Form method="post" action="/logout">
               <button type="submit" className="button button--ghost button--small">
                 Sign out

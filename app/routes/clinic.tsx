@@ -22,7 +22,7 @@ const NAV = [
 export default function ClinicLayout() {
   const { user } = useLoaderData<typeof loader>();
   return (
-    <AppShell nav={NAV} userName={user.name} roleLabel="clinician">
+    <AppShell nav={NAV} userName={user.name} roleLabel="clinician" accountHref="/clinic/account">
       <Outlet />
     </AppShell>
   );

@@ -22,7 +22,7 @@ const NAV = [
 export default function PatientLayout() {
   const { user } = useLoaderData<typeof loader>();
   return (
-    <AppShell nav={NAV} userName={user.name} roleLabel="patient">
+    <AppShell nav={NAV} userName={user.name} roleLabel="patient" accountHref="/me/account">
       <Outlet />
     </AppShell>
   );

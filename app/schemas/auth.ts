@@ -16,3 +16,15 @@ export const SetPasswordSchema = z
     confirmPassword: z.string({ error: "Type the password again" }).min(1, "Type the password again"),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ" });
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(200),
+    newPassword: z
+      .string({ error: "Choose a new password" })
+      .min(10, "Use at least 10 characters")
+      .max(200, "Use at most 200 characters"),
+    confirmPassword: z.string({ error: "Type the new password again" }).min(1, "Type the new password again"),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password you haven't used here" });

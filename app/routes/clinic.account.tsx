@@ -1,0 +1,25 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { AccountPage } from "~/components/account/change-password.tsx";
+import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
+import { handlePasswordChange } from "~/utils/account-route.server.ts";
+import { requireClinician } from "~/utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Your account · Stagewise" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireClinician(request);
+  return { name: user.name, email: user.email };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireClinician(request);
+  return handlePasswordChange(request, user, "/clinic/account");
+}
+
+export default function AccountRoute() {
+  const { name, email } = useLoaderData<typeof loader>();
+  return <AccountPage name={name} email={email} />;
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

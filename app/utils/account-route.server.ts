@@ -1,0 +1,17 @@
+import { data } from "@remix-run/node";
+import type { SessionUser } from "~/models/user.server.ts";
+import { ChangePasswordSchema } from "~/schemas/auth.ts";
+import { changePassword } from "~/services/password-change.server.ts";
+import { startUserSession } from "./auth.server.ts";
+import { getDb } from "./db.server.ts";
+import { parseForm } from "./forms.ts";
+
+/** The shared action of /clinic/account and /me/account (each route does its own guard first). */
+export async function handlePasswordChange(request: Request, user: SessionUser, accountPath: string) {
+  const parsed = parseForm(ChangePasswordSchema, await request.formData());
+  if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const result = await changePassword(getDb(), user, parsed.data);
+  if (!result.ok) return data({ ok: false as const, fieldErrors: result.fieldErrors }, { status: 400 });
+  // All sessions were ended; this browser gets a fresh one.
+  return startUserSession(user.id, `${accountPath}?changed=1`);
+}

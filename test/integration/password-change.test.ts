@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import * as clinicAccount from "~/routes/clinic.account.tsx";
+import * as clinicLayout from "~/routes/clinic.tsx";
+import * as login from "~/routes/login.tsx";
+import * as meAccount from "~/routes/me.account.tsx";
+import { getDb } from "~/utils/db.server.ts";
+import { createClinicWithCast, TEST_PASSWORD } from "../support/factories.ts";
+import { getRequest, postRequest, run, sessionCookieFor } from "../support/requests.ts";
+
+const NEW_PASSWORD = "a-brand-new-password";
+
+describe("changing a password", () => {
+  it("signs out every other session, keeps this browser signed in, and the new password works", async () => {
+    const { clinician } = await createClinicWithCast(getDb());
+    const otherDevice = await sessionCookieFor(clinician.id);
+    const thisBrowser = await sessionCookieFor(clinician.id);
+    const res = await run(
+      clinicAccount.action,
+      await postRequest("/clinic/account", { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, { cookie: thisBrowser }),
+    );
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/clinic/account?changed=1");
+    const fresh = res.headers.get("Set-Cookie")!.split(";")[0]!;
+
+    expect((await run(clinicLayout.loader, await getRequest("/clinic", { cookie: otherDevice }))).status).toBe(302);
+    expect((await run(clinicLayout.loader, await getRequest("/clinic", { cookie: thisBrowser }))).status).toBe(302);
+    expect((await run(clinicLayout.loader, await getRequest("/clinic", { cookie: fresh }))).status).toBe(200);
+
+    const oldPassword = await run(login.action, await postRequest("/login", { email: clinician.email, password: TEST_PASSWORD }));
+    expect(oldPassword.status).toBe(400);
+    const newPassword = await run(login.action, await postRequest("/login", { email: clinician.email, password: NEW_PASSWORD }));
+    expect(newPassword.status).toBe(302);
+    const audit = await getDb().selectFrom("audit_event").select("action").where("entity_id", "=", clinician.id).execute();
+    expect(audit.map((a) => a.action)).toContain("user.password_changed");
+  });
+
+  it("a wrong current password or a mismatch is a field error and changes nothing", async () => {
+    const { patientA } = await createClinicWithCast(getDb());
+    const cookie = await sessionCookieFor(patientA.id);
+    const wrong = await run(meAccount.action, await postRequest("/me/account", { currentPassword: "nope", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, { cookie }));
+    expect(wrong.status).toBe(400);
+    expect(wrong.data.fieldErrors.currentPassword).toMatch(/not your current password/);
+    const mismatch = await run(meAccount.action, await postRequest("/me/account", { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: "different-password" }, { cookie }));
+    expect(mismatch.data.fieldErrors.confirmPassword).toBeTruthy();
+    // Still signed in, and the old password still works.
+    expect((await run(meAccount.loader, await getRequest("/me/account", { cookie }))).status).toBe(200);
+    expect((await run(login.action, await postRequest("/login", { email: patientA.email, password: TEST_PASSWORD }))).status).toBe(302);
+  });
+
+  it("each area's account page is only for its own role", async () => {
+    const { clinician, patientA } = await createClinicWithCast(getDb());
+    expect((await run(clinicAccount.loader, await getRequest("/clinic/account", { userId: patientA.id }))).status).toBe(403);
+    expect((await run(meAccount.loader, await getRequest("/me/account", { userId: clinician.id }))).headers.get("Location")).toBe("/clinic");
+    expect((await run(meAccount.loader, await getRequest("/me/account"))).headers.get("Location")).toBe("/login?redirectTo=%2Fme%2Faccount");
+  });
+});
