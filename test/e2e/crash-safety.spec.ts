@@ -20,12 +20,17 @@ let dir: string;
 let databaseUrl: string;
 let server: ChildProcess | undefined;
 let patientEmails: string[] = [];
+/** Everything the server printed, across restarts: checked for clinical data and secrets at the end. */
+let serverOutput = "";
+const SESSION_SECRET = "crash-test-secret-crash-test-secret-000000";
 
 function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_URL: databaseUrl, SEED_DEMO: "never", SESSION_SECRET: "crash-test-secret-crash-test-secret-000000" },
-    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_URL: databaseUrl, SEED_DEMO: "never", SESSION_SECRET },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  child.stdout!.on("data", (chunk) => (serverOutput += String(chunk)));
+  child.stderr!.on("data", (chunk) => (serverOutput += String(chunk)));
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 30_000;
     const poll = async () => {
@@ -152,5 +157,12 @@ test("every acknowledged log survives a SIGKILL in the middle of a burst, and th
     expect(dupes).toEqual([]);
   } finally {
     await db.destroy();
+  }
+});
+
+test("the server's logs hold no clinical data, credentials or secrets", async () => {
+  expect(serverOutput).toContain("Stagewise is ready"); // we really captured the output
+  for (const secret of [SESSION_SECRET, "stagewise-demo", "painDuring", "pain_during", "__stagewise_session", ...patientEmails]) {
+    expect(serverOutput, `server output mentions ${secret}`).not.toContain(secret);
   }
 });
