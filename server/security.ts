@@ -54,3 +54,29 @@ export function sameOriginMutations(req: Request, res: Response, next: NextFunct
   if (originHost && originHost === host) return next();
   res.status(403).type("text/plain").send("Cross-site request refused.");
 }
+
+/** No Stagewise form comes near this: the largest, a full program, is tens of kilobytes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Refuses an oversized request body before anything reads it (Remix's formData() would buffer all of it):
+ * a declared Content-Length over the limit is 413, and a body without a declared length (chunked) is 411,
+ * since browsers always declare one for a form. The connection is closed so the rest is never read.
+ */
+export function limitRequestBody(maxBytes = MAX_BODY_BYTES) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const declared = req.get("content-length");
+    if (declared === undefined) {
+      if (req.get("transfer-encoding")) return refuse(res, 411, "Send a Content-Length with the request body.");
+      return next();
+    }
+    const length = Number(declared);
+    if (!Number.isSafeInteger(length) || length < 0) return refuse(res, 400, "Bad Content-Length.");
+    if (length > maxBytes) return refuse(res, 413, "The request body is too large.");
+    next();
+  };
+}
+
+function refuse(res: Response, status: number, message: string) {
+  res.set("Connection", "close").status(status).type("text/plain").send(message);
+}

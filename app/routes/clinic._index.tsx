@@ -13,7 +13,7 @@ import { reevaluate } from "~/services/plan-changes.server.ts";
 import { loadTriage, type TriageRow } from "~/services/triage.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm, readForm } from "~/utils/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Triage · Stagewise" }];
 
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
   const db = getDb();
-  const parsed = parseForm(ConfirmDecisionSchema, await request.formData());
+  const parsed = parseForm(ConfirmDecisionSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, message: "Choose a recommendation to confirm." }, { status: 400 });
   const decision = await getDecisionInClinic(db, clinician.clinic_id, parsed.data.decisionId);
   if (!decision) throw new Response("Not found", { status: 404 });

@@ -42,7 +42,7 @@ import { INVOLVED_SIDES } from "~/schemas/patient.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm, readForm } from "~/utils/forms.ts";
 import type { z } from "zod";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.patient.name ?? "Patient"} · Stagewise` }];
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const patient = await getPatientInClinic(db, clinician.clinic_id, params.patientId ?? "");
   if (!patient) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const tz = patient.time_zone;
 

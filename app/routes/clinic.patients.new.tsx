@@ -10,7 +10,7 @@ import { INVOLVED_SIDES, NewPatientSchema } from "~/schemas/patient.ts";
 import { createPatientWithInvite } from "~/services/patients.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm, readForm } from "~/utils/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Add a patient · Stagewise" }];
 
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
-  const parsed = parseForm(NewPatientSchema, await request.formData());
+  const parsed = parseForm(NewPatientSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const result = await createPatientWithInvite(getDb(), clinician, parsed.data);
   if (!result.ok) {

@@ -8,7 +8,7 @@ import { ProgramFormSchema, programToForm } from "~/schemas/program-form.ts";
 import { getProgramDetail, saveProgramVersion } from "~/services/programs-editor.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm, readForm } from "~/utils/forms.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.name ?? "program"} · Stagewise` }];
 
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
   const programId = params.programId ?? "";
-  const parsed = parseForm(ProgramFormSchema, await request.formData());
+  const parsed = parseForm(ProgramFormSchema, await readForm(request));
   if (!parsed.ok) {
     // Someone else's (or no) program answers 404 before any validation detail leaks.
     if (!(await getProgramDetail(getDb(), clinician.clinic_id, programId))) throw new Response("Not found", { status: 404 });

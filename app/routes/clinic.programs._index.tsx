@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/forms.ts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Duplicate a library (or own) program into the clinic, then open the copy for editing. */
 export async function action({ request }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const sourceId = String(form.get("sourceId") ?? "");
   if (!sourceId) return data({ ok: false as const, message: "Choose a program to duplicate." }, { status: 400 });
   const id = await duplicateProgram(getDb(), clinician, sourceId);

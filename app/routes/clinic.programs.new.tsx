@@ -8,7 +8,7 @@ import { ProgramFormSchema, blankProgram, blankStage } from "~/schemas/program-f
 import { createClinicProgram } from "~/services/programs-editor.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm, readForm } from "~/utils/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "New program · Stagewise" }];
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
-  const parsed = parseForm(ProgramFormSchema, await request.formData());
+  const parsed = parseForm(ProgramFormSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const id = await createClinicProgram(getDb(), clinician, parsed.data);
   return redirect(`/clinic/programs/${id}?saved=1`);

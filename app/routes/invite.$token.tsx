@@ -10,7 +10,7 @@ import { SetPasswordSchema } from "~/schemas/auth.ts";
 import { acceptInvite, getInvite } from "~/services/invites.server.ts";
 import { startUserSession } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm, readForm } from "~/utils/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Set your password · Stagewise" }];
 
@@ -20,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(SetPasswordSchema, await request.formData());
+  const parsed = parseForm(SetPasswordSchema, await readForm(request));
   if (!parsed.ok) return data({ ...parsed, formError: undefined as string | undefined }, { status: 400 });
   const userId = await acceptInvite(getDb(), params.token ?? "", parsed.data.password);
   if (!userId) {

@@ -11,7 +11,7 @@ import { LoginSchema } from "~/schemas/auth.ts";
 import { signIn } from "~/services/sign-in.server.ts";
 import { getOptionalUser, homeFor, safeRedirect, startUserSession } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm, readForm } from "~/utils/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Stagewise" }];
 
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(LoginSchema, await request.formData());
+  const parsed = parseForm(LoginSchema, await readForm(request));
   if (!parsed.ok) return data({ ...parsed, formError: undefined as string | undefined }, { status: 400 });
 
   const { email, password, redirectTo } = parsed.data;

@@ -14,7 +14,7 @@ import { logFormView } from "~/services/patient-today.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm, readForm } from "~/utils/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log today · Stagewise" }];
 
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const patient = await requirePatient(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent") === "checkin" ? "checkin" : "log";
   const parsed = intent === "checkin" ? parseForm(CheckInSchema, formData) : parseForm(DailyLogSchema, formData);
   if (!parsed.ok) {

@@ -12,7 +12,7 @@ import { questionnaireView, saveQuestionnaire, type QuestionnaireAnswers } from 
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm, readForm } from "~/utils/forms.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? QUESTIONNAIRE_TITLES[data.kind] : "Questionnaire"} · Stagewise` }];
 
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const patient = await requirePatient(request);
   const kind = kindOf(params.kind);
-  const parsed = parseForm(SCHEMAS[kind], await request.formData());
+  const parsed = parseForm(SCHEMAS[kind], await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const saved = await saveQuestionnaire(getDb(), patient, { kind, form: parsed.data } as QuestionnaireAnswers);
   if (!saved) throw new Response("Not found", { status: 404 });

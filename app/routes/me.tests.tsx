@@ -13,7 +13,7 @@ import { offeredTests, saveSelfTests } from "~/services/self-tests.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { parseForm, readForm } from "~/utils/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Self-tests · Stagewise" }];
 
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const patient = await requirePatient(request);
-  const parsed = parseForm(SelfTestsSchema, await request.formData());
+  const parsed = parseForm(SelfTestsSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const result = await saveSelfTests(getDb(), patient, parsed.data);
   if (!result.ok) {

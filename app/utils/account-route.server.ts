@@ -4,11 +4,11 @@ import { ChangePasswordSchema } from "~/schemas/auth.ts";
 import { changePassword } from "~/services/password-change.server.ts";
 import { startUserSession } from "./auth.server.ts";
 import { getDb } from "./db.server.ts";
-import { parseForm } from "./forms.ts";
+import { parseForm, readForm } from "./forms.ts";
 
 /** The shared action of /clinic/account and /me/account (each route does its own guard first). */
 export async function handlePasswordChange(request: Request, user: SessionUser, accountPath: string) {
-  const parsed = parseForm(ChangePasswordSchema, await request.formData());
+  const parsed = parseForm(ChangePasswordSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const result = await changePassword(getDb(), user, parsed.data);
   if (!result.ok) return data({ ok: false as const, fieldErrors: result.fieldErrors }, { status: 400 });

@@ -45,7 +45,13 @@ export const isoDate = (label: string) =>
   z
     .string({ error: `Enter ${label}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a date`)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), `Enter ${label} as a real date`);
+    // Date.parse rolls 2026-02-30 over to 2 March: a real date is one that reads back as itself.
+    .refine((s) => isRealDate(s), `Enter ${label} as a real date`);
+
+function isRealDate(s: string): boolean {
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+}
 
 export const optionalIsoDate = (label: string) => z.preprocess(blankToUndefined, isoDate(label).optional());
 

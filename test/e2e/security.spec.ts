@@ -37,3 +37,32 @@ test("the same sign-in from our own origin works", async ({ request, baseURL }) 
   expect(res.status()).toBe(302);
   expect(res.headers()["set-cookie"]).toMatch(/__stagewise_session=/);
 });
+
+test("a request body of several MB is refused before the app reads it", async ({ request, baseURL }) => {
+  // Raw socket: declare a 5 MB form, send only its first 64 KB, and the answer must already be there — the server
+  // refuses on the declared length and closes the connection instead of reading (and buffering) the rest.
+  const { connect } = await import("node:net");
+  const url = new URL("/login", baseURL);
+  const size = 5 * 1024 * 1024;
+  const started = Date.now();
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () => {
+      socket.write(
+        `POST /login HTTP/1.1\r\nHost: ${url.host}\r\nOrigin: ${url.origin}\r\n` +
+          `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${size}\r\n\r\n`,
+      );
+      socket.write(Buffer.alloc(64 * 1024, "x"));
+    });
+    let text = "";
+    socket.on("data", (d) => (text += d.toString("latin1")));
+    socket.on("close", () => resolve(text));
+    socket.on("error", () => resolve(text));
+    setTimeout(() => reject(new Error(`no answer; got ${JSON.stringify(text.slice(0, 200))}`)), 5_000);
+  });
+  expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+  expect(answer.toLowerCase()).toContain("connection: close");
+  expect(Date.now() - started).toBeLessThan(5_000);
+  // An ordinary form still goes through.
+  const ok = await request.post("/login", { form: { email: DEMO.clinician, password: DEMO.password }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+  expect(ok.status()).toBe(302);
+});
