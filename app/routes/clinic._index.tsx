@@ -19,8 +19,9 @@ export const meta: MetaFunction = () => [{ title: "Triage · Stagewise" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const clinician = await requireClinician(request);
-  const triage = await loadTriage(getDb(), clinician.clinic_id, clinician.time_zone);
-  return { clinicianName: clinician.name, ...triage };
+  const scope = new URL(request.url).searchParams.get("scope") === "clinic" ? "clinic" : "mine";
+  const triage = await loadTriage(getDb(), clinician.clinic_id, clinician.time_zone, scope === "mine" ? { clinicianId: clinician.id } : {});
+  return { clinicianName: clinician.name, scope, ...triage };
 }
 
 /** Confirming straight from the triage list (overriding needs a reason, so it lives on the patient page). */
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TriageHome() {
-  const { clinicianName, needsAttention, everyoneElse, withoutPlan } = useLoaderData<typeof loader>();
+  const { clinicianName, scope, needsAttention, everyoneElse, withoutPlan } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const total = needsAttention.length + everyoneElse.length;
   return (
@@ -53,6 +54,14 @@ export default function TriageHome() {
         lede={`Good to see you, ${clinicianName}. Patients who need you come first.`}
         actions={<ButtonLink to="/clinic/patients/new">Add a patient</ButtonLink>}
       />
+      <nav className="triage-scope" aria-label="Whose patients">
+        <Link to="/clinic" aria-current={scope === "mine" ? "page" : undefined}>
+          My patients
+        </Link>
+        <Link to="/clinic?scope=clinic" aria-current={scope === "clinic" ? "page" : undefined}>
+          Whole clinic
+        </Link>
+      </nav>
       {result ? <Notice tone={result.ok ? "success" : "error"}>{result.message}</Notice> : null}
       {total === 0 ? (
         <EmptyState

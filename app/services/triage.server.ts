@@ -34,16 +34,25 @@ export type TriageRow = {
   decision: { id: string; outcome: string; status: string; summary: string; flags: Flag[]; checks: Check[] | null } | null;
 };
 
+/** Only this clinician's own patients; absent = the whole clinic. */
+export type TriageScope = { clinicianId?: string };
+
 /**
  * The clinician's caseload ranked for attention, in a fixed number of set-based queries whatever the clinic's
  * size: plans, program outlines (one snapshot per program version), the latest decision per plan, recent
  * regressions, and the last 14 days of logs. See docs/decisions/021-triage-ranking.md.
  */
-export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: string) {
+export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: string, scope: TriageScope = {}) {
   const clinicToday = todayIn(clinicianTimeZone);
   // A little wider than the window so patients east of the clinician are fully covered.
   const logsFrom = addDays(clinicToday, -(TRIAGE_DAYS + 1));
-  const livePlans = db.selectFrom("plan").select("id").where("clinic_id", "=", clinicId).where("status", "in", ["active", "paused"]);
+  // A physio's home is their own caseload; the whole clinic is one click away (scope without clinicianId).
+  const mine = <Q extends { where: (...args: any[]) => Q }>(query: Q, column: string): Q =>
+    scope.clinicianId ? query.where(column, "=", scope.clinicianId) : query;
+  const livePlans = mine(
+    db.selectFrom("plan").select("id").where("clinic_id", "=", clinicId).where("status", "in", ["active", "paused"]),
+    "clinician_id",
+  );
 
   const [plans, outlines, latestDecisions, regressions, logs, withoutPlan] = await Promise.all([
     db
@@ -64,6 +73,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       .where("plan.clinic_id", "=", clinicId)
       .where("app_user.clinic_id", "=", clinicId)
       .where("plan.status", "in", ["active", "paused"])
+      .where("plan.id", "in", livePlans)
       .execute(),
     programOutlines(db, clinicId, ["active", "paused"]),
     db
@@ -107,13 +117,14 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       .where("plan_id", "in", livePlans)
       .orderBy("log_date")
       .execute(),
-    db
-      .selectFrom("app_user")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("clinic_id", "=", clinicId)
-      .where("role", "=", "patient")
-      .where("id", "not in", db.selectFrom("plan").select("patient_id").where("clinic_id", "=", clinicId).where("status", "in", ["active", "paused"]))
-      .executeTakeFirstOrThrow(),
+    mine(
+      db
+        .selectFrom("patient_profile")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("clinic_id", "=", clinicId)
+        .where("user_id", "not in", db.selectFrom("plan").select("patient_id").where("clinic_id", "=", clinicId).where("status", "in", ["active", "paused"])),
+      "clinician_id",
+    ).executeTakeFirstOrThrow(),
   ]);
 
   const decisionByPlan = new Map(latestDecisions.map((d) => [d.plan_id, d]));

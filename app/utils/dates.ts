@@ -1,24 +1,16 @@
+import { isValidTimeZone, localDateOf } from "~/engine/dates.ts";
+
 /** Current instant as ISO-8601 UTC: the one place server code reads the clock for timestamps. */
 export function nowIso(): string {
   return new Date().toISOString();
 }
 
-/** The calendar date (YYYY-MM-DD) it is now in a time zone. */
+/** The calendar date (YYYY-MM-DD) it is now in a time zone (the engine's cached, DST-safe conversion). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-    .formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
+  return localDateOf(now.getTime(), timeZone);
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone };
 
 /** "21 Nov 2026" — dates shown to people, never ambiguous day/month order. */
 export function formatDate(isoDate: string): string {
