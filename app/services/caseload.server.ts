@@ -1,36 +1,43 @@
 import type { DB } from "~/db/client.server.ts";
-import type { PlanStatus } from "~/db/types.ts";
+
+// A plan's program snapshot never changes for a given program id and version, so parsed outlines can be kept.
+const outlineCache = new Map<string, Outline>();
 
 /**
- * Program outlines (name, stage ids and names) for a set of plans, parsing ONE snapshot per distinct
- * program version instead of one per plan: plans on the same version carry identical snapshots.
+ * Program outlines (name, stage ids and names, pain limits) for a set of plans, parsing ONE snapshot per distinct
+ * program version — plans on the same version carry identical snapshots — and each only once per process.
  */
-export async function programOutlines(db: DB, clinicId: string, planStatuses: PlanStatus[]) {
-  if (planStatuses.length === 0) return new Map<string, Outline>();
-  const versions = await db
-    .selectFrom("plan")
-    .select(["program_id", "program_version", (eb) => eb.fn.min("id").as("plan_id")])
-    .where("clinic_id", "=", clinicId)
-    .where("status", "in", planStatuses)
-    .groupBy(["program_id", "program_version"])
-    .execute();
-  const ids = versions.map((v) => String(v.plan_id));
-  const snapshots = ids.length
-    ? await db.selectFrom("plan").select(["program_id", "program_version", "program_snapshot"]).where("id", "in", ids).execute()
-    : [];
+export async function programOutlines(db: DB, plans: Array<{ id: string; program_id: string; program_version: number }>) {
+  const wanted = new Map<string, string>(); // key → a plan id carrying that snapshot
+  for (const p of plans) {
+    const key = outlineKey(p.program_id, p.program_version);
+    if (!outlineCache.has(key) && !wanted.has(key)) wanted.set(key, p.id);
+  }
+  if (wanted.size > 0) {
+    const snapshots = await db
+      .selectFrom("plan")
+      .select(["program_id", "program_version", "program_snapshot"])
+      .where("id", "in", [...wanted.values()])
+      .execute();
+    for (const s of snapshots) {
+      const program = JSON.parse(s.program_snapshot) as {
+        name: string;
+        painModel?: { duringMax: number | null; redFlagPain: number };
+        stages: Array<{ id: string; name: string }>;
+      };
+      outlineCache.set(outlineKey(s.program_id, s.program_version), {
+        name: program.name,
+        stages: program.stages.map((st) => ({ id: st.id, name: st.name })),
+        painLimit: program.painModel?.duringMax ?? null,
+        redFlagPain: program.painModel?.redFlagPain ?? 7,
+      });
+    }
+  }
   const outlines = new Map<string, Outline>();
-  for (const s of snapshots) {
-    const program = JSON.parse(s.program_snapshot) as {
-      name: string;
-      painModel?: { duringMax: number | null; redFlagPain: number };
-      stages: Array<{ id: string; name: string }>;
-    };
-    outlines.set(outlineKey(s.program_id, s.program_version), {
-      name: program.name,
-      stages: program.stages.map((st) => ({ id: st.id, name: st.name })),
-      painLimit: program.painModel?.duringMax ?? null,
-      redFlagPain: program.painModel?.redFlagPain ?? 7,
-    });
+  for (const p of plans) {
+    const key = outlineKey(p.program_id, p.program_version);
+    const outline = outlineCache.get(key);
+    if (outline) outlines.set(key, outline);
   }
   return outlines;
 }
@@ -84,7 +91,10 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
   if (filter.status === "none") query = query.where("plan.id", "is", null);
   if (filter.status === "ended") query = query.where("plan.status", "in", ["discharged", "completed"]);
   const rows = await query.orderBy("app_user.name").limit(500).execute();
-  const outlines = await programOutlines(db, clinicId, ["active", "paused", "discharged", "completed"]);
+  const outlines = await programOutlines(
+    db,
+    rows.flatMap((r) => (r.plan_id && r.program_id && r.program_version !== null ? [{ id: r.plan_id, program_id: r.program_id, program_version: r.program_version }] : [])),
+  );
   return rows.map((r) => {
     const outline = r.program_id && r.program_version !== null ? outlines.get(outlineKey(r.program_id, r.program_version)) : undefined;
     const stageIndex = outline ? outline.stages.findIndex((s) => s.id === r.current_stage_id) : -1;

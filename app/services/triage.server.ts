@@ -54,7 +54,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
     "clinician_id",
   );
 
-  const [plans, outlines, latestDecisions, regressions, logs, withoutPlan] = await Promise.all([
+  const [plans, latestDecisions, regressions, logs, withoutPlan] = await Promise.all([
     db
       .selectFrom("plan")
       .innerJoin("app_user", "app_user.id", "plan.patient_id")
@@ -75,7 +75,6 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       .where("plan.status", "in", ["active", "paused"])
       .where("plan.id", "in", livePlans)
       .execute(),
-    programOutlines(db, clinicId, ["active", "paused"]),
     db
       .selectFrom(
         db
@@ -127,6 +126,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
     ).executeTakeFirstOrThrow(),
   ]);
 
+  const outlines = await programOutlines(db, plans);
   const decisionByPlan = new Map(latestDecisions.map((d) => [d.plan_id, d]));
   const regressByPlan = new Map<string, string>();
   for (const r of regressions) if ((regressByPlan.get(r.plan_id) ?? "") < r.evaluated_for) regressByPlan.set(r.plan_id, r.evaluated_for);

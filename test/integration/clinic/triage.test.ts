@@ -89,7 +89,8 @@ describe("the triage home", () => {
     await addPlans(3);
     const few = await countQueries();
     await addPlans(9);
-    expect(await countQueries()).toBe(few);
+    // Never more for 12 plans than for 3 (program outlines are cached, so later calls may need one query fewer).
+    expect(await countQueries()).toBeLessThanOrEqual(few);
     // Subqueries are compiled (and counted) with their parent, so this is an upper bound on round trips.
     expect(few).toBeLessThanOrEqual(13);
   });
