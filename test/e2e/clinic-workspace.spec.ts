@@ -137,7 +137,7 @@ test("a clinician builds a two-stage program, starts it for a new patient, sees 
   await row.getByRole("button", { name: `Confirm advance for ${patientName}` }).click();
   await expect(page.getByText(`Confirmed for ${patientName}.`)).toBeVisible();
 
-  await page.getByRole("link", { name: "Patients" }).click();
+  await page.getByRole("link", { name: "Patients", exact: true }).click();
   await page.getByRole("link", { name: patientName }).click();
   await expect(page.getByRole("heading", { name: "Stage 2 of 2: Heavy slow resistance" })).toBeVisible();
   await expect(page.getByRole("cell", { name: /Confirmed a recommendation/ })).toBeVisible();
@@ -147,7 +147,7 @@ test("a clinician builds a two-stage program, starts it for a new patient, sees 
 
 test("the demo patient's page shows charts, decision history and the audit trail", async ({ page }) => {
   await signIn(page, DEMO.clinician);
-  await page.getByRole("link", { name: "Patients" }).click();
+  await page.getByRole("link", { name: "Patients", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Patients" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Alex Morgan" }).click();
