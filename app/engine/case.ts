@@ -3,7 +3,7 @@
  * decision expected. Used by `npm run engine -- evaluate <case.json>`, by the tests and by docs/engine.md.
  * Pure: reading the file and finding built-in programs is the caller's job.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { localDateOf } from "./dates";
 import { DailyLogFactSchema, MeasurementFactSchema, PlanFactsSchema, SignoffFactSchema } from "./facts";
 import { LocalDateSchema, ProgramSchema, type Program } from "./schema";

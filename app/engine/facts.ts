@@ -4,7 +4,7 @@
  * Optional values accept both `undefined` and `null` (`nullish`) so database rows map across without a cleanup
  * step. All dates are the patient's local calendar dates 'YYYY-MM-DD'.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { isValidTimeZone } from "./dates";
 import { LocalDateSchema, ProgramSchema, SorenessSchema, SwellingGradeSchema } from "./schema";
 

@@ -17,7 +17,7 @@
  * PSFS (Stratford et al. 1995): 3–5 patient-named activities, each 0–10 (10 = able to do it as before injury);
  * score = mean; MCID ≈ 2.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 const item = (max: number) => z.number().int().min(0).max(max);
 

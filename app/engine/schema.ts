@@ -5,7 +5,7 @@
  * typed object literal (`satisfies Program`) or stored as JSON and parsed back without the two drifting apart. The
  * engine applies defaults itself (see defaults.ts) and documents them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { isValidLocalDate } from "./dates";
 
 /** Lower-case identifier used for programs, stages, exercises, criteria and rules. */

@@ -43,7 +43,7 @@ import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
-import type { z } from "zod";
+import type { $ZodType } from "zod/v4/core";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.patient.name ?? "Patient"} · Stagewise` }];
 
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const tz = patient.time_zone;
 
-  function parse<S extends z.ZodType>(schema: S) {
+  function parse<S extends $ZodType>(schema: S) {
     return parseForm(schema, formData);
   }
   /** The plan must be this patient's (and so this clinic's): anything else is 404, never a hint it exists. */

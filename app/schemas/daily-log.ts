@@ -1,8 +1,9 @@
-import { z } from "zod";
-import { intInRange, isoDate, numberInRange, optionalText } from "~/utils/form-fields.ts";
+import { intInRange, isoDate, numberInRange, optionalText, preprocess } from "~/utils/form-fields.ts";
+import * as z from "~/utils/zod-mini.ts";
 
 // The daily log form: one schema for react-hook-form in the browser and for the action on the server.
-// Forms post strings; blanks mean "not given" and are never turned into a fabricated 0.
+// Forms post strings; blanks mean "not given" and are never turned into a fabricated 0. Written with zod/mini so the
+// browser bundle stays small (docs/decisions/031-zod-mini-on-the-client.md).
 
 /** A log can be added or changed for today and this many days before it (docs/decisions/030-patient-daily-log.md). */
 export const EDIT_WINDOW_DAYS = 3;
@@ -15,21 +16,21 @@ export const SORENESS_LEVELS = ["none", "warmup_resolved", "warmup_persisted", "
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 const blankToUndefined = (v: unknown) => (isBlank(v) ? undefined : v);
 
-const optionalInt = (label: string, min: number, max: number) => z.preprocess(blankToUndefined, intInRange(label, min, max).optional());
+const optionalInt = (label: string, min: number, max: number) => preprocess(blankToUndefined, z.optional(intInRange(label, min, max)));
 const optionalNumber = (label: string, min: number, max: number) =>
-  z.preprocess(blankToUndefined, numberInRange(label, min, max).optional());
+  preprocess(blankToUndefined, z.optional(numberInRange(label, min, max)));
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
-  z.preprocess(blankToUndefined, z.enum(values, { error: message }).optional());
+  preprocess(blankToUndefined, z.optional(z.enum(values, { error: message })));
 
 /** A required 0–10 radio group: "Choose …" reads better than "Enter … as a number" when nothing was picked. */
 export const scoreChoice = (label: string, max = 10) =>
-  z.preprocess(
+  preprocess(
     blankToUndefined,
-    z.coerce.number({ error: `Choose ${label}` }).int(`Choose ${label}`).min(0, `Choose ${label}`).max(max, `Choose ${label}`),
+    z.coerce.number({ error: `Choose ${label}` }).check(z.int(`Choose ${label}`), z.gte(0, `Choose ${label}`), z.lte(max, `Choose ${label}`)),
   );
 
 export const ExerciseEntrySchema = z.object({
-  exerciseId: z.string().min(1).max(80),
+  exerciseId: z.string().check(z.minLength(1), z.maxLength(80)),
   status: z.enum(EXERCISE_STATUSES, { error: "Choose done, partly or not done" }),
   sets: optionalInt("sets", 0, 50),
   reps: optionalInt("reps", 0, 500),
@@ -42,29 +43,31 @@ export const ExerciseEntrySchema = z.object({
  */
 export const OtherActivitySchema = z
   .object({
-    label: z.preprocess(blankToUndefined, z.string().trim().max(60, "Keep it under 60 characters").optional()),
+    label: preprocess(blankToUndefined, z.optional(z.string().check(z.trim(), z.maxLength(60, "Keep it under 60 characters")))),
     minutes: optionalInt("minutes", 1, 600),
     rpe: optionalInt("effort", 0, 10),
   })
-  .superRefine((row, ctx) => {
-    const started = row.label !== undefined || row.minutes !== undefined || row.rpe !== undefined;
-    if (!started) return;
-    if (row.label === undefined) ctx.addIssue({ code: "custom", path: ["label"], message: "Say what the activity was" });
-    if (row.minutes === undefined) ctx.addIssue({ code: "custom", path: ["minutes"], message: "Enter the minutes" });
-    if (row.rpe === undefined) ctx.addIssue({ code: "custom", path: ["rpe"], message: "Enter the effort, 0–10" });
-  });
+  .check(
+    z.superRefine((row, ctx) => {
+      const started = row.label !== undefined || row.minutes !== undefined || row.rpe !== undefined;
+      if (!started) return;
+      if (row.label === undefined) ctx.addIssue({ code: "custom", path: ["label"], message: "Say what the activity was" });
+      if (row.minutes === undefined) ctx.addIssue({ code: "custom", path: ["minutes"], message: "Enter the minutes" });
+      if (row.rpe === undefined) ctx.addIssue({ code: "custom", path: ["rpe"], message: "Enter the effort, 0–10" });
+    }),
+  );
 
 type OtherActivityRow = z.output<typeof OtherActivitySchema>;
 const isComplete = (row: OtherActivityRow): row is { label: string; minutes: number; rpe: number } =>
   row.label !== undefined && row.minutes !== undefined && row.rpe !== undefined;
 
 /** Named provocation tests (hop, decline squat): blanks dropped, the rest 0–10. */
-const testPainSchema = z.preprocess(
+const testPainSchema = preprocess(
   (v) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, value]) => !isBlank(value)))
       : undefined,
-  z.record(z.string().regex(/^[a-z0-9_-]{1,40}$/), intInRange("test pain", 0, 10)).optional(),
+  z.optional(z.record(z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/)), intInRange("test pain", 0, 10))),
 );
 
 export const DailyLogSchema = z
@@ -73,7 +76,7 @@ export const DailyLogSchema = z
     morningPain: optionalInt("morning pain", 0, 10),
     morningStiffness: optionalInt("morning stiffness", 0, 10),
     sessionDone: z.enum(SESSION_DONE, { error: "Did you do today's session? Choose one" }),
-    exercises: z.preprocess((v) => (isBlank(v) ? [] : v), z.array(ExerciseEntrySchema).max(40)),
+    exercises: preprocess((v) => (isBlank(v) ? [] : v), z.array(ExerciseEntrySchema).check(z.maxLength(40))),
     runningMinutes: optionalInt("running minutes", 0, 600),
     painDuring: optionalInt("pain during", 0, 10),
     painAfter: optionalInt("pain after", 0, 10),
@@ -82,15 +85,20 @@ export const DailyLogSchema = z
     swelling: optionalEnum(SWELLING_GRADES, "Choose how swollen it is"),
     soreness: optionalEnum(SORENESS_LEVELS, "Choose how sore it was"),
     testPain: testPainSchema,
-    otherActivities: z.preprocess((v) => (isBlank(v) ? [] : v), z.array(OtherActivitySchema).max(10)).transform((rows) => rows.filter(isComplete)),
+    otherActivities: z.pipe(
+      preprocess((v) => (isBlank(v) ? [] : v), z.array(OtherActivitySchema).check(z.maxLength(10))),
+      z.transform((rows: OtherActivityRow[]) => rows.filter(isComplete)),
+    ),
     notes: optionalText(1000),
   })
-  .superRefine((log, ctx) => {
-    // Pain during loading is the number the plan is steered by: a session without it can't be judged.
-    if (log.sessionDone !== "none" && log.painDuring === undefined) {
-      ctx.addIssue({ code: "custom", path: ["painDuring"], message: "How much did it hurt during the session? Choose 0–10" });
-    }
-  });
+  .check(
+    z.superRefine((log, ctx) => {
+      // Pain during loading is the number the plan is steered by: a session without it can't be judged.
+      if (log.sessionDone !== "none" && log.painDuring === undefined) {
+        ctx.addIssue({ code: "custom", path: ["painDuring"], message: "How much did it hurt during the session? Choose 0–10" });
+      }
+    }),
+  );
 
 export type DailyLogInput = z.output<typeof DailyLogSchema>;
 

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { email, optionalIsoDate, requiredText } from "~/utils/form-fields.ts";
+import * as z from "~/utils/zod-mini.ts";
 
 export const INVOLVED_SIDES = [
   { value: "left", label: "Left" },
@@ -11,10 +11,9 @@ export const INVOLVED_SIDES = [
 export const NewPatientSchema = z.object({
   name: requiredText("the patient's name", 120),
   email: email(),
-  timeZone: z
-    .string({ error: "Choose the patient's time zone" })
-    .min(1, "Choose the patient's time zone")
-    .refine((tz) => {
+  timeZone: z.string({ error: "Choose the patient's time zone" }).check(
+    z.minLength(1, "Choose the patient's time zone"),
+    z.refine((tz: string) => {
       try {
         new Intl.DateTimeFormat("en", { timeZone: tz });
         return true;
@@ -22,6 +21,7 @@ export const NewPatientSchema = z.object({
         return false;
       }
     }, "Choose a time zone from the list"),
+  ),
   condition: requiredText("the condition", 200),
   involvedSide: z.enum(["left", "right", "both", "none"], { error: "Choose the involved side" }),
   injuryDate: optionalIsoDate("the injury date"),

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { isoDate, numberInRange, optionalIsoDate, optionalText, requiredText } from "~/utils/form-fields.ts";
+import { isoDate, numberInRange, optionalIsoDate, optionalText, preprocess, requiredText } from "~/utils/form-fields.ts";
+import * as z from "~/utils/zod-mini.ts";
 
 // One schema per form on the clinician's patient page. Each form posts a hidden `intent` naming its schema.
 
@@ -37,21 +37,21 @@ export const MoveStageSchema = z.object({
 
 export const MoveVersionSchema = z.object({
   planId: requiredText("the plan", 80),
-  version: z.coerce.number({ error: "Choose a version" }).int().positive("Choose a version"),
+  version: z.coerce.number({ error: "Choose a version" }).check(z.int(), z.positive("Choose a version")),
 });
 
 const optionalMeasureValue = (label: string) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), numberInRange(label, 0, 100000).optional());
+  preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.optional(numberInRange(label, 0, 100000)));
 
 export const CapacityMeasurementSchema = z
   .object({
     planId: requiredText("the plan", 80),
-    measure: requiredText("the test", 80).regex(/^[a-z0-9][a-z0-9_-]*$/, "Use lower-case letters, digits and '_' (e.g. single_hop_cm)"),
+    measure: requiredText("the test", 80).check(z.regex(/^[a-z0-9][a-z0-9_-]*$/, "Use lower-case letters, digits and '_' (e.g. single_hop_cm)")),
     testedOn: isoDate("the test date"),
     left: optionalMeasureValue("the left side"),
     right: optionalMeasureValue("the right side"),
   })
-  .refine((m) => m.left !== undefined || m.right !== undefined, { path: ["left"], message: "Enter a result for at least one side" });
+  .check(z.refine((m) => m.left !== undefined || m.right !== undefined, { path: ["left"], message: "Enter a result for at least one side" }));
 
 /** Score ranges of the instruments the engine knows (a score outside its range is a typing slip). */
 export const QUESTIONNAIRE_RANGES = {
@@ -70,12 +70,14 @@ export const QuestionnaireMeasurementSchema = z
     answeredOn: isoDate("the date"),
     score: numberInRange("the score", 0, 100),
   })
-  .superRefine((m, ctx) => {
-    const range = QUESTIONNAIRE_RANGES[m.instrument];
-    if (m.score < range.min || m.score > range.max) {
-      ctx.addIssue({ code: "custom", path: ["score"], message: `A ${range.label.split(" (")[0]} score is between ${range.min} and ${range.max}` });
-    }
-  });
+  .check(
+    z.superRefine((m, ctx) => {
+      const range = QUESTIONNAIRE_RANGES[m.instrument];
+      if (m.score < range.min || m.score > range.max) {
+        ctx.addIssue({ code: "custom", path: ["score"], message: `A ${range.label.split(" (")[0]} score is between ${range.min} and ${range.max}` });
+      }
+    }),
+  );
 
 export const SignoffSchema = z.object({
   planId: requiredText("the plan", 80),

@@ -5,7 +5,7 @@
  * land on the right field (nested settings too: stages.0.gates.1.conditions.maxPainDuring). Parts the editor has no
  * dedicated field for (patient wording, sources) are carried through in a hidden `_rest` JSON.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ProgramSchema, type Criterion, type Program } from "~/engine/index.ts";
 
 type Raw = Record<string, unknown>;

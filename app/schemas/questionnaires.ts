@@ -1,14 +1,15 @@
-import { z } from "zod";
 import { scoreChoice } from "~/schemas/daily-log.ts";
+import { preprocess } from "~/utils/form-fields.ts";
+import * as z from "~/utils/zod-mini.ts";
 
 // One schema per questionnaire form. Each answer is a radio group; the engine scores the parsed answers.
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 /** Unanswered radio groups are simply absent from a posted form: pad to the item count so each gets its own error. */
 const items = (count: number, max: number) =>
-  z.preprocess(
+  preprocess(
     (v) => Array.from({ length: count }, (_, i) => (Array.isArray(v) ? (v[i] ?? "") : "")),
-    z.array(scoreChoice("an answer", max)).length(count),
+    z.array(scoreChoice("an answer", max)).check(z.length(count)),
   );
 
 export const VisaFormSchema = z.object({
@@ -21,23 +22,31 @@ export const LefsFormSchema = z.object({ items: items(20, 4) });
 
 const PsfsActivity = z
   .object({
-    name: z.preprocess((v) => (isBlank(v) ? undefined : v), z.string().trim().max(80, "Keep it under 80 characters").optional()),
-    score: z.preprocess((v) => (isBlank(v) ? undefined : v), scoreChoice("a score").optional()),
+    name: preprocess((v) => (isBlank(v) ? undefined : v), z.optional(z.string().check(z.trim(), z.maxLength(80, "Keep it under 80 characters")))),
+    score: preprocess((v) => (isBlank(v) ? undefined : v), z.optional(scoreChoice("a score"))),
   })
-  .superRefine((row, ctx) => {
-    if (row.name !== undefined && row.score === undefined) ctx.addIssue({ code: "custom", path: ["score"], message: "Choose a score 0–10" });
-    if (row.name === undefined && row.score !== undefined) ctx.addIssue({ code: "custom", path: ["name"], message: "Name the activity" });
-  });
+  .check(
+    z.superRefine((row, ctx) => {
+      if (row.name !== undefined && row.score === undefined) ctx.addIssue({ code: "custom", path: ["score"], message: "Choose a score 0–10" });
+      if (row.name === undefined && row.score !== undefined) ctx.addIssue({ code: "custom", path: ["name"], message: "Name the activity" });
+    }),
+  );
 
-export const PsfsFormSchema = z
-  .object({ activities: z.preprocess((v) => (Array.isArray(v) ? v : []), z.array(PsfsActivity).max(5)) })
-  .superRefine((form, ctx) => {
-    const named = form.activities.filter((a) => a.name !== undefined && a.score !== undefined).length;
-    if (named < 3) ctx.addIssue({ code: "custom", path: ["activities"], message: "Name and score at least three activities" });
-  })
-  .transform((form) => ({
+const PsfsActivities = z
+  .object({ activities: preprocess((v) => (Array.isArray(v) ? v : []), z.array(PsfsActivity).check(z.maxLength(5))) })
+  .check(
+    z.superRefine((form, ctx) => {
+      const named = form.activities.filter((a) => a.name !== undefined && a.score !== undefined).length;
+      if (named < 3) ctx.addIssue({ code: "custom", path: ["activities"], message: "Name and score at least three activities" });
+    }),
+  );
+
+export const PsfsFormSchema = z.pipe(
+  PsfsActivities,
+  z.transform((form: z.output<typeof PsfsActivities>) => ({
     activities: form.activities.flatMap((a) => (a.name !== undefined && a.score !== undefined ? [{ name: a.name, score: a.score }] : [])),
-  }));
+  })),
+);
 
 export type VisaForm = z.output<typeof VisaFormSchema>;
 export type LefsForm = z.output<typeof LefsFormSchema>;

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { intInRange, numberInRange, optionalText } from "~/utils/form-fields.ts";
+import * as z from "~/utils/zod-mini.ts";
 
 /** The "Try it" page's query: a synthetic history's settings, or an existing patient's history. Nothing is saved. */
 export const TryProgramSchema = z.object({
@@ -15,7 +15,7 @@ export const TryProgramSchema = z.object({
   lsiEnd: numberInRange("the final limb symmetry", 0, 150),
   questionnaireStart: numberInRange("the starting questionnaire score", 0, 100),
   questionnaireEnd: numberInRange("the final questionnaire score", 0, 100),
-  signoffs: z.enum(["yes", "no"]).optional(),
+  signoffs: z.optional(z.enum(["yes", "no"])),
   patientId: optionalText(80),
 });
 export type TryProgramInput = z.output<typeof TryProgramSchema>;

@@ -1,59 +1,70 @@
-import { z } from "zod";
+import * as z from "~/utils/zod-mini.ts";
 
-// Building blocks for form schemas. Forms post strings; these turn "" into "not given" and text into numbers
-// the same way in the browser (react-hook-form) and in the action.
+// Building blocks for form schemas (zod/mini, see app/utils/zod-mini.ts). Forms post strings; these turn "" into
+// "not given" and text into numbers the same way in the browser (react-hook-form) and in the action.
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/** zod's `preprocess` (which zod/mini doesn't have): the same pipe of a transform into the schema. */
+export const preprocess = <S extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: S) => z.pipe(z.transform(fn), schema);
+
 export const requiredText = (label: string, max = 200) =>
-  z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `Keep ${label} under ${max} characters`);
+  z
+    .string({ error: `Enter ${label}` })
+    .check(z.trim(), z.minLength(1, `Enter ${label}`), z.maxLength(max, `Keep ${label} under ${max} characters`));
 
 export const optionalText = (max = 2000) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `Keep this under ${max} characters`).optional());
+  preprocess(blankToUndefined, z.optional(z.string().check(z.trim(), z.maxLength(max, `Keep this under ${max} characters`))));
 
 export const email = () =>
-  z
-    .string({ error: "Enter an email address" })
-    .trim()
-    .min(1, "Enter an email address")
-    .max(254, "Enter a shorter email address")
-    .pipe(z.email("Enter a valid email address, like name@example.com"));
+  z.pipe(
+    z
+      .string({ error: "Enter an email address" })
+      .check(z.trim(), z.minLength(1, "Enter an email address"), z.maxLength(254, "Enter a shorter email address")),
+    z.email("Enter a valid email address, like name@example.com"),
+  );
 
 export const intInRange = (label: string, min: number, max: number) =>
-  z.preprocess(
+  preprocess(
     blankToUndefined,
     z.coerce
       .number({ error: `Enter ${label} as a number` })
-      .int(`Enter ${label} as a whole number`)
-      .min(min, `${capitalise(label)} must be between ${min} and ${max}`)
-      .max(max, `${capitalise(label)} must be between ${min} and ${max}`),
+      .check(
+        z.int(`Enter ${label} as a whole number`),
+        z.gte(min, `${capitalise(label)} must be between ${min} and ${max}`),
+        z.lte(max, `${capitalise(label)} must be between ${min} and ${max}`),
+      ),
   );
 
 export const optionalIntInRange = (label: string, min: number, max: number) =>
-  z.preprocess(blankToUndefined, intInRange(label, min, max).optional());
+  preprocess(blankToUndefined, z.optional(intInRange(label, min, max)));
 
 export const numberInRange = (label: string, min: number, max: number) =>
-  z.preprocess(
+  preprocess(
     blankToUndefined,
     z.coerce
       .number({ error: `Enter ${label} as a number` })
-      .min(min, `${capitalise(label)} must be between ${min} and ${max}`)
-      .max(max, `${capitalise(label)} must be between ${min} and ${max}`),
+      .check(
+        z.gte(min, `${capitalise(label)} must be between ${min} and ${max}`),
+        z.lte(max, `${capitalise(label)} must be between ${min} and ${max}`),
+      ),
   );
 
 export const isoDate = (label: string) =>
   z
     .string({ error: `Enter ${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a date`)
-    // Date.parse rolls 2026-02-30 over to 2 March: a real date is one that reads back as itself.
-    .refine((s) => isRealDate(s), `Enter ${label} as a real date`);
+    .check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a date`),
+      // Date.parse rolls 2026-02-30 over to 2 March: a real date is one that reads back as itself.
+      z.refine((s: string) => isRealDate(s), `Enter ${label} as a real date`),
+    );
 
 function isRealDate(s: string): boolean {
   const ms = Date.parse(`${s}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
 }
 
-export const optionalIsoDate = (label: string) => z.preprocess(blankToUndefined, isoDate(label).optional());
+export const optionalIsoDate = (label: string) => preprocess(blankToUndefined, z.optional(isoDate(label)));
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { safeParse, type $ZodError, type $ZodType, type output } from "zod/v4/core";
 
 /** Field path ("exercises.0.sets") → first message. The same shape on the server and in the browser. */
 export type FieldErrors = Record<string, string>;
@@ -52,7 +52,7 @@ function setPath(target: Record<string, unknown> | unknown[], path: string[], va
   }
 }
 
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
+export function zodFieldErrors(error: $ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "form";
@@ -61,10 +61,13 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-/** Validates a posted form with the same schema react-hook-form used in the browser. */
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormSuccess<z.output<S>> | FormFailure {
+/**
+ * Validates a posted form with the same schema react-hook-form used in the browser. Any zod 4 schema: the form
+ * schemas are zod/mini (app/utils/zod-mini.ts), the program editor's is full zod.
+ */
+export function parseForm<S extends $ZodType>(schema: S, formData: FormData): FormSuccess<output<S>> | FormFailure {
   const values = formDataToObject(formData);
-  const result = schema.safeParse(values);
+  const result = safeParse(schema, values);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, fieldErrors: zodFieldErrors(result.error), values: withoutSecrets(values) };
 }

@@ -2,17 +2,17 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import { useEffect, useState, type FormEvent } from "react";
 import { get, useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import type { $ZodType } from "zod/v4/core";
 import type { FieldErrors } from "~/utils/forms.ts";
 
 export type SchemaForm = ReturnType<typeof useSchemaForm>;
 
 /**
- * react-hook-form driven by the form's zod schema, on top of a real HTML form.
+ * react-hook-form driven by the form's zod schema (zod/mini, or full zod for the program editor), on top of a real HTML form.
  * Without JavaScript the browser posts the form and the action validates with the same schema; with JavaScript
  * errors show as soon as a field is left, and a valid form is posted exactly as the browser would have posted it.
  */
-export function useSchemaForm<S extends z.ZodType<any, any>>(
+export function useSchemaForm<S extends $ZodType>(
   schema: S,
   options: { defaultValues: Record<string, unknown>; serverErrors?: FieldErrors | null },
 ) {
