@@ -63,7 +63,21 @@ export default function TriageHome() {
         </Link>
       </nav>
       {result ? <Notice tone={result.ok ? "success" : "error"}>{result.message}</Notice> : null}
-      {total === 0 ? (
+      {total === 0 && scope === "mine" && withoutPlan === 0 ? (
+        <EmptyState
+          title="None of your own patients is on a plan"
+          action={
+            <div className="row" style={{ justifyContent: "center" }}>
+              <ButtonLink to="/clinic/patients/new">Add a patient</ButtonLink>
+              <ButtonLink to="/clinic?scope=clinic" variant="secondary">
+                See the whole clinic
+              </ButtonLink>
+            </div>
+          }
+        >
+          Patients you add or start on a plan appear here. Your colleagues' patients are under Whole clinic.
+        </EmptyState>
+      ) : total === 0 ? (
         <EmptyState
           title={withoutPlan > 0 ? "Nobody is on a plan yet" : "No patients yet"}
           action={
