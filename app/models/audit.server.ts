@@ -30,24 +30,3 @@ export async function recordAudit(db: DB, event: AuditInput): Promise<void> {
     })
     .execute();
 }
-
-export async function listAuditForPlan(db: DB, clinicId: string, planId: string, limit = 200) {
-  return db
-    .selectFrom("audit_event")
-    .leftJoin("app_user", "app_user.id", "audit_event.actor_id")
-    .select([
-      "audit_event.id",
-      "audit_event.action",
-      "audit_event.entity_type",
-      "audit_event.entity_id",
-      "audit_event.detail",
-      "audit_event.at",
-      "audit_event.actor_role",
-      "app_user.name as actor_name",
-    ])
-    .where("audit_event.clinic_id", "=", clinicId)
-    .where("audit_event.plan_id", "=", planId)
-    .orderBy("audit_event.at", "desc")
-    .limit(limit)
-    .execute();
-}

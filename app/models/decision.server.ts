@@ -60,17 +60,6 @@ export async function markDecisionReviewed(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function listDecisionsForPlan(db: DB, planId: string, limit = 60) {
-  return db
-    .selectFrom("decision")
-    .selectAll()
-    .where("plan_id", "=", planId)
-    .where("status", "!=", "superseded")
-    .orderBy("created_at", "desc")
-    .limit(limit)
-    .execute();
-}
-
 export async function getLatestDecisionForPlan(db: DB, planId: string) {
   return db
     .selectFrom("decision")

@@ -28,33 +28,6 @@ export async function insertPatientProfile(
     .execute();
 }
 
-/** The clinic's patients with their active plan, if any. Always scoped to one clinic. */
-export async function listPatientsOfClinic(db: DB, clinicId: string) {
-  return db
-    .selectFrom("app_user")
-    .innerJoin("patient_profile", "patient_profile.user_id", "app_user.id")
-    .leftJoin("plan", (join) =>
-      join.onRef("plan.patient_id", "=", "app_user.id").on("plan.status", "in", ["active", "paused"]),
-    )
-    .select([
-      "app_user.id",
-      "app_user.name",
-      "app_user.email",
-      "app_user.password_hash",
-      "patient_profile.condition",
-      "patient_profile.involved_side",
-      "plan.id as plan_id",
-      "plan.status as plan_status",
-      "plan.current_stage_id",
-      "plan.program_snapshot",
-    ])
-    .where("app_user.clinic_id", "=", clinicId)
-    .where("patient_profile.clinic_id", "=", clinicId)
-    .where("app_user.role", "=", "patient")
-    .orderBy("app_user.name")
-    .execute();
-}
-
 /** A patient of this clinic, or undefined: callers answer 404 so other clinics' patients stay invisible. */
 export async function getPatientInClinic(db: DB, clinicId: string, patientId: string) {
   return db

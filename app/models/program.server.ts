@@ -16,13 +16,3 @@ export async function getClinicProgramVersion(db: DB, clinicId: string, programI
     .where("version", "=", version ?? program.current_version)
     .executeTakeFirst();
 }
-
-export async function listClinicPrograms(db: DB, clinicId: string) {
-  return db
-    .selectFrom("program")
-    .select(["id", "name", "condition", "based_on", "current_version", "updated_at"])
-    .where("clinic_id", "=", clinicId)
-    .where("archived_at", "is", null)
-    .orderBy("name")
-    .execute();
-}
