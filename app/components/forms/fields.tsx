@@ -41,38 +41,35 @@ function asString(v: unknown): string | undefined {
   return v === undefined || v === null ? undefined : String(v);
 }
 
-export function TextField({ form, name, label, hint, ...rest }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name">) {
+/** What every single-control field hands its control: id, error wiring, the kept value and react-hook-form's props. */
+function controlProps(form: SchemaForm, name: string, hint: ReactNode) {
   const i = ids(name);
   const error = form.errorFor(name);
+  return {
+    error,
+    props: {
+      id: i.id,
+      defaultValue: asString(form.defaultFor(name)),
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": describedBy(hint, error, i),
+    },
+  };
+}
+
+export function TextField({ form, name, label, hint, ...rest }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name">) {
+  const { error, props } = controlProps(form, name, hint);
   return (
     <FieldShell label={label} hint={hint} error={error} name={name}>
-      <input
-        className="input"
-        id={i.id}
-        defaultValue={asString(form.defaultFor(name))}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint, error, i)}
-        {...rest}
-        {...form.register(name)}
-      />
+      <input className="input" {...props} {...rest} {...form.register(name)} />
     </FieldShell>
   );
 }
 
 export function TextAreaField({ form, name, label, hint, ...rest }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name">) {
-  const i = ids(name);
-  const error = form.errorFor(name);
+  const { error, props } = controlProps(form, name, hint);
   return (
     <FieldShell label={label} hint={hint} error={error} name={name}>
-      <textarea
-        className="input input--textarea"
-        id={i.id}
-        defaultValue={asString(form.defaultFor(name))}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint, error, i)}
-        {...rest}
-        {...form.register(name)}
-      />
+      <textarea className="input input--textarea" {...props} {...rest} {...form.register(name)} />
     </FieldShell>
   );
 }
