@@ -48,6 +48,11 @@ export interface CompiledStage {
   /** The same with the stay after a regress after the minimum days, for when a regress started the stay (the same
    * array as `gates` when the program sets no stay). */
   gatesAfterRegress: CompiledCriterion[];
+  /** Every criterion in check order (regress rules' criteria, then `gates`), and the same with `gatesAfterRegress`. */
+  all: CompiledCriterion[];
+  allAfterRegress: CompiledCriterion[];
+  /** How many checks the regress rules make (the gate checks follow them). */
+  regressCount: number;
   /** `conflicting_rules` flags (each decision gets its own copies). */
   conflicts: Flag[];
 }
@@ -70,8 +75,15 @@ function regressTargetIndex(action: RegressAction, current: number, stageIds: st
 
 const COMPILED = new PairCache<Program, Stage, CompiledStage>();
 
+/** The last stage looked up: consecutive evaluations of a caseload mostly share a program and stage. */
+let last: CompiledStage | null = null;
+let lastProgram: Program | null = null;
+
 export function compiledStage(program: Program, stage: Stage, stageIndex: number): CompiledStage {
-  return COMPILED.get(program, stage) ?? COMPILED.set(program, stage, compileStage(program, stage, stageIndex));
+  if (last && lastProgram === program && last.stage === stage) return last;
+  last = COMPILED.get(program, stage) ?? COMPILED.set(program, stage, compileStage(program, stage, stageIndex));
+  lastProgram = program;
+  return last;
 }
 
 function compileStage(program: Program, stage: Stage, stageIndex: number): CompiledStage {
@@ -107,12 +119,17 @@ function compileStage(program: Program, stage: Stage, stageIndex: number): Compi
   }
   const authored = stage.gates.map((c) => compileCriterion(c, program, stage, "gate"));
   const gates = minDays ? [minDays, ...authored] : authored;
+  const gatesAfterRegress = afterRegress ? [...(minDays ? [minDays] : []), afterRegress, ...authored] : gates;
+  const regress = rules.flatMap((r) => r.criteria);
   return {
     stage,
     stageIndex,
     rules,
     gates,
-    gatesAfterRegress: afterRegress ? [...(minDays ? [minDays] : []), afterRegress, ...authored] : gates,
+    gatesAfterRegress,
+    all: [...regress, ...gates],
+    allAfterRegress: [...regress, ...gatesAfterRegress],
+    regressCount: regress.length,
     conflicts: findConflicts(program.painModel, stage),
   };
 }

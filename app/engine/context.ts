@@ -8,7 +8,7 @@
  * outlives evaluate() (a decision, its deferred sentences) may keep a reference to them: criteria copy out the few
  * values their sentences need.
  */
-import { toDayNumber } from "./dates";
+import { toDayNumber, toDayNumberNear } from "./dates";
 import type { Program, Stage } from "./schema";
 import type { DailyLogFact, EvaluationInput, MeasurementFact } from "./types";
 
@@ -101,12 +101,14 @@ export function buildContext(input: EvaluationInput, ownScratch: boolean): EvalC
     kept = SORT_DAYS = grown(SORT_DAYS, total);
   } else {
     days = new Int32Array(total);
-    kept = new Int32Array(total);
+    kept = new Int32Array(Math.max(total, 8)); // pain reads up to five entries past a short window
   }
   let n = 0;
   let ordered = true; // strictly ascending, no future entry in between
+  let previous = today;
   for (let i = 0; i < total; i++) {
-    const day = toDayNumber(src[i]!.date);
+    // Most logs are dated the day after the previous one.
+    const day = (previous = toDayNumberNear(src[i]!.date, previous + 1));
     if (day > today) {
       futureIgnored++;
       ordered = false;
@@ -143,8 +145,9 @@ export function buildContext(input: EvaluationInput, ownScratch: boolean): EvalC
 
   const ms: readonly MeasurementFact[] = input.measurements;
   const measurementDays = ownScratch ? (MEASUREMENT_DAYS = grown(MEASUREMENT_DAYS, ms.length)) : new Int32Array(ms.length);
-  for (let i = 0; i < ms.length; i++) {
-    const day = toDayNumber(ms[i]!.date);
+  for (let i = 0, previous = today; i < ms.length; i++) {
+    // Measurements come in groups of one day (both legs, several tests).
+    const day = (previous = toDayNumberNear(ms[i]!.date, previous));
     if (day > today) futureIgnored++;
     measurementDays[i] = day;
   }
@@ -180,11 +183,18 @@ export function buildContext(input: EvaluationInput, ownScratch: boolean): EvalC
   };
 }
 
-/** Index of the first log dated on or after `day` (n when none). Binary search: history can be long. */
+/**
+ * Index of the first log dated on or after `day` (n when none). Windows mostly end today and reach back a few days,
+ * so a short walk back from the end beats a binary search; long reaches (scopes, long histories) use one.
+ */
 export function firstLogFrom(ctx: EvalContext, day: number): number {
   const days = ctx.days;
-  let lo = 0;
   let hi = ctx.n;
+  if (ctx.today - day <= 16) {
+    while (hi > 0 && days[hi - 1]! >= day) hi--;
+    return hi;
+  }
+  let lo = 0;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (days[mid]! < day) lo = mid + 1;

@@ -21,7 +21,7 @@ import type { Check, Decision, Flag, LoadSummary, Outcome, RegressDetail } from 
 
 /** What the sentences of a decision's checks are written from: per check, its compiled criterion and params. */
 export interface PendingSentences {
-  criteria: CompiledCriterion[];
+  criteria: readonly CompiledCriterion[];
   params: unknown[];
 }
 

@@ -37,49 +37,50 @@ function decide(input: EvaluationInput, ownScratch: boolean): Decision {
   const ctx = buildContext(input, ownScratch);
   const { program, stage, stageIndex } = ctx;
   const compiled = compiledStage(program, stage, stageIndex);
-  const checks: Check[] = [];
-  const pending: PendingSentences = { criteria: [], params: [] };
+  // Gates: the stage's implicit time gates, then the authored ones. A regress either moved the patient here (stage
+  // entered that day or the next) or kept them here with less load (stage entered earlier); both start the stay
+  // after a regress. A regress before the stage was entered belongs to an old stage.
+  const afterRegress = ctx.lastRegress !== null && ctx.lastRegress >= ctx.stageEntered - 1;
+  const criteria = afterRegress ? compiled.allAfterRegress : compiled.all;
+  const total = criteria.length;
+  const firstGate = compiled.regressCount;
+  const checks = new Array<Check>(total);
+  const params = new Array<unknown>(total);
   const out: EvalOut = { params: undefined, boundary: false };
   let boundaryChecks: Check[] | null = null;
 
   // 1. Regress rules (safety first).
   let chosen: CompiledRule | null = null;
-  const fired: CompiledRule[] = [];
+  let fired: CompiledRule[] | null = null;
+  let k = 0;
   for (const rule of compiled.rules) {
     let anyMet = false;
     let allMet = true;
     for (const cc of rule.criteria) {
       const check = cc.evaluate(ctx, out);
-      checks.push(check);
-      pending.criteria.push(cc);
-      pending.params.push(out.params);
+      checks[k] = check;
+      params[k++] = out.params;
       if (out.boundary) (boundaryChecks ??= []).push(check);
       if (check.status === "met") anyMet = true;
       else allMet = false;
     }
     if (rule.any ? anyMet : allMet) {
-      fired.push(rule);
+      (fired ??= []).push(rule);
       // Several rules: the one that goes furthest back wins (safest); ties go to the first rule in program order.
       if (!chosen || rule.target < chosen.target) chosen = rule;
     }
   }
 
-  // 2. Gates: the stage's implicit time gates, then the authored ones. A regress either moved the patient here
-  // (stage entered that day or the next) or kept them here with less load (stage entered earlier); both start the
-  // stay after a regress. A regress before the stage was entered belongs to an old stage.
-  const afterRegress = ctx.lastRegress !== null && ctx.lastRegress >= ctx.stageEntered - 1;
-  const gates = afterRegress ? compiled.gatesAfterRegress : compiled.gates;
-  const gateChecks: Check[] = [];
-  let allGatesMet = gates.length > 0;
-  for (const cc of gates) {
-    const check = cc.evaluate(ctx, out);
-    checks.push(check);
-    gateChecks.push(check);
-    pending.criteria.push(cc);
-    pending.params.push(out.params);
+  // 2. Gates.
+  let allGatesMet = total > firstGate;
+  for (; k < total; k++) {
+    const check = criteria[k]!.evaluate(ctx, out);
+    checks[k] = check;
+    params[k] = out.params;
     if (out.boundary) (boundaryChecks ??= []).push(check);
     if (check.status !== "met") allGatesMet = false;
   }
+  const pending: PendingSentences = { criteria, params };
 
   // 3. Exactly one outcome.
   const flags: Flag[] = [];
@@ -94,7 +95,7 @@ function decide(input: EvaluationInput, ownScratch: boolean): Decision {
     if (rule.action.loadReductionPercent !== undefined) regress.loadReductionPercent = rule.action.loadReductionPercent;
     if (rule.restDays !== undefined) regress.restDays = rule.restDays;
     if (rule.patientAdvice) regress.patientAdvice = rule.patientAdvice;
-    if (fired.length > 1) {
+    if (fired && fired.length > 1) {
       flags.push({
         code: "multiple_regress_rules",
         severity: "info",
@@ -121,7 +122,7 @@ function decide(input: EvaluationInput, ownScratch: boolean): Decision {
   } else {
     outcome = "hold";
   }
-  if (gateChecks.length === 0) {
+  if (total === firstGate) {
     flags.push({
       code: "no_gates",
       severity: "info",
@@ -155,7 +156,7 @@ function decide(input: EvaluationInput, ownScratch: boolean): Decision {
   if (flags.length > 1) flags.sort(bySeverity);
 
   const toStage = program.stages[toIndex]!;
-  const summaries = summarise({ outcome, stage, toStage, gateChecks, checks, regress, flags, pending });
+  const summaries = summarise({ outcome, stage, toStage, firstGate, checks, regress, flags, pending });
   return new EngineDecision(
     outcome,
     stage.id,

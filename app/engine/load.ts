@@ -36,39 +36,25 @@ function windowDates(from: number): string[] {
 
 export function computeLoad(ctx: EvalContext): LoadSummary {
   const from = ctx.today - 27;
-  const loads = LOADS.fill(0);
-  const running = RUNNING.fill(0);
   const { days, logs } = ctx;
-  for (let i = firstLogFrom(ctx, from), end = ctx.n; i < end; i++) {
-    const log = logs[i]!;
-    loads[days[i]! - from] = dailyLoad(log);
-    running[days[i]! - from] = log.runningMinutes ?? 0;
-  }
   const when = windowDates(from);
-  const weeks: WeekLoad[] = [];
-  for (let w = 0; w < 4; w++) {
-    const end = 27 - w * 7; // index of the week's last day
-    let total = 0;
-    let runningMinutes = 0;
-    for (let i = end - 6; i <= end; i++) {
-      total += loads[i]!;
-      runningMinutes += running[i]!;
+  // One pass over the 28 days and the logs among them (at most one per day, in day order).
+  const daily = new Array<{ date: string; load: number }>(28);
+  let i = firstLogFrom(ctx, from);
+  const end = ctx.n;
+  for (let d = 0; d < 28; d++) {
+    let load = 0;
+    let running = 0;
+    if (i < end && days[i] === from + d) {
+      const log = logs[i++]!;
+      load = dailyLoad(log);
+      running = log.runningMinutes ?? 0;
     }
-    const mean = total / 7;
-    let variance = 0;
-    for (let i = end - 6; i <= end; i++) variance += (loads[i]! - mean) ** 2;
-    const sd = Math.sqrt(variance / 7);
-    const monotony = sd > 0 ? mean / sd : null;
-    weeks.push({
-      weekEnding: when[end]!,
-      total: round2(total),
-      monotony: monotony === null ? null : round2(monotony),
-      strain: monotony === null ? null : round2(total * monotony),
-      runningMinutes: round2(runningMinutes),
-    });
+    LOADS[d] = load;
+    RUNNING[d] = running;
+    daily[d] = { date: when[d]!, load: round2(load) };
   }
-  const daily: { date: string; load: number }[] = [];
-  for (let i = 0; i < 28; i++) daily.push({ date: when[i]!, load: round2(loads[i]!) });
+  const weeks = [week(27, when), week(20, when), week(13, when), week(6, when)];
   const acute = weeks[0]!.total;
   const chronic = round2((weeks[0]!.total + weeks[1]!.total + weeks[2]!.total + weeks[3]!.total) / 4);
   const lastWeekRunning = weeks[1]!.runningMinutes;
@@ -81,6 +67,28 @@ export function computeLoad(ctx: EvalContext): LoadSummary {
     runningChangePercent:
       lastWeekRunning > 0 ? round2(((weeks[0]!.runningMinutes - lastWeekRunning) / lastWeekRunning) * 100) : null,
     note: NOTE,
+  };
+}
+
+/** The 7-day week whose last day is index `end` of the 28. */
+function week(end: number, when: string[]): WeekLoad {
+  let total = 0;
+  let runningMinutes = 0;
+  for (let i = end - 6; i <= end; i++) {
+    total += LOADS[i]!;
+    runningMinutes += RUNNING[i]!;
+  }
+  const mean = total / 7;
+  let variance = 0;
+  for (let i = end - 6; i <= end; i++) variance += (LOADS[i]! - mean) ** 2;
+  const sd = Math.sqrt(variance / 7);
+  const monotony = sd > 0 ? mean / sd : null;
+  return {
+    weekEnding: when[end]!,
+    total: round2(total),
+    monotony: monotony === null ? null : round2(monotony),
+    strain: monotony === null ? null : round2(total * monotony),
+    runningMinutes: round2(runningMinutes),
   };
 }
 

@@ -9,21 +9,32 @@ interface SummaryInput {
   outcome: Outcome;
   stage: Stage;
   toStage: Stage;
-  gateChecks: Check[];
-  /** All checks (regress checks are picked out only when a rule fired). */
+  /** All checks: the regress rules' first, then the gates' from index `firstGate`. */
   checks: Check[];
+  firstGate: number;
   regress: RegressDetail | undefined;
   flags: Flag[];
   /** What the checks' sentences are written from (they are otherwise written only when the checks are read). */
   pending: PendingSentences;
 }
 
-/** The patient sentence of one check, written now: the hold summary quotes it. Writing the check's sentences again
- * when the checks are read gives the same text. */
-function patientTextOf(check: Check, s: SummaryInput): string {
-  const i = s.checks.indexOf(check);
-  s.pending.criteria[i]!.writeTexts(check, s.pending.params[i]);
-  return check.patientText;
+/** The patient sentence of one check, made now: the hold summary quotes it (the checks' own sentences are written
+ * when the checks are read, and are the same). */
+function patientTextOf(i: number, s: SummaryInput): string {
+  return s.pending.criteria[i]!.patientText(s.checks[i]!, s.pending.params[i]);
+}
+
+/** "a, b, c" (loops rather than map/join: no closure per decision). */
+function idList(checks: Check[]): string {
+  let text = checks[0]!.id;
+  for (let i = 1; i < checks.length; i++) text += `, ${checks[i]!.id}`;
+  return text;
+}
+
+function missingList(checks: Check[]): string {
+  let text = "";
+  for (let i = 0; i < checks.length; i++) text += `${i > 0 ? ", " : ""}${checks[i]!.id} (missing ${checks[i]!.missing ?? "data"})`;
+  return text;
 }
 
 function flagCodes(flags: Flag[]): string {
@@ -38,44 +49,59 @@ function flagCodes(flags: Flag[]): string {
 }
 
 export function summarise(s: SummaryInput): { patient: string; clinician: string } {
+  const gates = s.checks.length - s.firstGate;
   const flagText = s.flags.length > 0 ? ` Flags: ${flagCodes(s.flags)}.` : "";
   switch (s.outcome) {
     case "advance":
       return {
         patient: `You have met every goal for "${s.stage.name}". Next step: "${s.toStage.name}". Your clinician will confirm the move.`,
-        clinician: `ADVANCE ${s.stage.id} → ${s.toStage.id}: all ${s.gateChecks.length} gates met.${flagText}`,
+        clinician: `ADVANCE ${s.stage.id} → ${s.toStage.id}: all ${gates} gates met.${flagText}`,
       };
     case "complete":
       return {
         patient: `You have met every goal of the final step, "${s.stage.name}". Your clinician will go through what comes next with you.`,
-        clinician: `COMPLETE ${s.stage.id}: all ${s.gateChecks.length} gates of the final stage met.${flagText}`,
+        clinician: `COMPLETE ${s.stage.id}: all ${gates} gates of the final stage met.${flagText}`,
       };
     case "hold": {
       let met = 0;
-      const notMet: Check[] = [];
-      const noData: Check[] = [];
-      for (const k of s.gateChecks) {
+      let notMet: Check[] | null = null;
+      let noData: Check[] | null = null;
+      let next = -1; // the first gate not met, else the first without data
+      let firstNoData = -1;
+      for (let i = s.firstGate; i < s.checks.length; i++) {
+        const k = s.checks[i]!;
         if (k.status === "met") met++;
-        else if (k.status === "not_met") notMet.push(k);
-        else noData.push(k);
+        else if (k.status === "not_met") {
+          (notMet ??= []).push(k);
+          if (next < 0) next = i;
+        } else {
+          (noData ??= []).push(k);
+          if (firstNoData < 0) firstNoData = i;
+        }
       }
-      const next = notMet[0] ?? noData[0];
-      const total = s.gateChecks.length;
+      if (next < 0) next = firstNoData;
+      const total = gates;
       return {
         patient:
           total === 0
             ? `Keep going with "${s.stage.name}". Your clinician will decide when you move on.`
-            : `Keep going with "${s.stage.name}": ${met} of ${total} goals met.${next ? ` Next: ${patientTextOf(next, s)}` : ""}`,
+            : `Keep going with "${s.stage.name}": ${met} of ${total} goals met.${next >= 0 ? ` Next: ${patientTextOf(next, s)}` : ""}`,
         clinician:
           `HOLD in ${s.stage.id}: ${met}/${total} gates met` +
-          (notMet.length > 0 ? `; not met: ${notMet.map((k) => k.id).join(", ")}` : "") +
-          (noData.length > 0 ? `; no data: ${noData.map((k) => `${k.id} (missing ${k.missing ?? "data"})`).join(", ")}` : "") +
+          (notMet ? `; not met: ${idList(notMet)}` : "") +
+          (noData ? `; no data: ${missingList(noData)}` : "") +
           `.${flagText}`,
       };
     }
     case "regress": {
       const r = s.regress!;
-      const triggered = s.checks.filter((k) => k.role === "regress" && k.ruleId === r.ruleId && k.status === "met");
+      let triggered = "";
+      for (let i = 0; i < s.firstGate; i++) {
+        const k = s.checks[i]!;
+        if (k.role === "regress" && k.ruleId === r.ruleId && k.status === "met") {
+          triggered += `${triggered ? "; " : ""}${k.label} observed ${String(k.observed)}`;
+        }
+      }
       const stays = s.toStage.id === s.stage.id;
       const extras = [
         r.restDays ? `Take ${r.restDays} rest day${r.restDays === 1 ? "" : "s"} first.` : "",
@@ -91,7 +117,7 @@ export function summarise(s: SummaryInput): { patient: string; clinician: string
           " This is a normal part of rehab.",
         clinician:
           `REGRESS ${s.stage.id} → ${s.toStage.id} by rule '${r.ruleId}' (${r.label}): ` +
-          triggered.map((k) => `${k.label} observed ${String(k.observed)}`).join("; ") +
+          triggered +
           (r.loadReductionPercent ? `; load −${r.loadReductionPercent} %` : "") +
           (r.restDays ? `; ${r.restDays} rest day(s)` : "") +
           `.${flagText}`,

@@ -30,28 +30,31 @@ export function firstDayInScope(ctx: EvalContext, role: CheckRole, scope: Scope)
 
 export const isMorningMetric = (metric: PainMetric): boolean => metric === "next_morning" || metric === "stiffness";
 
-export function painValue(log: DailyLogFact | undefined, metric: PainMetric, test?: string): number | null {
+/** Pain metrics as small integers (PAIN_METRIC_CODE), so reading a log's value switches on a number. */
+export const PAIN_METRIC_CODE: Record<PainMetric, number> = { during: 0, after: 1, next_morning: 2, stiffness: 3, at_rest: 4, test: 5 };
+
+/** A log's value of a pain metric given by its code (null when not logged). */
+export function painValueOf(log: DailyLogFact | undefined, code: number, test: string | undefined): number | null {
   if (!log) return null;
   let v: number | null | undefined;
-  switch (metric) {
-    case "during":
+  switch (code) {
+    case 0:
       v = log.painDuring;
       break;
-    case "after":
+    case 1:
       v = log.painAfter;
       break;
-    case "next_morning":
+    case 2:
       v = log.morningPain;
       break;
-    case "stiffness":
+    case 3:
       v = log.morningStiffness;
       break;
-    case "at_rest":
+    case 4:
       v = log.painAtRest;
       break;
-    case "test":
+    default:
       v = test ? log.testPain?.[test] : undefined;
-      break;
   }
   return v ?? null;
 }

@@ -72,22 +72,21 @@ export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
     return this.check(observed, c.threshold, comparator, "%", statusOf(observed, comparator, c.threshold));
   }
 
-  protected sentences(k: Check, p: AdherenceParams): void {
-    const { c, role, label, requirement } = this;
-    if (k.status === "no_data") {
-      const missing = k.missing!;
-      k.patientText = patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing });
-      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing });
-      return;
-    }
-    const obsText = `${fmt(k.observed as number)}%`;
+  protected patient(k: Check): string {
+    const { role, requirement } = this;
+    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: k.missing! });
+    return patientSentence({ role, status: k.status, subject: SUBJECT, observed: `${fmt(k.observed as number)}%`, requirement });
+  }
+
+  protected clinician(k: Check, p: AdherenceParams): string {
+    const { c, role, label } = this;
+    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing: k.missing! });
     const prescribed = (this.perWeek * p.days) / 7;
-    k.patientText = patientSentence({ role, status: k.status, subject: SUBJECT, observed: obsText, requirement });
-    k.clinicianText = clinicianSentence({
+    return clinicianSentence({
       role,
       status: k.status,
       label,
-      observed: obsText,
+      observed: `${fmt(k.observed as number)}%`,
       requirement: this.symbolicRequirement,
       detail: `${p.done} done + ${p.partial} partial (× ${this.credit}) of ${fmt(prescribed)} prescribed (${fmt(this.perWeek)}/week over ${p.days} day(s)${p.days < c.windowDays ? ", window clipped to the stage" : ""}).`,
     });

@@ -11,6 +11,7 @@ import type { CapacityCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
 import { capitalise, clinicianSentence, CompiledCriterion, onBoundary, patientSentence, statusOf, symbolic, type EvalOut } from "./common";
 import { limbSeries, measurementsInScope } from "./measures";
+import { firstDayInScope } from "../windows";
 import { measureName as measureWords } from "../measure-names";
 
 /** The measurements the clinician's sentence quotes. */
@@ -68,25 +69,12 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
   evaluate(ctx: EvalContext, out: EvalOut): Check {
     const { c, lowerIsBetter } = this;
     out.boundary = false;
-    const rows = measurementsInScope(ctx, this.role, c.measure, c.scope ?? "plan", c.maxAgeDays);
     let observed: number;
     if (c.mode === "lsi") {
       const inv = ctx.involvedSide;
       const uninv = ctx.uninvolvedSide;
       if (!inv || !uninv) return this.noData(out, `limb symmetry needs one involved side (plan: '${ctx.input.plan.involvedSide}')`);
-      // The latest day with both sides measured; the later entry of a side on one day stands.
-      let pair: { day: number; involved: number; uninvolved: number } | null = null;
-      for (let i = rows.length - 1; i >= 0 && !pair; ) {
-        const day = rows[i]!.day;
-        let involved: number | undefined;
-        let uninvolved: number | undefined;
-        for (; i >= 0 && rows[i]!.day === day; i--) {
-          const r = rows[i]!;
-          if (r.side === inv) involved ??= r.value;
-          else if (r.side === uninv) uninvolved ??= r.value;
-        }
-        if (involved !== undefined && uninvolved !== undefined) pair = { day, involved, uninvolved };
-      }
+      const pair = latestPair(ctx, this.role, c, inv, uninv);
       if (!pair) return this.noData(out, `both legs tested for ${this.measureWords} on the same day${this.ageText}`);
       const numerator = lowerIsBetter ? pair.uninvolved : pair.involved;
       const denominator = lowerIsBetter ? pair.involved : pair.uninvolved;
@@ -94,6 +82,7 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
       observed = tidy((numerator / denominator) * 100);
       out.params = { mode: "lsi", day: pair.day, involvedSide: inv, involved: pair.involved, uninvolved: pair.uninvolved };
     } else {
+      const rows = measurementsInScope(ctx, this.role, c.measure, c.scope ?? "plan", c.maxAgeDays);
       const series = limbSeries(ctx, rows, c.side ?? "involved", lowerIsBetter);
       if (!series.rows || series.rows.length === 0) {
         return this.noData(out, series.rows === null ? `${this.measureWords}: ${series.missing}${this.ageText}` : `${this.measureWords}${this.ageText}`);
@@ -113,14 +102,15 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
     return this.check(observed, c.threshold, c.comparator, this.unit, statusOf(observed, c.comparator, c.threshold));
   }
 
-  protected sentences(k: Check, p: CapacityParams): void {
-    const { role, label, subject, requirement, symbolicRequirement } = this;
-    if (k.status === "no_data" || !p) {
-      const missing = k.missing!;
-      k.patientText = patientSentence({ role, status: "no_data", subject, requirement, missing });
-      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing });
-      return;
-    }
+  protected patient(k: Check): string {
+    const { role, subject, requirement } = this;
+    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
+    return patientSentence({ role, status: k.status, subject, observed: `${fmt(k.observed as number)}${this.u}`, requirement });
+  }
+
+  protected clinician(k: Check, p: CapacityParams): string {
+    const { role, label, symbolicRequirement } = this;
+    if (k.status === "no_data" || !p) return clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing: k.missing! });
     let detail: string;
     if (p.mode === "lsi") {
       detail = `${fromDayNumber(p.day)}: involved (${p.involvedSide}) ${fmt(p.involved)}, uninvolved ${fmt(p.uninvolved)}${this.lowerIsBetter ? "; timed test, LSI = uninvolved ÷ involved × 100" : "; LSI = involved ÷ uninvolved × 100"}.`;
@@ -129,8 +119,68 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
     } else {
       detail = `${fmt(p.baseValue)} on ${fromDayNumber(p.baseDay)} → ${fmt(p.value)} on ${fromDayNumber(p.day)}${p.note ? ` (${p.note})` : ""}.`;
     }
-    const obsText = `${fmt(k.observed as number)}${this.u}`;
-    k.patientText = patientSentence({ role, status: k.status, subject, observed: obsText, requirement });
-    k.clinicianText = clinicianSentence({ role, status: k.status, label, observed: obsText, requirement: symbolicRequirement, detail });
+    return clinicianSentence({ role, status: k.status, label, observed: `${fmt(k.observed as number)}${this.u}`, requirement: symbolicRequirement, detail });
   }
+}
+
+/**
+ * The latest day in scope on which both sides were measured, with each side's value that day (a later entry the
+ * same day stands). When the measure's entries are in day order (the usual case) they are read in place, from the
+ * end; otherwise they are gathered and sorted first.
+ */
+function latestPair(
+  ctx: EvalContext,
+  role: CheckRole,
+  c: CapacityCriterion,
+  inv: "left" | "right",
+  uninv: "left" | "right",
+): { day: number; involved: number; uninvolved: number } | null {
+  let first = firstDayInScope(ctx, role, c.scope ?? "plan");
+  if (c.maxAgeDays !== undefined) first = Math.max(first, ctx.today - c.maxAgeDays);
+  const ms = ctx.input.measurements;
+  const mdays = ctx.measurementDays;
+  const today = ctx.today;
+  let previous = -Infinity;
+  let ordered = true;
+  for (let i = 0; i < ms.length && ordered; i++) {
+    const day = mdays[i]!;
+    if (day < first || day > today || ms[i]!.measure !== c.measure) continue;
+    if (day < previous) ordered = false;
+    previous = day;
+  }
+  if (!ordered) {
+    const rows = measurementsInScope(ctx, role, c.measure, c.scope ?? "plan", c.maxAgeDays);
+    for (let i = rows.length - 1; i >= 0; ) {
+      const day = rows[i]!.day;
+      let involved: number | undefined;
+      let uninvolved: number | undefined;
+      for (; i >= 0 && rows[i]!.day === day; i--) {
+        const r = rows[i]!;
+        if (r.side === inv) involved ??= r.value;
+        else if (r.side === uninv) uninvolved ??= r.value;
+      }
+      if (involved !== undefined && uninvolved !== undefined) return { day, involved, uninvolved };
+    }
+    return null;
+  }
+  // In day order: walk back one day at a time; within a day the first entry met from the end is the later one.
+  let day = NaN;
+  let involved: number | undefined;
+  let uninvolved: number | undefined;
+  for (let i = ms.length - 1; i >= 0; i--) {
+    const d = mdays[i]!;
+    if (d < first || d > today) continue;
+    const m = ms[i]!;
+    if (m.measure !== c.measure) continue;
+    if (d !== day) {
+      if (involved !== undefined && uninvolved !== undefined) return { day, involved, uninvolved };
+      day = d;
+      involved = undefined;
+      uninvolved = undefined;
+    }
+    const side = m.side ?? null;
+    if (side === inv) involved ??= m.value;
+    else if (side === uninv) uninvolved ??= m.value;
+  }
+  return involved !== undefined && uninvolved !== undefined ? { day, involved, uninvolved } : null;
 }

@@ -47,12 +47,21 @@ export abstract class CompiledCriterion<P = unknown> {
   /** The check for today's history, sentences not yet written; side results in `out`. */
   abstract evaluate(ctx: EvalContext, out: EvalOut): Check;
 
-  /** Writes the check's patientText and clinicianText from its facts and its params. */
-  protected abstract sentences(check: Check, params: P): void;
+  /** The generated patient sentence, from the check's facts and its params. */
+  protected abstract patient(check: Check, params: P): string;
 
+  /** The clinician sentence, from the check's facts and its params. */
+  protected abstract clinician(check: Check, params: P): string;
+
+  /** The patient sentence: the program's own, with a short status, or the generated one. */
+  patientText(check: Check, params: unknown): string {
+    return this.patientOverride ? overridePatientText(this.patientOverride, this.role, check.status) : this.patient(check, params as P);
+  }
+
+  /** Writes the check's patientText and clinicianText. */
   writeTexts(check: Check, params: unknown): void {
-    this.sentences(check, params as P);
-    if (this.patientOverride) check.patientText = overridePatientText(this.patientOverride, this.role, check.status);
+    check.patientText = this.patientText(check, params);
+    check.clinicianText = this.clinician(check, params as P);
   }
 
   /**

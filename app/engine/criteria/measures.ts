@@ -12,6 +12,15 @@ export interface MeasurementRow {
   value: number;
 }
 
+/** Array.prototype.sort is stable: same-day rows keep their input order. */
+const byDay = (a: MeasurementRow, b: MeasurementRow) => a.day - b.day;
+
+function onSide(rows: MeasurementRow[], side: "left" | "right" | null): MeasurementRow[] {
+  const out: MeasurementRow[] = [];
+  for (const r of rows) if (r.side === side) out.push(r);
+  return out;
+}
+
 /**
  * The measurements of `measure` dated from the scope's first day (and at most maxAgeDays old) to today, ascending
  * by day, input order within a day. Few rows per measure, so they are gathered from the input each time.
@@ -38,8 +47,7 @@ export function measurementsInScope(
     if (rows.length > 0 && day < rows[rows.length - 1]!.day) ordered = false;
     rows.push({ day, side: m.side ?? null, value: m.value });
   }
-  // Array.prototype.sort is stable: same-day rows keep their input order.
-  return ordered ? rows : rows.sort((a, b) => a.day - b.day);
+  return ordered ? rows : rows.sort(byDay);
 }
 
 export type SeriesResult = { rows: MeasurementRow[]; note?: string } | { rows: null; missing: string };
@@ -55,10 +63,10 @@ export function limbSeries(
   limb: "involved" | "uninvolved",
   lowerIsBetter: boolean,
 ): SeriesResult {
-  const sideless = rows.filter((r) => r.side === null);
+  const sideless = onSide(rows, null);
   const physical = limb === "involved" ? ctx.involvedSide : ctx.uninvolvedSide;
   if (physical) {
-    const sided = rows.filter((r) => r.side === physical);
+    const sided = onSide(rows, physical);
     if (sided.length > 0) return { rows: lastPerDay(sided) };
     if (sideless.length > 0) return { rows: lastPerDay(sideless), note: "recorded without a side" };
     return { rows: null, missing: `a ${physical} (${limb}) measurement` };
@@ -69,12 +77,12 @@ export function limbSeries(
   if (sideless.length > 0) return { rows: lastPerDay(sideless) };
   if (rows.length === 0) return { rows: null, missing: "a measurement" };
   // Both limbs involved: per day, the worse of the two sides.
-  const byDay = new Map<number, MeasurementRow>();
+  const worst = new Map<number, MeasurementRow>();
   for (const r of rows) {
-    const prev = byDay.get(r.day);
-    if (!prev || (lowerIsBetter ? r.value > prev.value : r.value < prev.value)) byDay.set(r.day, r);
+    const prev = worst.get(r.day);
+    if (!prev || (lowerIsBetter ? r.value > prev.value : r.value < prev.value)) worst.set(r.day, r);
   }
-  return { rows: [...byDay.values()].sort((a, b) => a.day - b.day), note: "weaker limb of each day" };
+  return { rows: [...worst.values()].sort(byDay), note: "weaker limb of each day" };
 }
 
 /** When a test is recorded twice the same day, the later entry stands (it corrects or repeats the first). */

@@ -7,7 +7,7 @@ import { fmt, requirementWords, tidy } from "../compare";
 import { endLogAt, firstLogFrom, nextMorningOf, type EvalContext } from "../context";
 import type { Comparator, PainCriterion, PainModel } from "../schema";
 import type { Check, CheckRole } from "../types";
-import { describeWindow, firstDayInScope, isMorningMetric, lastSessions, painValue, quotedDays, shortWindow } from "../windows";
+import { describeWindow, firstDayInScope, isMorningMetric, lastSessions, PAIN_METRIC_CODE, painValueOf, quotedDays, shortWindow } from "../windows";
 import { clinicianSentence, CompiledCriterion, onBoundary, PAIN_SCALE, patientSentence, statusOf, symbolic, type EvalOut } from "./common";
 import { painMetricLabel, painSubject } from "./pain-words";
 
@@ -24,14 +24,26 @@ export function resolvePainLimit(
   return { threshold, comparator, fromModel: c.threshold === undefined };
 }
 
-/** The days (session days for morning metrics) of the values, oldest first, and how many there were. */
+/**
+ * How many values there were, and the days (session days for morning metrics) of the last five at most, oldest
+ * first: all that the sentence quotes. Fields rather than an array: one small object per check.
+ */
 interface PainParams {
   count: number;
-  /** The last five days at most (all that the sentence quotes). */
-  days: number[];
+  d0: number;
+  d1: number;
+  d2: number;
+  d3: number;
+  d4: number;
 }
 
-const NO_VALUES: PainParams = { count: 0, days: [] };
+const NO_VALUES: PainParams = { count: 0, d0: 0, d1: 0, d2: 0, d3: 0, d4: 0 };
+
+function quotedDaysOf(p: PainParams): string {
+  const shown = p.count < 5 ? p.count : 5;
+  const all = [p.d0, p.d1, p.d2, p.d3, p.d4];
+  return quotedDays(all.slice(0, shown), p.count);
+}
 
 /** Observed pain texts for whole scores 0–10 (the app records pain as integers), built once. */
 const PAIN_TEXT = Array.from({ length: 11 }, (_, v) => `${v}/10`);
@@ -83,6 +95,7 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
     const firstDay = firstDayInScope(ctx, this.role, c.scope ?? "stage");
     const { days, logs, scratch } = ctx;
     const { metric, test, aggregate } = c;
+    const code = PAIN_METRIC_CODE[metric];
     // Values of the metric in the window, oldest first: their days go to scratch, the aggregate is kept running.
     let count = 0;
     let latest = 0;
@@ -93,7 +106,7 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
       // `firstDay` are left out.
       const from = Math.max(ctx.today - c.window.days + 1, morning ? firstDay + 1 : firstDay);
       for (let i = firstLogFrom(ctx, from), end = ctx.n; i < end; i++) {
-        const v = painValue(logs[i], metric, test);
+        const v = painValueOf(logs[i], code, test);
         if (v === null) continue;
         scratch[count++] = morning ? days[i]! - 1 : days[i]!;
         latest = v;
@@ -107,7 +120,7 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
       let k = 0;
       for (let s = 0; s < sessions; s++) {
         const i = scratch[s]!;
-        const v = painValue(morning ? nextMorningOf(ctx, i) : logs[i], metric, test);
+        const v = painValueOf(morning ? nextMorningOf(ctx, i) : logs[i], code, test);
         if (v === null) continue;
         scratch[k++] = days[i]!; // k <= s: overwrites only indices already read
         latest = v;
@@ -116,10 +129,9 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
       }
       count = k;
     }
-    const recent = count <= 5 ? count : 5;
-    const valueDays: number[] = [];
-    for (let j = count - recent; j < count; j++) valueDays.push(scratch[j]!);
-    out.params = { count, days: valueDays };
+    // The last five days, oldest first (d0 … d[shown-1]).
+    const j = count <= 5 ? 0 : count - 5;
+    out.params = { count, d0: scratch[j]!, d1: scratch[j + 1]!, d2: scratch[j + 2]!, d3: scratch[j + 3]!, d4: scratch[j + 4]! };
     if (count < this.minSamples) {
       const missing =
         count === 0
@@ -132,30 +144,27 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
     return this.check(observed, limit.threshold, limit.comparator, "/10", statusOf(observed, limit.comparator, limit.threshold));
   }
 
-  protected sentences(k: Check, p: PainParams): void {
+  protected patient(k: Check): string {
+    if (!this.limit) return "This check is not set up yet; your clinician will review it.";
+    const { role, subject, requirement } = this;
+    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
+    return patientSentence({ role, status: k.status, subject, observed: painText(k.observed as number), requirement });
+  }
+
+  protected clinician(k: Check, p: PainParams): string {
     const { c, role, label } = this;
-    if (!this.limit) {
-      k.patientText = "This check is not set up yet; your clinician will review it.";
-      k.clinicianText = `${label}: no threshold and the pain model sets no ${c.metric} limit → no data.`;
-      return;
-    }
-    const { subject, requirement } = this;
-    if (k.status === "no_data") {
-      const missing = k.missing!;
-      k.patientText = patientSentence({ role, status: "no_data", subject, requirement, missing });
-      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing });
-      return;
-    }
-    const observed = k.observed as number;
-    const obsText = Number.isInteger(observed) && observed >= 0 && observed <= 10 ? PAIN_TEXT[observed]! : `${fmt(observed)}/10`;
-    k.patientText = patientSentence({ role, status: k.status, subject, observed: obsText, requirement });
-    k.clinicianText = clinicianSentence({
+    if (!this.limit) return `${label}: no threshold and the pain model sets no ${c.metric} limit → no data.`;
+    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing: k.missing! });
+    return clinicianSentence({
       role,
       status: k.status,
       label,
-      observed: obsText,
+      observed: painText(k.observed as number),
       requirement: this.symbolicRequirement,
-      detail: `${p.count} value(s) for ${this.morning ? "sessions of " : ""}${quotedDays(p.days, p.count)}${this.modelNote}`,
+      detail: `${p.count} value(s) for ${this.morning ? "sessions of " : ""}${quotedDaysOf(p)}${this.modelNote}`,
     });
   }
 }
+
+const painText = (observed: number): string =>
+  Number.isInteger(observed) && observed >= 0 && observed <= 10 ? PAIN_TEXT[observed]! : `${fmt(observed)}/10`;

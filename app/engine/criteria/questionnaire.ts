@@ -8,7 +8,7 @@ import type { EvalContext } from "../context";
 import type { Questionnaire, QuestionnaireCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
 import { clinicianSentence, CompiledCriterion, onBoundary, patientSentence, statusOf, symbolic, type EvalOut, type Scale } from "./common";
-import { lastPerDay, measurementsInScope } from "./measures";
+import { firstDayInScope } from "../windows";
 
 export const INSTRUMENT_NAMES: Record<Questionnaire, string> = {
   visa_a: "VISA-A",
@@ -64,39 +64,56 @@ export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireParams
     const { c, name } = this;
     out.boundary = false;
     out.params = null;
-    // Questionnaires describe the person, not a limb: every entry counts whatever side it carries.
-    const rows = lastPerDay(measurementsInScope(ctx, this.role, this.measure, c.scope ?? "plan", c.maxAgeDays));
-    const latest = rows[rows.length - 1];
-    if (!latest) return this.check(null, c.threshold, c.comparator, undefined, "no_data", `a ${name} score${this.ageText}`);
-    let observed = latest.value;
-    if (c.mode === "change_from_baseline") {
-      const first = rows[0]!;
-      if (first.day === latest.day) {
-        return this.check(null, c.threshold, c.comparator, undefined, "no_data", `a second ${name} score after the first (${fromDayNumber(first.day)})`);
+    // Questionnaires describe the person, not a limb: every entry counts whatever side it carries. The latest score
+    // and the first in scope; when one day has several, the later entry stands (it corrects or repeats the first).
+    let from = firstDayInScope(ctx, this.role, c.scope ?? "plan");
+    if (c.maxAgeDays !== undefined) from = Math.max(from, ctx.today - c.maxAgeDays);
+    const ms = ctx.input.measurements;
+    const mdays = ctx.measurementDays;
+    let latestDay = -Infinity;
+    let latestValue = 0;
+    let firstDay = Infinity;
+    let firstValue = 0;
+    for (let i = 0; i < ms.length; i++) {
+      const day = mdays[i]!;
+      if (day < from || day > ctx.today || ms[i]!.measure !== this.measure) continue;
+      if (day >= latestDay) {
+        latestDay = day;
+        latestValue = ms[i]!.value;
       }
-      observed = tidy(latest.value - first.value);
-      out.params = { day: latest.day, value: latest.value, firstDay: first.day, firstValue: first.value };
+      if (day <= firstDay) {
+        firstDay = day;
+        firstValue = ms[i]!.value;
+      }
+    }
+    if (latestDay === -Infinity) return this.check(null, c.threshold, c.comparator, undefined, "no_data", `a ${name} score${this.ageText}`);
+    let observed = latestValue;
+    if (c.mode === "change_from_baseline") {
+      if (firstDay === latestDay) {
+        return this.check(null, c.threshold, c.comparator, undefined, "no_data", `a second ${name} score after the first (${fromDayNumber(firstDay)})`);
+      }
+      observed = tidy(latestValue - firstValue);
+      out.params = { day: latestDay, value: latestValue, firstDay, firstValue };
     } else {
-      out.params = { day: latest.day, value: latest.value };
+      out.params = { day: latestDay, value: latestValue };
     }
     out.boundary = onBoundary(observed, c.comparator, c.threshold, this.scale);
     return this.check(observed, c.threshold, c.comparator, undefined, statusOf(observed, c.comparator, c.threshold));
   }
 
-  protected sentences(k: Check, p: QuestionnaireParams): void {
-    const { role, label, subject, requirement, symbolicRequirement } = this;
-    if (k.status === "no_data" || !p) {
-      const missing = k.missing!;
-      k.patientText = patientSentence({ role, status: "no_data", subject, requirement, missing });
-      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing });
-      return;
-    }
+  protected patient(k: Check): string {
+    const { role, subject, requirement } = this;
+    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
+    return patientSentence({ role, status: k.status, subject, observed: fmt(k.observed as number), requirement });
+  }
+
+  protected clinician(k: Check, p: QuestionnaireParams): string {
+    const { role, label, symbolicRequirement } = this;
+    if (k.status === "no_data" || !p) return clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing: k.missing! });
     const detail =
       p.firstDay !== undefined
         ? `${fmt(p.firstValue!)} on ${fromDayNumber(p.firstDay)} → ${fmt(p.value)} on ${fromDayNumber(p.day)}.`
         : `Scored ${fromDayNumber(p.day)}.`;
-    const observed = fmt(k.observed as number);
-    k.patientText = patientSentence({ role, status: k.status, subject, observed, requirement });
-    k.clinicianText = clinicianSentence({ role, status: k.status, label, observed, requirement: symbolicRequirement, detail });
+    return clinicianSentence({ role, status: k.status, label, observed: fmt(k.observed as number), requirement: symbolicRequirement, detail });
   }
 }

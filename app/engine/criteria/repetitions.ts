@@ -100,24 +100,23 @@ export class CompiledRepetitions extends CompiledCriterion<RepetitionsParams> {
     return this.check(observed, c.count, "gte", "sessions", observed >= c.count ? "met" : "not_met");
   }
 
-  protected sentences(k: Check, p: RepetitionsParams): void {
-    const { c, role, label, requirement } = this;
-    if (k.status === "no_data") {
-      k.patientText = patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: MISSING });
-      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: `≥ ${c.count}`, missing: MISSING });
-      return;
-    }
+  protected patient(k: Check): string {
+    const { c, role, requirement } = this;
+    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: MISSING });
     const observed = k.observed as number;
-    const status = k.status;
-    k.patientText =
-      role === "gate" && status === "not_met"
-        ? `You have completed this step's session as planned ${observed} of ${c.count} times.`
-        : patientSentence({ role, status, subject: SUBJECT, observed: String(observed), requirement });
-    k.clinicianText = clinicianSentence({
+    return role === "gate" && k.status === "not_met"
+      ? `You have completed this step's session as planned ${observed} of ${c.count} times.`
+      : patientSentence({ role, status: k.status, subject: SUBJECT, observed: String(observed), requirement });
+  }
+
+  protected clinician(k: Check, p: RepetitionsParams): string {
+    const { c, role, label } = this;
+    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: `≥ ${c.count}`, missing: MISSING });
+    return clinicianSentence({
       role,
-      status,
+      status: k.status,
       label,
-      observed: `${observed} qualifying`,
+      observed: `${k.observed as number} qualifying`,
       requirement: `≥ ${c.count}`,
       detail:
         (p.qualifying.length > 0 ? `Qualifying: ${p.qualifying.map(fromDayNumber).join(", ")}.` : "") +

@@ -76,29 +76,30 @@ export class CompiledSettle extends CompiledCriterion<SettleParams> {
     return this.check(worst, tolerance, this.settled ? "lte" : "gt", "points", (this.settled ? isSettled : !isSettled) ? "met" : "not_met");
   }
 
-  protected sentences(k: Check, p: SettleParams): void {
-    const { role, label } = this;
+  protected patient(k: Check): string {
+    const { role } = this;
     if (k.status === "no_data") {
-      k.patientText = patientSentence({ role, status: "no_data", subject: SUBJECT, requirement: requirementWords("lte", "your usual"), missing: this.missing });
-      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing: this.missing });
-      return;
+      return patientSentence({ role, status: "no_data", subject: SUBJECT, requirement: requirementWords("lte", "your usual"), missing: this.missing });
     }
     const worst = k.observed as number;
-    const status = k.status;
     const observedText = worst <= 0 ? "back to your usual level every time" : `up to ${fmt(worst)} points above your usual level`;
-    k.patientText =
-      role === "gate"
-        ? status === "met"
-          ? `Your pain settled by the next morning after each session: goal met.`
-          : `Your pain was ${observedText} the morning after a session; it needs to settle by the next morning.`
-        : status === "met"
-          ? `Your pain had not settled by the next morning (${observedText}), so we are easing off.`
-          : `Your pain settled by the next morning, which is fine.`;
-    k.clinicianText = clinicianSentence({
+    return role === "gate"
+      ? k.status === "met"
+        ? `Your pain settled by the next morning after each session: goal met.`
+        : `Your pain was ${observedText} the morning after a session; it needs to settle by the next morning.`
+      : k.status === "met"
+        ? `Your pain had not settled by the next morning (${observedText}), so we are easing off.`
+        : `Your pain settled by the next morning, which is fine.`;
+  }
+
+  protected clinician(k: Check, p: SettleParams): string {
+    const { role, label } = this;
+    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing: this.missing });
+    return clinicianSentence({
       role,
-      status,
+      status: k.status,
       label,
-      observed: `worst next-morning excess ${fmt(worst)} over ${p.judged} session(s)`,
+      observed: `worst next-morning excess ${fmt(k.observed as number)} over ${p.judged} session(s)`,
       requirement: this.symbolicRequirement,
       detail: p.unsettled ? `Not settled after sessions of ${p.unsettled.map(fromDayNumber).join(", ")}.` : "Settled after every session.",
     });

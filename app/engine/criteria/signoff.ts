@@ -41,15 +41,17 @@ export class CompiledSignoff extends CompiledCriterion<SignoffParams> {
     return this.check(true, true, undefined, undefined, "met");
   }
 
-  protected sentences(k: Check, latest: SignoffParams): void {
+  protected patient(_k: Check, latest: SignoffParams): string {
+    const { c, role } = this;
+    if (latest === null) return role === "gate" ? `Your clinician will check this with you: ${c.prompt}.` : `Your clinician has not recorded this check yet.`;
+    return role === "gate" ? `Your clinician has confirmed: ${c.prompt}.` : `Your clinician has recorded: ${c.prompt}, so we are easing off.`;
+  }
+
+  protected clinician(_k: Check, latest: SignoffParams): string {
     const { c, role, label } = this;
     if (latest === null) {
-      k.patientText =
-        role === "gate" ? `Your clinician will check this with you: ${c.prompt}.` : `Your clinician has not recorded this check yet.`;
-      k.clinicianText = `${label}: not signed off${c.scope === "plan" ? " in this plan" : " since the stage began"}${c.validDays ? ` (valid ${c.validDays} days)` : ""} → no data. Awaiting your sign-off.`;
-      return;
+      return `${label}: not signed off${c.scope === "plan" ? " in this plan" : " since the stage began"}${c.validDays ? ` (valid ${c.validDays} days)` : ""} → no data. Awaiting your sign-off.`;
     }
-    k.patientText = role === "gate" ? `Your clinician has confirmed: ${c.prompt}.` : `Your clinician has recorded: ${c.prompt}, so we are easing off.`;
-    k.clinicianText = `${label}: signed off on ${fromDayNumber(latest)} → ${role === "gate" ? "met" : "triggered"}.`;
+    return `${label}: signed off on ${fromDayNumber(latest)} → ${role === "gate" ? "met" : "triggered"}.`;
   }
 }

@@ -81,17 +81,17 @@ export class CompiledSoreness extends CompiledCriterion<SorenessParams> {
     return this.check(logs[pick]!.soreness!, threshold, undefined, undefined, met ? "met" : "not_met");
   }
 
-  protected sentences(k: Check, day: SorenessParams): void {
-    const { role, label, subject, requirement } = this;
-    if (k.status === "no_data") {
-      const missing = k.missing!;
-      k.patientText = patientSentence({ role, status: "no_data", subject, requirement, missing });
-      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.levelsSet, missing });
-      return;
-    }
+  protected patient(k: Check): string {
+    const { role, subject, requirement } = this;
+    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
+    return patientSentence({ role, status: k.status, subject, observed: SORENESS_WORDS[k.observed as Soreness], requirement });
+  }
+
+  protected clinician(k: Check, day: SorenessParams): string {
+    const { role, label } = this;
+    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: this.levelsSet, missing: k.missing! });
     const level = k.observed as Soreness;
-    k.patientText = patientSentence({ role, status: k.status, subject, observed: SORENESS_WORDS[level], requirement });
-    k.clinicianText = clinicianSentence({
+    return clinicianSentence({
       role,
       status: k.status,
       label,

@@ -73,21 +73,21 @@ export class CompiledSwelling extends CompiledCriterion<SwellingParams> {
     return this.check(pickGrade, c.grade, c.comparator, undefined, status);
   }
 
-  protected sentences(k: Check, p: SwellingParams): void {
-    const { c, role, label, subject, requirement, symbolicRequirement } = this;
-    if (k.status === "no_data") {
-      const missing = k.missing!;
-      k.patientText = patientSentence({ role, status: "no_data", subject, requirement, missing });
-      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing });
-      return;
-    }
+  protected patient(k: Check): string {
+    const { role, subject, requirement } = this;
+    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
     const grade = k.observed as SwellingGrade;
-    k.patientText = patientSentence({ role, status: k.status, subject, observed: grade === "none" ? "none" : `grade ${grade}`, requirement });
-    k.clinicianText = clinicianSentence({
+    return patientSentence({ role, status: k.status, subject, observed: grade === "none" ? "none" : `grade ${grade}`, requirement });
+  }
+
+  protected clinician(k: Check, p: SwellingParams): string {
+    const { c, role, label, symbolicRequirement } = this;
+    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing: k.missing! });
+    return clinicianSentence({
       role,
       status: k.status,
       label,
-      observed: grade,
+      observed: k.observed as SwellingGrade,
       requirement: symbolicRequirement,
       detail: `${c.aggregate === "latest" ? "Latest" : "Worst"} of ${p.graded} grade(s), on ${fromDayNumber(p.day)}.`,
     });

@@ -70,31 +70,31 @@ export class CompiledTime extends CompiledCriterion<TimeParams> {
     return this.check(observed, c.days, comparator, "days", statusOf(observed, comparator, c.days));
   }
 
-  protected sentences(k: Check, anchor: TimeParams): void {
-    const { c, comparator, words, role, label } = this;
-    if (anchor === null) {
-      k.patientText = patientSentence({ role, status: "no_data", subject: words.patient, requirement: this.requirement, missing: words.missing });
-      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicDays, missing: words.missing });
-      return;
-    }
+  protected patient(k: Check, anchor: TimeParams): string {
+    const { c, comparator, words, role } = this;
+    if (anchor === null) return patientSentence({ role, status: "no_data", subject: words.patient, requirement: this.requirement, missing: words.missing });
     const observed = k.observed as number;
     const status = k.status;
+    if (this.stay !== undefined && status === "not_met") {
+      const left = this.stay - observed;
+      return `After easing off, we keep you at this step for ${this.stay} days before moving on (${left} day${left === 1 ? "" : "s"} to go).`;
+    }
     const remaining = comparator === "gte" ? c.days - observed : comparator === "gt" ? c.days + 1 - observed : 0;
-    k.patientText =
-      role === "gate" && status === "not_met" && remaining > 0
-        ? `${remaining} more day${remaining === 1 ? "" : "s"} to go in this step (${observed} of ${c.days} ${words.patient}).`
-        : patientSentence({ role, status, subject: `the number of ${words.patient}`, observed: String(observed), requirement: this.requirement });
-    k.clinicianText = clinicianSentence({
+    return role === "gate" && status === "not_met" && remaining > 0
+      ? `${remaining} more day${remaining === 1 ? "" : "s"} to go in this step (${observed} of ${c.days} ${words.patient}).`
+      : patientSentence({ role, status, subject: `the number of ${words.patient}`, observed: String(observed), requirement: this.requirement });
+  }
+
+  protected clinician(k: Check, anchor: TimeParams): string {
+    const { role, label } = this;
+    if (anchor === null) return clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicDays, missing: this.words.missing });
+    return clinicianSentence({
       role,
-      status,
+      status: k.status,
       label,
-      observed: `${observed} d`,
+      observed: `${k.observed as number} d`,
       requirement: this.symbolicDays,
       detail: `Counted from ${fromDayNumber(anchor)}.`,
     });
-    if (this.stay !== undefined && status === "not_met") {
-      const left = this.stay - observed;
-      k.patientText = `After easing off, we keep you at this step for ${this.stay} days before moving on (${left} day${left === 1 ? "" : "s"} to go).`;
-    }
   }
 }

@@ -8,17 +8,19 @@ import { DEFAULTS } from "../defaults";
 import { endLogAt, firstLogFrom, type EvalContext } from "../context";
 import type { TrendCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
-import { firstDayInScope, painValue } from "../windows";
+import { firstDayInScope, PAIN_METRIC_CODE, painValueOf } from "../windows";
 import { clinicianSentence, CompiledCriterion, patientSentence, type EvalOut } from "./common";
 import { painMetricLabel, painSubject } from "./pain-words";
 
-/** The two weekly means and how many values each had. */
+/** The two weeks' sums and how many values each had (the means are sum ÷ count, as evaluated). */
 interface TrendParams {
-  lastMean: number;
-  thisMean: number;
+  lastSum: number;
+  thisSum: number;
   lastN: number;
   thisN: number;
 }
+
+const mean = (sum: number, n: number) => (n > 0 ? sum / n : 0);
 
 export class CompiledTrend extends CompiledCriterion<TrendParams> {
   private readonly maxRise: number;
@@ -54,10 +56,11 @@ export class CompiledTrend extends CompiledCriterion<TrendParams> {
     const first = firstDayInScope(ctx, this.role, c.scope ?? "plan");
     const { logs } = ctx;
     const { metric, test } = c;
+    const code = PAIN_METRIC_CODE[metric];
     let thisSum = 0;
     let thisN = 0;
     for (let i = firstLogFrom(ctx, Math.max(ctx.today - 6, first)), end = ctx.n; i < end; i++) {
-      const v = painValue(logs[i], metric, test);
+      const v = painValueOf(logs[i], code, test);
       if (v !== null) {
         thisSum += v;
         thisN++;
@@ -69,44 +72,42 @@ export class CompiledTrend extends CompiledCriterion<TrendParams> {
     const lastTo = ctx.today - 7;
     if (lastFrom <= lastTo) {
       for (let i = firstLogFrom(ctx, lastFrom), end = endLogAt(ctx, lastTo); i < end; i++) {
-        const v = painValue(logs[i], metric, test);
+        const v = painValueOf(logs[i], code, test);
         if (v !== null) {
           lastSum += v;
           lastN++;
         }
       }
     }
-    const thisMean = thisN > 0 ? thisSum / thisN : 0;
-    const lastMean = lastN > 0 ? lastSum / lastN : 0;
-    out.params = { lastMean, thisMean, lastN, thisN };
+    out.params = { lastSum, thisSum, lastN, thisN };
     out.boundary = false;
     const comparator = this.notRising ? "lte" : "gt";
     if (thisN < this.minPerWeek || lastN < this.minPerWeek) {
       const missing = `at least ${this.minPerWeek} ${painSubject(metric, test)} scores in each of the last two weeks (have ${lastN} and ${thisN})`;
       return this.check(null, maxRise, comparator, undefined, "no_data", missing);
     }
-    const rise = tidy(thisMean - lastMean);
+    const rise = tidy(mean(thisSum, thisN) - mean(lastSum, lastN));
     const rising = rise > maxRise;
     out.boundary = rise === maxRise && maxRise > 0;
     return this.check(rise, maxRise, comparator, "points", (this.notRising ? !rising : rising) ? "met" : "not_met");
   }
 
-  protected sentences(k: Check, p: TrendParams): void {
-    const { role, label, subject, requirement } = this;
-    if (k.status === "no_data") {
-      const missing = k.missing!;
-      k.patientText = patientSentence({ role, status: "no_data", subject, requirement, missing });
-      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing });
-      return;
-    }
+  protected patient(k: Check): string {
+    const { role, subject, requirement } = this;
+    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
     const rise = k.observed as number;
     const observedText = rise > 0 ? `up by ${fmt(rise)} points` : rise < 0 ? `down by ${fmt(-rise)} points` : "unchanged";
-    k.patientText = patientSentence({ role, status: k.status, subject, observed: observedText, requirement });
-    k.clinicianText = clinicianSentence({
+    return patientSentence({ role, status: k.status, subject, observed: observedText, requirement });
+  }
+
+  protected clinician(k: Check, p: TrendParams): string {
+    const { role, label } = this;
+    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing: k.missing! });
+    return clinicianSentence({
       role,
       status: k.status,
       label,
-      observed: `weekly mean ${fmt(p.lastMean)} → ${fmt(p.thisMean)} (rise ${fmt(rise)})`,
+      observed: `weekly mean ${fmt(mean(p.lastSum, p.lastN))} → ${fmt(mean(p.thisSum, p.thisN))} (rise ${fmt(k.observed as number)})`,
       requirement: this.symbolicRequirement,
       detail: `${p.lastN} and ${p.thisN} value(s) in the two weeks.`,
     });

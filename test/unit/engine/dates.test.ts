@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, evaluate, isoWeekday, isValidLocalDate, localDateOf, sessionDayOfMorningReport } from "~/engine";
-import { toDayNumber } from "~/engine/dates.ts";
+import { toDayNumber, toDayNumberNear } from "~/engine/dates.ts";
 import { checkOf, input, log } from "./helpers";
 
 describe("local dates, time zones and daylight saving", () => {
@@ -35,10 +35,20 @@ describe("local dates, time zones and daylight saving", () => {
     }
   });
 
-  it("A date's day number does not depend on which date was read before it (the parser remembers the last month)", () => {
+  it("A date's day number does not depend on which dates were read before it (the parser caches months)", () => {
     const dates: string[] = [];
-    for (let i = 0; i < 3000; i += 1) dates.push(new Date(Date.UTC(2024, 0, 1 + ((i * 37) % 1500))).toISOString().slice(0, 10));
+    for (let i = 0; i < 3000; i += 1) dates.push(new Date(Date.UTC(2010, 0, 1 + ((i * 37) % 7300))).toISOString().slice(0, 10));
     for (const date of dates) expect(toDayNumber(date)).toBe(Date.parse(date) / 86_400_000);
+  });
+
+  it("Reading a date next to an expected day gives its day number whether the guess is right, wrong or the text new", () => {
+    const start = toDayNumber("2025-12-20");
+    for (let i = 0; i < 2000; i += 1) {
+      const day = start + ((i * 13) % 400);
+      const text = (` ${addDays("2025-12-20", day - start)}`).slice(1); // a string object of its own, as from a database row
+      for (const guess of [day, day - 1, day + 1, day + 1024, day - 1024, 0]) expect(toDayNumberNear(text, guess)).toBe(day);
+    }
+    expect(() => toDayNumberNear("2026-3-1", toDayNumber("2026-03-01"))).toThrow(RangeError);
   });
 
   it("Invalid dates, zones and instants are refused, not silently shifted", () => {
