@@ -75,6 +75,30 @@ describe("sqlite3 dialect", () => {
     expect(await outside).toEqual([]);
   });
 
+  it("answers a plain read from a reader while another request's write transaction is still open", async () => {
+    await db.insertInto("item").values({ id: 1, name: "committed" }).execute();
+    let releaseTransaction!: () => void;
+    const gate = new Promise<void>((r) => (releaseTransaction = r));
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.insertInto("item").values({ id: 2, name: "uncommitted" }).execute();
+      await gate;
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    // Resolves while the writer is held (it would hang here if reads queued behind the write lock).
+    expect(await db.selectFrom("item").select("name").execute()).toEqual([{ name: "committed" }]);
+    releaseTransaction();
+    await transaction;
+    // A read issued after the commit sees it.
+    expect(await db.selectFrom("item").select("name").orderBy("id").execute()).toEqual([{ name: "committed" }, { name: "uncommitted" }]);
+  });
+
+  it("keeps the writer's own reads inside a transaction on the writer (they see its uncommitted rows)", async () => {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("item").values({ id: 5, name: "mine" }).execute();
+      expect(await trx.selectFrom("item").select("name").execute()).toEqual([{ name: "mine" }]);
+    });
+  });
+
   it("serves many concurrent writers without SQLITE_BUSY", async () => {
     await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
