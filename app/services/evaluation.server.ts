@@ -17,8 +17,27 @@ export type EvaluationResult = {
   stageChanged: boolean;
 };
 
+// Validating a snapshot costs more than the engine's whole evaluation, and a clinic's plans share a handful of
+// program versions: parse each distinct snapshot once. Frozen, because every caller now shares the object (and the
+// engine's per-program caches key on its identity).
+const PARSED_PROGRAMS_MAX = 256;
+const parsedPrograms = new Map<string, Program>();
+
 export function programOfPlan(plan: Pick<Plan, "program_snapshot">): Program {
-  return ProgramSchema.parse(JSON.parse(plan.program_snapshot));
+  const cached = parsedPrograms.get(plan.program_snapshot);
+  if (cached) return cached;
+  const program = deepFreeze(ProgramSchema.parse(JSON.parse(plan.program_snapshot)));
+  if (parsedPrograms.size >= PARSED_PROGRAMS_MAX) parsedPrograms.delete(parsedPrograms.keys().next().value!);
+  parsedPrograms.set(plan.program_snapshot, program);
+  return program;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Engine input for a plan: pure facts, no database handles. Used by evaluation and by the "try it" preview. */
