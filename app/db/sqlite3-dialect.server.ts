@@ -52,18 +52,25 @@ export class Sqlite3Dialect implements Dialect {
 // Statements that return rows go through `all()`; everything else through `run()` so we learn changes/lastID.
 const RETURNS_ROWS = /^\s*(select|with|pragma|values|explain)\b|\breturning\b/i;
 
+// Prepared statements kept per connection: preparing costs about as much as running a short indexed query, and the
+// app issues a few hundred distinct statements. Bounded, oldest-used first out ("in (?, ?, …)" lists vary).
+const STATEMENTS_PER_CONNECTION = 500;
+
 export class Sqlite3Connection implements DatabaseConnection {
+  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
+
   constructor(private readonly db: sqlite3.Database) {}
 
-  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const parameters = compiled.parameters.map(toSqliteValue);
+    const statement = await this.prepared(compiled.sql);
     if (RETURNS_ROWS.test(compiled.sql)) {
       return new Promise((resolve, reject) => {
-        this.db.all(compiled.sql, parameters, (err, rows) => (err ? reject(err) : resolve({ rows: rows as R[] })));
+        statement.all(parameters, (err, rows) => (err ? reject(err) : resolve({ rows: rows as R[] })));
       });
     }
     return new Promise((resolve, reject) => {
-      this.db.run(compiled.sql, parameters, function (this: sqlite3.RunResult, err: Error | null) {
+      statement.run(parameters, function (this: sqlite3.RunResult, err: Error | null) {
         if (err) return reject(err);
         resolve({
           rows: [],
@@ -72,6 +79,38 @@ export class Sqlite3Connection implements DatabaseConnection {
         });
       });
     });
+  }
+
+  /** The statement for this SQL, prepared once. A statement that fails to prepare is not kept (nor ever run). */
+  private prepared(sql: string): Promise<sqlite3.Statement> {
+    const cached = this.statements.get(sql);
+    if (cached) {
+      this.statements.delete(sql); // re-insert: Map order doubles as least-recently-used order
+      this.statements.set(sql, cached);
+      return cached;
+    }
+    const statement = new Promise<sqlite3.Statement>((resolve, reject) => {
+      const prepared = this.db.prepare(sql, (err) => (err ? reject(err) : resolve(prepared)));
+    });
+    this.statements.set(sql, statement);
+    statement.catch(() => {
+      if (this.statements.get(sql) === statement) this.statements.delete(sql);
+    });
+    if (this.statements.size > STATEMENTS_PER_CONNECTION) {
+      const [oldestSql, oldest] = this.statements.entries().next().value!;
+      this.statements.delete(oldestSql);
+      // Finalize waits for any query still running on it (sqlite3 queues per statement).
+      oldest.then((s) => s.finalize(), () => undefined);
+    }
+    return statement;
+  }
+
+  /** Finalizes the kept statements, then closes the database (SQLite refuses to close with statements open). */
+  async close(): Promise<void> {
+    const statements = [...this.statements.values()];
+    this.statements.clear();
+    await Promise.all(statements.map((p) => p.then((s) => new Promise<void>((resolve) => s.finalize(() => resolve())), () => undefined)));
+    await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
   }
 
   // eslint-disable-next-line require-yield
@@ -95,7 +134,6 @@ class Sqlite3Driver implements Driver {
   private writer?: Sqlite3Connection;
   private readers: Sqlite3Connection[] = [];
   private nextReader = 0;
-  private readonly databases: sqlite3.Database[] = [];
   private readonly mutex = new ConnectionMutex();
 
   constructor(private readonly config: Sqlite3DialectConfig) {}
@@ -104,7 +142,6 @@ class Sqlite3Driver implements Driver {
     const isMemory = this.config.filename === ":memory:";
     const busyTimeout = this.config.busyTimeoutMs ?? 5000;
     const db = await openDatabase(this.config.filename, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
-    this.databases.push(db);
     db.configure("busyTimeout", busyTimeout);
     this.writer = new Sqlite3Connection(db);
     for (const pragma of [
@@ -119,7 +156,6 @@ class Sqlite3Driver implements Driver {
     const readerCount = isMemory ? 0 : (this.config.readConnections ?? 2);
     for (let i = 0; i < readerCount; i++) {
       const reader = await openDatabase(this.config.filename, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX);
-      this.databases.push(reader);
       reader.configure("busyTimeout", busyTimeout);
       const connection = new Sqlite3Connection(reader);
       for (const pragma of CACHE_PRAGMAS) await connection.executeQuery(CompiledQuery.raw(pragma));
@@ -160,10 +196,10 @@ class Sqlite3Driver implements Driver {
     (connection as Sqlite3Lease).release();
   }
   async destroy(): Promise<void> {
-    const databases = this.databases.splice(0);
+    const connections = [this.writer, ...this.readers].filter((c): c is Sqlite3Connection => c !== undefined);
     this.writer = undefined;
     this.readers = [];
-    await Promise.all(databases.map((db) => new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())))));
+    await Promise.all(connections.map((c) => c.close()));
   }
 }
 
