@@ -1,7 +1,8 @@
 import { redirect } from "@remix-run/node";
-import { getUserById, type SessionUser } from "~/models/user.server.ts";
+import { getLiveSessionUser } from "~/models/session.server.ts";
+import type { SessionUser } from "~/models/user.server.ts";
 import { getDb } from "./db.server.ts";
-import { getSession, sessionStorage } from "./session.server.ts";
+import { getSession, sessionIdOf, sessionStorage } from "./session.server.ts";
 
 // A layout and its page both ask who is signed in, in the same moment (Remix runs their loaders together, each with
 // its own copy of the Request). Lookups for the same cookie that are in flight together share one; the entry lives
@@ -20,10 +21,9 @@ export function getOptionalUser(request: Request): Promise<SessionUser | null> {
 }
 
 async function lookUpUser(request: Request): Promise<SessionUser | null> {
-  const session = await getSession(request);
-  const userId = session.get("userId");
-  if (!userId) return null;
-  return (await getUserById(getDb(), userId)) ?? null;
+  const sessionId = await sessionIdOf(request);
+  if (!sessionId) return null;
+  return (await getLiveSessionUser(getDb(), sessionId, new Date().toISOString())) ?? null;
 }
 
 function loginRedirect(request: Request): never {
