@@ -99,6 +99,22 @@ describe("sqlite3 dialect", () => {
     });
   });
 
+  it("reports a statement that cannot be prepared every time it is asked, instead of hanging", async () => {
+    for (let i = 0; i < 2; i++) {
+      await expect(sql`select * from no_such_table`.execute(db)).rejects.toThrow(/no such table/);
+      await expect(db.selectFrom("missing" as "item").selectAll().execute()).rejects.toThrow(/no such table/);
+    }
+    // The same text works once the table exists (a failed preparation is not kept).
+    await sql`create table no_such_table (x integer)`.execute(db);
+    expect((await sql`select * from no_such_table`.execute(db)).rows).toEqual([]);
+  });
+
+  it("reuses a prepared statement across calls with different parameters", async () => {
+    await db.insertInto("item").values([{ id: 1, name: "a" }, { id: 2, name: "b" }]).execute();
+    const byId = (id: number) => db.selectFrom("item").select("name").where("id", "=", id).executeTakeFirst();
+    expect(await Promise.all([byId(1), byId(2), byId(3), byId(1)])).toEqual([{ name: "a" }, { name: "b" }, undefined, { name: "a" }]);
+  });
+
   it("serves many concurrent writers without SQLITE_BUSY", async () => {
     await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
