@@ -42,15 +42,14 @@ export async function upsertLogForDay(
   logDate: string,
   values: DailyLogValues,
   onExisting: Partial<DailyLogValues>,
-): Promise<{ id: string; editCount: number }> {
+): Promise<DailyLog> {
   const now = nowIso();
-  const row = await db
+  return db
     .insertInto("daily_log")
     .values({ id: newId(), clinic_id: plan.clinic_id, plan_id: plan.id, patient_id: plan.patient_id, log_date: logDate, ...values, created_at: now, updated_at: now, edit_count: 0 })
     .onConflict((oc) =>
       oc.columns(["plan_id", "log_date"]).doUpdateSet((eb) => ({ ...onExisting, updated_at: now, edit_count: eb("daily_log.edit_count", "+", 1) })),
     )
-    .returning(["id", "edit_count"])
+    .returningAll()
     .executeTakeFirstOrThrow();
-  return { id: row.id, editCount: row.edit_count };
 }

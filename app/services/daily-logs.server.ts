@@ -1,8 +1,10 @@
 import type { DB } from "~/db/client.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { upsertLogForDay, type DailyLogValues } from "~/models/daily-log.server.ts";
+import type { Decision } from "~/engine/index.ts";
 import type { CheckInInput, DailyLogInput } from "~/schemas/daily-log.ts";
-import { evaluatePlan } from "~/services/evaluation.server.ts";
+import { loadPlanFacts, withLogOfDay } from "~/models/facts.server.ts";
+import { decidePlan, recordDecision } from "~/services/evaluation.server.ts";
 import { isEditableDay, loadPatientPlan, type PatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
 
 export type SaveLogResult =
@@ -41,7 +43,7 @@ export function logValuesFrom(input: DailyLogInput, program: PatientPlan["progra
 /**
  * Records the patient's log for a day: the first save creates it, any later save for the same day edits it (counted
  * and audited). A double submit never creates two: the write is one insert-or-update on the unique (plan, day) key,
- * so a save that loses the race becomes an edit. Then the engine re-evaluates the plan in the same request.
+ * so a save that loses the race becomes an edit. The engine's evaluation is recorded in the same transaction.
  */
 export async function saveDailyLog(db: DB, patient: PatientUser, input: DailyLogInput): Promise<SaveLogResult> {
   const current = await loadPatientPlan(db, patient);
@@ -91,9 +93,12 @@ async function upsertAndEvaluate(
   onExistingDay: Partial<DailyLogValues>,
 ): Promise<SaveLogResult> {
   const { plan } = current;
+  // The engine's history is read before the write (from the read connections) and the saved row put in its place,
+  // so the log, its audit entry and the decision it leads to are one transaction: never a log without its decision.
+  const facts = plan.status === "active" ? await loadPlanFacts(db, plan, current.today) : null;
   const saved = await db.transaction().execute(async (trx) => {
     const log = await upsertLogForDay(trx, plan, date, forNewDay, onExistingDay);
-    const edited = log.editCount > 0;
+    const edited = log.edit_count > 0;
     await recordAudit(trx, {
       clinicId: plan.clinic_id,
       actor: patient,
@@ -101,15 +106,19 @@ async function upsertAndEvaluate(
       entityType: "daily_log",
       entityId: log.id,
       planId: plan.id,
-      detail: edited ? { date, editCount: log.editCount } : { date },
+      detail: edited ? { date, editCount: log.edit_count } : { date },
     });
-    return { logId: log.id, edited };
+    if (!facts) return { logId: log.id, edited, decisionId: null };
+    let decision: Decision;
+    try {
+      decision = decidePlan(plan, patient.time_zone, current.today, withLogOfDay(facts, log));
+    } catch (error) {
+      // An engine fault must not cost the patient their log: keep it, record no decision, and say so in the server log.
+      console.error(`engine: evaluation failed for plan ${plan.id}: ${error instanceof Error ? error.message : String(error)}`);
+      return { logId: log.id, edited, decisionId: null };
+    }
+    const evaluation = await recordDecision(trx, plan, decision, current.today, patient);
+    return { logId: log.id, edited, decisionId: evaluation.decisionId };
   });
-
-  let decisionId: string | null = null;
-  if (plan.status === "active") {
-    const evaluation = await evaluatePlan(db, { plan, timeZone: patient.time_zone, actor: patient, today: current.today });
-    decisionId = evaluation.decisionId;
-  }
-  return { ok: true, logId: saved.logId, date, edited: saved.edited, decisionId };
+  return { ok: true, logId: saved.logId, date, edited: saved.edited, decisionId: saved.decisionId };
 }

@@ -3,7 +3,7 @@ import type { DecisionStatus, Plan } from "~/db/types.ts";
 import { addDays, evaluate, ProgramSchema, type Decision, type Program } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { insertDecision, supersedePendingDecisions } from "~/models/decision.server.ts";
-import { loadPlanFacts } from "~/models/facts.server.ts";
+import { loadPlanFacts, type PlanFacts } from "~/models/facts.server.ts";
 import { setPlanStage } from "~/models/plan-stage.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 
@@ -67,42 +67,48 @@ export async function evaluatePlan(
 ): Promise<EvaluationResult> {
   const { plan, actor } = args;
   const today = args.today ?? todayIn(args.timeZone);
-  const program = programOfPlan(plan);
   const facts = await loadPlanFacts(db, plan, today);
-  const decision = evaluate({ program, plan: planFacts(plan, args.timeZone), today, ...facts });
+  const decision = decidePlan(plan, args.timeZone, today, facts);
+  return db.transaction().execute((trx) => recordDecision(trx, plan, decision, today, actor));
+}
 
-  return db.transaction().execute(async (trx) => {
-    await supersedePendingDecisions(trx, plan.id);
-    if (decision.outcome === "hold") {
-      await trx
-        .deleteFrom("decision")
-        .where("plan_id", "=", plan.id)
-        .where("evaluated_for", "=", today)
-        .where("status", "=", "info")
-        .execute();
-    }
-    const applyNow = decision.outcome === "regress" || (decision.outcome !== "hold" && plan.approval_mode === "automatic");
-    const status: DecisionStatus = decision.outcome === "hold" ? "info" : applyNow ? "applied" : "pending";
-    const decisionId = await insertDecision(trx, { clinicId: plan.clinic_id, planId: plan.id, decision, status });
+/** The engine's decision for a plan from facts already loaded (pure; no database). */
+export function decidePlan(plan: Plan, timeZone: string, today: string, facts: PlanFacts): Decision {
+  return evaluate({ program: programOfPlan(plan), plan: planFacts(plan, timeZone), today, ...facts });
+}
 
-    let stageChanged = false;
-    if (applyNow) {
-      await applyOutcome(trx, plan, decision, today);
-      stageChanged = decision.toStageId !== plan.current_stage_id || decision.outcome === "complete";
-    }
-    if (decision.outcome !== "hold") {
-      await recordAudit(trx, {
-        clinicId: plan.clinic_id,
-        actor,
-        action: applyNow ? `decision.${decision.outcome}.applied` : `decision.${decision.outcome}.proposed`,
-        entityType: "decision",
-        entityId: decisionId,
-        planId: plan.id,
-        detail: { from: decision.fromStageId, to: decision.toStageId, evaluatedFor: today, engineVersion: decision.engineVersion },
-      });
-    }
-    return { decision, decisionId, status, stageChanged };
-  });
+/** Records a decision and puts it into effect as described on evaluatePlan. Call inside a transaction. */
+export async function recordDecision(trx: DB, plan: Plan, decision: Decision, today: string, actor: Actor): Promise<EvaluationResult> {
+  await supersedePendingDecisions(trx, plan.id);
+  if (decision.outcome === "hold") {
+    await trx
+      .deleteFrom("decision")
+      .where("plan_id", "=", plan.id)
+      .where("evaluated_for", "=", today)
+      .where("status", "=", "info")
+      .execute();
+  }
+  const applyNow = decision.outcome === "regress" || (decision.outcome !== "hold" && plan.approval_mode === "automatic");
+  const status: DecisionStatus = decision.outcome === "hold" ? "info" : applyNow ? "applied" : "pending";
+  const decisionId = await insertDecision(trx, { clinicId: plan.clinic_id, planId: plan.id, decision, status });
+
+  let stageChanged = false;
+  if (applyNow) {
+    await applyOutcome(trx, plan, decision, today);
+    stageChanged = decision.toStageId !== plan.current_stage_id || decision.outcome === "complete";
+  }
+  if (decision.outcome !== "hold") {
+    await recordAudit(trx, {
+      clinicId: plan.clinic_id,
+      actor,
+      action: applyNow ? `decision.${decision.outcome}.applied` : `decision.${decision.outcome}.proposed`,
+      entityType: "decision",
+      entityId: decisionId,
+      planId: plan.id,
+      detail: { from: decision.fromStageId, to: decision.toStageId, evaluatedFor: today, engineVersion: decision.engineVersion },
+    });
+  }
+  return { decision, decisionId, status, stageChanged };
 }
 
 /**
