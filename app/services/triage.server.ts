@@ -144,8 +144,11 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
 
   const outlines = await programOutlines(db, plans);
 
+  // "Today" per patient time zone, worked out once per zone rather than once per patient.
+  const todayByZone = new Map<string, string>();
+  const todayOf = (zone: string) => todayByZone.get(zone) ?? todayByZone.set(zone, todayIn(zone)).get(zone)!;
   const rows: TriageRow[] = plans.map((plan) => {
-    const today = todayIn(plan.time_zone);
+    const today = todayOf(plan.time_zone);
     const outline = outlines.get(outlineKey(plan.program_id, plan.program_version));
     const stageIndex = outline ? outline.stages.findIndex((s) => s.id === plan.current_stage_id) : -1;
     const planLogs = unfoldLogs(plan.recent_logs).filter((l) => l.log_date <= today && l.log_date > addDays(today, -TRIAGE_DAYS));

@@ -72,7 +72,7 @@ describe("the daily log", () => {
     const decision = await db.selectFrom("decision").selectAll().where("plan_id", "=", c.planA).orderBy("created_at", "desc").executeTakeFirstOrThrow();
     expect(decision.evaluated_for).toBe(c.today);
     // The engine's load figures include the day just logged: session 5 × 30 min plus the walk 3 × 40 min.
-    expect(JSON.parse(decision.load).daily.at(-1)).toEqual({ date: c.today, load: 5 * 30 + 3 * 40 });
+    expect(JSON.parse(decision.load!).daily.at(-1)).toEqual({ date: c.today, load: 5 * 30 + 3 * 40 });
     expect(log!.updated_at <= decision.created_at).toBe(true);
   });
 
