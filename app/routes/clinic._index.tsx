@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CheckTable, FlagList, OutcomeBadge } from "~/components/clinic/decision-explanation.tsx";
@@ -184,36 +185,46 @@ function OnTrackItem({ row }: { row: ReturnType<typeof onTrackLine> }) {
   return (
     <li className="list__item">
       <div className="triage-row triage-row--compact">
-        <div>
-          <Link to={`/clinic/patients/${row.patientId}`} className="triage-name">
-            <strong>{row.name}</strong>
-          </Link>
-          {row.planStatus === "paused" ? (
-            <>
-              {" "}
-              <Badge>paused</Badge>
-            </>
-          ) : null}
-        </div>
-        <div className="small">
-          {row.programName}
-          <div className="muted">
-            Stage {row.stageNumber} of {row.stageCount} · {row.daysInStage} {row.daysInStage === 1 ? "day" : "days"} in stage
-          </div>
-        </div>
-        <div className="small">
-          <span className="muted">Last pain</span>
-          <div>
-            <strong>{row.lastPain ?? "—"}</strong>
-            {row.lastPain !== null ? "/10" : ""}
-          </div>
-        </div>
+        <PatientCells row={row} />
         <div className="small">
           <span className="muted">Last log</span>
           <div>{row.lastLogDate ? formatDate(row.lastLogDate) : "none yet"}</div>
         </div>
       </div>
     </li>
+  );
+}
+
+/** Name (with the reasons, if any), program and stage, last pain: the first three columns of every triage row. */
+function PatientCells({ row, children }: { row: ReturnType<typeof onTrackLine>; children?: ReactNode }) {
+  return (
+    <>
+      <div>
+        <Link to={`/clinic/patients/${row.patientId}`} className="triage-name">
+          <strong>{row.name}</strong>
+        </Link>
+        {row.planStatus === "paused" ? (
+          <>
+            {" "}
+            <Badge>paused</Badge>
+          </>
+        ) : null}
+        {children}
+      </div>
+      <div className="small">
+        {row.programName}
+        <div className="muted">
+          Stage {row.stageNumber} of {row.stageCount} · {row.daysInStage} {row.daysInStage === 1 ? "day" : "days"} in stage
+        </div>
+      </div>
+      <div className="small">
+        <span className="muted">Last pain</span>
+        <div>
+          <strong>{row.lastPain ?? "—"}</strong>
+          {row.lastPain !== null ? "/10" : ""}
+        </div>
+      </div>
+    </>
   );
 }
 
@@ -224,16 +235,7 @@ function TriageItem({ row }: { row: TriageRow }) {
   return (
     <li className="list__item">
       <div className="triage-row">
-        <div>
-          <Link to={`/clinic/patients/${row.patientId}`} className="triage-name">
-            <strong>{row.name}</strong>
-          </Link>
-          {row.planStatus === "paused" ? (
-            <>
-              {" "}
-              <Badge>paused</Badge>
-            </>
-          ) : null}
+        <PatientCells row={row}>
           {row.reasons.length > 0 ? (
             <div className="triage-reasons">
               {row.reasons.map((r) => (
@@ -243,20 +245,7 @@ function TriageItem({ row }: { row: TriageRow }) {
               ))}
             </div>
           ) : null}
-        </div>
-        <div className="small">
-          {row.programName}
-          <div className="muted">
-            Stage {row.stageNumber} of {row.stageCount} · {row.daysInStage} {row.daysInStage === 1 ? "day" : "days"} in stage
-          </div>
-        </div>
-        <div className="small">
-          <span className="muted">Last pain</span>
-          <div>
-            <strong>{row.lastPain ?? "—"}</strong>
-            {row.lastPain !== null ? "/10" : ""}
-          </div>
-        </div>
+        </PatientCells>
         <div>
           <Sparkline
             values={row.painTrend}

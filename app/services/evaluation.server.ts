@@ -6,6 +6,7 @@ import { insertDecision, supersedePendingDecisions } from "~/models/decision.ser
 import { loadPlanFacts, type PlanFacts } from "~/models/facts.server.ts";
 import { setPlanStage } from "~/models/plan-stage.server.ts";
 import { todayIn } from "~/utils/dates.ts";
+import { deepFreeze } from "~/utils/deep-freeze.ts";
 
 export type Actor = { id: string; role: string } | null;
 
@@ -30,14 +31,6 @@ export function programOfPlan(plan: Pick<Plan, "program_snapshot">): Program {
   if (parsedPrograms.size >= PARSED_PROGRAMS_MAX) parsedPrograms.delete(parsedPrograms.keys().next().value!);
   parsedPrograms.set(plan.program_snapshot, program);
   return program;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /** Engine input for a plan: pure facts, no database handles. Used by evaluation and by the "try it" preview. */
