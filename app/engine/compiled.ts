@@ -3,9 +3,18 @@
  * do not change while a caseload is evaluated (the built-ins are frozen; an edit creates a new version, i.e. a new
  * object). Keyed by object identity in WeakMaps, so nothing is kept alive and evaluate() stays pure: a cached value
  * is exactly what would be computed again. Treat a Program passed to evaluate() as immutable.
+ *
+ * A stage compiles to its regress rules (with each rule's target stage worked out), its gates (the implicit time
+ * gates first), each criterion with its fixed texts (label, requirement words, window words), and the
+ * `conflicting_rules` flags of its criteria against the pain model.
  */
+import { compileCriterion, CompiledTime, type CompiledCriterion } from "./criteria";
+import { DEFAULTS } from "./defaults";
+import { findConflicts } from "./flags";
+import type { Program, RegressAction, RegressRule, Stage, TimeCriterion } from "./schema";
+import type { Flag } from "./types";
 
-/** Two-level identity cache: (outer, inner) → value, e.g. (pain model, criterion) → its fixed texts. */
+/** Two-level identity cache: (outer, inner) → value, e.g. (program, stage) → its compiled form. */
 export class PairCache<O extends object, I extends object, V> {
   private readonly store = new WeakMap<O, WeakMap<I, V>>();
 
@@ -19,4 +28,91 @@ export class PairCache<O extends object, I extends object, V> {
     m.set(inner, value);
     return value;
   }
+}
+
+export interface CompiledRule {
+  rule: RegressRule;
+  /** 'any' (default): one met criterion triggers the rule; otherwise all must be met. */
+  any: boolean;
+  /** Index of the stage the rule moves the patient to. */
+  target: number;
+  criteria: CompiledCriterion[];
+}
+
+export interface CompiledStage {
+  stage: Stage;
+  stageIndex: number;
+  rules: CompiledRule[];
+  /** The gates: minimum days in the stage (when set), then the authored ones. */
+  gates: CompiledCriterion[];
+  /** The same with the stay after a regress after the minimum days, for when a regress started the stay (the same
+   * array as `gates` when the program sets no stay). */
+  gatesAfterRegress: CompiledCriterion[];
+  /** `conflicting_rules` flags (each decision gets its own copies). */
+  conflicts: Flag[];
+}
+
+function regressTargetIndex(action: RegressAction, current: number, stageIds: string[]): number {
+  switch (action.to) {
+    case "previous":
+      return Math.max(0, current - 1);
+    case "back":
+      return Math.max(0, current - action.steps);
+    case "stage": {
+      const i = stageIds.indexOf(action.stageId);
+      // The schema refuses unknown or later stages; stay put if an unvalidated program slips through.
+      return i < 0 || i > current ? current : i;
+    }
+    case "stay":
+      return current;
+  }
+}
+
+const COMPILED = new PairCache<Program, Stage, CompiledStage>();
+
+export function compiledStage(program: Program, stage: Stage, stageIndex: number): CompiledStage {
+  return COMPILED.get(program, stage) ?? COMPILED.set(program, stage, compileStage(program, stage, stageIndex));
+}
+
+function compileStage(program: Program, stage: Stage, stageIndex: number): CompiledStage {
+  const stageIds = program.stages.map((s) => s.id);
+  const rules = stage.regressRules.map((rule) => ({
+    rule,
+    any: (rule.when ?? "any") === "any",
+    target: regressTargetIndex(rule.action, stageIndex, stageIds),
+    criteria: rule.criteria.map((c) => compileCriterion(c, program, stage, "regress", rule.id)),
+  }));
+  let minDays: CompiledCriterion | null = null;
+  if (stage.minDays > 0) {
+    const c: TimeCriterion = {
+      id: "min_days",
+      kind: "time",
+      from: "stage_entry",
+      days: stage.minDays,
+      label: `Minimum days in stage ≥ ${stage.minDays}`,
+    };
+    minDays = new CompiledTime(c, "gate");
+  }
+  const stay = program.minDaysAfterRegress ?? DEFAULTS.minDaysAfterRegress;
+  let afterRegress: CompiledCriterion | null = null;
+  if (stay > 0) {
+    const c: TimeCriterion = {
+      id: "after_regress",
+      kind: "time",
+      from: "last_regress",
+      days: stay,
+      label: `Stay after regress ≥ ${stay} days`,
+    };
+    afterRegress = new CompiledTime(c, "gate", undefined, stay);
+  }
+  const authored = stage.gates.map((c) => compileCriterion(c, program, stage, "gate"));
+  const gates = minDays ? [minDays, ...authored] : authored;
+  return {
+    stage,
+    stageIndex,
+    rules,
+    gates,
+    gatesAfterRegress: afterRegress ? [...(minDays ? [minDays] : []), afterRegress, ...authored] : gates,
+    conflicts: findConflicts(program.painModel, stage),
+  };
 }

@@ -1,22 +1,16 @@
 /**
- * The evaluation context: the input indexed once (dates turned into day numbers, logs by day, measurements by
- * measure) so that every criterion reads pre-computed facts instead of rescanning the history. Rules stay data;
- * this is the "compute rolling facts before rules run" step.
+ * The evaluation context: the input indexed once so that every criterion reads pre-computed facts instead of
+ * rescanning the history. Rules stay data; this is the "compute rolling facts before rules run" step.
+ *
+ * The index is flat: the logs in day order (the caller's array itself when it already is in order, the usual case)
+ * with their day numbers in a typed array, and the day numbers of measurements and sign-offs in input order. No
+ * object is allocated per log. The typed arrays are scratch space reused by the next evaluation, so nothing that
+ * outlives evaluate() (a decision, its deferred sentences) may keep a reference to them: criteria copy out the few
+ * values their sentences need.
  */
 import { toDayNumber } from "./dates";
 import type { Program, Stage } from "./schema";
 import type { DailyLogFact, EvaluationInput, MeasurementFact } from "./types";
-
-export interface LogRow {
-  day: number;
-  log: DailyLogFact;
-}
-
-export interface MeasurementRow {
-  day: number;
-  side: "left" | "right" | null;
-  value: number;
-}
 
 export class EngineInputError extends Error {
   override name = "EngineInputError";
@@ -33,52 +27,62 @@ export interface EvalContext {
   lastRegress: number | null;
   injury: number | null;
   surgery: number | null;
-  /** Logs dated on or before today, ascending, one per day (a later duplicate replaces an earlier one). */
-  logs: LogRow[];
-  /** Logs with a session done or partly done, ascending. */
-  sessions: LogRow[];
-  /** Measurements dated on or before today, grouped by measure, ascending by day (input order within a day). */
-  measurements: Map<string, MeasurementRow[]>;
-  /** Sign-off days by item, ascending. */
-  signoffs: Map<string, number[]>;
+  /** Number of logs dated on or before today, one per day (a later duplicate replaces an earlier one). */
+  n: number;
+  /** days[i] is the day number of logs[i], ascending, for i < n (entries past n are stale scratch). */
+  days: Int32Array;
+  /** The logs, ascending by day, for i < n. */
+  logs: readonly DailyLogFact[];
+  /** Day number of input.measurements[i] (input order). */
+  measurementDays: Int32Array;
+  /** Day number of input.signoffs[i] (input order). */
+  signoffDays: Int32Array;
+  /** Scratch for criteria (log indices), at least n long; its contents never outlive one criterion. */
+  scratch: Int32Array;
   involvedSide: "left" | "right" | null;
   uninvolvedSide: "left" | "right" | null;
-  /** Logs and measurements ignored because they are dated after today. */
+  /** Logs, measurements and sign-offs ignored because they are dated after today. */
   futureIgnored: number;
-  /** Lookup of a log by day number. */
-  logAt(day: number): DailyLogFact | undefined;
 }
 
 const optionalDay = (date: string | null | undefined): number | null => (date ? toDayNumber(date) : null);
 
-/** Day-indexed lookup as a class (one prototype method instead of a closure per evaluation). */
-class LogIndex {
-  constructor(
-    private readonly firstDay: number,
-    private readonly lastDay: number,
-    private readonly byDay: (DailyLogFact | undefined)[],
-  ) {}
-  at(day: number): DailyLogFact | undefined {
-    return day >= this.firstDay && day <= this.lastDay ? this.byDay[day - this.firstDay] : undefined;
-  }
+/**
+ * Scratch typed arrays, grown on demand and reused: allocating typed arrays per evaluation costs more than the
+ * evaluation's own arithmetic. `inUse` makes a re-entrant call (impossible with plain data, but cheap to guard)
+ * get its own arrays instead of overwriting the outer call's.
+ */
+let LOG_DAYS: Int32Array<ArrayBuffer> = new Int32Array(256);
+let SORT_DAYS: Int32Array<ArrayBuffer> = new Int32Array(256);
+let MEASUREMENT_DAYS: Int32Array<ArrayBuffer> = new Int32Array(64);
+let SIGNOFF_DAYS: Int32Array<ArrayBuffer> = new Int32Array(16);
+let inUse = false;
+
+const grown = (a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> =>
+  a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
+
+/** Marks the scratch arrays as in use for one evaluation; returns false when they already are (re-entrant call). */
+export function claimScratch(): boolean {
+  if (inUse) return false;
+  inUse = true;
+  return true;
 }
 
-/** Rows sorted by day (stable), without sorting when they already are (the usual case: the app loads in order). */
-function sortedByDay<T extends { day: number }>(rows: T[]): T[] {
-  for (let i = 1; i < rows.length; i++) {
-    if (rows[i]!.day < rows[i - 1]!.day) return rows.sort(byDayAscending);
-  }
-  return rows;
+export function releaseScratch(): void {
+  inUse = false;
 }
 
-function byDayAscending(a: { day: number }, b: { day: number }): number {
-  return a.day - b.day;
-}
-
-export function buildContext(input: EvaluationInput): EvalContext {
+export function buildContext(input: EvaluationInput, ownScratch: boolean): EvalContext {
   const { program, plan } = input;
-  const stageIndex = program.stages.findIndex((s) => s.id === plan.currentStageId);
-  const stage = program.stages[stageIndex];
+  const stages = program.stages;
+  let stageIndex = -1;
+  for (let i = 0; i < stages.length; i++) {
+    if (stages[i]!.id === plan.currentStageId) {
+      stageIndex = i;
+      break;
+    }
+  }
+  const stage = stages[stageIndex];
   if (!stage) {
     throw new EngineInputError(
       `plan's current stage '${plan.currentStageId}' is not a stage of program '${program.id}' v${program.version}`,
@@ -88,58 +92,69 @@ export function buildContext(input: EvaluationInput): EvalContext {
   let futureIgnored = 0;
 
   // Logs: keep <= today, in day order, one per day (a later entry for the same day is an edit and replaces it).
-  const rows: LogRow[] = [];
-  for (const log of input.logs) {
-    const day = toDayNumber(log.date);
-    if (day > today) futureIgnored++;
-    else rows.push({ day, log });
+  const src = input.logs;
+  const total = src.length;
+  let days: Int32Array;
+  let kept: Int32Array;
+  if (ownScratch) {
+    days = LOG_DAYS = grown(LOG_DAYS, total);
+    kept = SORT_DAYS = grown(SORT_DAYS, total);
+  } else {
+    days = new Int32Array(total);
+    kept = new Int32Array(total);
   }
-  sortedByDay(rows);
-  let logs = rows;
-  for (let i = 1; i < rows.length; i++) {
-    if (rows[i]!.day === rows[i - 1]!.day) {
-      logs = [];
-      for (const row of rows) {
-        if (logs.length > 0 && logs[logs.length - 1]!.day === row.day) logs[logs.length - 1] = row;
-        else logs.push(row);
+  let n = 0;
+  let ordered = true; // strictly ascending, no future entry in between
+  for (let i = 0; i < total; i++) {
+    const day = toDayNumber(src[i]!.date);
+    if (day > today) {
+      futureIgnored++;
+      ordered = false;
+      continue;
+    }
+    if (n > 0 && day <= days[n - 1]!) ordered = false;
+    days[n] = day;
+    kept[n] = i;
+    n++;
+  }
+  let logs: readonly DailyLogFact[] = src;
+  if (!ordered) {
+    // Rare: unsorted, edited (duplicate day) or future entries. Stable sort of the kept entries by day, then the
+    // last entry of each day wins.
+    const dayOf = days.slice(0, n);
+    const order: number[] = [];
+    for (let k = 0; k < n; k++) order.push(k);
+    order.sort((a, b) => dayOf[a]! - dayOf[b]! || a - b);
+    const out: DailyLogFact[] = [];
+    let m = 0;
+    for (const k of order) {
+      const day = dayOf[k]!;
+      const log = src[kept[k]!]!;
+      if (m > 0 && days[m - 1] === day) out[m - 1] = log;
+      else {
+        days[m] = day;
+        out.push(log);
+        m++;
       }
-      break;
     }
+    n = m;
+    logs = out;
   }
-  const firstDay = logs.length > 0 ? logs[0]!.day : today;
-  const byDay: (DailyLogFact | undefined)[] = new Array<DailyLogFact | undefined>(today - firstDay + 1).fill(undefined);
-  const sessions: LogRow[] = [];
-  for (const row of logs) {
-    byDay[row.day - firstDay] = row.log;
-    if (row.log.sessionDone !== "none") sessions.push(row);
-  }
-  const index = new LogIndex(firstDay, today, byDay);
 
-  const measurements = new Map<string, MeasurementRow[]>();
-  for (const m of input.measurements) {
-    const day = toDayNumber(m.date);
-    if (day > today) {
-      futureIgnored++;
-      continue;
-    }
-    let list = measurements.get(m.measure);
-    if (!list) measurements.set(m.measure, (list = []));
-    list.push({ day, side: m.side ?? null, value: m.value });
+  const ms: readonly MeasurementFact[] = input.measurements;
+  const measurementDays = ownScratch ? (MEASUREMENT_DAYS = grown(MEASUREMENT_DAYS, ms.length)) : new Int32Array(ms.length);
+  for (let i = 0; i < ms.length; i++) {
+    const day = toDayNumber(ms[i]!.date);
+    if (day > today) futureIgnored++;
+    measurementDays[i] = day;
   }
-  for (const list of measurements.values()) sortedByDay(list);
-
-  const signoffs = new Map<string, number[]>();
-  for (const s of input.signoffs) {
-    const day = toDayNumber(s.date);
-    if (day > today) {
-      futureIgnored++;
-      continue;
-    }
-    let list = signoffs.get(s.itemId);
-    if (!list) signoffs.set(s.itemId, (list = []));
-    list.push(day);
+  const ss = input.signoffs;
+  const signoffDays = ownScratch ? (SIGNOFF_DAYS = grown(SIGNOFF_DAYS, ss.length)) : new Int32Array(ss.length);
+  for (let i = 0; i < ss.length; i++) {
+    const day = toDayNumber(ss[i]!.date);
+    if (day > today) futureIgnored++;
+    signoffDays[i] = day;
   }
-  for (const list of signoffs.values()) list.sort((a, b) => a - b);
 
   const involvedSide = plan.involvedSide === "left" || plan.involvedSide === "right" ? plan.involvedSide : null;
   return {
@@ -153,13 +168,38 @@ export function buildContext(input: EvaluationInput): EvalContext {
     lastRegress: optionalDay(plan.lastRegressOn),
     injury: optionalDay(plan.injuryDate),
     surgery: optionalDay(plan.surgeryDate),
+    n,
+    days,
     logs,
-    sessions,
-    measurements,
-    signoffs,
+    measurementDays,
+    signoffDays,
+    scratch: kept,
     involvedSide,
     uninvolvedSide: involvedSide === "left" ? "right" : involvedSide === "right" ? "left" : null,
     futureIgnored,
-    logAt: index.at.bind(index),
   };
+}
+
+/** Index of the first log dated on or after `day` (n when none). Binary search: history can be long. */
+export function firstLogFrom(ctx: EvalContext, day: number): number {
+  const days = ctx.days;
+  let lo = 0;
+  let hi = ctx.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index just past the last log dated on or before `day`. */
+export function endLogAt(ctx: EvalContext, day: number): number {
+  if (day >= ctx.today) return ctx.n;
+  return firstLogFrom(ctx, day + 1);
+}
+
+/** The log of the day after logs[i], if there is one (the next-morning report of logs[i]'s session). */
+export function nextMorningOf(ctx: EvalContext, i: number): DailyLogFact | undefined {
+  return i + 1 < ctx.n && ctx.days[i + 1] === ctx.days[i]! + 1 ? ctx.logs[i + 1] : undefined;
 }

@@ -4,139 +4,89 @@
  * Order (clinical-reference §9): regress rules first (safety), then every gate; if a regress rule fired the outcome
  * is regress, else if every gate is met it is advance (complete on the last stage), else hold. Exactly one outcome.
  * Gates are evaluated even when a regress rule fires, so the clinician sees the whole picture.
+ *
+ * The program's stage is compiled once (compiled.ts), the history indexed once (context.ts); the checks' sentences
+ * are written when the decision's checks are first read (decision.ts).
  */
 import { COMPARATOR_SYMBOL, fmt } from "./compare";
-import { buildContext, type EvalContext } from "./context";
-import { evaluateCriterion, type CheckCore } from "./criteria";
-import { evaluateTime } from "./criteria/time";
-import { DEFAULTS } from "./defaults";
-import { conflictingRules, effusion, redFlagPain } from "./flags";
+import { compiledStage, type CompiledRule } from "./compiled";
+import { buildContext, claimScratch, releaseScratch } from "./context";
+import type { EvalOut } from "./criteria";
+import { EngineDecision, type PendingSentences } from "./decision";
+import { effusion, redFlagPain } from "./flags";
 import { computeLoad } from "./load";
-import type { Criterion, RegressAction, RegressRule, TimeCriterion } from "./schema";
 import { summarise } from "./summary";
-import type { Check, CheckRole, Decision, EvaluationInput, Flag, Outcome, RegressDetail } from "./types";
+import type { Check, Decision, EvaluationInput, Flag, Outcome, RegressDetail } from "./types";
 import { ENGINE_VERSION } from "./version";
-import type { CriterionEnv } from "./windows";
-
-function toCheck(c: Criterion | TimeCriterion, core: CheckCore, role: CheckRole, ruleId?: string): Check {
-  // Every check gets the same keys in the same order (absent ones undefined, which JSON drops): one object shape
-  // keeps property access fast in everything that reads checks afterwards.
-  return {
-    id: ruleId ? `${ruleId}.${c.id}` : c.id,
-    criterionId: c.id,
-    kind: c.kind,
-    role,
-    ruleId: ruleId || undefined,
-    label: core.label,
-    observed: core.observed,
-    threshold: core.threshold,
-    comparator: core.comparator || undefined,
-    unit: core.unit || undefined,
-    status: core.status,
-    patientText: core.patientText,
-    clinicianText: core.clinicianText,
-    missing: core.missing || undefined,
-    awaitingClinician: core.awaitingClinician ? true : undefined,
-    source: c.source || undefined,
-  };
-}
-
-/** The stage's own time gates: minimum days in the stage, and the stay after a regress (no flip-flopping). */
-function implicitGates(ctx: EvalContext, env: CriterionEnv): Check[] {
-  const checks: Check[] = [];
-  if (ctx.stage.minDays > 0) {
-    const c: TimeCriterion = {
-      id: "min_days",
-      kind: "time",
-      from: "stage_entry",
-      days: ctx.stage.minDays,
-      label: `Minimum days in stage ≥ ${ctx.stage.minDays}`,
-    };
-    checks.push(toCheck(c, evaluateTime(c, env), "gate"));
-  }
-  // A regress either moved the patient here (stage entered that day or the next) or kept them here with less load
-  // (stage entered earlier); both start the stay. A regress before the stage was entered belongs to an old stage.
-  const stay = ctx.program.minDaysAfterRegress ?? DEFAULTS.minDaysAfterRegress;
-  if (ctx.lastRegress !== null && ctx.lastRegress >= ctx.stageEntered - 1 && stay > 0) {
-    const c: TimeCriterion = {
-      id: "after_regress",
-      kind: "time",
-      from: "last_regress",
-      days: stay,
-      label: `Stay after regress ≥ ${stay} days`,
-    };
-    const core = evaluateTime(c, env);
-    if (core.status === "not_met" && typeof core.observed === "number") {
-      const left = stay - core.observed;
-      core.patientText = `After easing off, we keep you at this step for ${stay} days before moving on (${left} day${left === 1 ? "" : "s"} to go).`;
-    }
-    checks.push(toCheck(c, core, "gate"));
-  }
-  return checks;
-}
-
-function regressTargetIndex(action: RegressAction, current: number, stageIds: string[]): number {
-  switch (action.to) {
-    case "previous":
-      return Math.max(0, current - 1);
-    case "back":
-      return Math.max(0, current - action.steps);
-    case "stage": {
-      const i = stageIds.indexOf(action.stageId);
-      // The schema refuses unknown or later stages; stay put if an unvalidated program slips through.
-      return i < 0 || i > current ? current : i;
-    }
-    case "stay":
-      return current;
-  }
-}
 
 const unitSuffix = (unit?: string) => (!unit ? "" : unit.startsWith("/") || unit === "%" ? unit : ` ${unit}`);
 
 const SEVERITY_ORDER = { high: 0, warning: 1, info: 2 } as const;
+const bySeverity = (a: Flag, b: Flag) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 
 export function evaluate(input: EvaluationInput): Decision {
-  const ctx = buildContext(input);
+  const own = claimScratch();
+  try {
+    return decide(input, own);
+  } finally {
+    if (own) releaseScratch();
+  }
+}
+
+function decide(input: EvaluationInput, ownScratch: boolean): Decision {
+  const ctx = buildContext(input, ownScratch);
   const { program, stage, stageIndex } = ctx;
+  const compiled = compiledStage(program, stage, stageIndex);
   const checks: Check[] = [];
-  const boundaryChecks: Check[] = [];
-  const flags: Flag[] = [];
+  const pending: PendingSentences = { criteria: [], params: [] };
+  const out: EvalOut = { params: undefined, boundary: false };
+  let boundaryChecks: Check[] | null = null;
 
   // 1. Regress rules (safety first).
-  const regressEnv: CriterionEnv = { ctx, role: "regress" };
-  const fired: { rule: RegressRule; target: number; order: number }[] = [];
-  stage.regressRules.forEach((rule, order) => {
-    const ruleChecks = rule.criteria.map((c) => {
-      const core = evaluateCriterion(c, regressEnv);
-      const check = toCheck(c, core, "regress", rule.id);
-      if (core.boundary) boundaryChecks.push(check);
-      return check;
-    });
-    checks.push(...ruleChecks);
-    const triggered =
-      (rule.when ?? "any") === "any" ? ruleChecks.some((k) => k.status === "met") : ruleChecks.every((k) => k.status === "met");
-    if (triggered) fired.push({ rule, target: regressTargetIndex(rule.action, stageIndex, program.stages.map((s) => s.id)), order });
-  });
-
-  // 2. Gates: the stage's implicit time gates, then the authored ones.
-  const gateEnv: CriterionEnv = { ctx, role: "gate" };
-  const gateChecks = implicitGates(ctx, gateEnv);
-  for (const c of stage.gates) {
-    const core = evaluateCriterion(c, gateEnv);
-    const check = toCheck(c, core, "gate");
-    if (core.boundary) boundaryChecks.push(check);
-    gateChecks.push(check);
+  let chosen: CompiledRule | null = null;
+  const fired: CompiledRule[] = [];
+  for (const rule of compiled.rules) {
+    let anyMet = false;
+    let allMet = true;
+    for (const cc of rule.criteria) {
+      const check = cc.evaluate(ctx, out);
+      checks.push(check);
+      pending.criteria.push(cc);
+      pending.params.push(out.params);
+      if (out.boundary) (boundaryChecks ??= []).push(check);
+      if (check.status === "met") anyMet = true;
+      else allMet = false;
+    }
+    if (rule.any ? anyMet : allMet) {
+      fired.push(rule);
+      // Several rules: the one that goes furthest back wins (safest); ties go to the first rule in program order.
+      if (!chosen || rule.target < chosen.target) chosen = rule;
+    }
   }
-  checks.push(...gateChecks);
-  const allGatesMet = gateChecks.length > 0 && gateChecks.every((k) => k.status === "met");
+
+  // 2. Gates: the stage's implicit time gates, then the authored ones. A regress either moved the patient here
+  // (stage entered that day or the next) or kept them here with less load (stage entered earlier); both start the
+  // stay after a regress. A regress before the stage was entered belongs to an old stage.
+  const afterRegress = ctx.lastRegress !== null && ctx.lastRegress >= ctx.stageEntered - 1;
+  const gates = afterRegress ? compiled.gatesAfterRegress : compiled.gates;
+  const gateChecks: Check[] = [];
+  let allGatesMet = gates.length > 0;
+  for (const cc of gates) {
+    const check = cc.evaluate(ctx, out);
+    checks.push(check);
+    gateChecks.push(check);
+    pending.criteria.push(cc);
+    pending.params.push(out.params);
+    if (out.boundary) (boundaryChecks ??= []).push(check);
+    if (check.status !== "met") allGatesMet = false;
+  }
 
   // 3. Exactly one outcome.
+  const flags: Flag[] = [];
   let outcome: Outcome;
   let toIndex = stageIndex;
   let regress: RegressDetail | undefined;
-  if (fired.length > 0) {
-    // Several rules: the one that goes furthest back wins (safest); ties go to the first rule in program order.
-    const chosen = fired.reduce((best, f) => (f.target < best.target ? f : best));
+  if (chosen) {
     outcome = "regress";
     toIndex = chosen.target;
     const { rule } = chosen;
@@ -184,15 +134,17 @@ export function evaluate(input: EvaluationInput): Decision {
   if (red) flags.push(red);
   const eff = effusion(ctx);
   if (eff) flags.push(eff);
-  for (const k of boundaryChecks) {
-    flags.push({
-      code: "boundary",
-      severity: "warning",
-      checkId: k.id,
-      message: `${k.label}: observed ${k.observed}${unitSuffix(k.unit)} sits exactly on the threshold; the rule (${k.comparator ? COMPARATOR_SYMBOL[k.comparator] : "="}) counts it as ${k.role === "regress" ? (k.status === "met" ? "triggering" : "not triggering") : k.status === "met" ? "met" : "not met"}. Confirm.`,
-    });
+  if (boundaryChecks) {
+    for (const k of boundaryChecks as Check[]) {
+      flags.push({
+        code: "boundary",
+        severity: "warning",
+        checkId: k.id,
+        message: `${k.label}: observed ${k.observed}${unitSuffix(k.unit)} sits exactly on the threshold; the rule (${k.comparator ? COMPARATOR_SYMBOL[k.comparator] : "="}) counts it as ${k.role === "regress" ? (k.status === "met" ? "triggering" : "not triggering") : k.status === "met" ? "met" : "not met"}. Confirm.`,
+      });
+    }
   }
-  flags.push(...conflictingRules(ctx, stage));
+  for (const f of compiled.conflicts) flags.push({ ...f });
   if (ctx.futureIgnored > 0) {
     flags.push({
       code: "future_data_ignored",
@@ -200,23 +152,24 @@ export function evaluate(input: EvaluationInput): Decision {
       message: `${ctx.futureIgnored} entr${ctx.futureIgnored === 1 ? "y" : "ies"} dated after ${input.today} ignored.`,
     });
   }
-  flags.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  if (flags.length > 1) flags.sort(bySeverity);
 
   const toStage = program.stages[toIndex]!;
-  const summaries = summarise({ outcome, stage, toStage, gateChecks, checks, regress, flags });
-  return {
+  const summaries = summarise({ outcome, stage, toStage, gateChecks, checks, regress, flags, pending });
+  return new EngineDecision(
     outcome,
-    fromStageId: stage.id,
-    toStageId: toStage.id,
+    stage.id,
+    toStage.id,
     checks,
+    pending,
     flags,
-    load: computeLoad(ctx),
+    computeLoad(ctx),
     regress,
-    patientSummary: summaries.patient,
-    clinicianSummary: summaries.clinician,
-    engineVersion: ENGINE_VERSION,
-    programId: program.id,
-    programVersion: program.version,
-    evaluatedFor: input.today,
-  };
+    summaries.patient,
+    summaries.clinician,
+    ENGINE_VERSION,
+    program.id,
+    program.version,
+    input.today,
+  );
 }

@@ -4,77 +4,98 @@
 import { COMPARATOR_SYMBOL, compare, fmt } from "./compare";
 import { fromDayNumber } from "./dates";
 import { DEFAULTS } from "./defaults";
-import type { EvalContext } from "./context";
+import { firstLogFrom, type EvalContext } from "./context";
 import { SWELLING_RANK } from "./criteria/swelling-order";
 import { capitalise } from "./criteria/common";
 import { resolvePainLimit } from "./criteria/pain";
 import { painMetricLabel } from "./criteria/pain-words";
-import { PairCache } from "./compiled";
-import type { Criterion, PainMetric, PainModel, Program, Stage } from "./schema";
+import type { Criterion, PainMetric, PainModel, Stage } from "./schema";
 import type { Flag } from "./types";
-import { logsBetween } from "./windows";
-
-const PAIN_FIELDS: [PainMetric, "painDuring" | "painAfter" | "morningPain" | "painAtRest"][] = [
-  ["during", "painDuring"],
-  ["after", "painAfter"],
-  ["next_morning", "morningPain"],
-  ["at_rest", "painAtRest"],
-];
 
 /** Any pain at or above the program's red-flag level in the last days (stiffness is not pain, so not counted). */
 export function redFlagPain(ctx: EvalContext): Flag | null {
   const level = ctx.program.painModel.redFlagPain;
+  const { days, logs } = ctx;
   // Find the worst (latest among equals) value first; build words only for it.
-  let worst: { value: number; day: number; metric: PainMetric; test?: string } | null = null;
-  for (const row of logsBetween(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1, ctx.today)) {
-    for (const [metric, field] of PAIN_FIELDS) {
-      const value = row.log[field];
-      if (value != null && value >= level && (!worst || value >= worst.value)) worst = { value, day: row.day, metric };
+  let worstValue = -Infinity;
+  let worstDay = 0;
+  let worstMetric: PainMetric | null = null;
+  let worstTest: string | undefined;
+  for (let i = firstLogFrom(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1), end = ctx.n; i < end; i++) {
+    const log = logs[i]!;
+    const day = days[i]!;
+    // Fields in the order during, after, next morning, at rest, then the named tests: a later one wins a tie.
+    let v = log.painDuring;
+    if (v != null && v >= level && v >= worstValue) {
+      worstValue = v;
+      worstDay = day;
+      worstMetric = "during";
     }
-    if (row.log.testPain) {
-      for (const test in row.log.testPain) {
-        const value = row.log.testPain[test]!;
-        if (value >= level && (!worst || value >= worst.value)) worst = { value, day: row.day, metric: "test", test };
+    v = log.painAfter;
+    if (v != null && v >= level && v >= worstValue) {
+      worstValue = v;
+      worstDay = day;
+      worstMetric = "after";
+    }
+    v = log.morningPain;
+    if (v != null && v >= level && v >= worstValue) {
+      worstValue = v;
+      worstDay = day;
+      worstMetric = "next_morning";
+    }
+    v = log.painAtRest;
+    if (v != null && v >= level && v >= worstValue) {
+      worstValue = v;
+      worstDay = day;
+      worstMetric = "at_rest";
+    }
+    if (log.testPain) {
+      for (const test in log.testPain) {
+        const t = log.testPain[test]!;
+        if (t >= level && t >= worstValue) {
+          worstValue = t;
+          worstDay = day;
+          worstMetric = "test";
+          worstTest = test;
+        }
       }
     }
   }
-  if (!worst) return null;
-  const w = { ...worst, what: worst.metric === "test" ? painMetricLabel("test", worst.test) : painMetricLabel(worst.metric).toLowerCase() };
+  if (worstMetric === null) return null;
+  const what = worstMetric === "test" ? painMetricLabel("test", worstTest) : painMetricLabel(worstMetric).toLowerCase();
   return {
     code: "red_flag_pain",
     severity: "high",
-    message: `${w.what} ${fmt(w.value)}/10 on ${fromDayNumber(w.day)}, at or above the red-flag level ${fmt(level)}/10: review the patient.`,
+    message: `${what} ${fmt(worstValue)}/10 on ${fromDayNumber(worstDay)}, at or above the red-flag level ${fmt(level)}/10: review the patient.`,
   };
 }
 
 /** Effusion 1+ or more in the last days: 1+ is a warning (stay at level), 2+ high (hold and treat; Delaware). */
 export function effusion(ctx: EvalContext): Flag | null {
-  let worst: { rank: number; grade: string; day: number } | null = null;
-  for (const row of logsBetween(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1, ctx.today)) {
-    const g = row.log.swelling;
-    if (g && SWELLING_RANK[g] >= SWELLING_RANK["1+"] && (!worst || SWELLING_RANK[g] >= worst.rank)) {
-      worst = { rank: SWELLING_RANK[g], grade: g, day: row.day };
+  const { days, logs } = ctx;
+  let worstRank = -1;
+  let worstGrade = "";
+  let worstDay = 0;
+  for (let i = firstLogFrom(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1), end = ctx.n; i < end; i++) {
+    const g = logs[i]!.swelling;
+    if (g && SWELLING_RANK[g] >= SWELLING_RANK["1+"] && SWELLING_RANK[g] >= worstRank) {
+      worstRank = SWELLING_RANK[g];
+      worstGrade = g;
+      worstDay = days[i]!;
     }
   }
-  if (!worst) return null;
-  const high = worst.rank >= SWELLING_RANK["2+"];
+  if (worstRank < 0) return null;
+  const high = worstRank >= SWELLING_RANK["2+"];
   return {
     code: "effusion",
     severity: high ? "high" : "warning",
-    message: `Effusion ${worst.grade} logged on ${fromDayNumber(worst.day)}${high ? ": hold and treat (Delaware: 2+)" : ": stay at this level (Delaware: 1+)"}.`,
+    message: `Effusion ${worstGrade} logged on ${fromDayNumber(worstDay)}${high ? ": hold and treat (Delaware: 2+)" : ": stay at this level (Delaware: 1+)"}.`,
   };
 }
 
-const CONFLICTS = new PairCache<Program, Stage, Flag[]>();
-
 /** Rules in the stage that contradict the program's pain model or each other. Depends on the program only, so it is
- * worked out once per program and stage; each decision gets its own copies of the flags. */
-export function conflictingRules(ctx: EvalContext, stage: Stage): Flag[] {
-  const cached = CONFLICTS.get(ctx.program, stage) ?? CONFLICTS.set(ctx.program, stage, findConflicts(ctx.program.painModel, stage));
-  return cached.length === 0 ? cached : cached.map((f) => ({ ...f }));
-}
-
-function findConflicts(model: PainModel, stage: Stage): Flag[] {
+ * worked out once per program and stage (compiled.ts); each decision gets its own copies of the flags. */
+export function findConflicts(model: PainModel, stage: Stage): Flag[] {
   const flags: Flag[] = [];
   for (const c of stage.gates) checkPainAgainstModel(c, `gate '${c.id}'`, "gate", model, flags);
   // Soreness levels that pass a gate (usually none: most stages have no soreness gate).

@@ -6,8 +6,7 @@
  * Weeks are 7-day blocks counted back from today (not calendar weeks), so the latest week is always complete.
  */
 import { fromDayNumber } from "./dates";
-import type { EvalContext } from "./context";
-import { logsBetween } from "./windows";
+import { firstLogFrom, type EvalContext } from "./context";
 import type { DailyLogFact, LoadSummary, WeekLoad } from "./types";
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -19,14 +18,33 @@ export function dailyLoad(log: DailyLogFact): number {
   return load;
 }
 
+/** Daily loads and running minutes of the 28 days, reused by every evaluation (copied out into the result). */
+const LOADS = new Float64Array(28);
+const RUNNING = new Float64Array(28);
+
+/** The 28 date strings of the window ending on the last `today` seen (a caseload shares "today"). */
+let datesFrom = NaN;
+let dates: string[] = [];
+
+function windowDates(from: number): string[] {
+  if (from !== datesFrom) {
+    dates = Array.from({ length: 28 }, (_, i) => fromDayNumber(from + i));
+    datesFrom = from;
+  }
+  return dates;
+}
+
 export function computeLoad(ctx: EvalContext): LoadSummary {
   const from = ctx.today - 27;
-  const loads = new Array<number>(28).fill(0);
-  const running = new Array<number>(28).fill(0);
-  for (const row of logsBetween(ctx, from, ctx.today)) {
-    loads[row.day - from] = dailyLoad(row.log);
-    running[row.day - from] = row.log.runningMinutes ?? 0;
+  const loads = LOADS.fill(0);
+  const running = RUNNING.fill(0);
+  const { days, logs } = ctx;
+  for (let i = firstLogFrom(ctx, from), end = ctx.n; i < end; i++) {
+    const log = logs[i]!;
+    loads[days[i]! - from] = dailyLoad(log);
+    running[days[i]! - from] = log.runningMinutes ?? 0;
   }
+  const when = windowDates(from);
   const weeks: WeekLoad[] = [];
   for (let w = 0; w < 4; w++) {
     const end = 27 - w * 7; // index of the week's last day
@@ -42,24 +60,29 @@ export function computeLoad(ctx: EvalContext): LoadSummary {
     const sd = Math.sqrt(variance / 7);
     const monotony = sd > 0 ? mean / sd : null;
     weeks.push({
-      weekEnding: fromDayNumber(from + end),
+      weekEnding: when[end]!,
       total: round2(total),
       monotony: monotony === null ? null : round2(monotony),
       strain: monotony === null ? null : round2(total * monotony),
       runningMinutes: round2(runningMinutes),
     });
   }
+  const daily: { date: string; load: number }[] = [];
+  for (let i = 0; i < 28; i++) daily.push({ date: when[i]!, load: round2(loads[i]!) });
   const acute = weeks[0]!.total;
-  const chronic = round2(weeks.reduce((s, w) => s + w.total, 0) / 4);
+  const chronic = round2((weeks[0]!.total + weeks[1]!.total + weeks[2]!.total + weeks[3]!.total) / 4);
   const lastWeekRunning = weeks[1]!.runningMinutes;
   return {
-    daily: loads.map((load, i) => ({ date: fromDayNumber(from + i), load: round2(load) })),
+    daily,
     weeks,
     acute,
     chronic,
     acwr: chronic > 0 ? round2(acute / chronic) : null,
     runningChangePercent:
       lastWeekRunning > 0 ? round2(((weeks[0]!.runningMinutes - lastWeekRunning) / lastWeekRunning) * 100) : null,
-    note: "Information only: session-RPE load (RPE × minutes), monotony, strain and ACWR never trigger a regress. ACWR is contested (Impellizzeri 2020).",
+    note: NOTE,
   };
 }
+
+const NOTE =
+  "Information only: session-RPE load (RPE × minutes), monotony, strain and ACWR never trigger a regress. ACWR is contested (Impellizzeri 2020).";

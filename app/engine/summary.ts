@@ -1,6 +1,7 @@
 /**
  * One-paragraph summaries: plain words for the patient, precise for the clinician.
  */
+import type { PendingSentences } from "./decision";
 import type { Stage } from "./schema";
 import type { Check, Flag, Outcome, RegressDetail } from "./types";
 
@@ -13,13 +14,31 @@ interface SummaryInput {
   checks: Check[];
   regress: RegressDetail | undefined;
   flags: Flag[];
+  /** What the checks' sentences are written from (they are otherwise written only when the checks are read). */
+  pending: PendingSentences;
+}
+
+/** The patient sentence of one check, written now: the hold summary quotes it. Writing the check's sentences again
+ * when the checks are read gives the same text. */
+function patientTextOf(check: Check, s: SummaryInput): string {
+  const i = s.checks.indexOf(check);
+  s.pending.criteria[i]!.writeTexts(check, s.pending.params[i]);
+  return check.patientText;
+}
+
+function flagCodes(flags: Flag[]): string {
+  let text = "";
+  for (let i = 0; i < flags.length; i++) {
+    const code = flags[i]!.code;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = flags[j]!.code === code;
+    if (!seen) text = text ? `${text}, ${code}` : code;
+  }
+  return text;
 }
 
 export function summarise(s: SummaryInput): { patient: string; clinician: string } {
-  const met = s.gateChecks.filter((k) => k.status === "met").length;
-  const notMet = s.gateChecks.filter((k) => k.status === "not_met");
-  const noData = s.gateChecks.filter((k) => k.status === "no_data");
-  const flagText = s.flags.length > 0 ? ` Flags: ${[...new Set(s.flags.map((f) => f.code))].join(", ")}.` : "";
+  const flagText = s.flags.length > 0 ? ` Flags: ${flagCodes(s.flags)}.` : "";
   switch (s.outcome) {
     case "advance":
       return {
@@ -32,13 +51,21 @@ export function summarise(s: SummaryInput): { patient: string; clinician: string
         clinician: `COMPLETE ${s.stage.id}: all ${s.gateChecks.length} gates of the final stage met.${flagText}`,
       };
     case "hold": {
-      const next = [...notMet, ...noData][0];
+      let met = 0;
+      const notMet: Check[] = [];
+      const noData: Check[] = [];
+      for (const k of s.gateChecks) {
+        if (k.status === "met") met++;
+        else if (k.status === "not_met") notMet.push(k);
+        else noData.push(k);
+      }
+      const next = notMet[0] ?? noData[0];
       const total = s.gateChecks.length;
       return {
         patient:
           total === 0
             ? `Keep going with "${s.stage.name}". Your clinician will decide when you move on.`
-            : `Keep going with "${s.stage.name}": ${met} of ${total} goals met.${next ? ` Next: ${next.patientText}` : ""}`,
+            : `Keep going with "${s.stage.name}": ${met} of ${total} goals met.${next ? ` Next: ${patientTextOf(next, s)}` : ""}`,
         clinician:
           `HOLD in ${s.stage.id}: ${met}/${total} gates met` +
           (notMet.length > 0 ? `; not met: ${notMet.map((k) => k.id).join(", ")}` : "") +

@@ -4,9 +4,11 @@
  * Attribution: a morning report (morningPain, morningStiffness) logged on day D is the response to the session of
  * day D-1. So when a window or scope is cut at a session day S, a morning report counts only if D-1 >= S, and "the
  * next morning after the session of day S" is the report logged on S+1.
+ *
+ * Windows are index ranges over the context's day-ordered logs (context.ts); nothing here allocates.
  */
 import { fromDayNumber } from "./dates";
-import type { EvalContext, LogRow } from "./context";
+import { endLogAt, firstLogFrom, type EvalContext } from "./context";
 import type { PainMetric, Scope, Window } from "./schema";
 import type { CheckRole, DailyLogFact } from "./types";
 
@@ -20,10 +22,9 @@ export interface CriterionEnv {
  * the plan's start. Regress rules also ignore everything up to and including the last regress: evidence that has
  * already moved the patient back must not move them back again (no cascading regress).
  */
-export function firstDayInScope(env: CriterionEnv, scope: Scope): number {
-  const { ctx } = env;
+export function firstDayInScope(ctx: EvalContext, role: CheckRole, scope: Scope): number {
   let first = scope === "stage" ? ctx.stageEntered : ctx.planStart;
-  if (env.role === "regress" && ctx.lastRegress !== null) first = Math.max(first, ctx.lastRegress + 1);
+  if (role === "regress" && ctx.lastRegress !== null) first = Math.max(first, ctx.lastRegress + 1);
   return first;
 }
 
@@ -55,77 +56,30 @@ export function painValue(log: DailyLogFact | undefined, metric: PainMetric, tes
   return v ?? null;
 }
 
-export interface DatedValue {
-  /** The session day the value belongs to (for morning metrics: the day before the report). */
-  day: number;
-  value: number;
-}
-
-/** Logs whose own date lies in [from, to], ascending. Binary search: history can be long. */
-export function logsBetween(ctx: EvalContext, from: number, to: number): LogRow[] {
-  return sliceByDay(ctx.logs, from, to);
-}
-
-export function sessionsBetween(ctx: EvalContext, from: number, to: number): LogRow[] {
-  return sliceByDay(ctx.sessions, from, to);
-}
-
-function sliceByDay(rows: LogRow[], from: number, to: number): LogRow[] {
-  if (from > to || rows.length === 0) return [];
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid]!.day < from) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  while (end < rows.length && rows[end]!.day <= to) end++;
-  return rows.slice(lo, end);
-}
-
 /**
- * Values of a pain metric in a window, oldest first.
- * - { days: N }: logs dated in the last N days (today included); morning reports attributed to a session day
- *   before `firstDay` are left out.
- * - { sessions: N }: the last N sessions (done or partial) on or after `firstDay`; for morning metrics only sessions
- *   whose next morning has come (day < today), each paired with the report logged the next day.
+ * The last `max` sessions (done or partial) dated in [from, to], as log indices in ascending order written to
+ * ctx.scratch[0 … count). Returns the count.
  */
-export function painValues(
-  env: CriterionEnv,
-  metric: PainMetric,
-  test: string | undefined,
-  window: Window,
-  firstDay: number,
-): DatedValue[] {
-  const { ctx } = env;
-  const morning = isMorningMetric(metric);
-  const out: DatedValue[] = [];
-  if ("days" in window) {
-    const from = Math.max(ctx.today - window.days + 1, morning ? firstDay + 1 : firstDay);
-    for (const row of logsBetween(ctx, from, ctx.today)) {
-      const v = painValue(row.log, metric, test);
-      if (v !== null) out.push({ day: morning ? row.day - 1 : row.day, value: v });
-    }
-    return out;
+export function lastSessions(ctx: EvalContext, from: number, to: number, max: number): number {
+  const { days, logs, scratch } = ctx;
+  if (from > to || max <= 0) return 0;
+  let count = 0;
+  // Collected backwards from the end of the range, then reversed in place.
+  for (let i = endLogAt(ctx, to) - 1; i >= 0 && days[i]! >= from && count < max; i--) {
+    if (logs[i]!.sessionDone !== "none") scratch[count++] = i;
   }
-  const lastSessionDay = morning ? ctx.today - 1 : ctx.today;
-  const candidates = sessionsBetween(ctx, firstDay, lastSessionDay);
-  const chosen = candidates.slice(Math.max(0, candidates.length - window.sessions));
-  for (const row of chosen) {
-    const v = painValue(morning ? ctx.logAt(row.day + 1) : row.log, metric, test);
-    if (v !== null) out.push({ day: row.day, value: v });
+  for (let a = 0, b = count - 1; a < b; a++, b--) {
+    const t = scratch[a]!;
+    scratch[a] = scratch[b]!;
+    scratch[b] = t;
   }
-  return out;
+  return count;
 }
 
-/** Session logs in a window (for soreness, swelling and settle), oldest first. */
-export function sessionRows(env: CriterionEnv, window: Window, firstDay: number, lastDay?: number): LogRow[] {
-  const { ctx } = env;
-  const to = lastDay ?? ctx.today;
-  if ("days" in window) return sessionsBetween(ctx, Math.max(ctx.today - window.days + 1, firstDay), to);
-  const candidates = sessionsBetween(ctx, firstDay, to);
-  return candidates.slice(Math.max(0, candidates.length - window.sessions));
+/** Session logs in a window (soreness, settle), oldest first, as log indices in ctx.scratch; returns the count. */
+export function sessionsInWindow(ctx: EvalContext, window: Window, firstDay: number, lastDay: number): number {
+  if ("days" in window) return lastSessions(ctx, Math.max(ctx.today - window.days + 1, firstDay), lastDay, Number.MAX_SAFE_INTEGER);
+  return lastSessions(ctx, firstDay, lastDay, window.sessions);
 }
 
 /** Plain phrase for a window: "today", "in the last 7 days", "in the latest session", "in the last 3 sessions". */
@@ -139,7 +93,13 @@ export function shortWindow(window: Window): string {
   return "days" in window ? `${window.days} d` : `${window.sessions} session${window.sessions === 1 ? "" : "s"}`;
 }
 
+/** "2026-03-14, 2026-03-15", or "…, " and the last `max` days when there are more. */
 export function dayList(days: readonly number[], max = 5): string {
-  const shown = days.slice(-max).map(fromDayNumber);
-  return days.length > max ? `…, ${shown.join(", ")}` : shown.join(", ");
+  return quotedDays(days.length > max ? days.slice(-max) : days, days.length);
+}
+
+/** dayList of `total` days of which only the last ones, `shown`, were kept. */
+export function quotedDays(shown: readonly number[], total: number): string {
+  const text = shown.map(fromDayNumber).join(", ");
+  return total > shown.length ? `…, ${text}` : text;
 }

@@ -289,7 +289,7 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
 
       {stage ? (
         <Card title="Current prescription">
-          <PrescriptionTable prescription={stage.prescription} />
+          <PrescriptionTable prescription={stage.prescription} citations={program.citations} />
         </Card>
       ) : null}
 

@@ -3,6 +3,7 @@ import type { Plan } from "~/db/types.ts";
 import { addDays, type Check, type Flag, type Program } from "~/engine/index.ts";
 import { getPatientInClinic } from "~/models/patient.server.ts";
 import { todayIn } from "~/utils/dates.ts";
+import { loadBuiltInProgram } from "../../db/programs/index.ts";
 import { programOfPlan } from "./evaluation.server.ts";
 import { listProgramChoices } from "./programs-editor.server.ts";
 import { signoffItemsOfStage } from "./signoffs.server.ts";
@@ -189,7 +190,7 @@ export async function loadPatientRecord(
       stageEnteredOn: plan.stage_entered_on,
       programId: plan.program_id,
       programVersion: plan.program_version,
-      newerVersion: newerVersion && newerVersion.current_version > plan.program_version ? newerVersion.current_version : null,
+      newerVersion: newerVersionOf(plan, newerVersion?.current_version),
       goalText: plan.goal_text,
       goalActivity: plan.goal_activity,
       goalTargetDate: plan.goal_target_date,
@@ -212,6 +213,15 @@ export async function loadPatientRecord(
       patient.time_zone,
     ),
   };
+}
+
+/**
+ * The program's current version when it is newer than the plan's snapshot, else null: the clinic's own program's
+ * `current_version`, or for a built-in the library file's version (a changed built-in gets a new version, docs/programs.md).
+ */
+function newerVersionOf(plan: Pick<Plan, "program_id" | "program_version">, clinicCurrentVersion: number | undefined): number | null {
+  const current = loadBuiltInProgram(plan.program_id)?.version ?? clinicCurrentVersion;
+  return current !== undefined && current > plan.program_version ? current : null;
 }
 
 /**

@@ -5,64 +5,91 @@
  */
 import { fmt, requirementWords, tidy } from "../compare";
 import { DEFAULTS } from "../defaults";
-import type { AdherenceCriterion } from "../schema";
-import { firstDayInScope, logsBetween, type CriterionEnv } from "../windows";
-import { clinicianSentence, judge, patientSentence, symbolic, type CheckCore, type Scale } from "./common";
+import { firstLogFrom, type EvalContext } from "../context";
+import type { AdherenceCriterion, Comparator, Stage } from "../schema";
+import type { Check, CheckRole } from "../types";
+import { firstDayInScope } from "../windows";
+import { clinicianSentence, CompiledCriterion, onBoundary, patientSentence, statusOf, symbolic, type EvalOut, type Scale } from "./common";
 
 /** Adherence starts at 0 % and has no fixed top (more sessions than prescribed exceed 100 %). */
 const ADHERENCE_SCALE: Scale = { min: 0 };
 
-export function evaluateAdherence(c: AdherenceCriterion, env: CriterionEnv): CheckCore {
-  const { ctx, role } = env;
-  const comparator = c.comparator ?? "gte";
-  const perWeek = c.perWeek ?? ctx.stage.prescription.frequencyPerWeek ?? DEFAULTS.perWeek;
-  const credit = c.partialCredit ?? DEFAULTS.partialCredit;
-  const from = Math.max(ctx.today - c.windowDays + 1, firstDayInScope(env, c.scope ?? "stage"));
-  const days = ctx.today - from + 1;
-  const label = c.label ?? `Adherence over ${c.windowDays} days ${symbolic(comparator, `${fmt(c.threshold)}%`)}`;
-  const requirement = requirementWords(comparator, `${fmt(c.threshold)}%`);
-  const subject = "the share of your planned sessions you did";
-  const logs = days > 0 ? logsBetween(ctx, from, ctx.today) : [];
-  if (logs.length === 0) {
-    const missing = `daily logs for the last ${Math.max(days, 0) || c.windowDays} days`;
-    return {
-      label,
-      observed: null,
-      threshold: c.threshold,
-      comparator,
-      unit: "%",
-      status: "no_data",
-      missing,
-      patientText: patientSentence({ role, status: "no_data", subject, requirement, missing }),
-      clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: symbolic(comparator, `${fmt(c.threshold)}%`), missing }),
-    };
+const SUBJECT = "the share of your planned sessions you did";
+
+/** The counts behind the percentage. */
+interface AdherenceParams {
+  done: number;
+  partial: number;
+  days: number;
+}
+
+export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
+  private readonly comparator: Comparator;
+  private readonly perWeek: number;
+  private readonly credit: number;
+  private readonly requirement: string;
+  private readonly symbolicRequirement: string;
+
+  constructor(
+    private readonly c: AdherenceCriterion,
+    stage: Stage,
+    role: CheckRole,
+    ruleId?: string,
+  ) {
+    const comparator = c.comparator ?? "gte";
+    super(c, role, ruleId, c.label ?? `Adherence over ${c.windowDays} days ${symbolic(comparator, `${fmt(c.threshold)}%`)}`);
+    this.comparator = comparator;
+    this.perWeek = c.perWeek ?? stage.prescription.frequencyPerWeek ?? DEFAULTS.perWeek;
+    this.credit = c.partialCredit ?? DEFAULTS.partialCredit;
+    this.requirement = requirementWords(comparator, `${fmt(c.threshold)}%`);
+    this.symbolicRequirement = symbolic(comparator, `${fmt(c.threshold)}%`);
   }
-  let done = 0;
-  let partial = 0;
-  for (const row of logs) {
-    if (row.log.sessionDone === "done") done++;
-    else if (row.log.sessionDone === "partial") partial++;
+
+  evaluate(ctx: EvalContext, out: EvalOut): Check {
+    const { c, comparator } = this;
+    const from = Math.max(ctx.today - c.windowDays + 1, firstDayInScope(ctx, this.role, c.scope ?? "stage"));
+    const days = ctx.today - from + 1;
+    let logged = 0;
+    let done = 0;
+    let partial = 0;
+    if (days > 0) {
+      const { logs } = ctx;
+      for (let i = firstLogFrom(ctx, from), end = ctx.n; i < end; i++) {
+        logged++;
+        const s = logs[i]!.sessionDone;
+        if (s === "done") done++;
+        else if (s === "partial") partial++;
+      }
+    }
+    out.params = { done, partial, days };
+    out.boundary = false;
+    if (logged === 0) {
+      return this.check(null, c.threshold, comparator, "%", "no_data", `daily logs for the last ${Math.max(days, 0) || c.windowDays} days`);
+    }
+    const prescribed = (this.perWeek * days) / 7;
+    const observed = tidy(((done + partial * this.credit) / prescribed) * 100);
+    out.boundary = onBoundary(observed, comparator, c.threshold, ADHERENCE_SCALE);
+    return this.check(observed, c.threshold, comparator, "%", statusOf(observed, comparator, c.threshold));
   }
-  const prescribed = (perWeek * days) / 7;
-  const observed = tidy(((done + partial * credit) / prescribed) * 100);
-  const { status, boundary } = judge(observed, comparator, c.threshold, ADHERENCE_SCALE);
-  const obsText = `${fmt(observed)}%`;
-  return {
-    label,
-    observed,
-    threshold: c.threshold,
-    comparator,
-    unit: "%",
-    status,
-    boundary,
-    patientText: patientSentence({ role, status, subject, observed: obsText, requirement }),
-    clinicianText: clinicianSentence({
+
+  protected sentences(k: Check, p: AdherenceParams): void {
+    const { c, role, label, requirement } = this;
+    if (k.status === "no_data") {
+      const missing = k.missing!;
+      k.patientText = patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing });
+      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing });
+      return;
+    }
+    const obsText = `${fmt(k.observed as number)}%`;
+    const prescribed = (this.perWeek * p.days) / 7;
+    k.patientText = patientSentence({ role, status: k.status, subject: SUBJECT, observed: obsText, requirement });
+    k.clinicianText = clinicianSentence({
       role,
-      status,
+      status: k.status,
       label,
       observed: obsText,
-      requirement: symbolic(comparator, `${fmt(c.threshold)}%`),
-      detail: `${done} done + ${partial} partial (× ${credit}) of ${fmt(prescribed)} prescribed (${fmt(perWeek)}/week over ${days} day(s)${days < c.windowDays ? ", window clipped to the stage" : ""}).`,
-    }),
-  };
+      requirement: this.symbolicRequirement,
+      detail: `${p.done} done + ${p.partial} partial (× ${this.credit}) of ${fmt(prescribed)} prescribed (${fmt(this.perWeek)}/week over ${p.days} day(s)${p.days < c.windowDays ? ", window clipped to the stage" : ""}).`,
+    });
+  }
 }

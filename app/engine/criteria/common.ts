@@ -1,24 +1,92 @@
 /**
- * What every criterion evaluator returns, and the sentence templates they share so that patient and clinician
- * wording stays consistent across kinds.
+ * What every criterion compiles to, and the sentence templates they share so that patient and clinician wording
+ * stays consistent across kinds.
+ *
+ * A criterion is compiled once per program (compiled.ts): its label, requirement words and other fixed texts are
+ * worked out then. Evaluating it produces the check's facts (observed, threshold, status, what is missing) and a
+ * small record of the values its sentences quote (`params`: numbers, day numbers and short strings copied out of
+ * the history, never the caller's objects). The two sentences are written from those later, when the decision's
+ * checks are first read (decision.ts), and are exactly what writing them straight away would give.
  */
 import { COMPARATOR_SYMBOL, compare, nearlyEqual } from "../compare";
-import type { Comparator } from "../schema";
-import type { CheckRole, CheckStatus, Observed } from "../types";
+import type { EvalContext } from "../context";
+import type { Comparator, Criterion, CriterionKind, Source, TimeCriterion } from "../schema";
+import type { Check, CheckRole, CheckStatus, Observed } from "../types";
 
-export interface CheckCore {
-  label: string;
-  observed: Observed;
-  threshold: Observed;
-  comparator?: Comparator;
-  unit?: string;
-  status: CheckStatus;
-  patientText: string;
-  clinicianText: string;
-  missing?: string;
-  awaitingClinician?: boolean;
-  /** The observed value sits exactly on a numeric threshold (the clinician is told). */
-  boundary?: boolean;
+/** Side results of an evaluation, written into one reused object (no allocation per check). */
+export interface EvalOut {
+  /** What the sentences need; undefined when they need nothing beyond the check itself. */
+  params: unknown;
+  /** The observed value sits exactly on an ambiguous numeric threshold (the `boundary` flag). */
+  boundary: boolean;
+}
+
+export abstract class CompiledCriterion<P = unknown> {
+  readonly checkId: string;
+  readonly criterionId: string;
+  readonly kind: CriterionKind;
+  readonly ruleId: string | undefined;
+  readonly source: Source | undefined;
+  /** The program's own patient sentence, when it gives one. */
+  readonly patientOverride: string | undefined;
+
+  constructor(
+    c: Criterion | TimeCriterion,
+    readonly role: CheckRole,
+    ruleId: string | undefined,
+    readonly label: string,
+  ) {
+    this.checkId = ruleId ? `${ruleId}.${c.id}` : c.id;
+    this.criterionId = c.id;
+    this.kind = c.kind;
+    this.ruleId = ruleId || undefined;
+    this.source = c.source || undefined;
+    this.patientOverride = c.patientText || undefined;
+  }
+
+  /** The check for today's history, sentences not yet written; side results in `out`. */
+  abstract evaluate(ctx: EvalContext, out: EvalOut): Check;
+
+  /** Writes the check's patientText and clinicianText from its facts and its params. */
+  protected abstract sentences(check: Check, params: P): void;
+
+  writeTexts(check: Check, params: unknown): void {
+    this.sentences(check, params as P);
+    if (this.patientOverride) check.patientText = overridePatientText(this.patientOverride, this.role, check.status);
+  }
+
+  /**
+   * The check object. Every check gets the same keys in the same order (absent ones undefined, which JSON drops):
+   * one object shape keeps property access fast in everything that reads checks afterwards.
+   */
+  protected check(
+    observed: Observed,
+    threshold: Observed,
+    comparator: Comparator | undefined,
+    unit: string | undefined,
+    status: CheckStatus,
+    missing?: string,
+    awaitingClinician?: boolean,
+  ): Check {
+    return {
+      id: this.checkId,
+      criterionId: this.criterionId,
+      kind: this.kind,
+      role: this.role,
+      ruleId: this.ruleId,
+      label: this.label,
+      observed,
+      threshold,
+      comparator: comparator || undefined,
+      unit: unit || undefined,
+      status,
+      patientText: "",
+      clinicianText: "",
+      missing: missing || undefined,
+      awaitingClinician: awaitingClinician ? true : undefined,
+      source: this.source,
+    };
+  }
 }
 
 export function capitalise(text: string): string {
@@ -77,7 +145,7 @@ export interface Scale {
 export const PAIN_SCALE: Scale = { min: 0, max: 10 };
 
 /**
- * Status of a numeric comparison plus whether it sits on an ambiguous threshold (the `boundary` flag).
+ * Whether a numeric observation sits on an ambiguous threshold (the `boundary` flag).
  *
  * A value exactly on the threshold is ambiguous when reading the comparator the other way (inclusive ↔ exclusive)
  * would still be a meaningful rule: Grindem's "LSI > 90" against "≥ 90". It is **not** ambiguous, and not flagged,
@@ -85,15 +153,17 @@ export const PAIN_SCALE: Scale = { min: 0, max: 10 };
  * happen, "≥ 0" always holds), so "pain ≤ 0" can only mean pain-free and "pain > 0" any pain. `eq` is never flagged:
  * it has no inclusive/exclusive reading.
  */
-export function judge(observed: number, op: Comparator, threshold: number, scale?: Scale): { status: CheckStatus; boundary: boolean } {
-  return {
-    status: compare(observed, op, threshold) ? "met" : "not_met",
-    boundary:
-      op !== "eq" &&
-      nearlyEqual(observed, threshold) &&
-      !(scale && (nearlyEqual(threshold, scale.min) || (scale.max !== undefined && nearlyEqual(threshold, scale.max)))),
-  };
+export function onBoundary(observed: number, op: Comparator, threshold: number, scale?: Scale): boolean {
+  return (
+    op !== "eq" &&
+    nearlyEqual(observed, threshold) &&
+    !(scale && (nearlyEqual(threshold, scale.min) || (scale.max !== undefined && nearlyEqual(threshold, scale.max))))
+  );
 }
+
+/** Status of a numeric comparison. */
+export const statusOf = (observed: number, op: Comparator, threshold: number): CheckStatus =>
+  compare(observed, op, threshold) ? "met" : "not_met";
 
 /** Patient-authored override: the program's own sentence plus a short status. */
 export function overridePatientText(text: string, role: CheckRole, status: CheckStatus): string {
@@ -108,30 +178,4 @@ export function overridePatientText(text: string, role: CheckRole, status: Check
           ? "this happened, so we are easing off"
           : "fine";
   return `${text.replace(/[.\s]+$/, "")}: ${suffix}.`;
-}
-
-/** The check for a criterion that cannot be judged: it names what is missing, for both readers. */
-export function noDataCore(a: {
-  role: CheckRole;
-  label: string;
-  subject: string;
-  requirement: string;
-  symbolicRequirement: string;
-  missing: string;
-  threshold: Observed;
-  comparator?: Comparator;
-  unit?: string;
-}): CheckCore {
-  const core: CheckCore = {
-    label: a.label,
-    observed: null,
-    threshold: a.threshold,
-    status: "no_data",
-    missing: a.missing,
-    patientText: patientSentence({ role: a.role, status: "no_data", subject: a.subject, requirement: a.requirement, missing: a.missing }),
-    clinicianText: clinicianSentence({ role: a.role, status: "no_data", label: a.label, requirement: a.symbolicRequirement, missing: a.missing }),
-  };
-  if (a.comparator) core.comparator = a.comparator;
-  if (a.unit) core.unit = a.unit;
-  return core;
 }

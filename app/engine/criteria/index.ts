@@ -1,58 +1,52 @@
 /**
- * One evaluator per criterion kind. The switch is exhaustive: adding a kind to the schema without an evaluator is a
- * type error.
+ * One compiled form per criterion kind. The switch is exhaustive: adding a kind to the schema without an evaluator
+ * is a type error.
  */
-import type { Criterion } from "../schema";
-import type { CriterionEnv } from "../windows";
-import { evaluateAdherence } from "./adherence";
-import { evaluateCapacity } from "./capacity";
-import type { CheckCore } from "./common";
-import { overridePatientText } from "./common";
-import { evaluatePain } from "./pain";
-import { evaluateQuestionnaire } from "./questionnaire";
-import { evaluateRepetitions } from "./repetitions";
-import { evaluateSettle } from "./settle";
-import { evaluateSignoff } from "./signoff";
-import { evaluateSoreness } from "./soreness";
-import { evaluateSwelling } from "./swelling";
-import { evaluateTime } from "./time";
-import { evaluateTrend } from "./trend";
+import type { Criterion, Program, Stage } from "../schema";
+import type { CheckRole } from "../types";
+import { CompiledAdherence } from "./adherence";
+import { CompiledCapacity } from "./capacity";
+import type { CompiledCriterion } from "./common";
+import { CompiledPain } from "./pain";
+import { CompiledQuestionnaire } from "./questionnaire";
+import { CompiledRepetitions } from "./repetitions";
+import { CompiledSettle } from "./settle";
+import { CompiledSignoff } from "./signoff";
+import { CompiledSoreness } from "./soreness";
+import { CompiledSwelling } from "./swelling";
+import { CompiledTime } from "./time";
+import { CompiledTrend } from "./trend";
 
-export type { CheckCore } from "./common";
+export { CompiledCriterion, type EvalOut } from "./common";
+export { CompiledTime } from "./time";
 
-function dispatch(c: Criterion, env: CriterionEnv): CheckCore {
+export function compileCriterion(c: Criterion, program: Program, stage: Stage, role: CheckRole, ruleId?: string): CompiledCriterion {
   switch (c.kind) {
     case "pain":
-      return evaluatePain(c, env);
+      return new CompiledPain(c, program.painModel, role, ruleId);
     case "settle":
-      return evaluateSettle(c, env);
+      return new CompiledSettle(c, program.painModel, role, ruleId);
     case "trend":
-      return evaluateTrend(c, env);
+      return new CompiledTrend(c, role, ruleId);
     case "capacity":
-      return evaluateCapacity(c, env);
+      return new CompiledCapacity(c, role, ruleId);
     case "questionnaire":
-      return evaluateQuestionnaire(c, env);
+      return new CompiledQuestionnaire(c, role, ruleId);
     case "adherence":
-      return evaluateAdherence(c, env);
+      return new CompiledAdherence(c, stage, role, ruleId);
     case "time":
-      return evaluateTime(c, env);
+      return new CompiledTime(c, role, ruleId);
     case "repetitions":
-      return evaluateRepetitions(c, env);
+      return new CompiledRepetitions(c, role, ruleId);
     case "swelling":
-      return evaluateSwelling(c, env);
+      return new CompiledSwelling(c, role, ruleId);
     case "soreness":
-      return evaluateSoreness(c, env);
+      return new CompiledSoreness(c, role, ruleId);
     case "signoff":
-      return evaluateSignoff(c, env);
+      return new CompiledSignoff(c, role, ruleId);
     default: {
       const never: never = c;
       throw new Error(`unknown criterion kind ${JSON.stringify((never as { kind?: unknown }).kind)}`);
     }
   }
-}
-
-export function evaluateCriterion(c: Criterion, env: CriterionEnv): CheckCore {
-  const core = dispatch(c, env);
-  if (c.patientText) core.patientText = overridePatientText(c.patientText, env.role, core.status);
-  return core;
 }

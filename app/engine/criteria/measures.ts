@@ -1,20 +1,45 @@
 /**
  * Measurement selection shared by capacity and questionnaire criteria.
  */
-import type { MeasurementRow } from "../context";
+import type { EvalContext } from "../context";
 import type { Scope } from "../schema";
-import { firstDayInScope, type CriterionEnv } from "../windows";
+import type { CheckRole } from "../types";
+import { firstDayInScope } from "../windows";
 
+export interface MeasurementRow {
+  day: number;
+  side: "left" | "right" | null;
+  value: number;
+}
+
+/**
+ * The measurements of `measure` dated from the scope's first day (and at most maxAgeDays old) to today, ascending
+ * by day, input order within a day. Few rows per measure, so they are gathered from the input each time.
+ */
 export function measurementsInScope(
-  env: CriterionEnv,
+  ctx: EvalContext,
+  role: CheckRole,
   measure: string,
   scope: Scope,
   maxAgeDays: number | undefined,
 ): MeasurementRow[] {
-  const rows = env.ctx.measurements.get(measure) ?? [];
-  let first = firstDayInScope(env, scope);
-  if (maxAgeDays !== undefined) first = Math.max(first, env.ctx.today - maxAgeDays);
-  return rows.filter((r) => r.day >= first);
+  let first = firstDayInScope(ctx, role, scope);
+  if (maxAgeDays !== undefined) first = Math.max(first, ctx.today - maxAgeDays);
+  const ms = ctx.input.measurements;
+  const mdays = ctx.measurementDays;
+  const today = ctx.today;
+  const rows: MeasurementRow[] = [];
+  let ordered = true;
+  for (let i = 0; i < ms.length; i++) {
+    const day = mdays[i]!;
+    if (day < first || day > today) continue;
+    const m = ms[i]!;
+    if (m.measure !== measure) continue;
+    if (rows.length > 0 && day < rows[rows.length - 1]!.day) ordered = false;
+    rows.push({ day, side: m.side ?? null, value: m.value });
+  }
+  // Array.prototype.sort is stable: same-day rows keep their input order.
+  return ordered ? rows : rows.sort((a, b) => a.day - b.day);
 }
 
 export type SeriesResult = { rows: MeasurementRow[]; note?: string } | { rows: null; missing: string };
@@ -25,12 +50,11 @@ export type SeriesResult = { rows: MeasurementRow[]; note?: string } | { rows: n
  * side-less measurements are used; failing that, each day's worse limb ("judge the weaker side").
  */
 export function limbSeries(
-  env: CriterionEnv,
+  ctx: EvalContext,
   rows: MeasurementRow[],
   limb: "involved" | "uninvolved",
   lowerIsBetter: boolean,
 ): SeriesResult {
-  const { ctx } = env;
   const sideless = rows.filter((r) => r.side === null);
   const physical = limb === "involved" ? ctx.involvedSide : ctx.uninvolvedSide;
   if (physical) {

@@ -4,12 +4,12 @@
  * comparator: a gate asks for pain within the limit, a regress rule triggers on pain beyond it.
  */
 import { fmt, requirementWords, tidy } from "../compare";
-import type { PainCriterion, PainModel, Comparator } from "../schema";
-import { describeWindow, firstDayInScope, painValues, shortWindow, type CriterionEnv } from "../windows";
-import { dayList, isMorningMetric } from "../windows";
-import { clinicianSentence, judge, PAIN_SCALE, patientSentence, symbolic, type CheckCore } from "./common";
+import { endLogAt, firstLogFrom, nextMorningOf, type EvalContext } from "../context";
+import type { Comparator, PainCriterion, PainModel } from "../schema";
+import type { Check, CheckRole } from "../types";
+import { describeWindow, firstDayInScope, isMorningMetric, lastSessions, painValue, quotedDays, shortWindow } from "../windows";
+import { clinicianSentence, CompiledCriterion, onBoundary, PAIN_SCALE, patientSentence, statusOf, symbolic, type EvalOut } from "./common";
 import { painMetricLabel, painSubject } from "./pain-words";
-import { PairCache } from "../compiled";
 
 export function resolvePainLimit(
   c: PainCriterion,
@@ -24,103 +24,138 @@ export function resolvePainLimit(
   return { threshold, comparator, fromModel: c.threshold === undefined };
 }
 
-/** The parts of a pain check that depend only on the program (criterion, pain model, role): computed once. */
-interface PainTexts {
-  limit: { threshold: number; comparator: Comparator; fromModel: boolean } | null;
-  label: string;
-  subject: string;
-  windowText: string;
-  requirement: string;
-  symbolicRequirement: string;
-  modelNote: string;
+/** The days (session days for morning metrics) of the values, oldest first, and how many there were. */
+interface PainParams {
+  count: number;
+  /** The last five days at most (all that the sentence quotes). */
+  days: number[];
 }
 
-const PAIN_TEXTS = new PairCache<PainModel, PainCriterion, { gate?: PainTexts; regress?: PainTexts }>();
+const NO_VALUES: PainParams = { count: 0, days: [] };
 
-function painTexts(c: PainCriterion, model: PainModel, role: "gate" | "regress"): PainTexts {
-  const entry = PAIN_TEXTS.get(model, c) ?? PAIN_TEXTS.set(model, c, {});
-  const known = entry[role];
-  if (known) return known;
-  const limit = resolvePainLimit(c, model, role);
-  const aggregateWord = c.aggregate === "latest" ? "latest" : c.aggregate === "max" ? "highest" : "average";
-  const windowText = describeWindow(c.window);
-  const label =
-    c.label ??
-    `${painMetricLabel(c.metric, c.test)} (${c.aggregate}, ${shortWindow(c.window)})` +
-      (limit ? ` ${symbolic(limit.comparator, `${fmt(limit.threshold)}/10`)}` : "");
-  return (entry[role] = {
-    limit,
-    label,
-    subject: `your ${aggregateWord} ${painSubject(c.metric, c.test)} ${windowText}`,
-    windowText,
-    requirement: limit ? requirementWords(limit.comparator, `${fmt(limit.threshold)}/10`) : "",
-    symbolicRequirement: limit ? symbolic(limit.comparator, `${fmt(limit.threshold)}/10`) : "",
-    modelNote: limit?.fromModel ? `; limit from the pain model (${model.name}, ${model.inclusive ? "inclusive" : "exclusive"}).` : ".",
-  });
-}
+/** Observed pain texts for whole scores 0–10 (the app records pain as integers), built once. */
+const PAIN_TEXT = Array.from({ length: 11 }, (_, v) => `${v}/10`);
 
-export function evaluatePain(c: PainCriterion, env: CriterionEnv): CheckCore {
-  const { ctx, role } = env;
-  const { limit, label, subject, windowText, requirement, symbolicRequirement, modelNote } = painTexts(c, ctx.program.painModel, role);
-  if (!limit) {
-    // The schema refuses this for validated programs; kept total for unvalidated input.
-    return {
-      label,
-      observed: null,
-      threshold: null,
-      status: "no_data",
-      missing: "a threshold (none given and the pain model has no limit for this metric)",
-      patientText: "This check is not set up yet; your clinician will review it.",
-      clinicianText: `${label}: no threshold and the pain model sets no ${c.metric} limit → no data.`,
-    };
-  }
-  const values = painValues(env, c.metric, c.test, c.window, firstDayInScope(env, c.scope ?? "stage"));
-  const minSamples = c.minSamples ?? 1;
-  if (values.length < minSamples) {
-    const missing =
-      values.length === 0
-        ? `${painSubject(c.metric, c.test)} scores ${windowText}`
-        : `${minSamples} ${painSubject(c.metric, c.test)} scores ${windowText} (have ${values.length})`;
-    return {
-      label,
-      observed: null,
-      threshold: limit.threshold,
-      comparator: limit.comparator,
-      unit: "/10",
-      status: "no_data",
-      missing,
-      patientText: patientSentence({ role, status: "no_data", subject, requirement, missing }),
-      clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing }),
-    };
-  }
-  let observed: number;
-  if (c.aggregate === "latest") observed = values[values.length - 1]!.value;
-  else if (c.aggregate === "max") {
-    observed = values[0]!.value;
-    for (let i = 1; i < values.length; i++) if (values[i]!.value > observed) observed = values[i]!.value;
-  } else {
-    let sum = 0;
-    for (let i = 0; i < values.length; i++) sum += values[i]!.value;
-    observed = tidy(sum / values.length);
-  }
-  const { status, boundary } = judge(observed, limit.comparator, limit.threshold, PAIN_SCALE);
-  const obsText = `${fmt(observed)}/10`;
-  return {
-    label,
-    observed,
-    threshold: limit.threshold,
-    comparator: limit.comparator,
-    unit: "/10",
-    status,
-    boundary,
-    patientText: patientSentence({ role, status, subject, observed: obsText, requirement }),
-    clinicianText: clinicianSentence({
+export class CompiledPain extends CompiledCriterion<PainParams> {
+  private readonly limit: { threshold: number; comparator: Comparator; fromModel: boolean } | null;
+  private readonly subject: string;
+  private readonly windowText: string;
+  private readonly requirement: string;
+  private readonly symbolicRequirement: string;
+  private readonly modelNote: string;
+  private readonly morning: boolean;
+  private readonly minSamples: number;
+
+  constructor(
+    private readonly c: PainCriterion,
+    model: PainModel,
+    role: CheckRole,
+    ruleId?: string,
+  ) {
+    const limit = resolvePainLimit(c, model, role);
+    super(
+      c,
       role,
-      status,
+      ruleId,
+      c.label ??
+        `${painMetricLabel(c.metric, c.test)} (${c.aggregate}, ${shortWindow(c.window)})` +
+          (limit ? ` ${symbolic(limit.comparator, `${fmt(limit.threshold)}/10`)}` : ""),
+    );
+    const aggregateWord = c.aggregate === "latest" ? "latest" : c.aggregate === "max" ? "highest" : "average";
+    this.limit = limit;
+    this.windowText = describeWindow(c.window);
+    this.subject = `your ${aggregateWord} ${painSubject(c.metric, c.test)} ${this.windowText}`;
+    this.requirement = limit ? requirementWords(limit.comparator, `${fmt(limit.threshold)}/10`) : "";
+    this.symbolicRequirement = limit ? symbolic(limit.comparator, `${fmt(limit.threshold)}/10`) : "";
+    this.modelNote = limit?.fromModel ? `; limit from the pain model (${model.name}, ${model.inclusive ? "inclusive" : "exclusive"}).` : ".";
+    this.morning = isMorningMetric(c.metric);
+    this.minSamples = c.minSamples ?? 1;
+  }
+
+  evaluate(ctx: EvalContext, out: EvalOut): Check {
+    const { c, limit, morning } = this;
+    out.boundary = false;
+    out.params = NO_VALUES;
+    if (!limit) {
+      // The schema refuses this for validated programs; kept total for unvalidated input.
+      return this.check(null, null, undefined, undefined, "no_data", "a threshold (none given and the pain model has no limit for this metric)");
+    }
+    const firstDay = firstDayInScope(ctx, this.role, c.scope ?? "stage");
+    const { days, logs, scratch } = ctx;
+    const { metric, test, aggregate } = c;
+    // Values of the metric in the window, oldest first: their days go to scratch, the aggregate is kept running.
+    let count = 0;
+    let latest = 0;
+    let max = 0;
+    let sum = 0;
+    if ("days" in c.window) {
+      // Logs dated in the last N days (today included); morning reports attributed to a session day before
+      // `firstDay` are left out.
+      const from = Math.max(ctx.today - c.window.days + 1, morning ? firstDay + 1 : firstDay);
+      for (let i = firstLogFrom(ctx, from), end = ctx.n; i < end; i++) {
+        const v = painValue(logs[i], metric, test);
+        if (v === null) continue;
+        scratch[count++] = morning ? days[i]! - 1 : days[i]!;
+        latest = v;
+        if (count === 1 || v > max) max = v;
+        sum += v;
+      }
+    } else {
+      // The last N sessions on or after `firstDay`; for morning metrics only sessions whose next morning has come
+      // (day < today), each paired with the report logged the next day.
+      const sessions = lastSessions(ctx, firstDay, morning ? ctx.today - 1 : ctx.today, c.window.sessions);
+      let k = 0;
+      for (let s = 0; s < sessions; s++) {
+        const i = scratch[s]!;
+        const v = painValue(morning ? nextMorningOf(ctx, i) : logs[i], metric, test);
+        if (v === null) continue;
+        scratch[k++] = days[i]!; // k <= s: overwrites only indices already read
+        latest = v;
+        if (k === 1 || v > max) max = v;
+        sum += v;
+      }
+      count = k;
+    }
+    const recent = count <= 5 ? count : 5;
+    const valueDays: number[] = [];
+    for (let j = count - recent; j < count; j++) valueDays.push(scratch[j]!);
+    out.params = { count, days: valueDays };
+    if (count < this.minSamples) {
+      const missing =
+        count === 0
+          ? `${painSubject(metric, test)} scores ${this.windowText}`
+          : `${this.minSamples} ${painSubject(metric, test)} scores ${this.windowText} (have ${count})`;
+      return this.check(null, limit.threshold, limit.comparator, "/10", "no_data", missing);
+    }
+    const observed = aggregate === "latest" ? latest : aggregate === "max" ? max : tidy(sum / count);
+    out.boundary = onBoundary(observed, limit.comparator, limit.threshold, PAIN_SCALE);
+    return this.check(observed, limit.threshold, limit.comparator, "/10", statusOf(observed, limit.comparator, limit.threshold));
+  }
+
+  protected sentences(k: Check, p: PainParams): void {
+    const { c, role, label } = this;
+    if (!this.limit) {
+      k.patientText = "This check is not set up yet; your clinician will review it.";
+      k.clinicianText = `${label}: no threshold and the pain model sets no ${c.metric} limit → no data.`;
+      return;
+    }
+    const { subject, requirement } = this;
+    if (k.status === "no_data") {
+      const missing = k.missing!;
+      k.patientText = patientSentence({ role, status: "no_data", subject, requirement, missing });
+      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing });
+      return;
+    }
+    const observed = k.observed as number;
+    const obsText = Number.isInteger(observed) && observed >= 0 && observed <= 10 ? PAIN_TEXT[observed]! : `${fmt(observed)}/10`;
+    k.patientText = patientSentence({ role, status: k.status, subject, observed: obsText, requirement });
+    k.clinicianText = clinicianSentence({
+      role,
+      status: k.status,
       label,
       observed: obsText,
-      requirement: symbolicRequirement,
-      detail: `${values.length} value(s) for ${isMorningMetric(c.metric) ? "sessions of " : ""}${dayList(values.map((v) => v.day))}${modelNote}`,
-    }),
-  };
+      requirement: this.symbolicRequirement,
+      detail: `${p.count} value(s) for ${this.morning ? "sessions of " : ""}${quotedDays(p.days, p.count)}${this.modelNote}`,
+    });
+  }
 }

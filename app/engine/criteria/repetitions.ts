@@ -5,10 +5,11 @@
  */
 import { fmt } from "../compare";
 import { fromDayNumber } from "../dates";
+import { firstLogFrom, nextMorningOf, type EvalContext } from "../context";
 import type { RepetitionsCriterion } from "../schema";
-import type { DailyLogFact } from "../types";
-import { firstDayInScope, sessionsBetween, type CriterionEnv } from "../windows";
-import { clinicianSentence, patientSentence, type CheckCore } from "./common";
+import type { Check, CheckRole, DailyLogFact } from "../types";
+import { firstDayInScope } from "../windows";
+import { clinicianSentence, CompiledCriterion, patientSentence, type EvalOut } from "./common";
 import { SWELLING_RANK } from "./swelling-order";
 
 type Verdict = "ok" | "failed" | "unknown";
@@ -44,67 +45,83 @@ function sessionVerdict(c: RepetitionsCriterion, log: DailyLogFact, nextMorning:
   return { verdict: "ok" };
 }
 
-export function evaluateRepetitions(c: RepetitionsCriterion, env: CriterionEnv): CheckCore {
-  const { ctx, role } = env;
-  const label = c.label ?? `Sessions completed meeting the conditions ≥ ${c.count}${c.restDayBetween ? " (rest day between)" : ""}`;
-  const first = firstDayInScope(env, c.scope ?? "stage");
-  const sessions = sessionsBetween(ctx, first, ctx.today);
-  const requirement = `at least ${c.count} time${c.count === 1 ? "" : "s"}`;
-  const subject = "the number of sessions you completed as planned";
-  if (sessions.length === 0) {
-    const missing = "a logged session in this stage";
-    return {
-      label,
-      observed: null,
-      threshold: c.count,
-      comparator: "gte",
-      unit: "sessions",
-      status: "no_data",
-      missing,
-      patientText: patientSentence({ role, status: "no_data", subject, requirement, missing }),
-      clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: `≥ ${c.count}`, missing }),
-    };
+/** The qualifying session days and the reasons others did not count. */
+interface RepetitionsParams {
+  qualifying: number[];
+  excluded: string[];
+}
+
+const SUBJECT = "the number of sessions you completed as planned";
+const MISSING = "a logged session in this stage";
+
+export class CompiledRepetitions extends CompiledCriterion<RepetitionsParams> {
+  private readonly requirement: string;
+
+  constructor(
+    private readonly c: RepetitionsCriterion,
+    role: CheckRole,
+    ruleId?: string,
+  ) {
+    super(c, role, ruleId, c.label ?? `Sessions completed meeting the conditions ≥ ${c.count}${c.restDayBetween ? " (rest day between)" : ""}`);
+    this.requirement = `at least ${c.count} time${c.count === 1 ? "" : "s"}`;
   }
-  const qualifying: number[] = [];
-  const excluded: string[] = [];
-  let previousSessionDay: number | null = null;
-  for (const row of sessions) {
-    const backToBack = previousSessionDay !== null && row.day - previousSessionDay === 1;
-    previousSessionDay = row.day;
-    if (row.log.sessionDone !== "done") {
-      excluded.push(`${fromDayNumber(row.day)} partial`);
-      continue;
+
+  evaluate(ctx: EvalContext, out: EvalOut): Check {
+    const { c } = this;
+    out.boundary = false;
+    const first = firstDayInScope(ctx, this.role, c.scope ?? "stage");
+    const { days, logs } = ctx;
+    const qualifying: number[] = [];
+    const excluded: string[] = [];
+    let sessions = 0;
+    let previousSessionDay: number | null = null;
+    for (let i = firstLogFrom(ctx, first), end = ctx.n; i < end; i++) {
+      const log = logs[i]!;
+      if (log.sessionDone === "none") continue;
+      sessions++;
+      const day = days[i]!;
+      const backToBack = previousSessionDay !== null && day - previousSessionDay === 1;
+      previousSessionDay = day;
+      if (log.sessionDone !== "done") {
+        excluded.push(`${fromDayNumber(day)} partial`);
+        continue;
+      }
+      if (c.restDayBetween && backToBack) {
+        excluded.push(`${fromDayNumber(day)} no rest day before`);
+        continue;
+      }
+      const { verdict, why } = sessionVerdict(c, log, nextMorningOf(ctx, i), day + 1 > ctx.today);
+      if (verdict === "ok") qualifying.push(day);
+      else excluded.push(`${fromDayNumber(day)} ${why}`);
     }
-    if (c.restDayBetween && backToBack) {
-      excluded.push(`${fromDayNumber(row.day)} no rest day before`);
-      continue;
-    }
-    const { verdict, why } = sessionVerdict(c, row.log, ctx.logAt(row.day + 1), row.day + 1 > ctx.today);
-    if (verdict === "ok") qualifying.push(row.day);
-    else excluded.push(`${fromDayNumber(row.day)} ${why}`);
+    out.params = { qualifying, excluded };
+    if (sessions === 0) return this.check(null, c.count, "gte", "sessions", "no_data", MISSING);
+    const observed = qualifying.length;
+    return this.check(observed, c.count, "gte", "sessions", observed >= c.count ? "met" : "not_met");
   }
-  const observed = qualifying.length;
-  const status = observed >= c.count ? "met" : "not_met";
-  return {
-    label,
-    observed,
-    threshold: c.count,
-    comparator: "gte",
-    unit: "sessions",
-    status,
-    patientText:
+
+  protected sentences(k: Check, p: RepetitionsParams): void {
+    const { c, role, label, requirement } = this;
+    if (k.status === "no_data") {
+      k.patientText = patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: MISSING });
+      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: `≥ ${c.count}`, missing: MISSING });
+      return;
+    }
+    const observed = k.observed as number;
+    const status = k.status;
+    k.patientText =
       role === "gate" && status === "not_met"
         ? `You have completed this step's session as planned ${observed} of ${c.count} times.`
-        : patientSentence({ role, status, subject, observed: String(observed), requirement }),
-    clinicianText: clinicianSentence({
+        : patientSentence({ role, status, subject: SUBJECT, observed: String(observed), requirement });
+    k.clinicianText = clinicianSentence({
       role,
       status,
       label,
       observed: `${observed} qualifying`,
       requirement: `≥ ${c.count}`,
       detail:
-        (qualifying.length > 0 ? `Qualifying: ${qualifying.map(fromDayNumber).join(", ")}.` : "") +
-        (excluded.length > 0 ? ` Not counted: ${excluded.slice(-6).join("; ")}.` : ""),
-    }),
-  };
+        (p.qualifying.length > 0 ? `Qualifying: ${p.qualifying.map(fromDayNumber).join(", ")}.` : "") +
+        (p.excluded.length > 0 ? ` Not counted: ${p.excluded.slice(-6).join("; ")}.` : ""),
+    });
+  }
 }

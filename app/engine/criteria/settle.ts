@@ -5,76 +5,102 @@
  */
 import { fmt, requirementWords } from "../compare";
 import { fromDayNumber } from "../dates";
-import type { SettleCriterion } from "../schema";
-import { describeWindow, firstDayInScope, sessionRows, shortWindow, type CriterionEnv } from "../windows";
-import { clinicianSentence, patientSentence, type CheckCore } from "./common";
+import { nextMorningOf, type EvalContext } from "../context";
+import type { PainModel, SettleCriterion } from "../schema";
+import type { Check, CheckRole } from "../types";
+import { describeWindow, firstDayInScope, sessionsInWindow, shortWindow } from "../windows";
+import { clinicianSentence, CompiledCriterion, patientSentence, type EvalOut } from "./common";
 
-export function evaluateSettle(c: SettleCriterion, env: CriterionEnv): CheckCore {
-  const { ctx, role } = env;
-  const tolerance = c.tolerance ?? ctx.program.painModel.settleTolerance ?? 0;
-  const expect = c.expect ?? "settled";
-  const windowText = describeWindow(c.window);
-  const label = c.label ?? `Symptoms settled by next morning (${shortWindow(c.window)}, tolerance +${fmt(tolerance)})`;
-  // Only sessions whose next morning has come can be judged.
-  const sessions = sessionRows(env, c.window, firstDayInScope(env, c.scope ?? "stage"), ctx.today - 1);
-  const excesses: { day: number; excess: number }[] = [];
-  for (const row of sessions) {
-    const response = ctx.logAt(row.day + 1)?.morningPain;
-    const baseline = c.baseline === "fixed" ? c.baselineValue : row.log.morningPain;
-    if (response === null || response === undefined || baseline === null || baseline === undefined) continue;
-    excesses.push({ day: row.day, excess: response - baseline });
-  }
-  const minSamples = c.minSamples ?? 1;
-  const requirementGate = `next-morning pain no more than ${fmt(tolerance)} above ${c.baseline === "fixed" ? `${fmt(c.baselineValue ?? 0)}/10` : "the morning before"}`;
-  const requirement = expect === "settled" ? requirementGate : `not settled: ${requirementGate} failed after a session`;
-  const symbolicReq = expect === "settled" ? `worst excess ≤ ${fmt(tolerance)}` : `worst excess > ${fmt(tolerance)}`;
-  const subject = "how your pain settled by the next morning";
-  if (excesses.length < minSamples) {
-    const missing =
+/** How many sessions could be judged, and the session days that did not settle (oldest first). */
+interface SettleParams {
+  judged: number;
+  unsettled: number[] | null;
+}
+
+const SUBJECT = "how your pain settled by the next morning";
+
+export class CompiledSettle extends CompiledCriterion<SettleParams> {
+  private readonly tolerance: number;
+  private readonly settled: boolean;
+  private readonly requirement: string;
+  private readonly symbolicRequirement: string;
+  private readonly missing: string;
+  private readonly minSamples: number;
+
+  constructor(
+    private readonly c: SettleCriterion,
+    model: PainModel,
+    role: CheckRole,
+    ruleId?: string,
+  ) {
+    const tolerance = c.tolerance ?? model.settleTolerance ?? 0;
+    super(c, role, ruleId, c.label ?? `Symptoms settled by next morning (${shortWindow(c.window)}, tolerance +${fmt(tolerance)})`);
+    const expect = c.expect ?? "settled";
+    const windowText = describeWindow(c.window);
+    const requirementGate = `next-morning pain no more than ${fmt(tolerance)} above ${c.baseline === "fixed" ? `${fmt(c.baselineValue ?? 0)}/10` : "the morning before"}`;
+    this.tolerance = tolerance;
+    this.settled = expect === "settled";
+    this.requirement = expect === "settled" ? requirementGate : `not settled: ${requirementGate} failed after a session`;
+    this.symbolicRequirement = expect === "settled" ? `worst excess ≤ ${fmt(tolerance)}` : `worst excess > ${fmt(tolerance)}`;
+    this.missing =
       c.baseline === "pre_session"
         ? `morning pain on the session day and the morning after, for sessions ${windowText}`
         : `next-morning pain after sessions ${windowText}`;
-    return {
-      label,
-      observed: null,
-      threshold: tolerance,
-      unit: "/10",
-      status: "no_data",
-      missing,
-      patientText: patientSentence({ role, status: "no_data", subject, requirement: requirementWords("lte", "your usual"), missing }),
-      clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: symbolicReq, missing }),
-    };
+    this.minSamples = c.minSamples ?? 1;
   }
-  const worst = excesses.reduce((w, e) => (e.excess > w.excess ? e : w));
-  const settled = worst.excess <= tolerance;
-  const met = expect === "settled" ? settled : !settled;
-  const status = met ? "met" : "not_met";
-  const unsettled = excesses.filter((e) => e.excess > tolerance).map((e) => fromDayNumber(e.day));
-  const observedText =
-    worst.excess <= 0 ? "back to your usual level every time" : `up to ${fmt(worst.excess)} points above your usual level`;
-  return {
-    label,
-    observed: worst.excess,
-    threshold: tolerance,
-    comparator: expect === "settled" ? "lte" : "gt",
-    unit: "points",
-    status,
-    boundary: worst.excess === tolerance && tolerance > 0,
-    patientText:
+
+  evaluate(ctx: EvalContext, out: EvalOut): Check {
+    const { c, tolerance } = this;
+    const { days, logs, scratch } = ctx;
+    // Only sessions whose next morning has come can be judged.
+    const sessions = sessionsInWindow(ctx, c.window, firstDayInScope(ctx, this.role, c.scope ?? "stage"), ctx.today - 1);
+    const fixed = c.baseline === "fixed";
+    let judged = 0;
+    let worst = 0;
+    let unsettled: number[] | null = null;
+    for (let s = 0; s < sessions; s++) {
+      const i = scratch[s]!;
+      const response = nextMorningOf(ctx, i)?.morningPain;
+      const baseline = fixed ? c.baselineValue : logs[i]!.morningPain;
+      if (response === null || response === undefined || baseline === null || baseline === undefined) continue;
+      const excess = response - baseline;
+      if (judged === 0 || excess > worst) worst = excess;
+      judged++;
+      if (excess > tolerance) (unsettled ??= []).push(days[i]!);
+    }
+    out.boundary = false;
+    out.params = { judged, unsettled };
+    if (judged < this.minSamples) return this.check(null, tolerance, undefined, "/10", "no_data", this.missing);
+    const isSettled = worst <= tolerance;
+    out.boundary = worst === tolerance && tolerance > 0;
+    return this.check(worst, tolerance, this.settled ? "lte" : "gt", "points", (this.settled ? isSettled : !isSettled) ? "met" : "not_met");
+  }
+
+  protected sentences(k: Check, p: SettleParams): void {
+    const { role, label } = this;
+    if (k.status === "no_data") {
+      k.patientText = patientSentence({ role, status: "no_data", subject: SUBJECT, requirement: requirementWords("lte", "your usual"), missing: this.missing });
+      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing: this.missing });
+      return;
+    }
+    const worst = k.observed as number;
+    const status = k.status;
+    const observedText = worst <= 0 ? "back to your usual level every time" : `up to ${fmt(worst)} points above your usual level`;
+    k.patientText =
       role === "gate"
         ? status === "met"
           ? `Your pain settled by the next morning after each session: goal met.`
           : `Your pain was ${observedText} the morning after a session; it needs to settle by the next morning.`
         : status === "met"
           ? `Your pain had not settled by the next morning (${observedText}), so we are easing off.`
-          : `Your pain settled by the next morning, which is fine.`,
-    clinicianText: clinicianSentence({
+          : `Your pain settled by the next morning, which is fine.`;
+    k.clinicianText = clinicianSentence({
       role,
       status,
       label,
-      observed: `worst next-morning excess ${fmt(worst.excess)} over ${excesses.length} session(s)`,
-      requirement: symbolicReq,
-      detail: unsettled.length > 0 ? `Not settled after sessions of ${unsettled.join(", ")}.` : "Settled after every session.",
-    }),
-  };
+      observed: `worst next-morning excess ${fmt(worst)} over ${p.judged} session(s)`,
+      requirement: this.symbolicRequirement,
+      detail: p.unsettled ? `Not settled after sessions of ${p.unsettled.map(fromDayNumber).join(", ")}.` : "Settled after every session.",
+    });
+  }
 }

@@ -3,38 +3,53 @@
  * them. Until a valid tick exists the check is no data and asks the clinician; it never passes on its own.
  */
 import { fromDayNumber } from "../dates";
+import type { EvalContext } from "../context";
 import type { SignoffCriterion } from "../schema";
-import { firstDayInScope, type CriterionEnv } from "../windows";
-import type { CheckCore } from "./common";
+import type { Check, CheckRole } from "../types";
+import { firstDayInScope } from "../windows";
+import { CompiledCriterion, type EvalOut } from "./common";
 
-export function evaluateSignoff(c: SignoffCriterion, env: CriterionEnv): CheckCore {
-  const { ctx, role } = env;
-  const label = c.label ?? `Clinician sign-off: ${c.prompt}`;
-  const first = firstDayInScope(env, c.scope ?? "stage");
-  const days = (ctx.signoffs.get(c.itemId) ?? []).filter(
-    (d) => d >= first && (c.validDays === undefined || ctx.today - d < c.validDays),
-  );
-  const latest = days[days.length - 1];
-  if (latest === undefined) {
-    const missing = `clinician sign-off '${c.itemId}'`;
-    return {
-      label,
-      observed: null,
-      threshold: true,
-      status: "no_data",
-      missing,
-      awaitingClinician: role === "gate",
-      patientText:
-        role === "gate" ? `Your clinician will check this with you: ${c.prompt}.` : `Your clinician has not recorded this check yet.`,
-      clinicianText: `${label}: not signed off${c.scope === "plan" ? " in this plan" : " since the stage began"}${c.validDays ? ` (valid ${c.validDays} days)` : ""} → no data. Awaiting your sign-off.`,
-    };
+/** The day of the sign-off that counts (null: none). */
+type SignoffParams = number | null;
+
+export class CompiledSignoff extends CompiledCriterion<SignoffParams> {
+  private readonly missing: string;
+
+  constructor(
+    private readonly c: SignoffCriterion,
+    role: CheckRole,
+    ruleId?: string,
+  ) {
+    super(c, role, ruleId, c.label ?? `Clinician sign-off: ${c.prompt}`);
+    this.missing = `clinician sign-off '${c.itemId}'`;
   }
-  return {
-    label,
-    observed: true,
-    threshold: true,
-    status: "met",
-    patientText: role === "gate" ? `Your clinician has confirmed: ${c.prompt}.` : `Your clinician has recorded: ${c.prompt}, so we are easing off.`,
-    clinicianText: `${label}: signed off on ${fromDayNumber(latest)} → ${role === "gate" ? "met" : "triggered"}.`,
-  };
+
+  evaluate(ctx: EvalContext, out: EvalOut): Check {
+    const { c } = this;
+    out.boundary = false;
+    const first = firstDayInScope(ctx, this.role, c.scope ?? "stage");
+    const signoffs = ctx.input.signoffs;
+    const sdays = ctx.signoffDays;
+    let latest: number | null = null;
+    for (let i = 0; i < signoffs.length; i++) {
+      const d = sdays[i]!;
+      if (d > ctx.today || signoffs[i]!.itemId !== c.itemId) continue;
+      if (d >= first && (c.validDays === undefined || ctx.today - d < c.validDays) && (latest === null || d > latest)) latest = d;
+    }
+    out.params = latest;
+    if (latest === null) return this.check(null, true, undefined, undefined, "no_data", this.missing, this.role === "gate");
+    return this.check(true, true, undefined, undefined, "met");
+  }
+
+  protected sentences(k: Check, latest: SignoffParams): void {
+    const { c, role, label } = this;
+    if (latest === null) {
+      k.patientText =
+        role === "gate" ? `Your clinician will check this with you: ${c.prompt}.` : `Your clinician has not recorded this check yet.`;
+      k.clinicianText = `${label}: not signed off${c.scope === "plan" ? " in this plan" : " since the stage began"}${c.validDays ? ` (valid ${c.validDays} days)` : ""} → no data. Awaiting your sign-off.`;
+      return;
+    }
+    k.patientText = role === "gate" ? `Your clinician has confirmed: ${c.prompt}.` : `Your clinician has recorded: ${c.prompt}, so we are easing off.`;
+    k.clinicianText = `${label}: signed off on ${fromDayNumber(latest)} → ${role === "gate" ? "met" : "triggered"}.`;
+  }
 }

@@ -6,8 +6,10 @@
  */
 import type { Soreness, SorenessCriterion } from "../schema";
 import { fromDayNumber } from "../dates";
-import { describeWindow, firstDayInScope, sessionRows, shortWindow, type CriterionEnv } from "../windows";
-import { clinicianSentence, patientSentence, type CheckCore } from "./common";
+import type { EvalContext } from "../context";
+import type { Check, CheckRole } from "../types";
+import { describeWindow, firstDayInScope, sessionsInWindow, shortWindow } from "../windows";
+import { clinicianSentence, CompiledCriterion, patientSentence, type EvalOut } from "./common";
 
 export const SORENESS_WORDS: Record<Soreness, string> = {
   none: "no soreness",
@@ -24,54 +26,78 @@ export const SORENESS_ADVICE: Record<Soreness, string> = {
   after_1h_or_next_day: "1 day off, repeat the previous session",
 };
 
-export function evaluateSoreness(c: SorenessCriterion, env: CriterionEnv): CheckCore {
-  const { role } = env;
-  const windowText = describeWindow(c.window);
-  const levelsText = c.levels.map((l) => SORENESS_WORDS[l]).join(" or ");
-  const label = c.label ?? `Soreness (${c.aggregate}, ${shortWindow(c.window)}) in {${c.levels.join(", ")}}`;
-  const rows = sessionRows(env, c.window, firstDayInScope(env, c.scope ?? "stage")).filter((r) => r.log.soreness);
-  const requirement = c.aggregate === "all" ? `always ${levelsText}` : levelsText;
-  const subject = `the soreness you reported ${windowText}`;
-  if (rows.length === 0) {
-    const missing = `soreness after a session ${windowText}`;
-    return {
-      label,
-      observed: null,
-      threshold: c.levels.join("|"),
-      status: "no_data",
-      missing,
-      patientText: patientSentence({ role, status: "no_data", subject, requirement, missing }),
-      clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: `in {${c.levels.join(", ")}}`, missing }),
-    };
+/** The session day of the report shown. */
+type SorenessParams = number;
+
+export class CompiledSoreness extends CompiledCriterion<SorenessParams> {
+  private readonly windowText: string;
+  private readonly requirement: string;
+  private readonly subject: string;
+  private readonly levelsSet: string;
+
+  constructor(
+    private readonly c: SorenessCriterion,
+    role: CheckRole,
+    ruleId?: string,
+  ) {
+    super(c, role, ruleId, c.label ?? `Soreness (${c.aggregate}, ${shortWindow(c.window)}) in {${c.levels.join(", ")}}`);
+    this.windowText = describeWindow(c.window);
+    const levelsText = c.levels.map((l) => SORENESS_WORDS[l]).join(" or ");
+    this.requirement = c.aggregate === "all" ? `always ${levelsText}` : levelsText;
+    this.subject = `the soreness you reported ${this.windowText}`;
+    this.levelsSet = `in {${c.levels.join(", ")}}`;
   }
-  const reported = rows.map((r) => ({ day: r.day, level: r.log.soreness! }));
-  const latest = reported[reported.length - 1]!;
-  let met: boolean;
-  let shown = latest;
-  if (c.aggregate === "latest") met = c.levels.includes(latest.level);
-  else if (c.aggregate === "any") {
-    const hit = [...reported].reverse().find((r) => c.levels.includes(r.level));
-    met = hit !== undefined;
-    if (hit) shown = hit;
-  } else {
-    const miss = [...reported].reverse().find((r) => !c.levels.includes(r.level));
-    met = miss === undefined;
-    if (miss) shown = miss;
+
+  evaluate(ctx: EvalContext, out: EvalOut): Check {
+    const { c } = this;
+    out.boundary = false;
+    const threshold = c.levels.join("|");
+    const count = sessionsInWindow(ctx, c.window, firstDayInScope(ctx, this.role, c.scope ?? "stage"), ctx.today);
+    const { days, logs, scratch } = ctx;
+    // Sessions with a soreness report, newest first: the one shown is the latest (latest), the latest in the levels
+    // (any) or the latest outside them (all); without such a report, the latest.
+    let latest = -1;
+    let shown = -1;
+    for (let s = count - 1; s >= 0; s--) {
+      const i = scratch[s]!;
+      const level = logs[i]!.soreness;
+      if (!level) continue;
+      if (latest < 0) latest = i;
+      if (c.aggregate === "latest") break;
+      if (c.levels.includes(level) === (c.aggregate === "any")) {
+        shown = i;
+        break;
+      }
+    }
+    if (latest < 0) {
+      out.params = 0;
+      return this.check(null, threshold, undefined, undefined, "no_data", `soreness after a session ${this.windowText}`);
+    }
+    let met: boolean;
+    if (c.aggregate === "latest") met = c.levels.includes(logs[latest]!.soreness!);
+    else met = c.aggregate === "any" ? shown >= 0 : shown < 0;
+    const pick = shown >= 0 ? shown : latest;
+    out.params = days[pick]!;
+    return this.check(logs[pick]!.soreness!, threshold, undefined, undefined, met ? "met" : "not_met");
   }
-  const status = met ? "met" : "not_met";
-  return {
-    label,
-    observed: shown.level,
-    threshold: c.levels.join("|"),
-    status,
-    patientText: patientSentence({ role, status, subject, observed: SORENESS_WORDS[shown.level], requirement }),
-    clinicianText: clinicianSentence({
+
+  protected sentences(k: Check, day: SorenessParams): void {
+    const { role, label, subject, requirement } = this;
+    if (k.status === "no_data") {
+      const missing = k.missing!;
+      k.patientText = patientSentence({ role, status: "no_data", subject, requirement, missing });
+      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.levelsSet, missing });
+      return;
+    }
+    const level = k.observed as Soreness;
+    k.patientText = patientSentence({ role, status: k.status, subject, observed: SORENESS_WORDS[level], requirement });
+    k.clinicianText = clinicianSentence({
       role,
-      status,
+      status: k.status,
       label,
-      observed: `${shown.level} on ${fromDayNumber(shown.day)}`,
-      requirement: `in {${c.levels.join(", ")}}`,
-      detail: `Delaware table for '${shown.level}': ${SORENESS_ADVICE[shown.level]}.`,
-    }),
-  };
+      observed: `${level} on ${fromDayNumber(day)}`,
+      requirement: this.levelsSet,
+      detail: `Delaware table for '${level}': ${SORENESS_ADVICE[level]}.`,
+    });
+  }
 }

@@ -2,60 +2,94 @@
  * Swelling / effusion grade (none < trace < 1+ < 2+ < 3+, stroke test) over a window: the latest or the worst
  * grade logged, compared on that order.
  */
-import { compare } from "../compare";
-import type { SwellingCriterion, SwellingGrade } from "../schema";
-import { describeWindow, firstDayInScope, logsBetween, shortWindow, type CriterionEnv } from "../windows";
+import { compare, requirementWords } from "../compare";
+import { endLogAt, firstLogFrom, type EvalContext } from "../context";
 import { fromDayNumber } from "../dates";
-import { clinicianSentence, patientSentence, symbolic, type CheckCore } from "./common";
-import { requirementWords } from "../compare";
+import type { SwellingCriterion, SwellingGrade } from "../schema";
+import type { Check, CheckRole } from "../types";
+import { describeWindow, firstDayInScope, shortWindow } from "../windows";
+import { clinicianSentence, CompiledCriterion, patientSentence, symbolic, type EvalOut } from "./common";
 import { SWELLING_RANK } from "./swelling-order";
 
-export function evaluateSwelling(c: SwellingCriterion, env: CriterionEnv): CheckCore {
-  const { ctx, role } = env;
-  const windowText = describeWindow(c.window);
-  const label = c.label ?? `Swelling (${c.aggregate}, ${shortWindow(c.window)}) ${symbolic(c.comparator, c.grade)}`;
-  const first = firstDayInScope(env, c.scope ?? "stage");
-  let graded: { day: number; grade: SwellingGrade }[] = [];
-  const rows =
-    "days" in c.window
-      ? logsBetween(ctx, Math.max(ctx.today - c.window.days + 1, first), ctx.today)
-      : logsBetween(ctx, first, ctx.today);
-  for (const row of rows) if (row.log.swelling) graded.push({ day: row.day, grade: row.log.swelling });
-  if ("sessions" in c.window) graded = graded.slice(Math.max(0, graded.length - c.window.sessions));
-  const requirement = requirementWords(c.comparator, c.grade === "none" ? "none" : `grade ${c.grade}`);
-  const subject = `the ${c.aggregate === "latest" ? "latest" : "most"} swelling you recorded ${windowText}`;
-  if (graded.length === 0) {
-    const missing = `a swelling grade ${windowText}`;
-    return {
-      label,
-      observed: null,
-      threshold: c.grade,
-      comparator: c.comparator,
-      status: "no_data",
-      missing,
-      patientText: patientSentence({ role, status: "no_data", subject, requirement, missing }),
-      clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: symbolic(c.comparator, c.grade), missing }),
-    };
+/** How many grades were looked at and the day of the one shown. */
+interface SwellingParams {
+  graded: number;
+  day: number;
+}
+
+export class CompiledSwelling extends CompiledCriterion<SwellingParams> {
+  private readonly windowText: string;
+  private readonly requirement: string;
+  private readonly subject: string;
+  private readonly symbolicRequirement: string;
+
+  constructor(
+    private readonly c: SwellingCriterion,
+    role: CheckRole,
+    ruleId?: string,
+  ) {
+    super(c, role, ruleId, c.label ?? `Swelling (${c.aggregate}, ${shortWindow(c.window)}) ${symbolic(c.comparator, c.grade)}`);
+    this.windowText = describeWindow(c.window);
+    this.requirement = requirementWords(c.comparator, c.grade === "none" ? "none" : `grade ${c.grade}`);
+    this.subject = `the ${c.aggregate === "latest" ? "latest" : "most"} swelling you recorded ${this.windowText}`;
+    this.symbolicRequirement = symbolic(c.comparator, c.grade);
   }
-  const pick =
-    c.aggregate === "latest"
-      ? graded[graded.length - 1]!
-      : graded.reduce((w, g) => (SWELLING_RANK[g.grade] > SWELLING_RANK[w.grade] ? g : w));
-  const status = compare(SWELLING_RANK[pick.grade], c.comparator, SWELLING_RANK[c.grade]) ? "met" : "not_met";
-  return {
-    label,
-    observed: pick.grade,
-    threshold: c.grade,
-    comparator: c.comparator,
-    status,
-    patientText: patientSentence({ role, status, subject, observed: pick.grade === "none" ? "none" : `grade ${pick.grade}`, requirement }),
-    clinicianText: clinicianSentence({
+
+  evaluate(ctx: EvalContext, out: EvalOut): Check {
+    const { c } = this;
+    out.boundary = false;
+    const first = firstDayInScope(ctx, this.role, c.scope ?? "stage");
+    const { days, logs } = ctx;
+    const byDays = "days" in c.window;
+    const from = byDays ? Math.max(ctx.today - (c.window as { days: number }).days + 1, first) : first;
+    const end = from > ctx.today ? 0 : endLogAt(ctx, ctx.today);
+    const start = from > ctx.today ? 0 : firstLogFrom(ctx, from);
+    // Logs with a grade, oldest first; a sessions window keeps the last N of them.
+    let graded = 0;
+    let i = start;
+    if (!byDays) {
+      const keep = (c.window as { sessions: number }).sessions;
+      let seen = 0;
+      for (i = end - 1; i >= start; i--) {
+        if (logs[i]!.swelling && ++seen > keep) break;
+      }
+      i++;
+    }
+    let pickGrade: SwellingGrade | null = null;
+    let pickDay = 0;
+    for (; i < end; i++) {
+      const g = logs[i]!.swelling;
+      if (!g) continue;
+      graded++;
+      // latest: the last one; max: the first of the worst.
+      if (c.aggregate === "latest" || pickGrade === null || SWELLING_RANK[g] > SWELLING_RANK[pickGrade]) {
+        pickGrade = g;
+        pickDay = days[i]!;
+      }
+    }
+    out.params = { graded, day: pickDay };
+    if (pickGrade === null) return this.check(null, c.grade, c.comparator, undefined, "no_data", `a swelling grade ${this.windowText}`);
+    const status = compare(SWELLING_RANK[pickGrade], c.comparator, SWELLING_RANK[c.grade]) ? "met" : "not_met";
+    return this.check(pickGrade, c.grade, c.comparator, undefined, status);
+  }
+
+  protected sentences(k: Check, p: SwellingParams): void {
+    const { c, role, label, subject, requirement, symbolicRequirement } = this;
+    if (k.status === "no_data") {
+      const missing = k.missing!;
+      k.patientText = patientSentence({ role, status: "no_data", subject, requirement, missing });
+      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing });
+      return;
+    }
+    const grade = k.observed as SwellingGrade;
+    k.patientText = patientSentence({ role, status: k.status, subject, observed: grade === "none" ? "none" : `grade ${grade}`, requirement });
+    k.clinicianText = clinicianSentence({
       role,
-      status,
+      status: k.status,
       label,
-      observed: pick.grade,
-      requirement: symbolic(c.comparator, c.grade),
-      detail: `${c.aggregate === "latest" ? "Latest" : "Worst"} of ${graded.length} grade(s), on ${fromDayNumber(pick.day)}.`,
-    }),
-  };
+      observed: grade,
+      requirement: symbolicRequirement,
+      detail: `${c.aggregate === "latest" ? "Latest" : "Worst"} of ${p.graded} grade(s), on ${fromDayNumber(p.day)}.`,
+    });
+  }
 }

@@ -4,9 +4,10 @@
  */
 import { fromDayNumber } from "../dates";
 import { requirementWords } from "../compare";
-import type { TimeCriterion } from "../schema";
-import type { CriterionEnv } from "../windows";
-import { clinicianSentence, judge, patientSentence, symbolic, type CheckCore } from "./common";
+import type { EvalContext } from "../context";
+import type { Comparator, TimeCriterion } from "../schema";
+import type { Check, CheckRole } from "../types";
+import { clinicianSentence, CompiledCriterion, patientSentence, statusOf, symbolic, type EvalOut } from "./common";
 
 const ANCHOR_WORDS: Record<TimeCriterion["from"], { patient: string; clinician: string; missing: string }> = {
   stage_entry: { patient: "days in this stage", clinician: "Days in stage", missing: "the stage entry date" },
@@ -16,8 +17,7 @@ const ANCHOR_WORDS: Record<TimeCriterion["from"], { patient: string; clinician: 
   last_regress: { patient: "days since we last eased off", clinician: "Days since last regress", missing: "a previous regress" },
 };
 
-export function anchorDay(from: TimeCriterion["from"], env: CriterionEnv): number | null {
-  const { ctx } = env;
+export function anchorDay(from: TimeCriterion["from"], ctx: EvalContext): number | null {
   switch (from) {
     case "stage_entry":
       return ctx.stageEntered;
@@ -32,47 +32,69 @@ export function anchorDay(from: TimeCriterion["from"], env: CriterionEnv): numbe
   }
 }
 
-export function evaluateTime(c: TimeCriterion, env: CriterionEnv): CheckCore {
-  const { ctx, role } = env;
-  const comparator = c.comparator ?? "gte";
-  const words = ANCHOR_WORDS[c.from];
-  const label = c.label ?? `${words.clinician} ${symbolic(comparator, String(c.days))}`;
-  const requirement = requirementWords(comparator, `${c.days} days`);
-  const anchor = anchorDay(c.from, env);
-  if (anchor === null) {
-    return {
-      label,
-      observed: null,
-      threshold: c.days,
-      comparator,
-      unit: "days",
-      status: "no_data",
-      missing: words.missing,
-      patientText: patientSentence({ role, status: "no_data", subject: words.patient, requirement, missing: words.missing }),
-      clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: symbolic(comparator, `${c.days} d`), missing: words.missing }),
-    };
+/** The anchor day (null: no data). */
+type TimeParams = number | null;
+
+export class CompiledTime extends CompiledCriterion<TimeParams> {
+  private readonly comparator: Comparator;
+  private readonly words: { patient: string; clinician: string; missing: string };
+  private readonly requirement: string;
+  private readonly symbolicDays: string;
+
+  /**
+   * `stay`: set for the stage's implicit "stay after a regress" gate, whose patient sentence counts down the days
+   * left when it is not met.
+   */
+  constructor(
+    private readonly c: TimeCriterion,
+    role: CheckRole,
+    ruleId?: string,
+    private readonly stay?: number,
+  ) {
+    const comparator = c.comparator ?? "gte";
+    const words = ANCHOR_WORDS[c.from];
+    super(c, role, ruleId, c.label ?? `${words.clinician} ${symbolic(comparator, String(c.days))}`);
+    this.comparator = comparator;
+    this.words = words;
+    this.requirement = requirementWords(comparator, `${c.days} days`);
+    this.symbolicDays = symbolic(comparator, `${c.days} d`);
   }
-  const observed = ctx.today - anchor;
-  const { status } = judge(observed, comparator, c.days);
-  const remaining = comparator === "gte" ? c.days - observed : comparator === "gt" ? c.days + 1 - observed : 0;
-  return {
-    label,
-    observed,
-    threshold: c.days,
-    comparator,
-    unit: "days",
-    status,
-    patientText:
+
+  evaluate(ctx: EvalContext, out: EvalOut): Check {
+    const { c, comparator } = this;
+    const anchor = anchorDay(c.from, ctx);
+    out.params = anchor;
+    out.boundary = false;
+    if (anchor === null) return this.check(null, c.days, comparator, "days", "no_data", this.words.missing);
+    const observed = ctx.today - anchor;
+    return this.check(observed, c.days, comparator, "days", statusOf(observed, comparator, c.days));
+  }
+
+  protected sentences(k: Check, anchor: TimeParams): void {
+    const { c, comparator, words, role, label } = this;
+    if (anchor === null) {
+      k.patientText = patientSentence({ role, status: "no_data", subject: words.patient, requirement: this.requirement, missing: words.missing });
+      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicDays, missing: words.missing });
+      return;
+    }
+    const observed = k.observed as number;
+    const status = k.status;
+    const remaining = comparator === "gte" ? c.days - observed : comparator === "gt" ? c.days + 1 - observed : 0;
+    k.patientText =
       role === "gate" && status === "not_met" && remaining > 0
         ? `${remaining} more day${remaining === 1 ? "" : "s"} to go in this step (${observed} of ${c.days} ${words.patient}).`
-        : patientSentence({ role, status, subject: `the number of ${words.patient}`, observed: String(observed), requirement }),
-    clinicianText: clinicianSentence({
+        : patientSentence({ role, status, subject: `the number of ${words.patient}`, observed: String(observed), requirement: this.requirement });
+    k.clinicianText = clinicianSentence({
       role,
       status,
       label,
       observed: `${observed} d`,
-      requirement: symbolic(comparator, `${c.days} d`),
+      requirement: this.symbolicDays,
       detail: `Counted from ${fromDayNumber(anchor)}.`,
-    }),
-  };
+    });
+    if (this.stay !== undefined && status === "not_met") {
+      const left = this.stay - observed;
+      k.patientText = `After easing off, we keep you at this step for ${this.stay} days before moving on (${left} day${left === 1 ? "" : "s"} to go).`;
+    }
+  }
 }

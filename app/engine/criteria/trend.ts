@@ -5,69 +5,110 @@
  */
 import { fmt, tidy } from "../compare";
 import { DEFAULTS } from "../defaults";
+import { endLogAt, firstLogFrom, type EvalContext } from "../context";
 import type { TrendCriterion } from "../schema";
-import { firstDayInScope, logsBetween, painValue, type CriterionEnv } from "../windows";
-import { clinicianSentence, patientSentence, type CheckCore } from "./common";
+import type { Check, CheckRole } from "../types";
+import { firstDayInScope, painValue } from "../windows";
+import { clinicianSentence, CompiledCriterion, patientSentence, type EvalOut } from "./common";
 import { painMetricLabel, painSubject } from "./pain-words";
 
-function weekMean(env: CriterionEnv, c: TrendCriterion, from: number, to: number): { mean: number; n: number } {
-  let sum = 0;
-  let n = 0;
-  for (const row of logsBetween(env.ctx, from, to)) {
-    const v = painValue(row.log, c.metric, c.test);
-    if (v !== null) {
-      sum += v;
-      n++;
-    }
-  }
-  return { mean: n > 0 ? sum / n : 0, n };
+/** The two weekly means and how many values each had. */
+interface TrendParams {
+  lastMean: number;
+  thisMean: number;
+  lastN: number;
+  thisN: number;
 }
 
-export function evaluateTrend(c: TrendCriterion, env: CriterionEnv): CheckCore {
-  const { ctx, role } = env;
-  const maxRise = c.maxRise ?? DEFAULTS.maxRise;
-  const expect = c.expect ?? "not_rising";
-  const minPerWeek = c.minSamplesPerWeek ?? DEFAULTS.minSamplesPerWeek;
-  const first = firstDayInScope(env, c.scope ?? "plan");
-  const label = c.label ?? `${painMetricLabel(c.metric, c.test)} week-on-week ${expect === "not_rising" ? "not rising" : "rising"} (rise ${expect === "not_rising" ? "≤" : ">"} ${fmt(maxRise)})`;
-  const thisWeek = weekMean(env, c, Math.max(ctx.today - 6, first), ctx.today);
-  const lastWeek = weekMean(env, c, Math.max(ctx.today - 13, first), ctx.today - 7);
-  const subject = `your ${painSubject(c.metric, c.test)} this week compared with last week`;
-  const symbolicReq = `${expect === "not_rising" ? "rise ≤" : "rise >"} ${fmt(maxRise)}`;
-  const requirement = expect === "not_rising" ? "not higher than last week" : "higher than last week";
-  if (thisWeek.n < minPerWeek || lastWeek.n < minPerWeek) {
-    const missing = `at least ${minPerWeek} ${painSubject(c.metric, c.test)} scores in each of the last two weeks (have ${lastWeek.n} and ${thisWeek.n})`;
-    return {
-      label,
-      observed: null,
-      threshold: maxRise,
-      comparator: expect === "not_rising" ? "lte" : "gt",
-      status: "no_data",
-      missing,
-      patientText: patientSentence({ role, status: "no_data", subject, requirement, missing }),
-      clinicianText: clinicianSentence({ role, status: "no_data", label, requirement: symbolicReq, missing }),
-    };
-  }
-  const rise = tidy(thisWeek.mean - lastWeek.mean);
-  const rising = rise > maxRise;
-  const status = (expect === "not_rising" ? !rising : rising) ? "met" : "not_met";
-  const observedText = rise > 0 ? `up by ${fmt(rise)} points` : rise < 0 ? `down by ${fmt(-rise)} points` : "unchanged";
-  return {
-    label,
-    observed: rise,
-    threshold: maxRise,
-    comparator: expect === "not_rising" ? "lte" : "gt",
-    unit: "points",
-    status,
-    boundary: rise === maxRise && maxRise > 0,
-    patientText: patientSentence({ role, status, subject, observed: observedText, requirement }),
-    clinicianText: clinicianSentence({
+export class CompiledTrend extends CompiledCriterion<TrendParams> {
+  private readonly maxRise: number;
+  private readonly notRising: boolean;
+  private readonly minPerWeek: number;
+  private readonly subject: string;
+  private readonly symbolicRequirement: string;
+  private readonly requirement: string;
+
+  constructor(
+    private readonly c: TrendCriterion,
+    role: CheckRole,
+    ruleId?: string,
+  ) {
+    const maxRise = c.maxRise ?? DEFAULTS.maxRise;
+    const expect = c.expect ?? "not_rising";
+    super(
+      c,
       role,
-      status,
+      ruleId,
+      c.label ?? `${painMetricLabel(c.metric, c.test)} week-on-week ${expect === "not_rising" ? "not rising" : "rising"} (rise ${expect === "not_rising" ? "≤" : ">"} ${fmt(maxRise)})`,
+    );
+    this.maxRise = maxRise;
+    this.notRising = expect === "not_rising";
+    this.minPerWeek = c.minSamplesPerWeek ?? DEFAULTS.minSamplesPerWeek;
+    this.subject = `your ${painSubject(c.metric, c.test)} this week compared with last week`;
+    this.symbolicRequirement = `${expect === "not_rising" ? "rise ≤" : "rise >"} ${fmt(maxRise)}`;
+    this.requirement = expect === "not_rising" ? "not higher than last week" : "higher than last week";
+  }
+
+  evaluate(ctx: EvalContext, out: EvalOut): Check {
+    const { c, maxRise } = this;
+    const first = firstDayInScope(ctx, this.role, c.scope ?? "plan");
+    const { logs } = ctx;
+    const { metric, test } = c;
+    let thisSum = 0;
+    let thisN = 0;
+    for (let i = firstLogFrom(ctx, Math.max(ctx.today - 6, first)), end = ctx.n; i < end; i++) {
+      const v = painValue(logs[i], metric, test);
+      if (v !== null) {
+        thisSum += v;
+        thisN++;
+      }
+    }
+    let lastSum = 0;
+    let lastN = 0;
+    const lastFrom = Math.max(ctx.today - 13, first);
+    const lastTo = ctx.today - 7;
+    if (lastFrom <= lastTo) {
+      for (let i = firstLogFrom(ctx, lastFrom), end = endLogAt(ctx, lastTo); i < end; i++) {
+        const v = painValue(logs[i], metric, test);
+        if (v !== null) {
+          lastSum += v;
+          lastN++;
+        }
+      }
+    }
+    const thisMean = thisN > 0 ? thisSum / thisN : 0;
+    const lastMean = lastN > 0 ? lastSum / lastN : 0;
+    out.params = { lastMean, thisMean, lastN, thisN };
+    out.boundary = false;
+    const comparator = this.notRising ? "lte" : "gt";
+    if (thisN < this.minPerWeek || lastN < this.minPerWeek) {
+      const missing = `at least ${this.minPerWeek} ${painSubject(metric, test)} scores in each of the last two weeks (have ${lastN} and ${thisN})`;
+      return this.check(null, maxRise, comparator, undefined, "no_data", missing);
+    }
+    const rise = tidy(thisMean - lastMean);
+    const rising = rise > maxRise;
+    out.boundary = rise === maxRise && maxRise > 0;
+    return this.check(rise, maxRise, comparator, "points", (this.notRising ? !rising : rising) ? "met" : "not_met");
+  }
+
+  protected sentences(k: Check, p: TrendParams): void {
+    const { role, label, subject, requirement } = this;
+    if (k.status === "no_data") {
+      const missing = k.missing!;
+      k.patientText = patientSentence({ role, status: "no_data", subject, requirement, missing });
+      k.clinicianText = clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing });
+      return;
+    }
+    const rise = k.observed as number;
+    const observedText = rise > 0 ? `up by ${fmt(rise)} points` : rise < 0 ? `down by ${fmt(-rise)} points` : "unchanged";
+    k.patientText = patientSentence({ role, status: k.status, subject, observed: observedText, requirement });
+    k.clinicianText = clinicianSentence({
+      role,
+      status: k.status,
       label,
-      observed: `weekly mean ${fmt(lastWeek.mean)} → ${fmt(thisWeek.mean)} (rise ${fmt(rise)})`,
-      requirement: symbolicReq,
-      detail: `${lastWeek.n} and ${thisWeek.n} value(s) in the two weeks.`,
-    }),
-  };
+      observed: `weekly mean ${fmt(p.lastMean)} → ${fmt(p.thisMean)} (rise ${fmt(rise)})`,
+      requirement: this.symbolicRequirement,
+      detail: `${p.lastN} and ${p.thisN} value(s) in the two weeks.`,
+    });
+  }
 }

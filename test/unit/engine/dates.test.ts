@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, evaluate, isoWeekday, isValidLocalDate, localDateOf, sessionDayOfMorningReport } from "~/engine";
+import { toDayNumber } from "~/engine/dates.ts";
 import { checkOf, input, log } from "./helpers";
 
 describe("local dates, time zones and daylight saving", () => {
@@ -32,6 +33,12 @@ describe("local dates, time zones and daylight saving", () => {
       expect(date).toBe(expected);
       date = addDays(date, 1);
     }
+  });
+
+  it("A date's day number does not depend on which date was read before it (the parser remembers the last month)", () => {
+    const dates: string[] = [];
+    for (let i = 0; i < 3000; i += 1) dates.push(new Date(Date.UTC(2024, 0, 1 + ((i * 37) % 1500))).toISOString().slice(0, 10));
+    for (const date of dates) expect(toDayNumber(date)).toBe(Date.parse(date) / 86_400_000);
   });
 
   it("Invalid dates, zones and instants are refused, not silently shifted", () => {
