@@ -193,6 +193,8 @@ function renderReport(results: Array<{ days: number; rows: Row[]; generateSecond
     `- Daily-log POST ≥ 500 requests/s: ${post.rps.toFixed(0)} — ${post.rps >= 500 ? "met" : "NOT met"}.`,
     `- Patient log page JavaScript ≤ ${JS_BUDGET_KB} KB gzipped: ${js.gzipKb.toFixed(1)} KB in ${js.files} files — ${js.gzipKb <= JS_BUDGET_KB ? "met" : "NOT met"}.`,
     "",
+    "What was changed to get here, and where the time still goes: docs/performance.md.",
+    "",
   );
   return lines.join("\n");
 }

@@ -1,6 +1,7 @@
 import sqlite3 from "sqlite3";
 import {
   CompiledQuery,
+  SelectQueryNode,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
@@ -18,14 +19,18 @@ import {
  * Kysely dialect for the callback-based `sqlite3` package.
  *
  * No maintained dialect supports `sqlite3` on Node 20 (see docs/decisions/002-sqlite-driver.md), so this is ours.
- * SQLite has one writer; we hold exactly one connection and hand it out under a mutex so that a query issued by
- * another request can never run inside someone else's open transaction.
+ * SQLite has one writer: one write connection is handed out under a mutex so that a query issued by another request
+ * can never run inside someone else's open transaction. In WAL mode readers do not block the writer or each other, so
+ * plain SELECTs outside a transaction go to a small pool of read-only connections and run in parallel on libuv's
+ * threads (docs/decisions/040-sqlite-read-connections.md). A read sees every transaction committed before it began.
  */
 export interface Sqlite3DialectConfig {
   /** Path to the database file, or ":memory:". */
   filename: string;
   /** Milliseconds SQLite waits on a locked database before answering SQLITE_BUSY. */
   busyTimeoutMs?: number;
+  /** Read-only connections for SELECTs outside transactions (files only; default 2, 0 = every query on the writer). */
+  readConnections?: number;
 }
 
 export class Sqlite3Dialect implements Dialect {
@@ -47,18 +52,25 @@ export class Sqlite3Dialect implements Dialect {
 // Statements that return rows go through `all()`; everything else through `run()` so we learn changes/lastID.
 const RETURNS_ROWS = /^\s*(select|with|pragma|values|explain)\b|\breturning\b/i;
 
+// Prepared statements kept per connection: preparing costs about as much as running a short indexed query, and the
+// app issues a few hundred distinct statements. Bounded, oldest-used first out ("in (?, ?, …)" lists vary).
+const STATEMENTS_PER_CONNECTION = 500;
+
 export class Sqlite3Connection implements DatabaseConnection {
+  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
+
   constructor(private readonly db: sqlite3.Database) {}
 
-  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const parameters = compiled.parameters.map(toSqliteValue);
+    const statement = await this.prepared(compiled.sql);
     if (RETURNS_ROWS.test(compiled.sql)) {
       return new Promise((resolve, reject) => {
-        this.db.all(compiled.sql, parameters, (err, rows) => (err ? reject(err) : resolve({ rows: rows as R[] })));
+        statement.all(parameters, (err, rows) => (err ? reject(err) : resolve({ rows: rows as R[] })));
       });
     }
     return new Promise((resolve, reject) => {
-      this.db.run(compiled.sql, parameters, function (this: sqlite3.RunResult, err: Error | null) {
+      statement.run(parameters, function (this: sqlite3.RunResult, err: Error | null) {
         if (err) return reject(err);
         resolve({
           rows: [],
@@ -67,6 +79,38 @@ export class Sqlite3Connection implements DatabaseConnection {
         });
       });
     });
+  }
+
+  /** The statement for this SQL, prepared once. A statement that fails to prepare is not kept (nor ever run). */
+  private prepared(sql: string): Promise<sqlite3.Statement> {
+    const cached = this.statements.get(sql);
+    if (cached) {
+      this.statements.delete(sql); // re-insert: Map order doubles as least-recently-used order
+      this.statements.set(sql, cached);
+      return cached;
+    }
+    const statement = new Promise<sqlite3.Statement>((resolve, reject) => {
+      const prepared = this.db.prepare(sql, (err) => (err ? reject(err) : resolve(prepared)));
+    });
+    this.statements.set(sql, statement);
+    statement.catch(() => {
+      if (this.statements.get(sql) === statement) this.statements.delete(sql);
+    });
+    if (this.statements.size > STATEMENTS_PER_CONNECTION) {
+      const [oldestSql, oldest] = this.statements.entries().next().value!;
+      this.statements.delete(oldestSql);
+      // Finalize waits for any query still running on it (sqlite3 queues per statement).
+      oldest.then((s) => s.finalize(), () => undefined);
+    }
+    return statement;
+  }
+
+  /** Finalizes the kept statements, then closes the database (SQLite refuses to close with statements open). */
+  async close(): Promise<void> {
+    const statements = [...this.statements.values()];
+    this.statements.clear();
+    await Promise.all(statements.map((p) => p.then((s) => new Promise<void>((resolve) => s.finalize(() => resolve())), () => undefined)));
+    await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
   }
 
   // eslint-disable-next-line require-yield
@@ -81,35 +125,57 @@ function toSqliteValue(value: unknown): unknown {
   return value;
 }
 
+// SQLite's default page cache is 2 MB; at clinic scale (a 200 MB file) every query went back to the kernel for
+// pages. Memory-mapped reads plus a 32 MB cache per connection keep the hot pages in memory (measured in
+// docs/benchmarks.md; triage's main query 4 ms → 1.5 ms).
+const CACHE_PRAGMAS = ["pragma mmap_size = 268435456", "pragma cache_size = -32768"];
+
 class Sqlite3Driver implements Driver {
-  private db?: sqlite3.Database;
-  private connection?: Sqlite3Connection;
+  private writer?: Sqlite3Connection;
+  private readers: Sqlite3Connection[] = [];
+  private nextReader = 0;
   private readonly mutex = new ConnectionMutex();
 
   constructor(private readonly config: Sqlite3DialectConfig) {}
 
   async init(): Promise<void> {
-    this.db = await openDatabase(this.config.filename);
-    this.db.configure("busyTimeout", this.config.busyTimeoutMs ?? 5000);
-    this.connection = new Sqlite3Connection(this.db);
     const isMemory = this.config.filename === ":memory:";
+    const busyTimeout = this.config.busyTimeoutMs ?? 5000;
+    const db = await openDatabase(this.config.filename, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
+    db.configure("busyTimeout", busyTimeout);
+    this.writer = new Sqlite3Connection(db);
     for (const pragma of [
       isMemory ? null : "pragma journal_mode = wal",
       "pragma synchronous = normal",
       "pragma foreign_keys = on",
+      ...CACHE_PRAGMAS,
     ]) {
-      if (pragma) await this.connection.executeQuery(CompiledQuery.raw(pragma));
+      if (pragma) await this.writer.executeQuery(CompiledQuery.raw(pragma));
+    }
+    // Opened after the writer has switched the file to WAL; an in-memory database cannot be shared, so it has none.
+    const readerCount = isMemory ? 0 : (this.config.readConnections ?? 2);
+    for (let i = 0; i < readerCount; i++) {
+      const reader = await openDatabase(this.config.filename, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX);
+      reader.configure("busyTimeout", busyTimeout);
+      const connection = new Sqlite3Connection(reader);
+      for (const pragma of CACHE_PRAGMAS) await connection.executeQuery(CompiledQuery.raw(pragma));
+      this.readers.push(connection);
     }
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    await this.mutex.lock();
-    return this.connection!;
+    // The lease takes the write lock only when it needs it: at BEGIN, or for a statement that may write.
+    return new Sqlite3Lease(this.writer!, this.mutex, () => this.pickReader());
+  }
+
+  private pickReader(): Sqlite3Connection | undefined {
+    if (this.readers.length === 0) return undefined;
+    this.nextReader = (this.nextReader + 1) % this.readers.length;
+    return this.readers[this.nextReader];
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    // IMMEDIATE takes the write lock up front, so a transaction never fails half-way on SQLITE_BUSY upgrading a read lock.
-    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    await (connection as Sqlite3Lease).begin();
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("commit"));
@@ -126,13 +192,61 @@ class Sqlite3Driver implements Driver {
   async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw(`release ${quoteIdentifier(name)}`));
   }
-  async releaseConnection(): Promise<void> {
-    this.mutex.unlock();
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as Sqlite3Lease).release();
   }
   async destroy(): Promise<void> {
-    const db = this.db;
-    this.db = undefined;
-    if (db) await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+    const connections = [this.writer, ...this.readers].filter((c): c is Sqlite3Connection => c !== undefined);
+    this.writer = undefined;
+    this.readers = [];
+    await Promise.all(connections.map((c) => c.close()));
+  }
+}
+
+/**
+ * What Kysely holds between acquire and release. Inside a transaction every statement runs on the writer, which the
+ * lease keeps locked until release; outside one, a SELECT goes to a reader and anything else locks the writer for
+ * just that statement.
+ */
+class Sqlite3Lease implements DatabaseConnection {
+  private holdsWriter = false;
+
+  constructor(
+    private readonly writer: Sqlite3Connection,
+    private readonly mutex: ConnectionMutex,
+    private readonly reader: () => Sqlite3Connection | undefined,
+  ) {}
+
+  async begin(): Promise<void> {
+    if (!this.holdsWriter) {
+      await this.mutex.lock();
+      this.holdsWriter = true;
+    }
+    // IMMEDIATE takes the write lock up front, so a transaction never fails half-way on SQLITE_BUSY upgrading a read lock.
+    await this.writer.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.holdsWriter) return this.writer.executeQuery<R>(compiled);
+    const reader = SelectQueryNode.is(compiled.query) ? this.reader() : undefined;
+    if (reader) return reader.executeQuery<R>(compiled);
+    await this.mutex.lock();
+    try {
+      return await this.writer.executeQuery<R>(compiled);
+    } finally {
+      this.mutex.unlock();
+    }
+  }
+
+  release(): void {
+    if (!this.holdsWriter) return;
+    this.holdsWriter = false;
+    this.mutex.unlock();
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error("Streaming is not supported by the sqlite3 dialect");
   }
 }
 
@@ -140,9 +254,9 @@ function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-function openDatabase(filename: string): Promise<sqlite3.Database> {
+function openDatabase(filename: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(filename, (err) => (err ? reject(err) : resolve(db)));
+    const db = new sqlite3.Database(filename, mode, (err) => (err ? reject(err) : resolve(db)));
   });
 }
 

@@ -347,7 +347,10 @@ export const ExerciseSchema = z.object({
   perDay: PositiveInt.optional(),
   perWeek: z.number().positive().max(7).optional(),
   side: SideSchema,
+  /** Shown to the patient: plain instructions only, no provenance. */
   notes: z.string().optional(),
+  /** Clinician-only provenance of this exercise's dose and notes (never shown to the patient). */
+  source: SourceSchema.optional(),
 });
 
 export const RunBlockSchema = z.object({
@@ -367,7 +370,10 @@ export const RunPrescriptionSchema = z.object({
   distanceKm: z.number().positive().optional(),
   perWeek: z.number().positive().max(7).optional(),
   restDayBetween: z.boolean().optional(),
+  /** Shown to the patient: plain instructions only, no provenance. */
   notes: z.string().optional(),
+  /** Clinician-only provenance of the run's volumes, intensities and notes (never shown to the patient). */
+  source: SourceSchema.optional(),
 });
 
 export const PrescriptionSchema = z.object({
@@ -375,7 +381,10 @@ export const PrescriptionSchema = z.object({
   run: RunPrescriptionSchema.optional(),
   /** Sessions per week the adherence criterion expects. */
   frequencyPerWeek: z.number().positive().max(14).optional(),
+  /** Shown to the patient: plain instructions only, no provenance. */
   notes: z.string().optional(),
+  /** Clinician-only provenance of the prescription (frequency, doses, notes); never shown to the patient. */
+  source: SourceSchema.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -466,10 +475,13 @@ export const ProgramSchema = ProgramObjectSchema.superRefine((program, ctx) => {
         else if (target > s) issue([...path, "action", "stageId"], "a regress rule cannot move the patient forward");
       }
     });
+    checkSource(stage.prescription.source, ["stages", s, "prescription"]);
+    if (stage.prescription.run) checkSource(stage.prescription.run.source, ["stages", s, "prescription", "run"]);
     const exerciseIds = new Set<string>();
     stage.prescription.exercises.forEach((e, x) => {
       if (exerciseIds.has(e.id)) issue(["stages", s, "prescription", "exercises", x, "id"], `duplicate exercise '${e.id}'`);
       exerciseIds.add(e.id);
+      checkSource(e.source, ["stages", s, "prescription", "exercises", x]);
     });
   });
 });

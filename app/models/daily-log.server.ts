@@ -32,18 +32,24 @@ export async function insertLog(db: DB, plan: PlanKey, logDate: string, values: 
   return id;
 }
 
-/** Replaces the recorded values of a day's log and counts the edit. */
-export async function updateLogValues(db: DB, logId: string, values: Partial<DailyLogValues>): Promise<void> {
-  await db
-    .updateTable("daily_log")
-    .set((eb) => ({ ...values, updated_at: nowIso(), edit_count: eb("edit_count", "+", 1) }))
-    .where("id", "=", logId)
-    .execute();
-}
-
-/** SQLite and PostgreSQL both name the unique constraint failure in their message / code. */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!error || typeof error !== "object") return false;
-  const e = error as { code?: string; message?: string };
-  return e.code === "SQLITE_CONSTRAINT" && /UNIQUE/i.test(e.message ?? "") || e.code === "23505";
+/**
+ * Records a day in one statement: inserts the day's log, or — when the plan already has one for that day — replaces
+ * `onExisting`'s columns and counts the edit. Atomic, so a double submit can never create two logs for one day.
+ */
+export async function upsertLogForDay(
+  db: DB,
+  plan: PlanKey,
+  logDate: string,
+  values: DailyLogValues,
+  onExisting: Partial<DailyLogValues>,
+): Promise<DailyLog> {
+  const now = nowIso();
+  return db
+    .insertInto("daily_log")
+    .values({ id: newId(), clinic_id: plan.clinic_id, plan_id: plan.id, patient_id: plan.patient_id, log_date: logDate, ...values, created_at: now, updated_at: now, edit_count: 0 })
+    .onConflict((oc) =>
+      oc.columns(["plan_id", "log_date"]).doUpdateSet((eb) => ({ ...onExisting, updated_at: now, edit_count: eb("daily_log.edit_count", "+", 1) })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -6,8 +6,10 @@ import { addDays } from "~/engine/index.ts";
 // How far back the engine looks: its longest windows (four weeks of load, week-on-week trends) plus margin.
 export const HISTORY_DAYS = 42;
 
+export type PlanFacts = { logs: DailyLogFact[]; measurements: MeasurementFact[]; signoffs: SignoffFact[] };
+
 /** Everything the engine needs about a plan, bounded by date so the cost doesn't grow with total history. */
-export async function loadPlanFacts(db: DB, plan: { id: string; stage_entered_on: string }, today: string) {
+export async function loadPlanFacts(db: DB, plan: { id: string; stage_entered_on: string }, today: string): Promise<PlanFacts> {
   const from = [addDays(today, -HISTORY_DAYS), plan.stage_entered_on].sort()[0]!;
   const [logs, measurements, signoffs] = await Promise.all([
     db.selectFrom("daily_log").selectAll().where("plan_id", "=", plan.id).where("log_date", ">=", from).where("log_date", "<=", today).orderBy("log_date").execute(),
@@ -22,6 +24,15 @@ export async function loadPlanFacts(db: DB, plan: { id: string; stage_entered_on
     ),
     signoffs: signoffs.map((s): SignoffFact => ({ itemId: s.item_id, date: s.signed_on, clinicianId: s.clinician_id })),
   };
+}
+
+/** The facts with one day's log put in place of whatever was loaded for that day (a log just written). */
+export function withLogOfDay(facts: PlanFacts, row: DailyLog): PlanFacts {
+  const log = toLogFact(row);
+  const logs = facts.logs.filter((l) => l.date !== log.date);
+  const at = logs.findIndex((l) => l.date > log.date);
+  logs.splice(at === -1 ? logs.length : at, 0, log);
+  return { ...facts, logs };
 }
 
 export function toLogFact(row: DailyLog): DailyLogFact {

@@ -16,6 +16,17 @@ export async function getLiveSession(db: DB, id: string, now: string) {
     .executeTakeFirst();
 }
 
+/** The signed-in user behind a live session, in one query (every authenticated request asks). */
+export async function getLiveSessionUser(db: DB, id: string, now: string) {
+  return db
+    .selectFrom("user_session")
+    .innerJoin("app_user", "app_user.id", "user_session.user_id")
+    .select(["app_user.id", "app_user.clinic_id", "app_user.role", "app_user.email", "app_user.name", "app_user.time_zone"])
+    .where("user_session.id", "=", id)
+    .where("user_session.expires_at", ">", now)
+    .executeTakeFirst();
+}
+
 export async function updateSessionData(db: DB, id: string, data: string, expiresAt: string) {
   await db.updateTable("user_session").set({ data, expires_at: expiresAt }).where("id", "=", id).execute();
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CheckTable, FlagList, OutcomeBadge } from "~/components/clinic/decision-explanation.tsx";
@@ -12,16 +13,39 @@ import { confirmDecision } from "~/services/decisions.server.ts";
 import { reevaluate } from "~/services/plan-changes.server.ts";
 import { loadTriage, type TriageRow } from "~/services/triage.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
+import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
 
 export const meta: MetaFunction = () => [{ title: "Triage · Stagewise" }];
 
+/** Rows per list before "Show all": the top of the ranking is what a physio acts on, and the page stays light. */
+export const TRIAGE_ROWS_SHOWN = 20;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const clinician = await requireClinician(request);
-  const scope = new URL(request.url).searchParams.get("scope") === "clinic" ? "clinic" : "mine";
+  const params = new URL(request.url).searchParams;
+  const scope = params.get("scope") === "clinic" ? "clinic" : "mine";
+  const showAll = params.get("show") === "all";
   const triage = await loadTriage(getDb(), clinician.clinic_id, clinician.time_zone, scope === "mine" ? { clinicianId: clinician.id } : {});
-  return { clinicianName: clinician.name, scope, ...triage };
+  const shown = showAll ? Infinity : TRIAGE_ROWS_SHOWN;
+  return {
+    clinicianName: clinician.name,
+    scope,
+    showAll,
+    needsAttention: triage.needsAttention.slice(0, shown),
+    needsAttentionTotal: triage.needsAttention.length,
+    awaitingConfirmation: triage.needsAttention.filter((r) => r.reasons.some((x) => x.code === "pending_advance")).length,
+    // Patients on track need no decision: a compact line each, without the chart or the engine's explanation.
+    everyoneElse: triage.everyoneElse.slice(0, shown).map(onTrackLine),
+    everyoneElseTotal: triage.everyoneElse.length,
+    withoutPlan: triage.withoutPlan,
+  };
+}
+
+function onTrackLine(row: TriageRow) {
+  const { patientId, name, planStatus, programName, stageNumber, stageCount, daysInStage, lastPain, lastLogDate } = row;
+  return { patientId, name, planStatus, programName, stageNumber, stageCount, daysInStage, lastPain, lastLogDate };
 }
 
 /** Confirming straight from the triage list (overriding needs a reason, so it lives on the patient page). */
@@ -44,9 +68,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TriageHome() {
-  const { clinicianName, scope, needsAttention, everyoneElse, withoutPlan } = useLoaderData<typeof loader>();
+  const { clinicianName, scope, showAll, needsAttention, needsAttentionTotal, awaitingConfirmation, everyoneElse, everyoneElseTotal, withoutPlan } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const total = needsAttention.length + everyoneElse.length;
+  const total = needsAttentionTotal + everyoneElseTotal;
+  const showAllHref = scope === "clinic" ? "/clinic?scope=clinic&show=all" : "/clinic?show=all";
   return (
     <Page>
       <PageHeader
@@ -96,13 +122,13 @@ export default function TriageHome() {
         <>
           <div className="triage-counts" aria-label="Summary">
             <div className="triage-count">
-              <strong>{needsAttention.length}</strong> need you
+              <strong>{needsAttentionTotal}</strong> need you
             </div>
             <div className="triage-count">
-              <strong>{needsAttention.filter((r) => r.reasons.some((x) => x.code === "pending_advance")).length}</strong> awaiting confirmation
+              <strong>{awaitingConfirmation}</strong> awaiting confirmation
             </div>
             <div className="triage-count">
-              <strong>{everyoneElse.length}</strong> on track
+              <strong>{everyoneElseTotal}</strong> on track
             </div>
             {withoutPlan > 0 ? (
               <div className="triage-count">
@@ -115,11 +141,14 @@ export default function TriageHome() {
             {needsAttention.length === 0 ? (
               <EmptyState title="Nothing needs you right now">No pending advances, regressions, flags or silent patients. Check back after today's logs.</EmptyState>
             ) : (
-              <ul className="list">
-                {needsAttention.map((row) => (
-                  <TriageItem key={row.patientId} row={row} />
-                ))}
-              </ul>
+              <>
+                <ul className="list">
+                  {needsAttention.map((row) => (
+                    <TriageItem key={row.patientId} row={row} />
+                  ))}
+                </ul>
+                <MoreRows shown={needsAttention.length} total={needsAttentionTotal} href={showAllHref} showAll={showAll} />
+              </>
             )}
           </section>
           <section className="triage-section" aria-labelledby="everyone-else">
@@ -127,16 +156,75 @@ export default function TriageHome() {
             {everyoneElse.length === 0 ? (
               <p className="muted">Everyone on a plan needs a look today.</p>
             ) : (
-              <ul className="list">
-                {everyoneElse.map((row) => (
-                  <TriageItem key={row.patientId} row={row} />
-                ))}
-              </ul>
+              <>
+                <ul className="list">
+                  {everyoneElse.map((row) => (
+                    <OnTrackItem key={row.patientId} row={row} />
+                  ))}
+                </ul>
+                <MoreRows shown={everyoneElse.length} total={everyoneElseTotal} href={showAllHref} showAll={showAll} />
+              </>
             )}
           </section>
         </>
       )}
     </Page>
+  );
+}
+
+function MoreRows({ shown, total, href, showAll }: { shown: number; total: number; href: string; showAll: boolean }) {
+  if (showAll || shown >= total) return null;
+  return (
+    <p className="triage-more">
+      Showing {shown} of {total}. <Link to={href}>Show all {total}</Link>
+    </p>
+  );
+}
+
+function OnTrackItem({ row }: { row: ReturnType<typeof onTrackLine> }) {
+  return (
+    <li className="list__item">
+      <div className="triage-row triage-row--compact">
+        <PatientCells row={row} />
+        <div className="small">
+          <span className="muted">Last log</span>
+          <div>{row.lastLogDate ? formatDate(row.lastLogDate) : "none yet"}</div>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** Name (with the reasons, if any), program and stage, last pain: the first three columns of every triage row. */
+function PatientCells({ row, children }: { row: ReturnType<typeof onTrackLine>; children?: ReactNode }) {
+  return (
+    <>
+      <div>
+        <Link to={`/clinic/patients/${row.patientId}`} className="triage-name">
+          <strong>{row.name}</strong>
+        </Link>
+        {row.planStatus === "paused" ? (
+          <>
+            {" "}
+            <Badge>paused</Badge>
+          </>
+        ) : null}
+        {children}
+      </div>
+      <div className="small">
+        {row.programName}
+        <div className="muted">
+          Stage {row.stageNumber} of {row.stageCount} · {row.daysInStage} {row.daysInStage === 1 ? "day" : "days"} in stage
+        </div>
+      </div>
+      <div className="small">
+        <span className="muted">Last pain</span>
+        <div>
+          <strong>{row.lastPain ?? "—"}</strong>
+          {row.lastPain !== null ? "/10" : ""}
+        </div>
+      </div>
+    </>
   );
 }
 
@@ -147,16 +235,7 @@ function TriageItem({ row }: { row: TriageRow }) {
   return (
     <li className="list__item">
       <div className="triage-row">
-        <div>
-          <Link to={`/clinic/patients/${row.patientId}`} className="triage-name">
-            <strong>{row.name}</strong>
-          </Link>
-          {row.planStatus === "paused" ? (
-            <>
-              {" "}
-              <Badge>paused</Badge>
-            </>
-          ) : null}
+        <PatientCells row={row}>
           {row.reasons.length > 0 ? (
             <div className="triage-reasons">
               {row.reasons.map((r) => (
@@ -166,20 +245,7 @@ function TriageItem({ row }: { row: TriageRow }) {
               ))}
             </div>
           ) : null}
-        </div>
-        <div className="small">
-          {row.programName}
-          <div className="muted">
-            Stage {row.stageNumber} of {row.stageCount} · {row.daysInStage} {row.daysInStage === 1 ? "day" : "days"} in stage
-          </div>
-        </div>
-        <div className="small">
-          <span className="muted">Last pain</span>
-          <div>
-            <strong>{row.lastPain ?? "—"}</strong>
-            {row.lastPain !== null ? "/10" : ""}
-          </div>
-        </div>
+        </PatientCells>
         <div>
           <Sparkline
             values={row.painTrend}

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuditTrail } from "~/components/clinic/audit-trail.tsx";
 import { CheckTable, FlagList, OutcomeBadge } from "~/components/clinic/decision-explanation.tsx";
 import { PatientCharts } from "~/components/clinic/patient-charts.tsx";
@@ -54,7 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const patient = await getPatientInClinic(db, clinician.clinic_id, params.patientId ?? "");
   if (!patient) throw notFound();
-  const record = await loadPatientRecord(db, clinician.clinic_id, patient);
+  const query = new URL(request.url).searchParams;
+  const record = await loadPatientRecord(db, clinician.clinic_id, patient, {
+    showChecksOf: query.get("decision") ?? undefined,
+    wholeAuditTrail: query.get("audit") === "all",
+  });
   const { password_hash, ...publicPatient } = record.patient;
   return { ...record, patient: { ...publicPatient, hasPassword: Boolean(password_hash) } };
 }
@@ -226,6 +230,7 @@ type PlanRecord = Extract<LoaderData, { program: unknown }>;
 
 function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActionResult }) {
   const { plan, program, stage, stageIndex, decisions, today } = record;
+  const shownDecisionId = useSearchParams()[0].get("decision");
   const latest = decisions[0];
   const pending = decisions.find((d) => d.status === "pending");
   const live = plan.status === "active" || plan.status === "paused";
@@ -272,7 +277,7 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
           </div>
           <p>{latest.clinicianSummary}</p>
           <FlagList flags={latest.flags} />
-          <CheckTable checks={latest.checks} />
+          {latest.checks ? <CheckTable checks={latest.checks} /> : null}
           {pending && pending.id === latest.id ? <ReviewDecisionForms decisionId={pending.id} result={result} /> : null}
           {result && !result.ok && ["confirm", "override"].includes(result.intent) && result.formError ? <Notice tone="error">{result.formError}</Notice> : null}
         </Card>
@@ -284,7 +289,7 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
 
       {stage ? (
         <Card title="Current prescription">
-          <PrescriptionTable prescription={stage.prescription} />
+          <PrescriptionTable prescription={stage.prescription} citations={program.citations} />
         </Card>
       ) : null}
 
@@ -326,32 +331,39 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
           <p className="muted">No decisions yet.</p>
         ) : (
           <>
-            <DecisionList decisions={decisions.filter((d) => d.outcome !== "hold")} />
+            <DecisionList decisions={decisions.filter((d) => d.outcome !== "hold")} patientId={record.patient.id} />
             {decisions.some((d) => d.outcome === "hold") ? (
-              <details className="clinic-holds">
+              <details className="clinic-holds" open={decisions.some((d) => d.outcome === "hold" && d.id === shownDecisionId) || undefined}>
                 <summary>Daily evaluations that held ({decisions.filter((d) => d.outcome === "hold").length})</summary>
-                <DecisionList decisions={decisions.filter((d) => d.outcome === "hold")} />
+                <DecisionList decisions={decisions.filter((d) => d.outcome === "hold")} patientId={record.patient.id} />
               </details>
             ) : null}
           </>
         )}
       </Card>
 
-      <Card title="Audit trail">
+      <Card title="Audit trail" id="audit-trail">
         <p className="small muted">Everything done on this plan, by whom and when. It cannot be edited.</p>
         <AuditTrail rows={record.audit} />
+        {record.auditHasMore ? (
+          <p className="small">
+            Showing the latest {record.audit.length} entries.{" "}
+            <Link to={`/clinic/patients/${record.patient.id}?audit=all#audit-trail`}>Show the whole trail</Link>
+          </p>
+        ) : null}
       </Card>
     </div>
   );
 }
 
-function DecisionList({ decisions }: { decisions: PlanRecord["decisions"] }) {
+function DecisionList({ decisions, patientId }: { decisions: PlanRecord["decisions"]; patientId: string }) {
+  const shownDecisionId = useSearchParams()[0].get("decision");
   if (decisions.length === 0) return <p className="muted small">No advances or regressions yet.</p>;
   return (
     <ol className="clinic-history">
       {decisions.map((d) => (
-        <li key={d.id}>
-          <details>
+        <li key={d.id} id={`decision-${d.id}`}>
+          <details open={d.id === shownDecisionId || undefined}>
             <summary>
               <span className="clinic-history__date">{formatDate(d.evaluatedFor)}</span> <OutcomeBadge outcome={d.outcome} status={d.status} />{" "}
               <span className="small muted">
@@ -368,7 +380,15 @@ function DecisionList({ decisions }: { decisions: PlanRecord["decisions"] }) {
               </p>
             ) : null}
             <FlagList flags={d.flags} />
-            <CheckTable checks={d.checks} />
+            {d.checks ? (
+              <CheckTable checks={d.checks} />
+            ) : (
+              <p className="small">
+                <Link to={`/clinic/patients/${patientId}?decision=${d.id}#decision-${d.id}`} preventScrollReset>
+                  Show every check for {formatDate(d.evaluatedFor)}
+                </Link>
+              </p>
+            )}
             <p className="small muted">
               Engine {d.engineVersion} · program version {d.programVersion}
             </p>

@@ -73,7 +73,7 @@ export default function ProgramPage() {
             <p className="small muted">
               At least {stage.minDays} days · {stage.instructions}
             </p>
-            <PrescriptionTable prescription={stage.prescription} />
+            <PrescriptionTable prescription={stage.prescription} citations={program.citations} />
             <div className="grid-2">
               <div>
                 <h3>Gates to advance</h3>

@@ -3,10 +3,12 @@
  * the engine's Program shape and then validates with the ENGINE's ProgramSchema — the one authority on what a valid
  * program is. Field names mirror the program's own paths (stages.0.gates.1.threshold), so the engine's issue paths
  * land on the right field (nested settings too: stages.0.gates.1.conditions.maxPainDuring). Parts the editor has no
- * dedicated field for (patient wording, sources) are carried through in a hidden `_rest` JSON.
+ * dedicated field for (patient wording, sources) are carried through in a hidden `_rest` JSON. The prescription's and
+ * each exercise's clinician-only `source` has two fields, `sourceNote` and `sourceOurs`; its citation links ride in
+ * `_rest`.
  */
 import * as z from "zod";
-import { ProgramSchema, type Criterion, type Program } from "~/engine/index.ts";
+import { ProgramSchema, type Criterion, type Program, type Source } from "~/engine/index.ts";
 
 type Raw = Record<string, unknown>;
 /** "multi": several of `options` (a checkbox group; posted as repeated keys, read as a list). */
@@ -141,7 +143,7 @@ const EXERCISE_FIELDS: FieldSpec[] = [
   { name: "tempo", label: "Tempo", type: "text", optional: true },
   { name: "perWeek", label: "Per week", type: "number", optional: true },
   { name: "side", label: "Side", type: "select", options: ["both", "involved", "uninvolved"] },
-  { name: "notes", label: "Notes", type: "text", optional: true },
+  { name: "notes", label: "Notes for the patient", type: "text", optional: true, hint: "Plain instructions; no sources" },
 ];
 export { EXERCISE_FIELDS };
 
@@ -224,6 +226,20 @@ class Converter {
     return out;
   }
 
+  /**
+   * The clinician-only `source` of a prescription or exercise: `sourceNote` and `sourceOurs` from their fields, any
+   * other part (citationIds) from the hidden `_rest` (taken out of `rest`). Nothing set → no `source` at all.
+   */
+  source(raw: Raw, rest: Raw): { source?: Raw } {
+    const carried = rest.source && typeof rest.source === "object" && !Array.isArray(rest.source) ? (rest.source as Raw) : {};
+    delete rest.source;
+    const { note: _note, ours: _ours, ...links } = carried;
+    const note = this.text(raw.sourceNote);
+    const ours = this.bool(raw.sourceOurs);
+    const source = { ...links, ...(ours !== undefined ? { ours } : {}), ...(note !== undefined ? { note } : {}) };
+    return Object.keys(source).length > 0 ? { source } : {};
+  }
+
   criterion(raw: Raw, path: (string | number)[]): Raw {
     const kind = this.text(raw.kind);
     const common = { id: this.text(raw.id), kind, ...(this.text(raw.label) ? { label: this.text(raw.label) } : {}) };
@@ -265,6 +281,8 @@ class Converter {
       stages: this.list(raw.stages).map((s, si) => {
         const sp = ["stages", si];
         const pr = (s.prescription ?? {}) as Raw;
+        const prescriptionRest = this.rest(pr._rest, [...sp, "prescription", "_rest"]);
+        const prescriptionSource = this.source(pr, prescriptionRest);
         return {
           ...this.rest(s._rest, [...sp, "_rest"]),
           id: this.text(s.id),
@@ -274,7 +292,8 @@ class Converter {
           minDays: this.number(s.minDays, [...sp, "minDays"]) ?? 0,
           ...(this.text(s.notes) ? { notes: this.text(s.notes) } : {}),
           prescription: {
-            ...this.rest(pr._rest, [...sp, "prescription", "_rest"]),
+            ...prescriptionRest,
+            ...prescriptionSource,
             ...(this.number(pr.frequencyPerWeek, [...sp, "prescription", "frequencyPerWeek"]) !== undefined
               ? { frequencyPerWeek: this.number(pr.frequencyPerWeek, [...sp, "prescription", "frequencyPerWeek"]) }
               : {}),
@@ -285,7 +304,8 @@ class Converter {
               const rest = this.rest(e._rest, [...ep, "_rest"]);
               const load = loadText ? { ...((rest.load as Raw | undefined) ?? {}), text: loadText } : undefined;
               delete rest.load;
-              return { ...rest, ...this.fields(EXERCISE_FIELDS, e, ep), ...(load ? { load } : {}) };
+              const source = this.source(e, rest);
+              return { ...rest, ...this.fields(EXERCISE_FIELDS, e, ep), ...(load ? { load } : {}), ...source };
             }),
           },
           gates: this.list(s.gates).map((g, gi) => this.criterion(g, [...sp, "gates", gi])),
@@ -391,6 +411,19 @@ function split(obj: Raw, known: string[]): { known: Raw; rest: string } {
   return { known: obj, rest: Object.keys(rest).length ? JSON.stringify(rest) : "" };
 }
 
+/** A `source`'s two edited parts as form values ("" = not set; ours "false" is kept as such). */
+function sourceToForm(source: Source | undefined): { sourceNote: string; sourceOurs: string } {
+  return { sourceNote: source?.note ?? "", sourceOurs: str(source?.ours) };
+}
+
+/** The object with its `source` reduced to what has no field (citation links), for the hidden `_rest`. */
+function withSourceLinksOnly(obj: { source?: Source }): Raw {
+  const { source, ...rest } = obj as Raw & { source?: Source };
+  if (!source) return rest;
+  const { note: _note, ours: _ours, ...links } = source;
+  return Object.keys(links).length > 0 ? { ...rest, source: links } : rest;
+}
+
 export function criterionToForm(c: Criterion): Raw {
   const base = { id: c.id, kind: c.kind, label: c.label ?? "" };
   const specs = CRITERION_FIELDS[c.kind] as readonly FieldSpec[];
@@ -444,11 +477,13 @@ export function programToForm(p: Program): Raw {
       prescription: {
         frequencyPerWeek: str(s.prescription.frequencyPerWeek),
         notes: s.prescription.notes ?? "",
-        _rest: split(s.prescription as Raw, ["frequencyPerWeek", "notes", "exercises"]).rest,
+        ...sourceToForm(s.prescription.source),
+        _rest: split(withSourceLinksOnly(s.prescription), ["frequencyPerWeek", "notes", "exercises"]).rest,
         exercises: s.prescription.exercises.map((e) => ({
           ...Object.fromEntries(exerciseNames.map((n) => [n, str((e as Raw)[n])])),
           loadText: e.load?.text ?? "",
-          _rest: split(e as Raw, [...exerciseNames]).rest,
+          ...sourceToForm(e.source),
+          _rest: split(withSourceLinksOnly(e), [...exerciseNames]).rest,
         })),
       },
       gates: s.gates.map(criterionToForm),
@@ -498,7 +533,7 @@ export function blankStage(n: number): Raw {
     minDays: "7",
     notes: "",
     _rest: "",
-    prescription: { frequencyPerWeek: "", notes: "", _rest: "", exercises: [] },
+    prescription: { frequencyPerWeek: "", notes: "", sourceNote: "", sourceOurs: "", _rest: "", exercises: [] },
     gates: [],
     regressRules: [],
   };

@@ -1,9 +1,10 @@
 import type { DB } from "~/db/client.server.ts";
-import type { DailyLog } from "~/db/types.ts";
 import { recordAudit } from "~/models/audit.server.ts";
-import { getLogForPlanDate, insertLog, isUniqueViolation, updateLogValues, type DailyLogValues } from "~/models/daily-log.server.ts";
+import { upsertLogForDay, type DailyLogValues } from "~/models/daily-log.server.ts";
+import type { Decision } from "~/engine/index.ts";
 import type { CheckInInput, DailyLogInput } from "~/schemas/daily-log.ts";
-import { evaluatePlan } from "~/services/evaluation.server.ts";
+import { loadPlanFacts, withLogOfDay } from "~/models/facts.server.ts";
+import { decidePlan, recordDecision } from "~/services/evaluation.server.ts";
 import { isEditableDay, loadPatientPlan, type PatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
 
 export type SaveLogResult =
@@ -41,19 +42,18 @@ export function logValuesFrom(input: DailyLogInput, program: PatientPlan["progra
 
 /**
  * Records the patient's log for a day: the first save creates it, any later save for the same day edits it (counted
- * and audited). A double submit never creates two: the (plan, day) key is unique, and a save that loses the race
- * to insert becomes an edit. Then the engine re-evaluates the plan in the same request.
+ * and audited). A double submit never creates two: the write is one insert-or-update on the unique (plan, day) key,
+ * so a save that loses the race becomes an edit. The engine's evaluation is recorded in the same transaction.
  */
 export async function saveDailyLog(db: DB, patient: PatientUser, input: DailyLogInput): Promise<SaveLogResult> {
   const current = await loadPatientPlan(db, patient);
   if (!current) return { ok: false, status: 404, fieldErrors: {}, formError: "You don't have a plan yet." };
   const refused = refuseDay(current, input.date);
   if (refused) return refused;
-  return upsertAndEvaluate(db, patient, current, input.date, () => logValuesFrom(input, current.program), (existing) => {
-    const values = logValuesFrom(input, current.program);
-    // The form never shows pain at rest; an edit keeps whatever was recorded.
-    return { ...values, pain_at_rest: existing.pain_at_rest };
-  });
+  const values = logValuesFrom(input, current.program);
+  // The form never shows pain at rest, so an edit keeps whatever was recorded.
+  const { pain_at_rest: _kept, ...onExisting } = values;
+  return upsertAndEvaluate(db, patient, current, input.date, values, onExisting);
 }
 
 /** The morning check-in alone: creates the day's log (no session yet) or fills in the two morning numbers. */
@@ -63,14 +63,7 @@ export async function saveCheckIn(db: DB, patient: PatientUser, input: CheckInIn
   const refused = refuseDay(current, input.date);
   if (refused) return refused;
   const morning = { morning_pain: input.morningPain, morning_stiffness: input.morningStiffness };
-  return upsertAndEvaluate(
-    db,
-    patient,
-    current,
-    input.date,
-    () => ({ ...emptyDay(), ...morning }),
-    () => morning,
-  );
+  return upsertAndEvaluate(db, patient, current, input.date, { ...emptyDay(), ...morning }, morning);
 }
 
 function refuseDay(current: PatientPlan, date: string): SaveLogResult | null {
@@ -96,40 +89,36 @@ async function upsertAndEvaluate(
   patient: PatientUser,
   current: PatientPlan,
   date: string,
-  forNewDay: () => DailyLogValues,
-  forExistingDay: (existing: DailyLog) => Partial<DailyLogValues>,
+  forNewDay: DailyLogValues,
+  onExistingDay: Partial<DailyLogValues>,
 ): Promise<SaveLogResult> {
   const { plan } = current;
-  const write = () =>
-    db.transaction().execute(async (trx) => {
-      const existing = await getLogForPlanDate(trx, plan.id, date);
-      const logId = existing ? existing.id : await insertLog(trx, plan, date, forNewDay());
-      if (existing) await updateLogValues(trx, existing.id, forExistingDay(existing));
-      await recordAudit(trx, {
-        clinicId: plan.clinic_id,
-        actor: patient,
-        action: existing ? "daily_log.edited" : "daily_log.recorded",
-        entityType: "daily_log",
-        entityId: logId,
-        planId: plan.id,
-        detail: existing ? { date, editCount: existing.edit_count + 1 } : { date },
-      });
-      return { logId, edited: Boolean(existing) };
+  // The engine's history is read before the write (from the read connections) and the saved row put in its place,
+  // so the log, its audit entry and the decision it leads to are one transaction: never a log without its decision.
+  const facts = plan.status === "active" ? await loadPlanFacts(db, plan, current.today) : null;
+  const saved = await db.transaction().execute(async (trx) => {
+    const log = await upsertLogForDay(trx, plan, date, forNewDay, onExistingDay);
+    const edited = log.edit_count > 0;
+    await recordAudit(trx, {
+      clinicId: plan.clinic_id,
+      actor: patient,
+      action: edited ? "daily_log.edited" : "daily_log.recorded",
+      entityType: "daily_log",
+      entityId: log.id,
+      planId: plan.id,
+      detail: edited ? { date, editCount: log.edit_count } : { date },
     });
-
-  let saved: { logId: string; edited: boolean };
-  try {
-    saved = await write();
-  } catch (error) {
-    // Another request created the day's log between our read and our insert: ours becomes an edit of it.
-    if (!isUniqueViolation(error)) throw error;
-    saved = await write();
-  }
-
-  let decisionId: string | null = null;
-  if (plan.status === "active") {
-    const evaluation = await evaluatePlan(db, { plan, timeZone: patient.time_zone, actor: patient, today: current.today });
-    decisionId = evaluation.decisionId;
-  }
-  return { ok: true, logId: saved.logId, date, edited: saved.edited, decisionId };
+    if (!facts) return { logId: log.id, edited, decisionId: null };
+    let decision: Decision;
+    try {
+      decision = decidePlan(plan, patient.time_zone, current.today, withLogOfDay(facts, log));
+    } catch (error) {
+      // An engine fault must not cost the patient their log: keep it, record no decision, and say so in the server log.
+      console.error(`engine: evaluation failed for plan ${plan.id}: ${error instanceof Error ? error.message : String(error)}`);
+      return { logId: log.id, edited, decisionId: null };
+    }
+    const evaluation = await recordDecision(trx, plan, decision, current.today, patient);
+    return { logId: log.id, edited, decisionId: evaluation.decisionId };
+  });
+  return { ok: true, logId: saved.logId, date, edited: saved.edited, decisionId: saved.decisionId };
 }

@@ -3,9 +3,10 @@ import type { DecisionStatus, Plan } from "~/db/types.ts";
 import { addDays, evaluate, ProgramSchema, type Decision, type Program } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { insertDecision, supersedePendingDecisions } from "~/models/decision.server.ts";
-import { loadPlanFacts } from "~/models/facts.server.ts";
+import { loadPlanFacts, type PlanFacts } from "~/models/facts.server.ts";
 import { setPlanStage } from "~/models/plan-stage.server.ts";
 import { todayIn } from "~/utils/dates.ts";
+import { deepFreeze } from "~/utils/deep-freeze.ts";
 
 export type Actor = { id: string; role: string } | null;
 
@@ -17,8 +18,19 @@ export type EvaluationResult = {
   stageChanged: boolean;
 };
 
+// Validating a snapshot costs more than the engine's whole evaluation, and a clinic's plans share a handful of
+// program versions: parse each distinct snapshot once. Frozen, because every caller now shares the object (and the
+// engine's per-program caches key on its identity).
+const PARSED_PROGRAMS_MAX = 256;
+const parsedPrograms = new Map<string, Program>();
+
 export function programOfPlan(plan: Pick<Plan, "program_snapshot">): Program {
-  return ProgramSchema.parse(JSON.parse(plan.program_snapshot));
+  const cached = parsedPrograms.get(plan.program_snapshot);
+  if (cached) return cached;
+  const program = deepFreeze(ProgramSchema.parse(JSON.parse(plan.program_snapshot)));
+  if (parsedPrograms.size >= PARSED_PROGRAMS_MAX) parsedPrograms.delete(parsedPrograms.keys().next().value!);
+  parsedPrograms.set(plan.program_snapshot, program);
+  return program;
 }
 
 /** Engine input for a plan: pure facts, no database handles. Used by evaluation and by the "try it" preview. */
@@ -48,42 +60,48 @@ export async function evaluatePlan(
 ): Promise<EvaluationResult> {
   const { plan, actor } = args;
   const today = args.today ?? todayIn(args.timeZone);
-  const program = programOfPlan(plan);
   const facts = await loadPlanFacts(db, plan, today);
-  const decision = evaluate({ program, plan: planFacts(plan, args.timeZone), today, ...facts });
+  const decision = decidePlan(plan, args.timeZone, today, facts);
+  return db.transaction().execute((trx) => recordDecision(trx, plan, decision, today, actor));
+}
 
-  return db.transaction().execute(async (trx) => {
-    await supersedePendingDecisions(trx, plan.id);
-    if (decision.outcome === "hold") {
-      await trx
-        .deleteFrom("decision")
-        .where("plan_id", "=", plan.id)
-        .where("evaluated_for", "=", today)
-        .where("status", "=", "info")
-        .execute();
-    }
-    const applyNow = decision.outcome === "regress" || (decision.outcome !== "hold" && plan.approval_mode === "automatic");
-    const status: DecisionStatus = decision.outcome === "hold" ? "info" : applyNow ? "applied" : "pending";
-    const decisionId = await insertDecision(trx, { clinicId: plan.clinic_id, planId: plan.id, decision, status });
+/** The engine's decision for a plan from facts already loaded (pure; no database). */
+export function decidePlan(plan: Plan, timeZone: string, today: string, facts: PlanFacts): Decision {
+  return evaluate({ program: programOfPlan(plan), plan: planFacts(plan, timeZone), today, ...facts });
+}
 
-    let stageChanged = false;
-    if (applyNow) {
-      await applyOutcome(trx, plan, decision, today);
-      stageChanged = decision.toStageId !== plan.current_stage_id || decision.outcome === "complete";
-    }
-    if (decision.outcome !== "hold") {
-      await recordAudit(trx, {
-        clinicId: plan.clinic_id,
-        actor,
-        action: applyNow ? `decision.${decision.outcome}.applied` : `decision.${decision.outcome}.proposed`,
-        entityType: "decision",
-        entityId: decisionId,
-        planId: plan.id,
-        detail: { from: decision.fromStageId, to: decision.toStageId, evaluatedFor: today, engineVersion: decision.engineVersion },
-      });
-    }
-    return { decision, decisionId, status, stageChanged };
-  });
+/** Records a decision and puts it into effect as described on evaluatePlan. Call inside a transaction. */
+export async function recordDecision(trx: DB, plan: Plan, decision: Decision, today: string, actor: Actor): Promise<EvaluationResult> {
+  await supersedePendingDecisions(trx, plan.id);
+  if (decision.outcome === "hold") {
+    await trx
+      .deleteFrom("decision")
+      .where("plan_id", "=", plan.id)
+      .where("evaluated_for", "=", today)
+      .where("status", "=", "info")
+      .execute();
+  }
+  const applyNow = decision.outcome === "regress" || (decision.outcome !== "hold" && plan.approval_mode === "automatic");
+  const status: DecisionStatus = decision.outcome === "hold" ? "info" : applyNow ? "applied" : "pending";
+  const decisionId = await insertDecision(trx, { clinicId: plan.clinic_id, planId: plan.id, decision, status });
+
+  let stageChanged = false;
+  if (applyNow) {
+    await applyOutcome(trx, plan, decision, today);
+    stageChanged = decision.toStageId !== plan.current_stage_id || decision.outcome === "complete";
+  }
+  if (decision.outcome !== "hold") {
+    await recordAudit(trx, {
+      clinicId: plan.clinic_id,
+      actor,
+      action: applyNow ? `decision.${decision.outcome}.applied` : `decision.${decision.outcome}.proposed`,
+      entityType: "decision",
+      entityId: decisionId,
+      planId: plan.id,
+      detail: { from: decision.fromStageId, to: decision.toStageId, evaluatedFor: today, engineVersion: decision.engineVersion },
+    });
+  }
+  return { decision, decisionId, status, stageChanged };
 }
 
 /**

@@ -3,12 +3,16 @@ import type { Plan } from "~/db/types.ts";
 import { addDays, type Check, type Flag, type Program } from "~/engine/index.ts";
 import { getPatientInClinic } from "~/models/patient.server.ts";
 import { todayIn } from "~/utils/dates.ts";
+import { loadBuiltInProgram } from "../../db/programs/index.ts";
 import { programOfPlan } from "./evaluation.server.ts";
 import { listProgramChoices } from "./programs-editor.server.ts";
 import { signoffItemsOfStage } from "./signoffs.server.ts";
 
 /** How much history the patient page charts (the engine itself looks at less). */
 export const CHART_DAYS = 120;
+/** Audit entries shown on the patient page before "Show the whole trail". */
+export const AUDIT_SHOWN = 50;
+const AUDIT_TRAIL_MAX = 10_000;
 
 export type PatientOfClinic = NonNullable<Awaited<ReturnType<typeof getPatientInClinic>>>;
 
@@ -31,7 +35,8 @@ export type DecisionView = {
   fromStage: string;
   toStage: string;
   status: string;
-  checks: Check[];
+  /** Null for an older held evaluation unless asked for (see loadPatientRecord). */
+  checks: Check[] | null;
   flags: Flag[];
   clinicianSummary: string;
   patientSummary: string;
@@ -42,22 +47,58 @@ export type DecisionView = {
   programVersion: number;
 };
 
-export async function loadPatientRecord(db: DB, clinicId: string, patient: PatientOfClinic) {
+/**
+ * Everything the clinician's patient page shows. Held daily evaluations come without their check tables (a plan
+ * gathers one a day, and forty full tables made the page heavy); the latest decision, every advance or regression,
+ * and the one the clinician asks to see (`showChecksOf`) come with theirs.
+ */
+export async function loadPatientRecord(
+  db: DB,
+  clinicId: string,
+  patient: PatientOfClinic,
+  options: { showChecksOf?: string; wholeAuditTrail?: boolean } = {},
+) {
   const today = todayIn(patient.time_zone);
   const plan = await getPlanOfPatient(db, clinicId, patient.id);
-  const programs = await listProgramChoices(db, clinicId);
+  // The program choices are for starting a plan: only offered when there is no live one.
+  const live = plan !== undefined && (plan.status === "active" || plan.status === "paused");
+  const programs = live ? [] : await listProgramChoices(db, clinicId);
   const base = { patient, today, programs };
   if (!plan) return { ...base, plan: null };
 
   const program = programOfPlan(plan);
   const stageName = (id: string) => program.stages.find((s) => s.id === id)?.name ?? id;
   const chartFrom = addDays(today, -CHART_DAYS);
-  const [decisionRows, audit, logs, measurements, signoffs, newerVersion, applied] = await Promise.all([
+  const auditShown = options.wholeAuditTrail ? AUDIT_TRAIL_MAX : AUDIT_SHOWN;
+  const [decisionRows, audit, logs, measurements, signoffs, newerVersion, applied, stageEvents] = await Promise.all([
     db
       .selectFrom("decision")
       .leftJoin("app_user", "app_user.id", "decision.reviewed_by")
-      .selectAll("decision")
-      .select("app_user.name as reviewer_name")
+      .select([
+        "decision.id",
+        "decision.evaluated_for",
+        "decision.outcome",
+        "decision.from_stage_id",
+        "decision.to_stage_id",
+        "decision.status",
+        "decision.flags",
+        "decision.clinician_summary",
+        "decision.patient_summary",
+        "decision.reviewed_at",
+        "decision.review_reason",
+        "decision.engine_version",
+        "decision.program_version",
+        "app_user.name as reviewer_name",
+      ])
+      .select((eb) =>
+        eb
+          .case()
+          .when(eb.or([eb("decision.outcome", "!=", "hold"), eb("decision.id", "=", options.showChecksOf ?? "")]))
+          .then(eb.ref("decision.checks"))
+          .else(null)
+          .end()
+          .as("checks"),
+      )
       .where("decision.clinic_id", "=", clinicId)
       .where("decision.plan_id", "=", plan.id)
       .where("decision.status", "!=", "superseded")
@@ -71,9 +112,17 @@ export async function loadPatientRecord(db: DB, clinicId: string, patient: Patie
       .where("audit_event.clinic_id", "=", clinicId)
       .where((eb) => eb.or([eb("audit_event.plan_id", "=", plan.id), eb.and([eb("audit_event.entity_type", "=", "patient"), eb("audit_event.entity_id", "=", patient.id)])]))
       .orderBy("audit_event.at", "desc")
-      .limit(200)
+      .limit(auditShown + 1) // one more than shown tells whether there is more
       .execute(),
-    db.selectFrom("daily_log").selectAll().where("clinic_id", "=", clinicId).where("plan_id", "=", plan.id).where("log_date", ">=", chartFrom).orderBy("log_date").execute(),
+    // Only what the charts draw.
+    db
+      .selectFrom("daily_log")
+      .select(["log_date", "morning_pain", "pain_during", "pain_after", "running_minutes", "session_done", "session_minutes", "session_rpe", "exercises"])
+      .where("clinic_id", "=", clinicId)
+      .where("plan_id", "=", plan.id)
+      .where("log_date", ">=", chartFrom)
+      .orderBy("log_date")
+      .execute(),
     db.selectFrom("measurement").selectAll().where("clinic_id", "=", clinicId).where("plan_id", "=", plan.id).orderBy("measured_on").execute(),
     db
       .selectFrom("signoff")
@@ -97,8 +146,21 @@ export async function loadPatientRecord(db: DB, clinicId: string, patient: Patie
       .where("status", "=", "applied")
       .where("outcome", "in", ["advance", "regress"])
       .execute(),
+    // The chart's stage bands need the start and every manual move, however long the trail has grown.
+    db
+      .selectFrom("audit_event")
+      .select(["action", "detail", "at"])
+      .where("clinic_id", "=", clinicId)
+      .where("plan_id", "=", plan.id)
+      .where("action", "in", ["plan.started", "plan.stage_moved"])
+      .execute(),
   ]);
 
+  const latest = decisionRows[0];
+  if (latest && latest.checks === null) {
+    const row = await db.selectFrom("decision").select("checks").where("id", "=", latest.id).executeTakeFirstOrThrow();
+    latest.checks = row.checks;
+  }
   const decisions: DecisionView[] = decisionRows.map((d) => ({
     id: d.id,
     evaluatedFor: d.evaluated_for,
@@ -106,7 +168,7 @@ export async function loadPatientRecord(db: DB, clinicId: string, patient: Patie
     fromStage: stageName(d.from_stage_id),
     toStage: stageName(d.to_stage_id),
     status: d.status,
-    checks: JSON.parse(d.checks) as Check[],
+    checks: d.checks === null ? null : (JSON.parse(d.checks) as Check[]),
     flags: JSON.parse(d.flags) as Flag[],
     clinicianSummary: d.clinician_summary,
     patientSummary: d.patient_summary,
@@ -128,7 +190,7 @@ export async function loadPatientRecord(db: DB, clinicId: string, patient: Patie
       stageEnteredOn: plan.stage_entered_on,
       programId: plan.program_id,
       programVersion: plan.program_version,
-      newerVersion: newerVersion && newerVersion.current_version > plan.program_version ? newerVersion.current_version : null,
+      newerVersion: newerVersionOf(plan, newerVersion?.current_version),
       goalText: plan.goal_text,
       goalActivity: plan.goal_activity,
       goalTargetDate: plan.goal_target_date,
@@ -138,18 +200,28 @@ export async function loadPatientRecord(db: DB, clinicId: string, patient: Patie
     stage: program.stages[stageIndex] ?? null,
     signoffItems: signoffItemsOfStage(plan),
     decisions,
-    audit: audit.map((a) => ({ ...a, detail: a.detail ? (JSON.parse(a.detail) as Record<string, unknown>) : null })),
+    audit: audit.slice(0, auditShown).map((a) => ({ ...a, detail: a.detail ? (JSON.parse(a.detail) as Record<string, unknown>) : null })),
+    auditHasMore: audit.length > auditShown,
     logs,
     measurements,
     signoffs,
     stageHistory: stageHistoryOf(
       plan,
-      startStageOf(audit) ?? program.stages[0]!.id,
+      startStageOf(stageEvents) ?? program.stages[0]!.id,
       applied,
-      audit.filter((a) => a.action === "plan.stage_moved"),
+      stageEvents.filter((a) => a.action === "plan.stage_moved"),
       patient.time_zone,
     ),
   };
+}
+
+/**
+ * The program's current version when it is newer than the plan's snapshot, else null: the clinic's own program's
+ * `current_version`, or for a built-in the library file's version (a changed built-in gets a new version, docs/programs.md).
+ */
+function newerVersionOf(plan: Pick<Plan, "program_id" | "program_version">, clinicCurrentVersion: number | undefined): number | null {
+  const current = loadBuiltInProgram(plan.program_id)?.version ?? clinicCurrentVersion;
+  return current !== undefined && current > plan.program_version ? current : null;
 }
 
 /**

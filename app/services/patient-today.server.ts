@@ -1,6 +1,6 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DailyLog } from "~/db/types.ts";
-import { addDays, type Stage } from "~/engine/index.ts";
+import { addDays, type Prescription, type Stage } from "~/engine/index.ts";
 import { getLogForPlanDate, listLogsForPlan } from "~/models/daily-log.server.ts";
 import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import {
@@ -40,8 +40,23 @@ export function trainingDayOf(stage: Stage, today: string, recent: Pick<DailyLog
   return { kind: "training", reason: `${done} of ${quota} sessions done in the last 6 days.` };
 }
 
+/**
+ * The prescription as the patient sees it: exercises, run and notes, without the clinician-only provenance
+ * (`source` on the prescription, each exercise and the run). Patients read plain instructions; which parts are a
+ * source's and which are our reading is for the clinician (prescription-table.tsx shows it).
+ */
+export function patientPrescription(prescription: Prescription) {
+  const { run, notes } = prescription;
+  return {
+    exercises: prescription.exercises.map(({ source: _source, ...exercise }) => exercise),
+    run: run ? (({ source: _source, ...rest }) => rest)(run) : null,
+    notes: notes ?? null,
+  };
+}
+
 function stageView(current: PatientPlan) {
   const { program, stage, stageIndex, plan } = current;
+  const prescription = patientPrescription(stage.prescription);
   return {
     programName: program.name,
     stageNumber: stageIndex + 1,
@@ -49,9 +64,9 @@ function stageView(current: PatientPlan) {
     stageName: stage.name,
     stageGoal: stage.goal,
     instructions: stage.instructions,
-    exercises: stage.prescription.exercises,
-    run: stage.prescription.run ?? null,
-    prescriptionNotes: stage.prescription.notes ?? null,
+    exercises: prescription.exercises,
+    run: prescription.run,
+    prescriptionNotes: prescription.notes,
     involvedSide: plan.involved_side,
   };
 }

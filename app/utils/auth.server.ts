@@ -1,13 +1,29 @@
 import { redirect } from "@remix-run/node";
-import { getUserById, type SessionUser } from "~/models/user.server.ts";
+import { getLiveSessionUser } from "~/models/session.server.ts";
+import type { SessionUser } from "~/models/user.server.ts";
 import { getDb } from "./db.server.ts";
-import { getSession, sessionStorage } from "./session.server.ts";
+import { getSession, sessionIdOf, sessionStorage } from "./session.server.ts";
 
-export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const session = await getSession(request);
-  const userId = session.get("userId");
-  if (!userId) return null;
-  return (await getUserById(getDb(), userId)) ?? null;
+// A layout and its page both ask who is signed in, in the same moment (Remix runs their loaders together, each with
+// its own copy of the Request). Lookups for the same cookie that are in flight together share one; the entry lives
+// only until the event loop moves on, so it never outlives the request or a sign-out.
+const inFlightUsers = new Map<string, Promise<SessionUser | null>>();
+
+export function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const cookie = request.headers.get("Cookie") ?? "";
+  let user = inFlightUsers.get(cookie);
+  if (!user) {
+    user = lookUpUser(request);
+    inFlightUsers.set(cookie, user);
+    setImmediate(() => inFlightUsers.delete(cookie));
+  }
+  return user;
+}
+
+async function lookUpUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await sessionIdOf(request);
+  if (!sessionId) return null;
+  return (await getLiveSessionUser(getDb(), sessionId, new Date().toISOString())) ?? null;
 }
 
 function loginRedirect(request: Request): never {

@@ -15,6 +15,7 @@ export { isValidTimeZone };
 /** "21 Nov 2026" — dates shown to people, never ambiguous day/month order. */
 export function formatDate(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return shortDate.format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
+// One formatter for every call: toLocaleDateString builds a new one each time, which shows in long lists.
+const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });

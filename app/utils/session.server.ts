@@ -8,9 +8,9 @@ const SESSION_DAYS = 14;
 
 // Sessions live in the database so sign-out and password changes really end them (a cookie-only session can't be
 // revoked); the cookie carries only a signed random id.
-function buildStorage() {
+function buildCookie() {
   const env = getEnv();
-  const cookie = createCookie("__stagewise_session", {
+  return createCookie("__stagewise_session", {
     httpOnly: true,
     sameSite: "lax",
     secure: env.NODE_ENV === "production",
@@ -18,8 +18,11 @@ function buildStorage() {
     secrets: [env.SESSION_SECRET],
     maxAge: SESSION_DAYS * 24 * 60 * 60,
   });
+}
+
+function buildStorage() {
   return createSessionStorage<{ userId: string }, { flash: string }>({
-    cookie,
+    cookie: sessionCookie(),
     async createData(data, expires) {
       const id = newToken();
       const userId = data.userId;
@@ -48,6 +51,18 @@ function buildStorage() {
 
 function expiryOf(expires: Date | undefined): string {
   return (expires ?? new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000)).toISOString();
+}
+
+let cookie: ReturnType<typeof buildCookie> | undefined;
+export function sessionCookie() {
+  cookie ??= buildCookie();
+  return cookie;
+}
+
+/** The session id carried by the request's signed cookie, or null (missing, tampered with, or signed with another secret). */
+export async function sessionIdOf(request: Request): Promise<string | null> {
+  const id: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof id === "string" && id.length > 0 ? id : null;
 }
 
 let storage: ReturnType<typeof buildStorage> | undefined;

@@ -7,6 +7,7 @@
  * `with { type: "json" }` attribute is left out on purpose: the Remix compiler's esbuild (0.17) cannot parse it.
  */
 import { ProgramSchema, type Citation, type Program } from "../../app/engine/schema.ts";
+import { deepFreeze } from "../../app/utils/deep-freeze.ts";
 import achillesAlfredson from "./achilles-alfredson-1998.json";
 import achillesSilbernagel from "./achilles-silbernagel-2007.json";
 import aclDelawareOslo from "./acl-delaware-oslo-2016.json";
@@ -55,14 +56,6 @@ function parseAll(): Program[] {
     programs.push(deepFreeze(program));
   }
   return programs;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DB } from "~/db/client.server.ts";
 import { ProgramSchema } from "~/engine/index.ts";
 import { confirmDecision } from "~/services/decisions.server.ts";
-import { evaluatePlan } from "~/services/evaluation.server.ts";
+import { evaluatePlan, programOfPlan } from "~/services/evaluation.server.ts";
 import { startPlan } from "~/services/plans.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.server.ts";
@@ -101,5 +101,28 @@ describe("recording and applying engine decisions", () => {
       { outcome: "hold", status: "info", evaluated_for: "2026-11-03" },
     ]);
     expect(first.status).toBe("pending");
+  });
+});
+
+describe("reading a plan's program snapshot", () => {
+  it("validates each distinct snapshot once and hands every plan on it the same frozen program", () => {
+    const snapshot = JSON.stringify(program);
+    const first = programOfPlan({ program_snapshot: snapshot });
+    expect(first).toEqual(program);
+    // A copy of the same text (as a second database row would give) reuses the parsed program.
+    expect(programOfPlan({ program_snapshot: snapshot.slice(0) + "" })).toBe(first);
+    expect(Object.isFrozen(first.stages[0]!.gates[0])).toBe(true);
+    expect(() => {
+      (first.stages as unknown as unknown[]).push({});
+    }).toThrow(TypeError);
+    const edited = programOfPlan({ program_snapshot: JSON.stringify({ ...program, version: 2 }) });
+    expect(edited).not.toBe(first);
+    expect(edited.version).toBe(2);
+  });
+
+  it("refuses a snapshot that is not a valid program, every time it is asked", () => {
+    const broken = JSON.stringify({ ...program, stages: [] });
+    expect(() => programOfPlan({ program_snapshot: broken })).toThrow();
+    expect(() => programOfPlan({ program_snapshot: broken })).toThrow();
   });
 });

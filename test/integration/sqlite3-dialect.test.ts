@@ -75,6 +75,46 @@ describe("sqlite3 dialect", () => {
     expect(await outside).toEqual([]);
   });
 
+  it("answers a plain read from a reader while another request's write transaction is still open", async () => {
+    await db.insertInto("item").values({ id: 1, name: "committed" }).execute();
+    let releaseTransaction!: () => void;
+    const gate = new Promise<void>((r) => (releaseTransaction = r));
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.insertInto("item").values({ id: 2, name: "uncommitted" }).execute();
+      await gate;
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    // Resolves while the writer is held (it would hang here if reads queued behind the write lock).
+    expect(await db.selectFrom("item").select("name").execute()).toEqual([{ name: "committed" }]);
+    releaseTransaction();
+    await transaction;
+    // A read issued after the commit sees it.
+    expect(await db.selectFrom("item").select("name").orderBy("id").execute()).toEqual([{ name: "committed" }, { name: "uncommitted" }]);
+  });
+
+  it("keeps the writer's own reads inside a transaction on the writer (they see its uncommitted rows)", async () => {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("item").values({ id: 5, name: "mine" }).execute();
+      expect(await trx.selectFrom("item").select("name").execute()).toEqual([{ name: "mine" }]);
+    });
+  });
+
+  it("reports a statement that cannot be prepared every time it is asked, instead of hanging", async () => {
+    for (let i = 0; i < 2; i++) {
+      await expect(sql`select * from no_such_table`.execute(db)).rejects.toThrow(/no such table/);
+      await expect(db.selectFrom("missing" as "item").selectAll().execute()).rejects.toThrow(/no such table/);
+    }
+    // The same text works once the table exists (a failed preparation is not kept).
+    await sql`create table no_such_table (x integer)`.execute(db);
+    expect((await sql`select * from no_such_table`.execute(db)).rows).toEqual([]);
+  });
+
+  it("reuses a prepared statement across calls with different parameters", async () => {
+    await db.insertInto("item").values([{ id: 1, name: "a" }, { id: 2, name: "b" }]).execute();
+    const byId = (id: number) => db.selectFrom("item").select("name").where("id", "=", id).executeTakeFirst();
+    expect(await Promise.all([byId(1), byId(2), byId(3), byId(1)])).toEqual([{ name: "a" }, { name: "b" }, undefined, { name: "a" }]);
+  });
+
   it("serves many concurrent writers without SQLITE_BUSY", async () => {
     await Promise.all(
       Array.from({ length: 100 }, (_, i) =>

@@ -1,4 +1,5 @@
-import type { Prescription } from "~/engine/index.ts";
+import { SourceNote } from "~/components/clinic/source-note.tsx";
+import type { Citation, Prescription } from "~/engine/index.ts";
 
 function dose(e: Prescription["exercises"][number]): string {
   const range = (a?: number, b?: number) => (a === undefined ? "" : b !== undefined && b !== a ? `${a}–${b}` : `${a}`);
@@ -13,7 +14,12 @@ function dose(e: Prescription["exercises"][number]): string {
   return parts.filter(Boolean).join(" · ");
 }
 
-export function PrescriptionTable({ prescription }: { prescription: Prescription }) {
+/**
+ * The prescription as the clinician sees it: what the patient reads (names, doses, notes) and, under each part, its
+ * clinician-only provenance (`source`: citations, "our reading", the note saying which is which).
+ */
+export function PrescriptionTable({ prescription, citations }: { prescription: Prescription; citations?: readonly Citation[] }) {
+  const run = prescription.run;
   return (
     <>
       {prescription.exercises.length === 0 ? (
@@ -33,6 +39,7 @@ export function PrescriptionTable({ prescription }: { prescription: Prescription
                 <td>
                   {e.name}
                   {e.notes ? <div className="small muted">{e.notes}</div> : null}
+                  <SourceNote source={e.source} citations={citations} />
                 </td>
                 <td>{dose(e) || "—"}</td>
                 <td>{e.side}</td>
@@ -41,14 +48,19 @@ export function PrescriptionTable({ prescription }: { prescription: Prescription
           </tbody>
         </table>
       )}
-      {prescription.run ? (
-        <p className="small">
-          Running: {prescription.run.blocks.map((b) => `${b.repeats} × (${b.walkSeconds ? `walk ${b.walkSeconds} s / ` : ""}run ${b.runSeconds} s)`).join(", ")}
-          {prescription.run.perWeek ? ` · ${prescription.run.perWeek}×/week` : ""}
-        </p>
+      {run ? (
+        <div>
+          <p className="small">
+            Running: {run.blocks.map((b) => `${b.repeats} × (${b.walkSeconds ? `walk ${b.walkSeconds} s / ` : ""}run ${b.runSeconds} s)`).join(", ")}
+            {run.perWeek ? ` · ${run.perWeek}×/week` : ""}
+          </p>
+          {run.notes ? <p className="small muted">{run.notes}</p> : null}
+          <SourceNote source={run.source} citations={citations} />
+        </div>
       ) : null}
       {prescription.frequencyPerWeek ? <p className="small muted">{prescription.frequencyPerWeek} sessions a week expected.</p> : null}
       {prescription.notes ? <p className="small muted">{prescription.notes}</p> : null}
+      <SourceNote source={prescription.source} citations={citations} />
     </>
   );
 }

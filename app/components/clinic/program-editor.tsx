@@ -85,6 +85,22 @@ function SpecField({ form, prefix, spec }: { form: SchemaForm; prefix: string; s
   return <TextField form={form} name={name} label={spec.label} hint={spec.hint} inputMode={spec.type === "number" ? "decimal" : undefined} />;
 }
 
+const OURS_OPTIONS = [
+  { value: "", label: "(not said)" },
+  { value: "true", label: "yes, our reading" },
+  { value: "false", label: "no, the source's" },
+];
+
+/** The clinician-only provenance of a prescription or an exercise (its citation links ride in the hidden _rest). */
+function SourceFields({ form, prefix, what }: { form: SchemaForm; prefix: string; what: string }) {
+  return (
+    <>
+      <TextField form={form} name={`${prefix}.sourceNote`} label={`Source of the ${what} (clinicians only)`} hint="Which part is the source's, which is your reading; never shown to the patient" />
+      <SelectField form={form} name={`${prefix}.sourceOurs`} label={`${what[0]!.toUpperCase()}${what.slice(1)} numbers are our reading`} options={OURS_OPTIONS} />
+    </>
+  );
+}
+
 function Hidden({ form, name }: { form: SchemaForm; name: string }) {
   return <input type="hidden" {...form.register(name)} defaultValue={String(form.defaultFor(name) ?? "")} />;
 }
@@ -171,6 +187,7 @@ function Exercises({ form, stage }: { form: SchemaForm; stage: string }) {
               <SpecField key={spec.name} form={form} prefix={`${name}.${i}`} spec={spec} />
             ))}
             <TextField form={form} name={`${name}.${i}.loadText`} label="Load (as shown)" hint="e.g. body weight, backpack 10 kg" />
+            <SourceFields form={form} prefix={`${name}.${i}`} what="exercise" />
           </div>
           <Hidden form={form} name={`${name}.${i}._rest`} />
           <div className="editor-toolbar">
@@ -188,7 +205,7 @@ function Exercises({ form, stage }: { form: SchemaForm; stage: string }) {
           variant="secondary"
           size="small"
           onClick={() =>
-            append({ id: `exercise-${shortId()}`, name: "", sets: "3", reps: "10", side: "both", loadText: "", _rest: "" }, { focusName: `${name}.${fields.length}.name` })
+            append({ id: `exercise-${shortId()}`, name: "", sets: "3", reps: "10", side: "both", loadText: "", sourceNote: "", sourceOurs: "", _rest: "" }, { focusName: `${name}.${fields.length}.name` })
           }
         >
           Add an exercise
@@ -306,10 +323,15 @@ function Stage({ form, index, count, onMove, onRemove }: { form: SchemaForm; ind
       </div>
       <TextField form={form} name={`${prefix}.goal`} label="Goal of the stage" />
       <TextAreaField form={form} name={`${prefix}.instructions`} label="Instructions for the patient (plain words)" rows={3} />
+      <TextAreaField form={form} name={`${prefix}.notes`} label="Notes on this stage (clinicians only)" rows={2} />
       <Hidden form={form} name={`${prefix}._rest`} />
       <Hidden form={form} name={`${prefix}.prescription._rest`} />
       <h3>Prescription</h3>
       <Exercises form={form} stage={prefix} />
+      <TextAreaField form={form} name={`${prefix}.prescription.notes`} label="Prescription notes for the patient" hint="Plain instructions; no sources" rows={2} />
+      <div className="editor-fields editor-fields--wide">
+        <SourceFields form={form} prefix={`${prefix}.prescription`} what="prescription" />
+      </div>
       <h3>Gates to advance (all must be met)</h3>
       <CriteriaList form={form} name={`${prefix}.gates`} noun="Gate" />
       <h3>Regress rules</h3>
@@ -387,6 +409,7 @@ export function ProgramEditor({ form, submitLabel, formError, serverErrors }: { 
           <TextField form={form} name="minDaysAfterRegress" label="Days to stay after a regress" hint="Blank: 7 (Stagewise default)" inputMode="numeric" />
         </div>
         <TextAreaField form={form} name="summary" label="Summary" rows={2} />
+        <TextAreaField form={form} name="notes" label="Notes (clinicians only)" hint="e.g. where program-level settings come from, which are your reading" rows={2} />
       </section>
       <section className="card stack" aria-labelledby="pain-model">
         <h2 id="pain-model">Pain model</h2>

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import * as patientPage from "~/routes/clinic.patients.$patientId.tsx";
+import { addDays, ProgramSchema } from "~/engine/index.ts";
+import { recordAudit } from "~/models/audit.server.ts";
+import { evaluatePlan } from "~/services/evaluation.server.ts";
+import { AUDIT_SHOWN } from "~/services/patient-record.server.ts";
+import { startPlan } from "~/services/plans.server.ts";
+import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { countRows } from "../../support/factories.ts";
 import { getRequest, postRequest, run } from "../../support/requests.ts";
-import { clinicWithProgram, lastDays, planStartedDaysAgo, seedLogs } from "./fixtures.ts";
+import { clinicWithProgram, lastDays, planStartedDaysAgo, seedLogs, twoStageProgram } from "./fixtures.ts";
 
 const path = (patientId: string) => `/clinic/patients/${patientId}`;
 const post = async (patientId: string, form: Record<string, string>, userId: string) =>
@@ -37,6 +43,56 @@ describe("the clinician's patient page", () => {
     expect(res.data.decisions[0].status).toBe("pending");
     expect(res.data.decisions[0].checks.some((c: { id: string; status: string }) => c.id === "pain-ok" && c.status === "met")).toBe(true);
     expect(res.data.audit.map((a: { action: string }) => a.action)).toContain("signoff.recorded");
+  });
+
+  it("sends the check tables of the latest decision and of advances, but of an older held day only when asked", async () => {
+    const db = getDb();
+    const cast = await clinicWithProgram(db);
+    const { planId, today } = await planStartedDaysAgo(db, cast, 10);
+    await seedLogs(db, { clinicId: cast.clinic.id, planId, patientId: cast.patientA.id, days: lastDays(today, 6, 2) });
+    // No sign-off yet, so each day's evaluation holds: one held decision per day.
+    for (const day of [3, 2, 1, 0]) await evaluatePlan(db, { plan: await planRow(planId), timeZone: "Europe/London", actor: null, today: addDays(today, -day) });
+    const load = async (query = "") =>
+      (await run(patientPage.loader, await getRequest(path(cast.patientA.id) + query, { userId: cast.clinician.id }), { patientId: cast.patientA.id })).data;
+
+    const page = await load();
+    const holds = page.decisions.filter((d: { outcome: string }) => d.outcome === "hold");
+    expect(holds.map((d: { evaluatedFor: string }) => d.evaluatedFor)).toEqual([0, 1, 2, 3].map((n) => addDays(today, -n)));
+    expect(holds[0].checks.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(["pain-ok", "exam"]));
+    expect(holds.slice(1).every((d: { checks: unknown }) => d.checks === null)).toBe(true);
+
+    const asked = await load(`?decision=${holds[2].id}`);
+    const shown = asked.decisions.find((d: { id: string }) => d.id === holds[2].id);
+    expect(shown.checks.find((c: { id: string }) => c.id === "exam").status).toBe("no_data");
+    expect(asked.decisions.filter((d: { checks: unknown }) => d.checks !== null)).toHaveLength(2);
+  });
+
+  it("shows the latest 50 audit entries with a way to the whole trail, and keeps the stage bands from the plan's start", async () => {
+    const db = getDb();
+    const cast = await clinicWithProgram(db);
+    const today = todayIn("Europe/London");
+    // Started in the second stage, then moved back by hand: the bands must say so, not assume stage one.
+    const program = ProgramSchema.parse({ ...twoStageProgram, id: cast.programId });
+    const started = await startPlan(db, cast.clinician, { patientId: cast.patientA.id, program, startStageId: "build", startDate: addDays(today, -10), approvalMode: "confirm", involvedSide: "left" });
+    if (!started.ok) throw new Error("plan");
+    const planId = started.planId;
+    const moved = await post(cast.patientA.id, { intent: "move-stage", planId, stageId: "load", moveReason: "Too sore" }, cast.clinician.id);
+    expect(moved.status).toBe(200);
+    // Sixty later events push the start and the move out of the latest fifty.
+    for (let i = 0; i < 60; i++) {
+      await recordAudit(db, { clinicId: cast.clinic.id, actor: cast.clinician, action: "measurement.recorded", entityType: "measurement", entityId: `m${i}`, planId });
+    }
+    const load = async (query = "") =>
+      (await run(patientPage.loader, await getRequest(path(cast.patientA.id) + query, { userId: cast.clinician.id }), { patientId: cast.patientA.id })).data;
+
+    const page = await load();
+    expect(page.audit).toHaveLength(AUDIT_SHOWN);
+    expect(page.auditHasMore).toBe(true);
+    expect(page.stageHistory.map((h: { stageId: string }) => h.stageId)).toEqual(["build", "load"]);
+    expect(page.stageHistory[0].from).toBe(addDays(today, -10));
+    const whole = await load("?audit=all");
+    expect(whole.auditHasMore).toBe(false);
+    expect(whole.audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(["plan.started", "plan.stage_moved"]));
   });
 
   it("is 404 for a clinician of another clinic and 403 for a patient", async () => {

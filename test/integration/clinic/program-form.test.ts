@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ProgramFormSchema, blankCriterion, programToForm } from "~/schemas/program-form.ts";
-import { builtInPrograms } from "../../../db/programs/index.ts";
+import { builtInPrograms, loadBuiltInProgram } from "../../../db/programs/index.ts";
 import { twoStageProgram } from "./fixtures.ts";
 
 /** What a browser posts: every value a string (formDataToObject keeps nesting). */
@@ -60,5 +60,39 @@ describe("the program editor's form schema", () => {
     form.stages[0].gates.push({ ...blankCriterion("settle", "settled"), _rest: "{ not json" });
     const result = ProgramFormSchema.safeParse(asPosted(form));
     expect(result.error!.issues.map((i) => i.path.join("."))).toContain("stages.0.gates.2._rest");
+  });
+
+  it("gives the clinician-only source of a prescription and of an exercise their own fields, next to the patient's notes", () => {
+    const form = programToForm(loadBuiltInProgram("runner-5k-to-10k")!) as any;
+    const prescription = form.stages[0].prescription;
+    expect(prescription).toMatchObject({
+      notes: expect.stringContaining("how hard the session felt"),
+      sourceNote: "Session RPE × minutes is tracked as information (Foster 2001), never as a trigger.",
+      sourceOurs: "",
+    });
+    // Citation links have no field: they ride in the hidden _rest, without the note (which has its field).
+    expect(JSON.parse(prescription._rest).source).toEqual({ citationIds: ["foster-2001"] });
+    expect(prescription.exercises[0]).toMatchObject({ sourceNote: "", sourceOurs: "" });
+  });
+
+  it("saves an edited source, keeps its citation links, and drops a source left empty", () => {
+    const form = programToForm(loadBuiltInProgram("runner-5k-to-10k")!) as any;
+    const prescription = form.stages[0].prescription;
+    prescription.sourceNote = "Session-RPE load (Foster 2001) is information only.";
+    prescription.sourceOurs = "false";
+    prescription.exercises[0].sourceNote = "Dose is ours.";
+    prescription.exercises[0].sourceOurs = "true";
+    const stage2 = form.stages[1].prescription;
+    stage2.sourceNote = "";
+    stage2._rest = "";
+    const result = ProgramFormSchema.safeParse(asPosted(form));
+    expect(result.success ? null : result.error.issues).toBeNull();
+    const [first, second] = result.data!.stages;
+    expect(first!.prescription.source).toEqual({ citationIds: ["foster-2001"], ours: false, note: "Session-RPE load (Foster 2001) is information only." });
+    expect(first!.prescription.exercises[0]!.source).toEqual({ ours: true, note: "Dose is ours." });
+    expect(first!.prescription.exercises[1]!).not.toHaveProperty("source");
+    expect(second!.prescription).not.toHaveProperty("source");
+    // The patient's notes are untouched by the source edits.
+    expect(first!.prescription.notes).toBe(loadBuiltInProgram("runner-5k-to-10k")!.stages[0]!.prescription.notes);
   });
 });

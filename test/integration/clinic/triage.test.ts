@@ -2,6 +2,8 @@ import type { KyselyPlugin } from "kysely";
 import { describe, expect, it } from "vitest";
 import { addDays } from "~/engine/index.ts";
 import * as triage from "~/routes/clinic._index.tsx";
+import { TRIAGE_ROWS_SHOWN } from "~/routes/clinic._index.tsx";
+import { todayIn } from "~/utils/dates.ts";
 import { loadTriage } from "~/services/triage.server.ts";
 import { startPlan } from "~/services/plans.server.ts";
 import { ProgramSchema } from "~/engine/index.ts";
@@ -93,6 +95,26 @@ describe("the triage home", () => {
     expect(await countQueries()).toBeLessThanOrEqual(few);
     // Subqueries are compiled (and counted) with their parent, so this is an upper bound on round trips.
     expect(few).toBeLessThanOrEqual(13);
+  });
+
+  it("shows the 20 most urgent with a link to all of them, so a big caseload stays one quick page", async () => {
+    const db = getDb();
+    const cast = await clinicWithProgram(db);
+    const program = ProgramSchema.parse({ ...twoStageProgram, id: cast.programId });
+    const today = todayIn("Europe/London");
+    for (let i = 0; i < TRIAGE_ROWS_SHOWN + 1; i++) {
+      const p = await createPatient(db, cast.clinic.id, cast.clinician.id, { name: `Silent ${String(i).padStart(2, "0")}` });
+      // Started ten days ago and never logged: each needs a look.
+      const s = await startPlan(db, cast.clinician, { patientId: p.id, program, startStageId: "load", startDate: addDays(today, -10), approvalMode: "confirm", involvedSide: "right" });
+      if (!s.ok) throw new Error("plan");
+    }
+    const first = await run(triage.loader, await getRequest("/clinic", { userId: cast.clinician.id }));
+    expect(first.data.needsAttention).toHaveLength(TRIAGE_ROWS_SHOWN);
+    expect(first.data.needsAttentionTotal).toBe(TRIAGE_ROWS_SHOWN + 1);
+    expect(first.data.needsAttention.every((r: { reasons: Array<{ code: string }> }) => r.reasons.some((x) => x.code === "no_log"))).toBe(true);
+    const all = await run(triage.loader, await getRequest("/clinic?show=all", { userId: cast.clinician.id }));
+    expect(all.data.needsAttention).toHaveLength(TRIAGE_ROWS_SHOWN + 1);
+    expect(all.data.showAll).toBe(true);
   });
 
   it("shows an empty state to a clinic with nobody on a plan", async () => {

@@ -63,6 +63,33 @@ describe("the daily log", () => {
     expect(logs[0]!.edit_count).toBe(1);
   });
 
+  it("the saved log and the decision it leads to are written together, the decision seeing that very log", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    const ids = c.stage.prescription.exercises.map((e) => e.id);
+    await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, ids, { painDuring: "4" }), { userId: c.patientA.id }));
+    const [log] = await logsOf(c.planA);
+    const decision = await db.selectFrom("decision").selectAll().where("plan_id", "=", c.planA).orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    expect(decision.evaluated_for).toBe(c.today);
+    // The engine's load figures include the day just logged: session 5 × 30 min plus the walk 3 × 40 min.
+    expect(JSON.parse(decision.load!).daily.at(-1)).toEqual({ date: c.today, load: 5 * 30 + 3 * 40 });
+    expect(log!.updated_at <= decision.created_at).toBe(true);
+  });
+
+  it("an engine fault never costs the patient their log: it is kept, without a decision", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    const ids = c.stage.prescription.exercises.map((e) => e.id);
+    // A plan whose stage is missing from its program makes the engine refuse the input.
+    await db.updateTable("plan").set({ current_stage_id: "no-such-stage" }).where("id", "=", c.planA).execute();
+    const decisionsBefore = await countRows(db, "decision");
+    const res = await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, ids), { userId: c.patientA.id }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`/me/log/saved?date=${c.today}`);
+    expect(await logsOf(c.planA)).toHaveLength(1);
+    expect(await countRows(db, "decision")).toBe(decisionsBefore);
+  });
+
   it("pain above the program's limit regresses the plan at once and says so in plain words", async () => {
     const db = getDb();
     const c = await clinicWithPlans(db, { stageIndex: 1 });

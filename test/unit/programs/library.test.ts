@@ -30,6 +30,9 @@ function sources(program: Program): { where: string; source: Source }[] {
   add("painModel", program.painModel.source);
   for (const stage of program.stages) {
     add(stage.id, stage.source);
+    add(`${stage.id}.prescription`, stage.prescription.source);
+    for (const e of stage.prescription.exercises) add(`${stage.id}.${e.id}`, e.source);
+    add(`${stage.id}.run`, stage.prescription.run?.source);
     criteria(`${stage.id}.gates`, stage.gates);
     for (const rule of stage.regressRules) {
       add(`${stage.id}.${rule.id}`, rule.source);
