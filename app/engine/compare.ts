@@ -49,5 +49,9 @@ export function tidy(value: number): number {
 
 /** Short human formatting: at most two decimals, no trailing zeros. */
 export function fmt(value: number): string {
-  return String(Math.round(value * 100) / 100);
+  const rounded = Math.round(value * 100) / 100;
+  // Whole numbers 0–1000 (pain scores, days, counts, most loads) from a table (String(-0) is "0" too).
+  return Number.isInteger(rounded) && rounded >= 0 && rounded <= 1000 ? WHOLE[rounded]! : String(rounded);
 }
+
+const WHOLE = Array.from({ length: 1001 }, (_, i) => String(i));

@@ -102,6 +102,18 @@ export function capitalise(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
 }
 
+/** capitalise() of a criterion's subject, remembered: subjects are fixed per criterion (a bounded memo). */
+const CAPITALISED = new Map<string, string>();
+
+function capitalisedSubject(subject: string): string {
+  let text = CAPITALISED.get(subject);
+  if (text === undefined) {
+    if (CAPITALISED.size >= 1024) CAPITALISED.clear();
+    CAPITALISED.set(subject, (text = capitalise(subject)));
+  }
+  return text;
+}
+
 export const statusWord = (role: CheckRole, status: CheckStatus): string =>
   status === "no_data" ? "no data" : role === "regress" ? (status === "met" ? "triggered" : "not triggered") : status === "met" ? "met" : "not met";
 
@@ -120,7 +132,7 @@ export function patientSentence(args: {
       ? `We still need ${missing ?? subject} before we can check this (goal: ${subject} ${requirement}).`
       : `Nothing recorded yet for this safety check (${missing ?? subject}).`;
   }
-  const was = `${capitalise(subject)} was ${observed}`;
+  const was = `${capitalisedSubject(subject)} was ${observed}`;
   if (role === "gate") return status === "met" ? `${was}: goal met (${requirement}).` : `${was}; the goal is ${requirement}.`;
   return status === "met" ? `${was} (${requirement}), so we are easing off.` : `${was}, which is fine.`;
 }
