@@ -43,12 +43,11 @@ export interface CompiledStage {
   stage: Stage;
   stageIndex: number;
   rules: CompiledRule[];
-  /** The gates: minimum days in the stage (when set), then the authored ones. */
-  gates: CompiledCriterion[];
-  /** The same with the stay after a regress after the minimum days, for when a regress started the stay (the same
-   * array as `gates` when the program sets no stay). */
-  gatesAfterRegress: CompiledCriterion[];
-  /** Every criterion in check order (regress rules' criteria, then `gates`), and the same with `gatesAfterRegress`. */
+  /**
+   * Every criterion in check order: the regress rules' criteria, then the gates (minimum days in the stage when set,
+   * then the authored ones). `allAfterRegress` adds the stay after a regress after the minimum days, for when a
+   * regress started the stay (the same array as `all` when the program sets no stay).
+   */
   all: CompiledCriterion[];
   allAfterRegress: CompiledCriterion[];
   /** How many checks the regress rules make (the gate checks follow them). */
@@ -121,14 +120,13 @@ function compileStage(program: Program, stage: Stage, stageIndex: number): Compi
   const gates = minDays ? [minDays, ...authored] : authored;
   const gatesAfterRegress = afterRegress ? [...(minDays ? [minDays] : []), afterRegress, ...authored] : gates;
   const regress = rules.flatMap((r) => r.criteria);
+  const all = [...regress, ...gates];
   return {
     stage,
     stageIndex,
     rules,
-    gates,
-    gatesAfterRegress,
-    all: [...regress, ...gates],
-    allAfterRegress: [...regress, ...gatesAfterRegress],
+    all,
+    allAfterRegress: afterRegress ? [...regress, ...gatesAfterRegress] : all,
     regressCount: regress.length,
     conflicts: findConflicts(program.painModel, stage),
   };

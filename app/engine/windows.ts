@@ -12,11 +12,6 @@ import { endLogAt, firstLogFrom, type EvalContext } from "./context";
 import type { PainMetric, Scope, Window } from "./schema";
 import type { CheckRole, DailyLogFact } from "./types";
 
-export interface CriterionEnv {
-  ctx: EvalContext;
-  role: CheckRole;
-}
-
 /**
  * First session day a criterion may look at. Stage scope starts on the day the stage was entered; plan scope on
  * the plan's start. Regress rules also ignore everything up to and including the last regress: evidence that has
@@ -96,12 +91,7 @@ export function shortWindow(window: Window): string {
   return "days" in window ? `${window.days} d` : `${window.sessions} session${window.sessions === 1 ? "" : "s"}`;
 }
 
-/** "2026-03-14, 2026-03-15", or "…, " and the last `max` days when there are more. */
-export function dayList(days: readonly number[], max = 5): string {
-  return quotedDays(days.length > max ? days.slice(-max) : days, days.length);
-}
-
-/** dayList of `total` days of which only the last ones, `shown`, were kept. */
+/** "2026-03-14, 2026-03-15": the `shown` days (the last of `total`), with "…, " first when some were left out. */
 export function quotedDays(shown: readonly number[], total: number): string {
   const text = shown.map(fromDayNumber).join(", ");
   return total > shown.length ? `…, ${text}` : text;
