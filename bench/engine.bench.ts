@@ -27,6 +27,7 @@ import { Almanac, Engine } from "json-rules-engine";
 import { addDays, evaluate, ProgramSchema } from "../app/engine/index.ts";
 import { toDayNumber as toDay } from "../app/engine/dates.ts";
 import type { Criterion, DailyLogFact, Decision, EvaluationInput, MeasurementFact, Outcome, Program } from "../app/engine/index.ts";
+import { seededRandom } from "../db/seeded-random.ts";
 
 const PLANS = Number(process.env.BENCH_PLANS ?? 10_000);
 const DAYS = 90;
@@ -83,16 +84,6 @@ export const PROGRAM: Program = ProgramSchema.parse({
 // Synthetic plans (seeded, so every run evaluates the same 10,000 histories).
 // ------------------------------------------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A date as a database driver returns it: its own string object per row. (addDays hands out the engine's memoised
@@ -101,7 +92,7 @@ function mulberry32(seed: number): () => number {
 const rowDate = (date: string): string => (date + " ").slice(0, 10);
 
 export function makePlans(n: number): EvaluationInput[] {
-  const rnd = mulberry32(SEED);
+  const rnd = seededRandom(SEED);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const clamp = (x: number) => Math.max(0, Math.min(10, Math.round(x)));
   const start = addDays(TODAY, -(DAYS - 1));

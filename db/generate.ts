@@ -6,22 +6,13 @@ import { todayIn } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
 import { builtInPrograms } from "./programs/index.ts";
+import { seededRandom } from "./seeded-random.ts";
 
 export type GenerateOptions = { patients: number; days: number; today?: Date; password?: string; onProgress?: (done: number) => void };
 
 const TIME_ZONE = "Europe/London";
 const BATCH = 400;
 
-/** Deterministic pseudo-random numbers so two runs build the same clinic. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v)));
 
@@ -31,7 +22,7 @@ const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v)));
  * engine decision per plan. Returns the e-mail addresses of one clinician and one patient to drive the benchmark.
  */
 export async function generateLargeClinic(db: DB, options: GenerateOptions) {
-  const r = random(42);
+  const r = seededRandom(42);
   const today = todayIn(TIME_ZONE, options.today ?? new Date());
   const passwordHash = await hashPassword(options.password ?? "stagewise-demo");
   const clinicId = newId();

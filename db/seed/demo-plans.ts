@@ -7,20 +7,9 @@ import { startPlan } from "~/services/plans.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { loadBuiltInProgram } from "../programs/index.ts";
+import { seededRandom } from "../seeded-random.ts";
 
 type Ids = { clinicId: string; clinicianId: string; patientId: string; patient2Id: string; timeZone: string; today: Date };
-
-/** Deterministic pseudo-random numbers (mulberry32) so the demo looks the same on every machine. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v)));
 
@@ -100,7 +89,7 @@ async function simulatePlan(
   clinician: { id: string; clinic_id: string; role: "clinician"; time_zone: string },
   sim: Simulation,
 ): Promise<void> {
-  const r = random(sim.seed);
+  const r = seededRandom(sim.seed);
   const startDate = addDays(sim.today, -sim.days);
   const started = await startPlan(db, clinician, {
     patientId: sim.patientId,

@@ -8,19 +8,10 @@
 import { describe, expect, it } from "vitest";
 import { addDays, evaluate, type CriterionKind, type DailyLogFact, type Decision, type EvaluationInput, type MeasurementFact } from "~/engine";
 import { builtInPrograms } from "../../../db/programs/index.ts";
+import { seededRandom } from "../../../db/seeded-random.ts";
 
 const TODAY = "2026-06-30";
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seeded histories over every stage of every built-in program: every criterion kind, in gates and regress rules. */
 function corpus(): EvaluationInput[] {
@@ -29,7 +20,7 @@ function corpus(): EvaluationInput[] {
   for (const program of builtInPrograms) {
     program.stages.forEach((stage, si) => {
       for (let k = 0; k < 3; k++) {
-        const r = rng(seed++);
+        const r = seededRandom(seed++);
         const score = (base: number) => Math.max(0, Math.min(10, Math.round(base + (r() - 0.5) * 4)));
         const base = r() * 5;
         const logs: DailyLogFact[] = [];

@@ -9,21 +9,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { addDays, evaluate, type DailyLogFact, type Decision, type EvaluationInput, type MeasurementFact, type SignoffFact } from "~/engine";
 import { builtInPrograms } from "../../../db/programs/index.ts";
+import { seededRandom } from "../../../db/seeded-random.ts";
 
 const FILE = new URL("./golden-decisions.json", import.meta.url);
 const TODAY = "2026-06-30";
 const DAYS = 90;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MEASURES = ["single_leg_heel_raise_reps", "quad_strength_nm", "single_hop_cm", "isometric_strength_nm", "visa_a", "visa_p", "lefs", "koos_adl", "global_rating", "psfs"];
 const SIGNOFFS = ["clinical_exam_clear", "h_test_no_insecurity", "insertional_pain"];
@@ -31,7 +22,7 @@ const SORENESS = [null, "none", "none", "none", "warmup_resolved", "warmup_persi
 const SWELLING = [null, "none", "none", "trace", "1+", "2+"] as const;
 
 function history(seed: number): { logs: DailyLogFact[]; measurements: MeasurementFact[]; signoffs: SignoffFact[] } {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const score = (base: number) => Math.max(0, Math.min(10, Math.round(base + (r() - 0.5) * 3)));
   const start = addDays(TODAY, -(DAYS - 1));
@@ -83,7 +74,7 @@ function inputs(): { name: string; input: EvaluationInput }[] {
     program.stages.forEach((stage, si) => {
       for (let k = 0; k < 4; k++) {
         const h = history(seed++);
-        const r = rng(seed * 7);
+        const r = seededRandom(seed * 7);
         out.push({
           name: `${program.id}/${stage.id}/${k}`,
           input: {
