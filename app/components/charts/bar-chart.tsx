@@ -2,7 +2,7 @@ import { useId } from "react";
 import { ticks as niceTicks } from "d3-array";
 import { responsiveDateTicks, ThresholdLines, XAxis, YGrid } from "./axes";
 import { dateColumn, dayNumber, formatDay, formatLongDay } from "./dates";
-import { defaultFormat, gutterClass, LegendSwatch, linearY, MarkerPath, NoEntry, pct, TableFallback, thresholdNote, toneClass } from "./shared";
+import { ChartFrame, defaultFormat, EmptyChart, LegendSwatch, linearY, MarkerPath, NoEntry, pct, TableFallback, thresholdNote, toneClass } from "./shared";
 import type { Bar, Threshold } from "./types";
 
 export type BarChartProps = {
@@ -43,14 +43,7 @@ export function BarChart(props: BarChartProps) {
   const values = bars.map((b) => b.value).filter((v): v is number => v !== null && Number.isFinite(v));
 
   if (values.length === 0 || !Number.isFinite(from) || !Number.isFinite(to)) {
-    return (
-      <div className={wrapClass}>
-        {props.showTitle ? <p className="sw-chart__title">{props.title}</p> : null}
-        <p className="sw-chart__empty" role="note" aria-label={props.title}>
-          {props.emptyText ?? "No entries yet."}
-        </p>
-      </div>
-    );
+    return <EmptyChart className={wrapClass} title={props.title} showTitle={props.showTitle} emptyText={props.emptyText} />;
   }
 
   // A slot is the usual spacing of the bars: 1 day for daily bars, 7 for weekly ones.
@@ -72,8 +65,6 @@ export function BarChart(props: BarChartProps) {
   const y = linearY([0, y1], [baseY, top]);
 
   const dateCol = dateColumn(bars.map((b) => b.day));
-  const titleId = `${uid}-title`;
-  const descId = `${uid}-desc`;
   const first = bars.find((b) => b.value !== null) as ParsedBar;
   const last = [...bars].reverse().find((b) => b.value !== null) as ParsedBar;
   const hi = bars.reduce((m, b) => (b.value !== null && b.value > (m.value ?? -Infinity) ? b : m), first);
@@ -85,44 +76,8 @@ export function BarChart(props: BarChartProps) {
   for (const b of bars) if (b.label && b.value !== null) highlights.set(`${b.tone ?? "primary"}|${b.label}`, b);
   const anyLabel = bars.some((b) => b.label);
 
-  return (
-    <div className={wrapClass}>
-      {props.showTitle ? <p className="sw-chart__title">{props.title}</p> : null}
-      {props.yLabel ? (
-        <p className="sw-chart__ylabel" aria-hidden="true">
-          {props.yLabel}
-        </p>
-      ) : null}
-      <div className={`sw-chart__plot ${gutterClass(yTickLabels)}`}>
-        <svg className="sw-chart__svg" role="img" aria-labelledby={titleId} aria-describedby={descId} width="100%" height={height} overflow="visible" focusable="false">
-          <title id={titleId}>{props.title}</title>
-          <desc id={descId}>{desc}</desc>
-          <YGrid ticks={yTicks} labels={yTickLabels} y={y} />
-          <g className="sw-chart__bars">
-            {bars.map((b) => {
-              if (b.value === null || !Number.isFinite(b.value)) return null;
-              const zero = b.value <= 0;
-              const by = zero ? baseY - 2 : y(b.value);
-              const x = pct(xf(b.day) - barW / 2);
-              return (
-                <g key={b.day} className={toneClass(b.tone)} data-date={b.date} data-value={b.value}>
-                  <rect className={`sw-chart__bar${zero ? " sw-chart__bar--zero" : ""}`} x={x} width={pct(barW)} y={by} height={Math.max(0, baseY - by)} rx={zero ? 0 : 1.5}>
-                    <title>{`${formatDay(b.day)}: ${fmt(b.value)}${b.label ? ` (${b.label})` : ""}`}</title>
-                  </rect>
-                  {b.label && b.tone && b.tone !== "primary" ? (
-                    <svg className="sw-chart__marker" x={pct(xf(b.day))} y={by - 7} width="1" height="1" overflow="visible">
-                      <MarkerPath shape="diamond" r={3} />
-                    </svg>
-                  ) : null}
-                </g>
-              );
-            })}
-          </g>
-          <XAxis ticks={responsiveDateTicks(from, to)} baseY={baseY} xf={xf} />
-          <ThresholdLines thresholds={thresholds} domain={[0, y1]} y={y} />
-        </svg>
-      </div>
-
+  const after = (
+    <>
       {highlights.size ? (
         <ul className="sw-chart__legend">
           <li>
@@ -159,7 +114,44 @@ export function BarChart(props: BarChartProps) {
           ))}
         </tbody>
       </TableFallback>
-    </div>
+    </>
+  );
+  return (
+    <ChartFrame
+      className={wrapClass}
+      title={props.title}
+      showTitle={props.showTitle}
+      yLabel={props.yLabel}
+      yTickLabels={yTickLabels}
+      height={height}
+      id={uid}
+      description={desc}
+      after={after}
+    >
+      <YGrid ticks={yTicks} labels={yTickLabels} y={y} />
+      <g className="sw-chart__bars">
+        {bars.map((b) => {
+          if (b.value === null || !Number.isFinite(b.value)) return null;
+          const zero = b.value <= 0;
+          const by = zero ? baseY - 2 : y(b.value);
+          const x = pct(xf(b.day) - barW / 2);
+          return (
+            <g key={b.day} className={toneClass(b.tone)} data-date={b.date} data-value={b.value}>
+              <rect className={`sw-chart__bar${zero ? " sw-chart__bar--zero" : ""}`} x={x} width={pct(barW)} y={by} height={Math.max(0, baseY - by)} rx={zero ? 0 : 1.5}>
+                <title>{`${formatDay(b.day)}: ${fmt(b.value)}${b.label ? ` (${b.label})` : ""}`}</title>
+              </rect>
+              {b.label && b.tone && b.tone !== "primary" ? (
+                <svg className="sw-chart__marker" x={pct(xf(b.day))} y={by - 7} width="1" height="1" overflow="visible">
+                  <MarkerPath shape="diamond" r={3} />
+                </svg>
+              ) : null}
+            </g>
+          );
+        })}
+      </g>
+      <XAxis ticks={responsiveDateTicks(from, to)} baseY={baseY} xf={xf} />
+      <ThresholdLines thresholds={thresholds} domain={[0, y1]} y={y} />
+    </ChartFrame>
   );
 }
 

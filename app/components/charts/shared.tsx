@@ -125,3 +125,63 @@ export function linePath<T>(points: T[], x: (p: T) => number, y: (p: T) => numbe
   }
   return d;
 }
+
+type FrameText = { className: string; title: string; showTitle?: boolean };
+
+/** What a chart shows when there is nothing to draw. */
+export function EmptyChart({ className, title, showTitle, emptyText }: FrameText & { emptyText?: string }) {
+  return (
+    <div className={className}>
+      {showTitle ? <p className="sw-chart__title">{title}</p> : null}
+      <p className="sw-chart__empty" role="note" aria-label={title}>
+        {emptyText ?? "No entries yet."}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The frame every chart shares: optional visible title, the vertical axis label, and an accessible SVG (title and
+ * description) holding the plot; `after` follows the plot (legend, table fallback).
+ */
+export function ChartFrame(
+  props: FrameText & {
+    yLabel?: string;
+    yTickLabels: string[];
+    height: number;
+    id: string;
+    description: string;
+    children: ReactNode;
+    after: ReactNode;
+  }
+) {
+  const titleId = `${props.id}-title`;
+  const descId = `${props.id}-desc`;
+  return (
+    <div className={props.className}>
+      {props.showTitle ? <p className="sw-chart__title">{props.title}</p> : null}
+      {props.yLabel ? (
+        <p className="sw-chart__ylabel" aria-hidden="true">
+          {props.yLabel}
+        </p>
+      ) : null}
+      <div className={`sw-chart__plot ${gutterClass(props.yTickLabels)}`}>
+        <svg
+          className="sw-chart__svg"
+          role="img"
+          aria-labelledby={titleId}
+          aria-describedby={descId}
+          width="100%"
+          height={props.height}
+          overflow="visible"
+          focusable="false"
+        >
+          <title id={titleId}>{props.title}</title>
+          <desc id={descId}>{props.description}</desc>
+          {props.children}
+        </svg>
+      </div>
+      {props.after}
+    </div>
+  );
+}

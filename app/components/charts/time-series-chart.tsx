@@ -3,7 +3,8 @@ import { ticks as niceTicks } from "d3-array";
 import { responsiveDateTicks, ThresholdLines, XAxis, YGrid } from "./axes";
 import { dateColumn, dayNumber, formatDay, formatLongDay, isoDate } from "./dates";
 import {
-  gutterClass,
+  ChartFrame,
+  EmptyChart,
   linearY,
   linePath,
   defaultFormat,
@@ -72,14 +73,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   const wrapClass = ["sw-chart", props.className].filter(Boolean).join(" ");
   if (values.length === 0 || !Number.isFinite(from) || !Number.isFinite(to)) {
-    return (
-      <div className={wrapClass}>
-        {props.showTitle ? <p className="sw-chart__title">{props.title}</p> : null}
-        <p className="sw-chart__empty" role="note" aria-label={props.title}>
-          {props.emptyText ?? "No entries yet."}
-        </p>
-      </div>
-    );
+    return <EmptyChart className={wrapClass} title={props.title} showTitle={props.showTitle} emptyText={props.emptyText} />;
   }
 
   // ---- y domain ----
@@ -103,8 +97,6 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const tableDays = [...new Set(series.flatMap((s) => s.pts.map((p) => p.day)))].sort((a, b) => a - b);
   const dateCol = dateColumn(tableDays);
 
-  const titleId = `${uid}-title`;
-  const descId = `${uid}-desc`;
   const desc = [props.description, props.yLabel ? `Vertical axis: ${props.yLabel}.` : null, ...summarise(series, fmt), ...thresholds.map((t) => `${thresholdNote(t, fmt)}.`), ...parsedBands.map((b) => `${b.label}: ${formatDay(b.fromDay)} to ${formatDay(b.toDay)}.`)]
     .filter(Boolean)
     .join(" ");
@@ -116,112 +108,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       (p) => (p.value === null ? null : y(p.value)),
     );
 
-  return (
-    <div className={wrapClass}>
-      {props.showTitle ? <p className="sw-chart__title">{props.title}</p> : null}
-      {props.yLabel ? (
-        <p className="sw-chart__ylabel" aria-hidden="true">
-          {props.yLabel}
-        </p>
-      ) : null}
-      <div className={`sw-chart__plot ${gutterClass(yTickLabels)}`}>
-        <svg
-          className="sw-chart__svg"
-          role="img"
-          aria-labelledby={titleId}
-          aria-describedby={descId}
-          width="100%"
-          height={height}
-          overflow="visible"
-          focusable="false"
-        >
-          <title id={titleId}>{props.title}</title>
-          <desc id={descId}>{desc}</desc>
-
-          {parsedBands.length ? (
-            <g className="sw-chart__bands">
-              {parsedBands.map((b, i) => {
-                const a = xClamp(b.fromDay - 0.5);
-                const z = xClamp(b.toDay + 0.5);
-                if (z <= a) return null;
-                return (
-                  <g key={`${b.label}-${b.from}`} className={`sw-chart__band${i % 2 === 0 ? " sw-chart__band--shaded" : ""}`} data-from={b.from} data-to={b.to}>
-                    <rect x={pct(a)} width={pct(z - a)} y={0} height={baseY} />
-                    {a > 0 ? <line className="sw-chart__band-edge" x1={pct(a)} x2={pct(a)} y1={0} y2={baseY} /> : null}
-                    <svg x={pct(a)} width={pct(z - a)} y={0} height={top} className="sw-chart__band-label">
-                      <text x={5} y={16} className={b.shortLabel ? "sw-chart__band-text--full" : undefined}>
-                        {b.label}
-                      </text>
-                      {b.shortLabel ? (
-                        <text x={5} y={16} className="sw-chart__band-text--short">
-                          {b.shortLabel}
-                        </text>
-                      ) : null}
-                    </svg>
-                  </g>
-                );
-              })}
-            </g>
-          ) : null}
-
-          <YGrid ticks={yTicks} labels={yTickLabels} y={y} />
-          <XAxis ticks={ticks} baseY={baseY} xf={xf} />
-          <ThresholdLines thresholds={thresholds} domain={[y0, y1]} y={y} />
-
-          {/* Lines live in a layer stretched to the plot width; strokes keep their width (non-scaling-stroke). */}
-          <svg className="sw-chart__lines" x="0" y="0" width="100%" height={height} viewBox={`0 0 ${VIEW_W} ${height}`} preserveAspectRatio="none" overflow="visible">
-            {series.map((s) => {
-              const d = lineOf(withGaps(s));
-              return d ? (
-                <path
-                  key={s.id}
-                  className={`sw-chart__line ${toneClass(s.tone)}${s.dashed ? " sw-chart__line--dashed" : ""}`}
-                  data-series={s.id}
-                  d={d}
-                  vectorEffect="non-scaling-stroke"
-                />
-              ) : null;
-            })}
-          </svg>
-
-          {series.map((s) => {
-            const seq = withGaps(s);
-            const defined = (p: Pt | undefined) => p !== undefined && p.value !== null && Number.isFinite(p.value);
-            const count = s.pts.filter((p) => p.value !== null).length;
-            const showAll = s.showPoints ?? count <= 45;
-            const isolated = (i: number) => !defined(seq[i - 1]) && !defined(seq[i + 1]);
-            const markers = seq.map((p, i) => ({ p, lone: isolated(i) })).filter(({ p, lone }) => defined(p) && (showAll || lone));
-            if (!markers.length) return null;
-            // Dense series drop their markers on narrow screens, unless markers are what tells this line apart
-            // (a solid line that is not the first series).
-            const dense = s.showPoints === undefined && count > 21;
-            const keep = s.index > 0 && !s.dashed;
-            return (
-              <g
-                key={s.id}
-                className={`sw-chart__markers ${toneClass(s.tone)}${dense ? " sw-chart__markers--dense" : ""}${dense && keep ? " sw-chart__markers--keep" : ""}`}
-                data-series={s.id}
-              >
-                {markers.map(({ p, lone }) => (
-                  <svg
-                    key={p.day}
-                    className={`sw-chart__marker${lone ? " sw-chart__marker--isolated" : ""}`}
-                    x={pct(xf(p.day))}
-                    y={y(p.value as number)}
-                    width="1"
-                    height="1"
-                    overflow="visible"
-                    data-date={isoDate(p.day)}
-                  >
-                    <MarkerPath shape={s.shape} />
-                  </svg>
-                ))}
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-
+  const after = (
+    <>
       <ul className="sw-chart__legend">
         {series.map((s) => (
           <li key={s.id}>
@@ -259,7 +147,103 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           ))}
         </tbody>
       </TableFallback>
-    </div>
+    </>
+  );
+  return (
+    <ChartFrame
+      className={wrapClass}
+      title={props.title}
+      showTitle={props.showTitle}
+      yLabel={props.yLabel}
+      yTickLabels={yTickLabels}
+      height={height}
+      id={uid}
+      description={desc}
+      after={after}
+    >
+
+      {parsedBands.length ? (
+        <g className="sw-chart__bands">
+          {parsedBands.map((b, i) => {
+            const a = xClamp(b.fromDay - 0.5);
+            const z = xClamp(b.toDay + 0.5);
+            if (z <= a) return null;
+            return (
+              <g key={`${b.label}-${b.from}`} className={`sw-chart__band${i % 2 === 0 ? " sw-chart__band--shaded" : ""}`} data-from={b.from} data-to={b.to}>
+                <rect x={pct(a)} width={pct(z - a)} y={0} height={baseY} />
+                {a > 0 ? <line className="sw-chart__band-edge" x1={pct(a)} x2={pct(a)} y1={0} y2={baseY} /> : null}
+                <svg x={pct(a)} width={pct(z - a)} y={0} height={top} className="sw-chart__band-label">
+                  <text x={5} y={16} className={b.shortLabel ? "sw-chart__band-text--full" : undefined}>
+                    {b.label}
+                  </text>
+                  {b.shortLabel ? (
+                    <text x={5} y={16} className="sw-chart__band-text--short">
+                      {b.shortLabel}
+                    </text>
+                  ) : null}
+                </svg>
+              </g>
+            );
+          })}
+        </g>
+      ) : null}
+
+      <YGrid ticks={yTicks} labels={yTickLabels} y={y} />
+      <XAxis ticks={ticks} baseY={baseY} xf={xf} />
+      <ThresholdLines thresholds={thresholds} domain={[y0, y1]} y={y} />
+
+      {/* Lines live in a layer stretched to the plot width; strokes keep their width (non-scaling-stroke). */}
+      <svg className="sw-chart__lines" x="0" y="0" width="100%" height={height} viewBox={`0 0 ${VIEW_W} ${height}`} preserveAspectRatio="none" overflow="visible">
+        {series.map((s) => {
+          const d = lineOf(withGaps(s));
+          return d ? (
+            <path
+              key={s.id}
+              className={`sw-chart__line ${toneClass(s.tone)}${s.dashed ? " sw-chart__line--dashed" : ""}`}
+              data-series={s.id}
+              d={d}
+              vectorEffect="non-scaling-stroke"
+            />
+          ) : null;
+        })}
+      </svg>
+
+      {series.map((s) => {
+        const seq = withGaps(s);
+        const defined = (p: Pt | undefined) => p !== undefined && p.value !== null && Number.isFinite(p.value);
+        const count = s.pts.filter((p) => p.value !== null).length;
+        const showAll = s.showPoints ?? count <= 45;
+        const isolated = (i: number) => !defined(seq[i - 1]) && !defined(seq[i + 1]);
+        const markers = seq.map((p, i) => ({ p, lone: isolated(i) })).filter(({ p, lone }) => defined(p) && (showAll || lone));
+        if (!markers.length) return null;
+        // Dense series drop their markers on narrow screens, unless markers are what tells this line apart
+        // (a solid line that is not the first series).
+        const dense = s.showPoints === undefined && count > 21;
+        const keep = s.index > 0 && !s.dashed;
+        return (
+          <g
+            key={s.id}
+            className={`sw-chart__markers ${toneClass(s.tone)}${dense ? " sw-chart__markers--dense" : ""}${dense && keep ? " sw-chart__markers--keep" : ""}`}
+            data-series={s.id}
+          >
+            {markers.map(({ p, lone }) => (
+              <svg
+                key={p.day}
+                className={`sw-chart__marker${lone ? " sw-chart__marker--isolated" : ""}`}
+                x={pct(xf(p.day))}
+                y={y(p.value as number)}
+                width="1"
+                height="1"
+                overflow="visible"
+                data-date={isoDate(p.day)}
+              >
+                <MarkerPath shape={s.shape} />
+              </svg>
+            ))}
+          </g>
+        );
+      })}
+    </ChartFrame>
   );
 }
 
