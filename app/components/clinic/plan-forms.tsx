@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useWatch } from "react-hook-form";
 import { SelectField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
@@ -37,6 +38,24 @@ function HiddenField({ form, name }: { form: ReturnType<typeof useSchemaForm>; n
 function useBusy(intent: string) {
   const navigation = useNavigation();
   return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+}
+
+/** A form acting on the plan: its intent, the plan id, the form-level error, the fields, then the submit button. */
+function PlanActionForm(props: { intent: string; form: ReturnType<typeof useSchemaForm>; formError?: string; submitLabel: string; children: ReactNode }) {
+  const busy = useBusy(props.intent);
+  return (
+    <Form method="post" className="form" noValidate onSubmit={props.form.onSubmit}>
+      <Intent value={props.intent} />
+      <HiddenField form={props.form} name="planId" />
+      <FormError message={props.formError} />
+      {props.children}
+      <div>
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {props.submitLabel}
+        </Button>
+      </div>
+    </Form>
+  );
 }
 
 type ProgramOption = { id: string; name: string; builtIn: boolean; version: number; stages: Array<{ id: string; name: string }> };
@@ -118,12 +137,8 @@ export function ReviewDecisionForms({ decisionId, result }: { decisionId: string
 export function MoveStageForm({ planId, stages, currentStageId, result }: { planId: string; stages: Array<{ id: string; name: string }>; currentStageId: string; result?: PlanActionResult }) {
   const failed = failureFor(result, "move-stage");
   const form = useSchemaForm(MoveStageSchema, { defaultValues: { planId, stageId: "", moveReason: "", ...(failed?.values ?? {}) }, serverErrors: failed?.fieldErrors });
-  const busy = useBusy("move-stage");
   return (
-    <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
-      <Intent value="move-stage" />
-      <HiddenField form={form} name="planId" />
-      <FormError message={failed?.formError} />
+    <PlanActionForm intent="move-stage" form={form} formError={failed?.formError} submitLabel="Move stage">
       <SelectField
         form={form}
         name="stageId"
@@ -132,12 +147,7 @@ export function MoveStageForm({ planId, stages, currentStageId, result }: { plan
         options={stages.filter((s) => s.id !== currentStageId).map((s) => ({ value: s.id, label: `${stages.indexOf(s) + 1}. ${s.name}` }))}
       />
       <TextAreaField form={form} name="moveReason" label="Reason" rows={2} />
-      <div>
-        <Button type="submit" variant="secondary" disabled={busy}>
-          Move stage
-        </Button>
-      </div>
-    </Form>
+    </PlanActionForm>
   );
 }
 
@@ -149,13 +159,9 @@ export function CapacityForm({ planId, today, measures, involvedSide, result }: 
     defaultValues: { planId, measure: measures[0] ?? "", testedOn: today, left: "", right: "", ...(failed?.values ?? {}) },
     serverErrors: failed?.fieldErrors,
   });
-  const busy = useBusy("capacity");
   const known = Array.from(new Set([...measures, ...Object.keys(MEASURE_NAMES).filter((m) => /_(reps|nm|cm|s|kg)$/.test(m))]));
   return (
-    <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
-      <Intent value="capacity" />
-      <HiddenField form={form} name="planId" />
-      <FormError message={failed?.formError} />
+    <PlanActionForm intent="capacity" form={form} formError={failed?.formError} submitLabel="Record test">
       <SelectField form={form} name="measure" label="Capacity test" options={known.map((m) => ({ value: m, label: MEASURE_NAMES[m] ?? m.replace(/_/g, " ") }))} />
       <TextField form={form} name="testedOn" label="Tested on" type="date" />
       <div className="grid-2 clinic-grid-tight">
@@ -163,12 +169,7 @@ export function CapacityForm({ planId, today, measures, involvedSide, result }: 
         <TextField form={form} name="right" label={sideLabel("right")} inputMode="decimal" />
       </div>
       <p className="small muted">Record both sides (leave one blank if it wasn't tested): the engine computes limb symmetry from the pair.</p>
-      <div>
-        <Button type="submit" variant="secondary" disabled={busy}>
-          Record test
-        </Button>
-      </div>
-    </Form>
+    </PlanActionForm>
   );
 }
 
@@ -178,23 +179,14 @@ export function QuestionnaireForm({ planId, today, result }: { planId: string; t
     defaultValues: { planId, instrument: "", answeredOn: today, score: "", ...(failed?.values ?? {}) },
     serverErrors: failed?.fieldErrors,
   });
-  const busy = useBusy("questionnaire");
   return (
-    <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
-      <Intent value="questionnaire" />
-      <HiddenField form={form} name="planId" />
-      <FormError message={failed?.formError} />
+    <PlanActionForm intent="questionnaire" form={form} formError={failed?.formError} submitLabel="Record score">
       <SelectField form={form} name="instrument" label="Questionnaire" placeholder="Choose…" options={Object.entries(QUESTIONNAIRE_RANGES).map(([value, r]) => ({ value, label: r.label }))} />
       <div className="grid-2 clinic-grid-tight">
         <TextField form={form} name="answeredOn" label="Date" type="date" />
         <TextField form={form} name="score" label="Score" inputMode="decimal" />
       </div>
-      <div>
-        <Button type="submit" variant="secondary" disabled={busy}>
-          Record score
-        </Button>
-      </div>
-    </Form>
+    </PlanActionForm>
   );
 }
 
@@ -204,21 +196,12 @@ export function SignoffForm({ planId, today, items, result }: { planId: string; 
     defaultValues: { planId, itemId: items[0]?.itemId ?? "", signedOn: today, note: "", ...(failed?.values ?? {}) },
     serverErrors: failed?.fieldErrors,
   });
-  const busy = useBusy("signoff");
   return (
-    <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
-      <Intent value="signoff" />
-      <HiddenField form={form} name="planId" />
-      <FormError message={failed?.formError} />
+    <PlanActionForm intent="signoff" form={form} formError={failed?.formError} submitLabel="Sign off">
       <SelectField form={form} name="itemId" label="Item" options={items.map((i) => ({ value: i.itemId, label: i.prompt }))} />
       <TextField form={form} name="signedOn" label="Checked on" type="date" />
       <TextAreaField form={form} name="note" label="Note (optional)" rows={2} />
-      <div>
-        <Button type="submit" variant="secondary" disabled={busy}>
-          Sign off
-        </Button>
-      </div>
-    </Form>
+    </PlanActionForm>
   );
 }
 
