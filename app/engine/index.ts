@@ -37,6 +37,5 @@ export {
   type CaseExpectation,
   type CaseFile,
 } from "./case";
-export { MEASURE_NAMES, measureName } from "./measure-names";
+export { INSTRUMENT_NAMES, MEASURE_NAMES, measureName } from "./measure-names";
 export { SORENESS_ADVICE, SORENESS_WORDS } from "./criteria/soreness";
-export { INSTRUMENT_NAMES } from "./criteria/questionnaire";

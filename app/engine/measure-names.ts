@@ -1,3 +1,16 @@
+import type { Questionnaire } from "./schema";
+
+/** Questionnaire names as clinicians say them ("custom" is a clinic's own; its measure id names it). */
+export const INSTRUMENT_NAMES: Record<Questionnaire, string> = {
+  visa_a: "VISA-A",
+  visa_p: "VISA-P",
+  lefs: "LEFS",
+  psfs: "PSFS",
+  koos_adl: "KOOS-ADL",
+  global_rating: "global rating of function",
+  custom: "questionnaire",
+};
+
 /**
  * Display names of the measurement ids the engine knows (clinical-reference §2–§7). Unknown ids are shown with
  * underscores turned into spaces, so a clinic's own measures still read acceptably.
@@ -12,12 +25,8 @@ export const MEASURE_NAMES: Record<string, string> = {
   crossover_hop_cm: "crossover hop distance",
   timed_6m_hop_s: "6 m timed hop",
   single_leg_press_kg: "single-leg press",
-  visa_a: "VISA-A",
-  visa_p: "VISA-P",
-  lefs: "LEFS",
-  psfs: "PSFS",
-  koos_adl: "KOOS-ADL",
-  global_rating: "global rating of function",
+  // A questionnaire score is recorded as a measurement under the instrument's id.
+  ...Object.fromEntries(Object.entries(INSTRUMENT_NAMES).filter(([id]) => id !== "custom")),
 };
 
 export function measureName(id: string): string {

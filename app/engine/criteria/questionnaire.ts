@@ -9,16 +9,7 @@ import type { Questionnaire, QuestionnaireCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
 import { clinicianSentence, CompiledCriterion, onBoundary, patientSentence, statusOf, symbolic, type EvalOut, type Scale } from "./common";
 import { firstDayInScope } from "../windows";
-
-export const INSTRUMENT_NAMES: Record<Questionnaire, string> = {
-  visa_a: "VISA-A",
-  visa_p: "VISA-P",
-  lefs: "LEFS",
-  psfs: "PSFS",
-  koos_adl: "KOOS-ADL",
-  global_rating: "global rating of function",
-  custom: "questionnaire",
-};
+import { INSTRUMENT_NAMES } from "../measure-names";
 
 /** Score ranges of the scored instruments (clinical-reference §7; KOOS and the global rating are 0–100). */
 const INSTRUMENT_SCALES: Partial<Record<Questionnaire, Scale>> = {
