@@ -1,10 +1,11 @@
 import type { DB } from "~/db/client.server.ts";
+import { programOfPlan } from "./evaluation.server.ts";
 
 // A plan's program snapshot never changes for a given program id and version, so parsed outlines can be kept.
 const outlineCache = new Map<string, Outline>();
 
 /**
- * Program outlines (name, stage ids and names, pain limits) for a set of plans, parsing ONE snapshot per distinct
+ * Program outlines (name, stage ids and names) for a set of plans, parsing ONE snapshot per distinct
  * program version — plans on the same version carry identical snapshots — and each only once per process.
  */
 export async function programOutlines(db: DB, plans: Array<{ id: string; program_id: string; program_version: number }>) {
@@ -20,17 +21,8 @@ export async function programOutlines(db: DB, plans: Array<{ id: string; program
       .where("id", "in", [...wanted.values()])
       .execute();
     for (const s of snapshots) {
-      const program = JSON.parse(s.program_snapshot) as {
-        name: string;
-        painModel?: { duringMax: number | null; redFlagPain: number };
-        stages: Array<{ id: string; name: string }>;
-      };
-      outlineCache.set(outlineKey(s.program_id, s.program_version), {
-        name: program.name,
-        stages: program.stages.map((st) => ({ id: st.id, name: st.name })),
-        painLimit: program.painModel?.duringMax ?? null,
-        redFlagPain: program.painModel?.redFlagPain ?? 7,
-      });
+      const program = programOfPlan(s);
+      outlineCache.set(outlineKey(s.program_id, s.program_version), { name: program.name, stages: program.stages.map((st) => ({ id: st.id, name: st.name })) });
     }
   }
   const outlines = new Map<string, Outline>();
@@ -42,7 +34,7 @@ export async function programOutlines(db: DB, plans: Array<{ id: string; program
   return outlines;
 }
 
-export type Outline = { name: string; stages: Array<{ id: string; name: string }>; painLimit: number | null; redFlagPain: number };
+export type Outline = { name: string; stages: Array<{ id: string; name: string }> };
 export const outlineKey = (programId: string, version: number) => `${programId}@${version}`;
 
 export type PatientListFilter = { q?: string; status?: "all" | "active" | "paused" | "none" | "ended" };
