@@ -18,19 +18,24 @@ export type EvaluationResult = {
   stageChanged: boolean;
 };
 
-// Validating a snapshot costs more than the engine's whole evaluation, and a clinic's plans share a handful of
-// program versions: parse each distinct snapshot once. Frozen, because every caller now shares the object (and the
+// Validating a stored program costs more than the engine's whole evaluation, and a clinic's plans share a handful of
+// program versions: parse each distinct text once. Frozen, because every caller now shares the object (and the
 // engine's per-program caches key on its identity).
 const PARSED_PROGRAMS_MAX = 256;
 const parsedPrograms = new Map<string, Program>();
 
-export function programOfPlan(plan: Pick<Plan, "program_snapshot">): Program {
-  const cached = parsedPrograms.get(plan.program_snapshot);
+/** A program stored as JSON (a plan's snapshot, a clinic program's version), validated once per distinct text. */
+export function parseStoredProgram(json: string): Program {
+  const cached = parsedPrograms.get(json);
   if (cached) return cached;
-  const program = deepFreeze(ProgramSchema.parse(JSON.parse(plan.program_snapshot)));
+  const program = deepFreeze(ProgramSchema.parse(JSON.parse(json)));
   if (parsedPrograms.size >= PARSED_PROGRAMS_MAX) parsedPrograms.delete(parsedPrograms.keys().next().value!);
-  parsedPrograms.set(plan.program_snapshot, program);
+  parsedPrograms.set(json, program);
   return program;
+}
+
+export function programOfPlan(plan: Pick<Plan, "program_snapshot">): Program {
+  return parseStoredProgram(plan.program_snapshot);
 }
 
 /** Engine input for a plan: pure facts, no database handles. Used by evaluation and by the "try it" preview. */

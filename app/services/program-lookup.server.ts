@@ -1,6 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
-import { ProgramSchema, type Program } from "~/engine/index.ts";
+import type { Program } from "~/engine/index.ts";
 import { getClinicProgramVersion } from "~/models/program.server.ts";
+import { parseStoredProgram } from "~/services/evaluation.server.ts";
 import { loadBuiltInProgram } from "../../db/programs/index.ts";
 
 /**
@@ -11,5 +12,5 @@ export async function findProgramForClinic(db: DB, clinicId: string, programId: 
   const builtIn = loadBuiltInProgram(programId);
   if (builtIn) return version === undefined || version === builtIn.version ? builtIn : undefined;
   const row = await getClinicProgramVersion(db, clinicId, programId, version);
-  return row ? ProgramSchema.parse(JSON.parse(row.definition)) : undefined;
+  return row ? parseStoredProgram(row.definition) : undefined;
 }

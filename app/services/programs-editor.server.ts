@@ -1,6 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import { ProgramSchema, type Program } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
+import { parseStoredProgram } from "~/services/evaluation.server.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { builtInPrograms, loadBuiltInProgram } from "../../db/programs/index.ts";
@@ -45,7 +46,7 @@ export async function listClinicProgramDefinitions(db: DB, clinicId: string) {
     .where("program.archived_at", "is", null)
     .orderBy("program.name")
     .execute();
-  return rows.map((r) => ({ program: ProgramSchema.parse(JSON.parse(r.definition)), basedOn: r.based_on, updatedAt: r.updated_at }));
+  return rows.map((r) => ({ program: parseStoredProgram(r.definition), basedOn: r.based_on, updatedAt: r.updated_at }));
 }
 
 /** Everything a clinician can put a patient on: the clinic's own programs first, then the built-in library. */
@@ -95,7 +96,7 @@ export async function getProgramDetail(db: DB, clinicId: string, programId: stri
   const current = versions.find((v) => v.version === row.current_version);
   if (!current) return undefined;
   return {
-    program: ProgramSchema.parse(JSON.parse(current.definition)),
+    program: parseStoredProgram(current.definition),
     builtIn: false,
     basedOn: row.based_on,
     versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at, createdBy: v.name })),
