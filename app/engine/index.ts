@@ -17,6 +17,7 @@ export {
 } from "./dates";
 export { evaluate } from "./evaluate";
 export { EngineInputError } from "./context";
+export { modelAcceptsPain } from "./flags";
 export { dailyLoad } from "./load";
 export {
   LefsAnswersSchema,

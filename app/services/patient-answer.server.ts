@@ -1,9 +1,9 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DailyLog, Decision as DecisionRow } from "~/db/types.ts";
-import type { Check, Program } from "~/engine/index.ts";
+import { modelAcceptsPain, type Check, type Program } from "~/engine/index.ts";
 import { getLogForPlanDate } from "~/models/daily-log.server.ts";
 import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
-import { loadPatientPlan, painZones, type PatientUser } from "~/services/patient-plan.server.ts";
+import { loadPatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 
 export type Answer = {
@@ -22,10 +22,12 @@ export function answerFor(decision: DecisionRow, program: Program, log: DailyLog
   const checks = JSON.parse(decision.checks) as Check[];
   const fromStage = program.stages.find((s) => s.id === decision.from_stage_id);
   const toStage = program.stages.find((s) => s.id === decision.to_stage_id);
-  const limit = painZones(program.painModel, "during").limit;
+  // The headline quotes the program's numeric limit on pain during; whether today's pain is within it is the engine's call.
+  const limit = program.painModel.duringMax;
   const painDuring = log?.pain_during ?? null;
-  const withinLimit = painDuring !== null && limit !== null && (program.painModel.inclusive ? painDuring <= limit : painDuring < limit);
-  const aboveLimit = painDuring !== null && limit !== null && !withinLimit;
+  const verdict = painDuring === null || limit === null ? null : modelAcceptsPain(program.painModel, "during", painDuring);
+  const withinLimit = verdict === true;
+  const aboveLimit = verdict === false;
 
   switch (decision.outcome) {
     case "regress": {
