@@ -124,12 +124,7 @@ export async function applyOutcome(
     await setPlanStage(db, plan.id, { stageId: plan.current_stage_id, enteredOn: today, status: "completed" });
   } else if (decision.outcome === "regress") {
     const moved = decision.toStageId !== plan.current_stage_id;
-    const current = await db.selectFrom("plan").select("stage_entered_on").where("id", "=", plan.id).executeTakeFirstOrThrow();
-    await setPlanStage(db, plan.id, {
-      stageId: decision.toStageId,
-      enteredOn: moved ? nextStageStarts : current.stage_entered_on,
-      regressedOn: decision.evaluatedFor,
-    });
+    await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn: moved ? nextStageStarts : undefined, regressedOn: decision.evaluatedFor });
   } else if (decision.outcome === "advance") {
     await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn: nextStageStarts });
   }

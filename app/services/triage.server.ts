@@ -50,10 +50,6 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
   // A physio's home is their own caseload; the whole clinic is one click away (scope without clinicianId).
   const mine = <Q extends { where: (...args: any[]) => Q }>(query: Q, column: string): Q =>
     scope.clinicianId ? query.where(column, "=", scope.clinicianId) : query;
-  const livePlans = mine(
-    db.selectFrom("plan").select("id").where("clinic_id", "=", clinicId).where("status", "in", ["active", "paused"]),
-    "clinician_id",
-  );
 
   // One row per plan, each part an indexed lookup bounded by date or by "latest", so the cost follows the caseload,
   // not the history: the latest decision, the last applied regression in the window, and the last fortnight's logs
@@ -119,7 +115,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       .where("plan.clinic_id", "=", clinicId)
       .where("app_user.clinic_id", "=", clinicId)
       .where("plan.status", "in", ["active", "paused"])
-      .where("plan.id", "in", livePlans)
+      .$call((query) => mine(query, "plan.clinician_id"))
       .execute(),
     mine(
       db
