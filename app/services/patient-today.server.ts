@@ -2,7 +2,7 @@ import type { DB } from "~/db/client.server.ts";
 import type { DailyLog } from "~/db/types.ts";
 import { addDays, type Prescription, type Stage } from "~/engine/index.ts";
 import { getLogForPlanDate, listLogsForPlan } from "~/models/daily-log.server.ts";
-import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
+import { getLatestPatientSummary } from "~/models/decision.server.ts";
 import {
   isEditableDay,
   loadPatientPlan,
@@ -75,9 +75,8 @@ export async function todayView(db: DB, patient: PatientUser) {
   const current = await loadPatientPlan(db, patient);
   if (!current) return null;
   const { plan, today } = current;
-  const recent = await listLogsForPlan(db, plan.id, { from: addDays(today, -7) });
+  const [recent, latestSummary] = await Promise.all([listLogsForPlan(db, plan.id, { from: addDays(today, -7) }), getLatestPatientSummary(db, plan.id)]);
   const todays = recent.find((l) => l.log_date === today) ?? null;
-  const decision = await getLatestDecisionForPlan(db, plan.id);
   return {
     today,
     status: plan.status,
@@ -86,7 +85,7 @@ export async function todayView(db: DB, patient: PatientUser) {
     trainingDay: trainingDayOf(current.stage, today, recent),
     checkInDone: todays?.morning_pain !== null && todays?.morning_pain !== undefined,
     sessionLogged: Boolean(todays && todays.session_done !== "none"),
-    latestSummary: decision?.patient_summary ?? null,
+    latestSummary,
   };
 }
 
