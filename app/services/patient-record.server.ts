@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DB } from "~/db/client.server.ts";
 import type { Plan } from "~/db/types.ts";
 import { addDays, type Check, type Flag, type Program } from "~/engine/index.ts";
@@ -17,15 +18,16 @@ const AUDIT_TRAIL_MAX = 10_000;
 export type PatientOfClinic = NonNullable<Awaited<ReturnType<typeof getPatientInClinic>>>;
 
 /** The patient's plan the clinician works on now: active or paused, else the most recent one. */
-export async function getPlanOfPatient(db: DB, clinicId: string, patientId: string): Promise<Plan | undefined> {
-  const plans = await db
+async function getPlanOfPatient(db: DB, clinicId: string, patientId: string): Promise<Plan | undefined> {
+  return db
     .selectFrom("plan")
     .selectAll()
     .where("clinic_id", "=", clinicId)
     .where("patient_id", "=", patientId)
+    .orderBy(sql`case when status in ('active', 'paused') then 0 else 1 end`)
     .orderBy("created_at", "desc")
-    .execute();
-  return plans.find((p) => p.status === "active" || p.status === "paused") ?? plans[0];
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export type DecisionView = {
@@ -93,7 +95,24 @@ export async function loadPatientRecord(
       .select((eb) =>
         eb
           .case()
-          .when(eb.or([eb("decision.outcome", "!=", "hold"), eb("decision.id", "=", options.showChecksOf ?? "")]))
+          .when(
+            eb.or([
+              eb("decision.outcome", "!=", "hold"),
+              eb("decision.id", "=", options.showChecksOf ?? ""),
+              // the latest decision, whatever its outcome: the page opens with its full explanation
+              eb(
+                "decision.id",
+                "=",
+                eb
+                  .selectFrom("decision as latest")
+                  .select("latest.id")
+                  .where("latest.plan_id", "=", plan.id)
+                  .where("latest.status", "!=", "superseded")
+                  .orderBy("latest.created_at", "desc")
+                  .limit(1),
+              ),
+            ]),
+          )
           .then(eb.ref("decision.checks"))
           .else(null)
           .end()
@@ -123,7 +142,14 @@ export async function loadPatientRecord(
       .where("log_date", ">=", chartFrom)
       .orderBy("log_date")
       .execute(),
-    db.selectFrom("measurement").selectAll().where("clinic_id", "=", clinicId).where("plan_id", "=", plan.id).orderBy("measured_on").execute(),
+    // What the charts draw (the raw questionnaire answers stay on the server).
+    db
+      .selectFrom("measurement")
+      .select(["measured_on", "measure", "side", "value"])
+      .where("clinic_id", "=", clinicId)
+      .where("plan_id", "=", plan.id)
+      .orderBy("measured_on")
+      .execute(),
     db
       .selectFrom("signoff")
       .leftJoin("app_user", "app_user.id", "signoff.clinician_id")
@@ -156,11 +182,6 @@ export async function loadPatientRecord(
       .execute(),
   ]);
 
-  const latest = decisionRows[0];
-  if (latest && latest.checks === null) {
-    const row = await db.selectFrom("decision").select("checks").where("id", "=", latest.id).executeTakeFirstOrThrow();
-    latest.checks = row.checks;
-  }
   const decisions: DecisionView[] = decisionRows.map((d) => ({
     id: d.id,
     evaluatedFor: d.evaluated_for,
