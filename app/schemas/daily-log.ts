@@ -1,4 +1,4 @@
-import { intInRange, isoDate, numberInRange, optionalText, preprocess } from "~/utils/form-fields.ts";
+import { blankToUndefined, intInRange, isBlank, isoDate, numberInRange, optionalIntInRange, optionalText, preprocess } from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
 // The daily log form: one schema for react-hook-form in the browser and for the action on the server.
@@ -13,10 +13,6 @@ export const EXERCISE_STATUSES = ["done", "partial", "skipped"] as const;
 export const SWELLING_GRADES = ["none", "trace", "1+", "2+", "3+"] as const;
 export const SORENESS_LEVELS = ["none", "warmup_resolved", "warmup_persisted", "after_1h_or_next_day"] as const;
 
-const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
-const blankToUndefined = (v: unknown) => (isBlank(v) ? undefined : v);
-
-const optionalInt = (label: string, min: number, max: number) => preprocess(blankToUndefined, z.optional(intInRange(label, min, max)));
 const optionalNumber = (label: string, min: number, max: number) =>
   preprocess(blankToUndefined, z.optional(numberInRange(label, min, max)));
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
@@ -32,8 +28,8 @@ export const scoreChoice = (label: string, max = 10) =>
 export const ExerciseEntrySchema = z.object({
   exerciseId: z.string().check(z.minLength(1), z.maxLength(80)),
   status: z.enum(EXERCISE_STATUSES, { error: "Choose done, partly or not done" }),
-  sets: optionalInt("sets", 0, 50),
-  reps: optionalInt("reps", 0, 500),
+  sets: optionalIntInRange("sets", 0, 50),
+  reps: optionalIntInRange("reps", 0, 500),
   loadKg: optionalNumber("extra weight", 0, 500),
 });
 
@@ -44,8 +40,8 @@ export const ExerciseEntrySchema = z.object({
 export const OtherActivitySchema = z
   .object({
     label: preprocess(blankToUndefined, z.optional(z.string().check(z.trim(), z.maxLength(60, "Keep it under 60 characters")))),
-    minutes: optionalInt("minutes", 1, 600),
-    rpe: optionalInt("effort", 0, 10),
+    minutes: optionalIntInRange("minutes", 1, 600),
+    rpe: optionalIntInRange("effort", 0, 10),
   })
   .check(
     z.superRefine((row, ctx) => {
@@ -73,15 +69,15 @@ const testPainSchema = preprocess(
 export const DailyLogSchema = z
   .object({
     date: isoDate("the day"),
-    morningPain: optionalInt("morning pain", 0, 10),
-    morningStiffness: optionalInt("morning stiffness", 0, 10),
+    morningPain: optionalIntInRange("morning pain", 0, 10),
+    morningStiffness: optionalIntInRange("morning stiffness", 0, 10),
     sessionDone: z.enum(SESSION_DONE, { error: "Did you do today's session? Choose one" }),
     exercises: preprocess((v) => (isBlank(v) ? [] : v), z.array(ExerciseEntrySchema).check(z.maxLength(40))),
-    runningMinutes: optionalInt("running minutes", 0, 600),
-    painDuring: optionalInt("pain during", 0, 10),
-    painAfter: optionalInt("pain after", 0, 10),
-    sessionRpe: optionalInt("effort", 0, 10),
-    sessionMinutes: optionalInt("session minutes", 0, 600),
+    runningMinutes: optionalIntInRange("running minutes", 0, 600),
+    painDuring: optionalIntInRange("pain during", 0, 10),
+    painAfter: optionalIntInRange("pain after", 0, 10),
+    sessionRpe: optionalIntInRange("effort", 0, 10),
+    sessionMinutes: optionalIntInRange("session minutes", 0, 600),
     swelling: optionalEnum(SWELLING_GRADES, "Choose how swollen it is"),
     soreness: optionalEnum(SORENESS_LEVELS, "Choose how sore it was"),
     testPain: testPainSchema,

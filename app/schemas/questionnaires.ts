@@ -1,10 +1,9 @@
 import { scoreChoice } from "~/schemas/daily-log.ts";
-import { preprocess } from "~/utils/form-fields.ts";
+import { isBlank, preprocess } from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
 // One schema per questionnaire form. Each answer is a radio group; the engine scores the parsed answers.
 
-const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 /** Unanswered radio groups are simply absent from a posted form: pad to the item count so each gets its own error. */
 const items = (count: number, max: number) =>
   preprocess(

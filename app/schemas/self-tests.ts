@@ -1,7 +1,6 @@
-import { preprocess } from "~/utils/form-fields.ts";
+import { isBlank, preprocess } from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
-const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
 export const SelfTestResultSchema = z.object({
   measure: z.string().check(z.regex(/^[a-z0-9_]{1,60}$/)),

@@ -31,10 +31,6 @@ export function isEditableDay(date: string, today: string, planStart: string): b
   return age >= 0 && age <= EDIT_WINDOW_DAYS && date >= planStart;
 }
 
-export function oldestEditableDay(today: string): string {
-  return addDays(today, -EDIT_WINDOW_DAYS);
-}
-
 export type ZoneTone = "safe" | "caution" | "high";
 export type PainZones = { limit: number | null; inclusive: boolean; tones: ZoneTone[]; legend: string };
 

@@ -3,7 +3,9 @@ import * as z from "~/utils/zod-mini.ts";
 // Building blocks for form schemas (zod/mini, see app/utils/zod-mini.ts). Forms post strings; these turn "" into
 // "not given" and text into numbers the same way in the browser (react-hook-form) and in the action.
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** Not given: absent, null, or only spaces. */
+export const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+export const blankToUndefined = (v: unknown) => (isBlank(v) ? undefined : v);
 
 /** zod's `preprocess` (which zod/mini doesn't have): the same pipe of a transform into the schema. */
 export const preprocess = <S extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: S) => z.pipe(z.transform(fn), schema);
