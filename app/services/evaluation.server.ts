@@ -38,8 +38,8 @@ export function programOfPlan(plan: Pick<Plan, "program_snapshot">): Program {
   return parseStoredProgram(plan.program_snapshot);
 }
 
-/** Engine input for a plan: pure facts, no database handles. Used by evaluation and by the "try it" preview. */
-export function planFacts(plan: Plan, timeZone: string) {
+/** Engine input for a plan: pure facts, no database handles. */
+function planFacts(plan: Plan, timeZone: string) {
   return {
     timeZone,
     startDate: plan.start_date,

@@ -1,9 +1,9 @@
 import type { DB } from "~/db/client.server.ts";
-import { addDays, daysBetween, evaluate, type Check, type LoadSummary, type Stage } from "~/engine/index.ts";
+import { addDays, daysBetween, type Check, type LoadSummary, type Stage } from "~/engine/index.ts";
 import { listLogsForPlan } from "~/models/daily-log.server.ts";
 import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import { loadPlanFacts } from "~/models/facts.server.ts";
-import { planFacts } from "~/services/evaluation.server.ts";
+import { decidePlan } from "~/services/evaluation.server.ts";
 import { loadPatientPlan, painZones, type PatientUser } from "~/services/patient-plan.server.ts";
 import { SELF_TEST_MEASURES } from "~/services/self-tests.server.ts";
 
@@ -66,7 +66,7 @@ export async function progressView(db: DB, patient: PatientUser) {
     summary = latest.patient_summary;
   } else {
     const facts = await loadPlanFacts(db, plan, today);
-    const preview = evaluate({ program, plan: planFacts(plan, patient.time_zone), today, ...facts });
+    const preview = decidePlan(plan, patient.time_zone, today, facts);
     checks = preview.checks;
     load = preview.load;
     summary = preview.patientSummary;
