@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { isValidLocalDate } from "~/engine/dates.ts";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { ChoiceField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
@@ -21,9 +22,8 @@ export const meta: MetaFunction = () => [{ title: "Log today · Stagewise" }];
 function requestedDate(request: Request, timeZone: string): string {
   const date = new URL(request.url).searchParams.get("date");
   if (date === null) return todayIn(timeZone);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new Response("Not found", { status: 404 });
-  }
+  // A real calendar day only: Date.parse would roll 2026-02-30 over to 2 March.
+  if (!isValidLocalDate(date)) throw new Response("Not found", { status: 404 });
   return date;
 }
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { isValidLocalDate } from "~/engine/dates.ts";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const patient = await requirePatient(request);
   const url = new URL(request.url);
   const date = url.searchParams.get("date") ?? "";
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Response("Not found", { status: 404 });
+  if (!isValidLocalDate(date)) throw new Response("Not found", { status: 404 });
   const view = await savedView(getDb(), patient, date, url.searchParams.get("decision"));
   // Another patient's decision, or a day without a log, looks exactly like something that doesn't exist.
   if (!view) throw new Response("Not found", { status: 404 });

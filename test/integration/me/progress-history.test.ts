@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "~/engine/index.ts";
 import * as history from "~/routes/me.history.tsx";
 import * as logRoute from "~/routes/me.log.tsx";
+import * as savedRoute from "~/routes/me.log_.saved.tsx";
 import * as progress from "~/routes/me.progress.tsx";
 import * as today from "~/routes/me._index.tsx";
 import { getDb } from "~/utils/db.server.ts";
@@ -91,6 +92,15 @@ describe("Today, progress and history", () => {
     const c = await clinicWithPlans(db);
     const res = await run(logRoute.loader, await getRequest("/me/log?date=not-a-day", { userId: c.patientA.id }));
     expect(res.status).toBe(404);
+  });
+
+  it("a day that does not exist in the calendar is a 404 too, not a form for 2 March", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    const res = await run(logRoute.loader, await getRequest("/me/log?date=2026-02-30", { userId: c.patientA.id }));
+    expect(res.status).toBe(404);
+    const saved = await run(savedRoute.loader, await getRequest("/me/log/saved?date=2026-02-30", { userId: c.patientA.id }));
+    expect(saved.status).toBe(404);
   });
 
   it("clinicians are redirected from every patient page", async () => {
