@@ -18,6 +18,8 @@ export {
 export { evaluate } from "./evaluate";
 export { EngineInputError } from "./context";
 export { modelAcceptsPain } from "./flags";
+export { resolvePainLimit } from "./criteria/pain";
+export { COMPARATOR_SYMBOL } from "./compare";
 export { dailyLoad } from "./load";
 export {
   LefsAnswersSchema,

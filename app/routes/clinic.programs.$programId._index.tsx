@@ -81,7 +81,7 @@ export default function ProgramPage() {
                 <ul className="small">
                   {stage.gates.map((g) => (
                     <li key={g.id}>
-                      {describeCriterion(g)}
+                      {describeCriterion(g, "gate", pm)}
                       {g.source?.ours ? <Badge>our reading</Badge> : null}
                       {g.source?.citationIds?.length ? <span className="muted"> [{g.source.citationIds.map((id) => citation.get(id)?.authors.split(",")[0] ?? id).join("; ")}]</span> : null}
                     </li>
@@ -94,7 +94,7 @@ export default function ProgramPage() {
                 <ul className="small">
                   {stage.regressRules.map((r) => (
                     <li key={r.id}>
-                      <strong>{r.label}:</strong> {r.criteria.map(describeCriterion).join(r.when === "all" ? " and " : " or ")} → {r.action.to === "stage" ? `to ${r.action.stageId}` : r.action.to}
+                      <strong>{r.label}:</strong> {r.criteria.map((c) => describeCriterion(c, "regress", pm)).join(r.when === "all" ? " and " : " or ")} → {r.action.to === "stage" ? `to ${r.action.stageId}` : r.action.to}
                       {r.action.loadReductionPercent ? `, load −${r.action.loadReductionPercent} %` : ""}
                     </li>
                   ))}

@@ -1,14 +1,22 @@
-import type { Criterion } from "~/engine/index.ts";
+import { COMPARATOR_SYMBOL as OP } from "~/engine/compare.ts";
+import { resolvePainLimit } from "~/engine/criteria/pain.ts";
+import type { Criterion, PainModel } from "~/engine/index.ts";
 
-const OP: Record<string, string> = { lt: "<", lte: "≤", gt: ">", gte: "≥", eq: "=" };
 const win = (w: { days?: number; sessions?: number }) => (w.sessions !== undefined ? `last ${w.sessions} sessions` : `last ${w.days} days`);
 
-/** A one-line reading of a criterion for the program page (the engine writes the full wording in decisions). */
-export function describeCriterion(c: Criterion): string {
+/**
+ * A one-line reading of a criterion for the program page (the engine writes the full wording in decisions). A pain
+ * criterion's limit and direction are the engine's (`resolvePainLimit`): a gate asks for pain within the limit, a
+ * regress rule fires on pain beyond it.
+ */
+export function describeCriterion(c: Criterion, role: "gate" | "regress", painModel: PainModel): string {
   if (c.label) return c.label;
   switch (c.kind) {
-    case "pain":
-      return `Pain ${c.metric.replace("_", " ")} (${c.aggregate}, ${win(c.window)}) ${c.threshold !== undefined ? `${OP[c.comparator ?? "lte"]} ${c.threshold}` : "within the pain model's limit"}`;
+    case "pain": {
+      const limit = resolvePainLimit(c, painModel, role);
+      const rule = limit ? `${OP[limit.comparator]} ${limit.threshold}${limit.fromModel ? " (the pain model's limit)" : ""}` : "(no limit set)";
+      return `Pain ${c.metric.replace("_", " ")} (${c.aggregate}, ${win(c.window)}) ${rule}`;
+    }
     case "capacity":
       return `${c.measure.replace(/_/g, " ")} ${c.mode === "lsi" ? "limb symmetry" : c.mode.replace(/_/g, " ")} ${OP[c.comparator]} ${c.threshold}${c.mode === "lsi" ? " %" : c.unit ? ` ${c.unit}` : ""}`;
     case "questionnaire":
