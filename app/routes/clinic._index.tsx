@@ -6,6 +6,7 @@ import { Sparkline } from "~/components/charts/index.ts";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Badge, Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
+import { getDecisionInClinic } from "~/models/decision.server.ts";
 import { getUserById } from "~/models/user.server.ts";
 import { ConfirmDecisionSchema } from "~/schemas/plan-actions.ts";
 import { confirmDecision } from "~/services/decisions.server.ts";
@@ -53,14 +54,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const parsed = parseForm(ConfirmDecisionSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, message: "Choose a recommendation to confirm." }, { status: 400 });
-  // confirmDecision looks the decision up within the clinician's clinic: another clinic's is "not found".
-  const result = await confirmDecision(db, clinician, parsed.data.decisionId);
+  const decision = await getDecisionInClinic(db, clinician.clinic_id, parsed.data.decisionId);
+  if (!decision) throw new Response("Not found", { status: 404 });
+  const result = await confirmDecision(db, clinician, decision.id);
   if (!result.ok) {
     if (result.status === 404) throw new Response("Not found", { status: 404 });
     return data({ ok: false as const, message: result.message }, { status: result.status });
   }
-  const patient = await getUserById(db, result.patientId);
-  await reevaluate(db, clinician, result.planId, patient?.time_zone ?? clinician.time_zone);
+  const plan = await db.selectFrom("plan").select(["patient_id"]).where("id", "=", decision.plan_id).executeTakeFirstOrThrow();
+  const patient = await getUserById(db, plan.patient_id);
+  await reevaluate(db, clinician, decision.plan_id, patient?.time_zone ?? clinician.time_zone);
   return { ok: true as const, message: `Confirmed for ${patient?.name ?? "the patient"}.` };
 }
 

@@ -8,10 +8,9 @@ import { applyOutcome } from "./evaluation.server.ts";
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
 
 export type ReviewResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
-export type ConfirmResult = { ok: true; planId: string; patientId: string } | Extract<ReviewResult, { ok: false }>;
 
 /** The clinician agrees with a pending advance/complete: it takes effect now. */
-export async function confirmDecision(db: DB, clinician: Clinician, decisionId: string, today?: string): Promise<ConfirmResult> {
+export async function confirmDecision(db: DB, clinician: Clinician, decisionId: string, today?: string): Promise<ReviewResult> {
   return db.transaction().execute(async (trx) => {
     const decision = await getDecisionInClinic(trx, clinician.clinic_id, decisionId);
     if (!decision) return { ok: false as const, status: 404 as const, message: "Decision not found" };
@@ -35,7 +34,7 @@ export async function confirmDecision(db: DB, clinician: Clinician, decisionId: 
       planId: plan.id,
       detail: { outcome: decision.outcome, from: decision.from_stage_id, to: decision.to_stage_id },
     });
-    return { ok: true as const, planId: plan.id, patientId: plan.patient_id };
+    return { ok: true as const };
   });
 }
 
