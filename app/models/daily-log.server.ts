@@ -1,5 +1,6 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DailyLog, DailyLogTable } from "~/db/types.ts";
+import type { DailyLogFact } from "~/engine/index.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
 
@@ -10,6 +11,21 @@ export type DailyLogValues = Omit<
 >;
 
 type PlanKey = { id: string; clinic_id: string; patient_id: string };
+
+/** A log's JSON columns, parsed. Written only from the validated daily-log form, so they have the engine's shapes. */
+export type LogDetails = {
+  exercises: NonNullable<DailyLogFact["exercises"]>;
+  otherActivities: NonNullable<DailyLogFact["otherActivities"]>;
+  testPain: NonNullable<DailyLogFact["testPain"]>;
+};
+
+export function logDetailsOf(row: Pick<DailyLog, "exercises" | "other_activities" | "test_pain">): LogDetails {
+  return {
+    exercises: row.exercises ? JSON.parse(row.exercises) : [],
+    otherActivities: row.other_activities ? JSON.parse(row.other_activities) : [],
+    testPain: row.test_pain ? JSON.parse(row.test_pain) : {},
+  };
+}
 
 export async function getLogForPlanDate(db: DB, planId: string, logDate: string): Promise<DailyLog | undefined> {
   return db.selectFrom("daily_log").selectAll().where("plan_id", "=", planId).where("log_date", "=", logDate).executeTakeFirst();

@@ -1,5 +1,6 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DailyLog } from "~/db/types.ts";
+import { logDetailsOf } from "~/models/daily-log.server.ts";
 import type { DailyLogFact, MeasurementFact, SignoffFact } from "~/engine/index.ts";
 import { addDays } from "~/engine/index.ts";
 
@@ -36,6 +37,7 @@ export function withLogOfDay(facts: PlanFacts, row: DailyLog): PlanFacts {
 }
 
 export function toLogFact(row: DailyLog): DailyLogFact {
+  const details = logDetailsOf(row);
   return {
     date: row.log_date,
     morningPain: row.morning_pain,
@@ -49,8 +51,9 @@ export function toLogFact(row: DailyLog): DailyLogFact {
     runningMinutes: row.running_minutes,
     swelling: row.swelling as DailyLogFact["swelling"],
     soreness: row.soreness as DailyLogFact["soreness"],
-    exercises: row.exercises ? JSON.parse(row.exercises) : null,
-    otherActivities: row.other_activities ? JSON.parse(row.other_activities) : null,
-    testPain: row.test_pain ? JSON.parse(row.test_pain) : null,
+    // The engine tells "not recorded" (null) from "recorded, none" ([]).
+    exercises: row.exercises ? details.exercises : null,
+    otherActivities: row.other_activities ? details.otherActivities : null,
+    testPain: row.test_pain ? details.testPain : null,
   };
 }

@@ -1,7 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DailyLog, Decision as DecisionRow } from "~/db/types.ts";
 import { modelAcceptsPain, type Check, type Program } from "~/engine/index.ts";
-import { getLogForPlanDate } from "~/models/daily-log.server.ts";
+import { getLogForPlanDate, logDetailsOf } from "~/models/daily-log.server.ts";
 import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import { loadPatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
 import { formatDate } from "~/utils/dates.ts";
@@ -87,25 +87,19 @@ export function recordedLines(log: DailyLog, program: Program): string[] {
     log.session_minutes !== null ? `${log.session_minutes} min` : null,
   ].filter(Boolean);
   lines.push(`Session: ${session}${sessionParts.length ? ` — ${sessionParts.join(", ")}` : ""}`);
-  if (log.exercises) {
+  const details = logDetailsOf(log);
+  if (details.exercises.length) {
     const names = new Map(program.stages.flatMap((s) => s.prescription.exercises.map((e) => [e.id, e.name] as const)));
-    const entries = JSON.parse(log.exercises) as Array<{ exerciseId: string; status: string; sets: number | null; reps: number | null; loadKg: number | null }>;
-    for (const e of entries) {
+    for (const e of details.exercises) {
       const dose = [e.sets !== null && e.reps !== null ? `${e.sets} × ${e.reps}` : null, e.loadKg ? `+${e.loadKg} kg` : null].filter(Boolean).join(" ");
       const status = { done: "done", partial: "partly", skipped: "not done" }[e.status] ?? e.status;
       lines.push(`${names.get(e.exerciseId) ?? e.exerciseId}: ${status}${dose && e.status !== "skipped" ? ` (${dose})` : ""}`);
     }
   }
   if (log.running_minutes !== null) lines.push(`Running: ${log.running_minutes} min`);
-  if (log.test_pain) {
-    for (const [test, pain] of Object.entries(JSON.parse(log.test_pain) as Record<string, number>)) lines.push(`${test.replace(/[_-]/g, " ")} test: pain ${pain}/10`);
-  }
+  for (const [test, pain] of Object.entries(details.testPain)) lines.push(`${test.replace(/[_-]/g, " ")} test: pain ${pain}/10`);
   if (log.swelling) lines.push(`Swelling: ${log.swelling}`);
-  if (log.other_activities) {
-    for (const o of JSON.parse(log.other_activities) as Array<{ label: string; minutes: number; rpe: number }>) {
-      lines.push(`${o.label}: ${o.minutes} min, effort ${o.rpe}/10`);
-    }
-  }
+  for (const o of details.otherActivities) lines.push(`${o.label}: ${o.minutes} min, effort ${o.rpe}/10`);
   if (log.notes) lines.push(`Notes: ${log.notes}`);
   return lines;
 }

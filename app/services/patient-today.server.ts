@@ -1,7 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DailyLog } from "~/db/types.ts";
 import { addDays, type Prescription, type Stage } from "~/engine/index.ts";
-import { getLogForPlanDate, listLogsForPlan } from "~/models/daily-log.server.ts";
+import { getLogForPlanDate, listLogsForPlan, logDetailsOf } from "~/models/daily-log.server.ts";
 import { getLatestPatientSummary } from "~/models/decision.server.ts";
 import {
   isEditableDay,
@@ -114,9 +114,7 @@ export async function logFormView(db: DB, patient: PatientUser, date: string) {
 /** A saved log as form values (strings, as the form posts them). */
 export function formValuesOf(log: DailyLog): Record<string, unknown> {
   const str = (v: number | null) => (v === null ? "" : String(v));
-  const exercises = log.exercises ? (JSON.parse(log.exercises) as Array<Record<string, number | string | null>>) : [];
-  const others = log.other_activities ? (JSON.parse(log.other_activities) as Array<Record<string, number | string>>) : [];
-  const testPain = log.test_pain ? (JSON.parse(log.test_pain) as Record<string, number>) : {};
+  const { exercises, otherActivities: others, testPain } = logDetailsOf(log);
   return {
     date: log.log_date,
     morningPain: str(log.morning_pain),
