@@ -9,7 +9,7 @@ import { doseParts } from "~/components/patient/dose.ts";
 import { ScoreScale } from "~/components/patient/scales.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
-import { CheckInSchema, DailyLogSchema, EDIT_WINDOW_DAYS } from "~/schemas/daily-log.ts";
+import { CheckInSchema, DailyLogSchema, EDIT_WINDOW_DAYS, EXERCISE_STATUSES, SESSION_DONE, SORENESS_LEVELS, SWELLING_GRADES } from "~/schemas/daily-log.ts";
 import { saveCheckIn, saveDailyLog } from "~/services/daily-logs.server.ts";
 import { logFormView } from "~/services/patient-today.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
@@ -113,29 +113,17 @@ function defaultValuesFor(view: View): Record<string, unknown> {
   };
 }
 
-const SESSION_OPTIONS = [
-  { value: "done", label: "Yes, all of it" },
-  { value: "partial", label: "Some of it" },
-  { value: "none", label: "No session" },
-];
-const EXERCISE_OPTIONS = [
-  { value: "done", label: "Done" },
-  { value: "partial", label: "Partly" },
-  { value: "skipped", label: "Not done" },
-];
-const SWELLING_OPTIONS = [
-  { value: "none", label: "None" },
-  { value: "trace", label: "A little" },
-  { value: "1+", label: "Some" },
-  { value: "2+", label: "A lot" },
-  { value: "3+", label: "Very swollen" },
-];
-const SORENESS_OPTIONS = [
-  { value: "none", label: "No soreness" },
-  { value: "warmup_resolved", label: "Sore at the start, gone after warming up" },
-  { value: "warmup_persisted", label: "Sore at the start and it stayed" },
-  { value: "after_1h_or_next_day", label: "Sore for over an hour after, or next day" },
-];
+// Patient wording for each value the schema accepts; typed by the schema's lists so the two cannot drift apart.
+const options = <V extends string>(values: readonly V[], labels: Record<V, string>) => values.map((value) => ({ value, label: labels[value] }));
+const SESSION_OPTIONS = options(SESSION_DONE, { done: "Yes, all of it", partial: "Some of it", none: "No session" });
+const EXERCISE_OPTIONS = options(EXERCISE_STATUSES, { done: "Done", partial: "Partly", skipped: "Not done" });
+const SWELLING_OPTIONS = options(SWELLING_GRADES, { none: "None", trace: "A little", "1+": "Some", "2+": "A lot", "3+": "Very swollen" });
+const SORENESS_OPTIONS = options(SORENESS_LEVELS, {
+  none: "No soreness",
+  warmup_resolved: "Sore at the start, gone after warming up",
+  warmup_persisted: "Sore at the start and it stayed",
+  after_1h_or_next_day: "Sore for over an hour after, or next day",
+});
 
 function LogForm({ view }: { view: View }) {
   const actionData = useActionData<typeof action>();
