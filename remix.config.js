@@ -17,7 +17,8 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off on purpose: the whole route manifest is one cached file (ADR 041).
+    v3_lazyRouteDiscovery: false,
     v3_singleFetch: true,
   },
 };

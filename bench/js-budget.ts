@@ -3,12 +3,15 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
-/** Gzipped JavaScript a browser downloads for a route: the entry, the route chain's modules and their shared chunks. */
+/**
+ * Gzipped JavaScript a browser downloads for a route: the route manifest, the entry, the route chain's modules and
+ * their shared chunks.
+ */
 export async function measureRouteJs(buildDir: string, publicDir: string, routeIds: string[]) {
   const build = (await import(pathToFileURL(path.resolve(buildDir, "index.js")).href)) as {
-    assets: { entry: { module: string; imports?: string[] }; routes: Record<string, { module: string; imports?: string[] }> };
+    assets: { url: string; entry: { module: string; imports?: string[] }; routes: Record<string, { module: string; imports?: string[] }> };
   };
-  const files = new Set<string>([build.assets.entry.module, ...(build.assets.entry.imports ?? [])]);
+  const files = new Set<string>([build.assets.url, build.assets.entry.module, ...(build.assets.entry.imports ?? [])]);
   for (const id of routeIds) {
     const route = build.assets.routes[id];
     if (!route) throw new Error(`route ${id} is not in the build`);
