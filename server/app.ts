@@ -1,5 +1,6 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import { existsSync, readdirSync } from "node:fs";
 import compression from "compression";
 import express from "express";
 import { cspNonce, limitRequestBody, sameOriginMutations, securityHeaders } from "./security.ts";
@@ -12,7 +13,7 @@ export function createHttpApp(build: ServerBuild, assetsDir = "public/build") {
   app.use(cspNonce, securityHeaders(process.env.NODE_ENV === "production"), sameOriginMutations, limitRequestBody());
   // Fingerprinted build assets never change: cache for a year.
   app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(publicFiles("public"));
   app.all(
     "*",
     createRequestHandler({
@@ -25,4 +26,15 @@ export function createHttpApp(build: ServerBuild, assetsDir = "public/build") {
     }),
   );
   return app;
+}
+
+/**
+ * Serves the files at the top of public/ (the favicon). Only requests for those reach the static handler: asked of every
+ * page request, it would cost a file-system lookup each time.
+ */
+function publicFiles(dir: string): express.RequestHandler {
+  const names = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`) : [];
+  const known = new Set(names);
+  const serve = express.static(dir, { maxAge: "1h", index: false });
+  return (req, res, next) => (known.has(req.path) ? serve(req, res, next) : next());
 }
