@@ -1,11 +1,21 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Remix's default error logging, without the stack trace it writes for every address that matches no page (bots probe
+ * all day; the visitor gets the not-found page either way) or for a request the browser gave up on.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status === 404) return;
+  console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error);
+};
 
 // Remix's default entry, plus the CSP nonce from the HTTP server (server/security.ts) on every inline script.
 export default function handleRequest(
