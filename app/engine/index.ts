@@ -20,6 +20,18 @@ export { EngineInputError } from "./context";
 export { modelAcceptsPain } from "./flags";
 export { resolvePainLimit } from "./criteria/pain";
 export { COMPARATOR_SYMBOL } from "./compare";
+export {
+  adherenceOver,
+  adherencePercent,
+  countSessions,
+  creditedSessions,
+  prescribedSessions,
+  resolveAdherence,
+  type AdherenceReading,
+  type AdherenceRule,
+  type AdherenceSettings,
+  type SessionCounts,
+} from "./criteria/adherence";
 export { dailyLoad } from "./load";
 export {
   LefsAnswersSchema,
