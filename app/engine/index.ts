@@ -27,6 +27,7 @@ export {
   creditedSessions,
   prescribedSessions,
   resolveAdherence,
+  stageAdherenceRule,
   type AdherenceReading,
   type AdherenceRule,
   type AdherenceSettings,

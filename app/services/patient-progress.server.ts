@@ -1,5 +1,5 @@
 import type { DB } from "~/db/client.server.ts";
-import { addDays, adherenceOver, resolveAdherence, type AdherenceReading, type Check, type LoadSummary, type Stage } from "~/engine/index.ts";
+import { addDays, adherenceOver, stageAdherenceRule, type AdherenceReading, type Check, type LoadSummary, type Stage } from "~/engine/index.ts";
 import { listLogsForPlan } from "~/models/daily-log.server.ts";
 import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import { loadPlanFacts } from "~/models/facts.server.ts";
@@ -117,10 +117,7 @@ export const ADHERENCE_SHOWN_DAYS = 14;
  * The rule behind the patient's "Sessions done" figure: the stage's adherence gate when it has one (so the figure is
  * the one that gate judges), otherwise the engine's defaults for this stage over ADHERENCE_SHOWN_DAYS.
  */
-export function shownAdherenceRule(stage: Stage) {
-  const gate = stage.gates.find((g) => g.kind === "adherence");
-  return resolveAdherence(gate ?? { windowDays: ADHERENCE_SHOWN_DAYS }, stage);
-}
+export const shownAdherenceRule = (stage: Stage) => stageAdherenceRule(stage, ADHERENCE_SHOWN_DAYS);
 
 /**
  * The engine's reading, rounded for the page as the checklist rounds (one decimal) and not capped: a patient who

@@ -42,6 +42,15 @@ export function resolveAdherence(settings: AdherenceSettings, stage: Pick<Stage,
   };
 }
 
+/**
+ * The rule of the stage's adherence gate (the first, when it has several), or, for a stage without one, the engine's
+ * defaults for the stage over `windowDaysWithoutGate` days. For figures the app shows or compares beside the gates.
+ */
+export function stageAdherenceRule(stage: Pick<Stage, "prescription" | "gates">, windowDaysWithoutGate: number): AdherenceRule {
+  const gate = stage.gates.find((g): g is AdherenceCriterion => g.kind === "adherence");
+  return resolveAdherence(gate ?? { windowDays: windowDaysWithoutGate }, stage);
+}
+
 /** How many days were logged, and how many of those had a session done or partly done. */
 export interface SessionCounts {
   logged: number;
@@ -49,8 +58,11 @@ export interface SessionCounts {
   partial: number;
 }
 
-/** Sessions credited: a done session counts in full, a partly done one `partialCredit`, a day without one nothing. */
-export function creditedSessions(counts: Pick<SessionCounts, "done" | "partial">, partialCredit: number): number {
+/**
+ * Sessions credited: a done session counts in full, a partly done one `partialCredit` (default 0.5), a day without
+ * one nothing.
+ */
+export function creditedSessions(counts: Pick<SessionCounts, "done" | "partial">, partialCredit: number = DEFAULTS.partialCredit): number {
   return counts.done + counts.partial * partialCredit;
 }
 
