@@ -34,6 +34,7 @@ export {
   type SessionCounts,
 } from "./criteria/adherence";
 export { dailyLoad } from "./load";
+export { capacityCriteriaOn, involvedValueForSymmetry, limbSymmetryIndex, measureIsLowerBetter } from "./symmetry";
 export {
   LefsAnswersSchema,
   MCID,
