@@ -54,5 +54,19 @@ export {
   type CaseExpectation,
   type CaseFile,
 } from "./case";
-export { INSTRUMENT_NAMES, MEASURE_NAMES, measureName } from "./measure-names";
+export { MEASURE_NAMES, measureName } from "./measure-names";
+export {
+  INSTRUMENT_NAMES,
+  INSTRUMENT_SCORE_RANGES,
+  INSTRUMENTS_SCORED_FROM_ANSWERS,
+  isInstrumentScore,
+  isScoredFromAnswers,
+  KNOWN_INSTRUMENTS,
+  LEFS_ITEMS,
+  PSFS_ACTIVITIES,
+  QUESTIONNAIRES,
+  VISA_ITEM_MAXIMA,
+  type InstrumentScoredFromAnswers,
+  type KnownInstrument,
+} from "./instruments";
 export { SORENESS_ADVICE, SORENESS_WORDS } from "./criteria/soreness";
