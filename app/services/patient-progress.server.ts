@@ -1,5 +1,6 @@
 import type { DB } from "~/db/client.server.ts";
-import { addDays, adherenceOver, stageAdherenceRule, type AdherenceReading, type Check, type LoadSummary, type Stage } from "~/engine/index.ts";
+import { questionnaireKindOf } from "~/components/patient/questionnaire-items.ts";
+import { addDays, adherenceOver, isScoredFromAnswers, stageAdherenceRule, type AdherenceReading, type Check, type LoadSummary, type Stage } from "~/engine/index.ts";
 import { listLogsForPlan } from "~/models/daily-log.server.ts";
 import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import { loadPlanFacts } from "~/models/facts.server.ts";
@@ -39,8 +40,8 @@ export function checklistItem(check: Check, stage: Stage): ChecklistItem {
   let action: ChecklistItem["action"] = null;
   if (check.status !== "met" && criterion) {
     if (criterion.kind === "capacity" && SELF_TEST_MEASURES[criterion.measure]) action = { to: "/me/tests", label: "Record this test" };
-    if (criterion.kind === "questionnaire" && ["visa_a", "visa_p", "lefs", "psfs"].includes(criterion.instrument)) {
-      action = { to: `/me/questionnaires/${criterion.instrument.replace("_", "-")}`, label: "Fill in the questionnaire" };
+    if (criterion.kind === "questionnaire" && isScoredFromAnswers(criterion.instrument)) {
+      action = { to: `/me/questionnaires/${questionnaireKindOf(criterion.instrument)}`, label: "Fill in the questionnaire" };
     }
     if (criterion.kind === "pain" && criterion.metric === "test") action = { to: "/me/log", label: "Record it in today's log" };
   }

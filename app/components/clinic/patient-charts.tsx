@@ -3,6 +3,7 @@ import { Card } from "~/components/ui/layout.tsx";
 import { addDays, sessionDayOfMorningReport } from "~/engine/dates.ts";
 import type { DailyLogFact, Program } from "~/engine/index.ts";
 import { dailyLoad } from "~/engine/load.ts";
+import { isInstrumentScore } from "~/engine/instruments.ts";
 import { measureName } from "~/engine/measure-names.ts";
 import { capacityCriteriaOn, limbSymmetryIndex, measureIsLowerBetter } from "~/engine/symmetry.ts";
 
@@ -28,8 +29,6 @@ export type ChartRecord = {
   measurements: Measurement[];
   stageHistory: Array<{ stageId: string; from: string }>;
 };
-
-const QUESTIONNAIRES = new Set(["visa_a", "visa_p", "lefs", "psfs", "koos_adl", "global_rating"]);
 
 export function stageBands(record: Pick<ChartRecord, "stageHistory" | "program" | "today">): DateBand[] {
   return record.stageHistory.map((h, i) => {
@@ -80,8 +79,8 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
     { id: "running", label: "Running minutes", tone: "tertiary", points: logs.map((l) => ({ date: l.log_date, value: l.running_minutes })) },
   ];
 
-  const capacity = record.measurements.filter((m) => !QUESTIONNAIRES.has(m.measure));
-  const questionnaires = record.measurements.filter((m) => QUESTIONNAIRES.has(m.measure));
+  const capacity = record.measurements.filter((m) => !isInstrumentScore(m.measure));
+  const questionnaires = record.measurements.filter((m) => isInstrumentScore(m.measure));
   const capacityMeasures = Array.from(new Set(capacity.map((m) => m.measure)));
   const involved = record.patient.involved_side;
 
