@@ -20,7 +20,21 @@ export { EngineInputError } from "./context";
 export { modelAcceptsPain } from "./flags";
 export { resolvePainLimit } from "./criteria/pain";
 export { COMPARATOR_SYMBOL } from "./compare";
+export {
+  adherenceOver,
+  adherencePercent,
+  countSessions,
+  creditedSessions,
+  prescribedSessions,
+  resolveAdherence,
+  stageAdherenceRule,
+  type AdherenceReading,
+  type AdherenceRule,
+  type AdherenceSettings,
+  type SessionCounts,
+} from "./criteria/adherence";
 export { dailyLoad } from "./load";
+export { capacityCriteriaOn, involvedValueForSymmetry, limbSymmetryIndex, measureIsLowerBetter } from "./symmetry";
 export {
   LefsAnswersSchema,
   MCID,
@@ -40,5 +54,19 @@ export {
   type CaseExpectation,
   type CaseFile,
 } from "./case";
-export { INSTRUMENT_NAMES, MEASURE_NAMES, measureName } from "./measure-names";
+export { MEASURE_NAMES, measureName } from "./measure-names";
+export {
+  INSTRUMENT_NAMES,
+  INSTRUMENT_SCORE_RANGES,
+  INSTRUMENTS_SCORED_FROM_ANSWERS,
+  isInstrumentScore,
+  isScoredFromAnswers,
+  KNOWN_INSTRUMENTS,
+  LEFS_ITEMS,
+  PSFS_ACTIVITIES,
+  QUESTIONNAIRES,
+  VISA_ITEM_MAXIMA,
+  type InstrumentScoredFromAnswers,
+  type KnownInstrument,
+} from "./instruments";
 export { SORENESS_ADVICE, SORENESS_WORDS } from "./criteria/soreness";

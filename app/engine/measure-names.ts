@@ -1,15 +1,6 @@
-import type { Questionnaire } from "./schema";
+import { INSTRUMENT_NAMES, KNOWN_INSTRUMENTS } from "./instruments";
 
-/** Questionnaire names as clinicians say them ("custom" is a clinic's own; its measure id names it). */
-export const INSTRUMENT_NAMES: Record<Questionnaire, string> = {
-  visa_a: "VISA-A",
-  visa_p: "VISA-P",
-  lefs: "LEFS",
-  psfs: "PSFS",
-  koos_adl: "KOOS-ADL",
-  global_rating: "global rating of function",
-  custom: "questionnaire",
-};
+export { INSTRUMENT_NAMES };
 
 /**
  * Display names of the measurement ids the engine knows (clinical-reference §2–§7). Unknown ids are shown with
@@ -26,7 +17,7 @@ export const MEASURE_NAMES: Record<string, string> = {
   timed_6m_hop_s: "6 m timed hop",
   single_leg_press_kg: "single-leg press",
   // A questionnaire score is recorded as a measurement under the instrument's id.
-  ...Object.fromEntries(Object.entries(INSTRUMENT_NAMES).filter(([id]) => id !== "custom")),
+  ...Object.fromEntries(KNOWN_INSTRUMENTS.map((id) => [id, INSTRUMENT_NAMES[id]])),
 };
 
 export function measureName(id: string): string {

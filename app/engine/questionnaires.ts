@@ -16,15 +16,20 @@
  *
  * PSFS (Stratford et al. 1995): 3–5 patient-named activities, each 0–10 (10 = able to do it as before injury);
  * score = mean; MCID ≈ 2.
+ *
+ * The item shapes and score ranges are defined once in instruments.ts (zod-free, for the browser's forms too).
  */
 import * as z from "zod";
+import { LEFS_ITEMS, PSFS_ACTIVITIES, VISA_ITEM_MAXIMA } from "./instruments";
 
 const item = (max: number) => z.number().int().min(0).max(max);
+/** One item schema per entry of a tuple of maxima, keeping the tuple's length in the type. */
+const itemsOf = <T extends readonly number[]>(maxima: T) => maxima.map(item) as unknown as { -readonly [K in keyof T]: z.ZodNumber };
 
-export const VisaAAnswersSchema = z.tuple([item(10), item(10), item(10), item(10), item(10), item(10), item(10), item(30)]);
+export const VisaAAnswersSchema = z.tuple(itemsOf(VISA_ITEM_MAXIMA));
 export const VisaPAnswersSchema = VisaAAnswersSchema;
-export const LefsAnswersSchema = z.array(item(4)).length(20);
-export const PsfsAnswersSchema = z.array(item(10)).min(3).max(5);
+export const LefsAnswersSchema = z.array(item(LEFS_ITEMS.max)).length(LEFS_ITEMS.count);
+export const PsfsAnswersSchema = z.array(item(PSFS_ACTIVITIES.itemMax)).min(PSFS_ACTIVITIES.min).max(PSFS_ACTIVITIES.max);
 
 export type VisaAnswers = z.infer<typeof VisaAAnswersSchema>;
 
@@ -40,32 +45,31 @@ function checkItems(name: string, answers: readonly number[], maxima: readonly n
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
-const VISA_MAXIMA = [10, 10, 10, 10, 10, 10, 10, 30] as const;
 
 /** VISA-A total 0–100 from 8 item scores (item 8 = the answered branch's 0–30 score). */
 export function scoreVisaA(answers: readonly number[]): number {
-  checkItems("VISA-A", answers, VISA_MAXIMA);
+  checkItems("VISA-A", answers, VISA_ITEM_MAXIMA);
   return sum(answers);
 }
 
 /** VISA-P total 0–100 from 8 item scores (items 1–7 0–10, item 8 0–30). */
 export function scoreVisaP(answers: readonly number[]): number {
-  checkItems("VISA-P", answers, VISA_MAXIMA);
+  checkItems("VISA-P", answers, VISA_ITEM_MAXIMA);
   return sum(answers);
 }
 
 /** LEFS total 0–80 from 20 items scored 0–4. */
 export function scoreLefs(answers: readonly number[]): number {
-  checkItems("LEFS", answers, new Array<number>(20).fill(4));
+  checkItems("LEFS", answers, new Array<number>(LEFS_ITEMS.count).fill(LEFS_ITEMS.max));
   return sum(answers);
 }
 
 /** PSFS: mean of 3–5 activity scores 0–10, rounded to 2 decimals. */
 export function scorePsfs(answers: readonly number[]): number {
-  if (answers.length < 3 || answers.length > 5) {
-    throw new RangeError(`PSFS needs 3 to 5 activities, got ${answers.length}`);
+  if (answers.length < PSFS_ACTIVITIES.min || answers.length > PSFS_ACTIVITIES.max) {
+    throw new RangeError(`PSFS needs ${PSFS_ACTIVITIES.min} to ${PSFS_ACTIVITIES.max} activities, got ${answers.length}`);
   }
-  checkItems("PSFS", answers, new Array<number>(answers.length).fill(10));
+  checkItems("PSFS", answers, new Array<number>(answers.length).fill(PSFS_ACTIVITIES.itemMax));
   return Math.round((sum(answers) / answers.length) * 100) / 100;
 }
 

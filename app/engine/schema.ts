@@ -7,6 +7,7 @@
  */
 import * as z from "zod";
 import { isValidLocalDate } from "./dates";
+import { QUESTIONNAIRES } from "./instruments";
 
 /** Lower-case identifier used for programs, stages, exercises, criteria and rules. */
 export const SlugSchema = z
@@ -71,7 +72,7 @@ export const WindowSchema = z.union([
   z.object({ sessions: PositiveInt }).strict(),
 ]);
 
-export const QuestionnaireSchema = z.enum(["visa_a", "visa_p", "lefs", "psfs", "koos_adl", "global_rating", "custom"]);
+export const QuestionnaireSchema = z.enum(QUESTIONNAIRES);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pain model: the program's symptom-response settings. Pain criteria without a threshold take theirs from here.

@@ -2,7 +2,8 @@ import type {
   Bundle, BundleEntry, CarePlan, CarePlanActivity, Device, FhirResource, Goal, Observation, Patient, Practitioner, Provenance,
   QuestionnaireResponse,
 } from "fhir/r4";
-import { QUESTIONNAIRES, type PatientRecord } from "./record.ts";
+import { isInstrumentScore } from "~/engine/instruments.ts";
+import type { PatientRecord } from "./record.ts";
 
 // FHIR R4 Bundle (type "collection") of a patient's record. Every reference points at an entry's fullUrl (urn:uuid),
 // so the bundle is self-contained.
@@ -103,7 +104,7 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
   }
 
   for (const m of record.measurements) {
-    if (QUESTIONNAIRES.has(m.measure)) {
+    if (isInstrumentScore(m.measure)) {
       const response: QuestionnaireResponse = {
         resourceType: "QuestionnaireResponse",
         id: m.id,

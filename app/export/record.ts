@@ -46,5 +46,3 @@ export type PatientRecord = {
     reviewReason: string | null;
   }>;
 };
-
-export const QUESTIONNAIRES = new Set(["visa_a", "visa_p", "lefs", "psfs", "koos_adl", "global_rating"]);

@@ -61,12 +61,7 @@ export default function ProgressPage() {
         </Card>
 
         <Card title="Sessions done">
-          <p>
-            <span className="adherence">{view.adherence.percent}%</span> of planned sessions in the last {view.adherence.days} days
-          </p>
-          <p className="muted small">
-            {view.adherence.done} done{view.adherence.partial ? `, ${view.adherence.partial} partly` : ""} of {view.adherence.planned} planned.
-          </p>
+          <AdherenceFigure adherence={view.adherence} />
         </Card>
 
         <Card title="Pain, last 4 weeks">
@@ -101,6 +96,25 @@ export default function ProgressPage() {
         ) : null}
       </div>
     </Page>
+  );
+}
+
+type Adherence = NonNullable<Awaited<ReturnType<typeof progressView>>>["adherence"];
+
+/** The share of planned sessions done, as the stage's adherence gate counts it (docs/decisions/030). */
+function AdherenceFigure({ adherence: a }: { adherence: Adherence }) {
+  const period = a.since ? `in the ${a.days} day${a.days === 1 ? "" : "s"} since this ${a.since} began` : `in the last ${a.days} days`;
+  if (a.percent === null) return <p>Nothing logged {period} yet.</p>;
+  const credit = a.partialCredit === 0.5 ? "each counts as half a session" : a.partialCredit === 0 ? "not counted" : `each counts as ${Math.round(a.partialCredit * 100)}% of a session`;
+  return (
+    <>
+      <p>
+        <span className="adherence">{a.percent}%</span> of planned sessions {period}
+      </p>
+      <p className="muted small">
+        {a.done} done{a.partial ? `, ${a.partial} partly (${credit})` : ""}. Your plan asks for {a.perWeek === 7 ? "a session every day" : `${a.perWeek} sessions a week`}.
+      </p>
+    </>
   );
 }
 

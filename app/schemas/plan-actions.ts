@@ -1,3 +1,4 @@
+import { INSTRUMENT_NAMES, INSTRUMENT_SCORE_RANGES, KNOWN_INSTRUMENTS, type KnownInstrument } from "~/engine/instruments.ts";
 import { isoDate, numberInRange, optionalIsoDate, optionalText, preprocess, requiredText } from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
@@ -53,20 +54,22 @@ export const CapacityMeasurementSchema = z
   })
   .check(z.refine((m) => m.left !== undefined || m.right !== undefined, { path: ["left"], message: "Enter a result for at least one side" }));
 
-/** Score ranges of the instruments the engine knows (a score outside its range is a typing slip). */
-export const QUESTIONNAIRE_RANGES = {
-  visa_a: { label: "VISA-A (0–100)", min: 0, max: 100 },
-  visa_p: { label: "VISA-P (0–100)", min: 0, max: 100 },
-  lefs: { label: "LEFS (0–80)", min: 0, max: 80 },
-  psfs: { label: "PSFS (0–10)", min: 0, max: 10 },
-  koos_adl: { label: "KOOS-ADL (0–100)", min: 0, max: 100 },
-  global_rating: { label: "Global rating of function (0–100)", min: 0, max: 100 },
-} as const;
+/**
+ * Score ranges of the instruments the engine knows (a score outside its range is a typing slip), labelled for the
+ * select: "VISA-A (0–100)", "Global rating of function (0–100)".
+ */
+export const QUESTIONNAIRE_RANGES = Object.fromEntries(
+  KNOWN_INSTRUMENTS.map((id) => {
+    const { min, max } = INSTRUMENT_SCORE_RANGES[id];
+    const name = INSTRUMENT_NAMES[id];
+    return [id, { label: `${name[0]!.toUpperCase()}${name.slice(1)} (${min}–${max})`, min, max }];
+  }),
+) as Record<KnownInstrument, { label: string; min: number; max: number }>;
 
 export const QuestionnaireMeasurementSchema = z
   .object({
     planId: requiredText("the plan", 80),
-    instrument: z.enum(["visa_a", "visa_p", "lefs", "psfs", "koos_adl", "global_rating"], { error: "Choose a questionnaire" }),
+    instrument: z.enum(KNOWN_INSTRUMENTS, { error: "Choose a questionnaire" }),
     answeredOn: isoDate("the date"),
     score: numberInRange("the score", 0, 100),
   })

@@ -8,7 +8,7 @@
  * `_rest`.
  */
 import * as z from "zod";
-import { ProgramSchema, type Criterion, type Program, type Source } from "~/engine/index.ts";
+import { ProgramSchema, QUESTIONNAIRES, type Criterion, type Program, type Source } from "~/engine/index.ts";
 
 type Raw = Record<string, unknown>;
 /** "multi": several of `options` (a checkbox group; posted as repeated keys, read as a list). */
@@ -56,7 +56,7 @@ export const CRITERION_FIELDS = {
     { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
   ],
   questionnaire: [
-    { name: "instrument", label: "Questionnaire", type: "select", options: ["visa_a", "visa_p", "lefs", "psfs", "koos_adl", "global_rating", "custom"] },
+    { name: "instrument", label: "Questionnaire", type: "select", options: QUESTIONNAIRES },
     { name: "measure", label: "Measure id (custom)", type: "text", optional: true },
     { name: "mode", label: "Mode", type: "select", options: ["absolute", "change_from_baseline"] },
     { name: "comparator", label: "Comparison", type: "select", options: COMPARATORS },

@@ -1,8 +1,10 @@
+import { LEFS_ITEMS, PSFS_ACTIVITIES, VISA_ITEM_MAXIMA } from "~/engine/instruments.ts";
 import { scoreChoice } from "~/schemas/daily-log.ts";
 import { isBlank, preprocess } from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
-// One schema per questionnaire form. Each answer is a radio group; the engine scores the parsed answers.
+// One schema per questionnaire form. Each answer is a radio group; the engine scores the parsed answers. Item counts
+// and maxima are the engine's (app/engine/instruments.ts).
 
 /** Unanswered radio groups are simply absent from a posted form: pad to the item count so each gets its own error. */
 const items = (count: number, max: number) =>
@@ -11,18 +13,21 @@ const items = (count: number, max: number) =>
     z.array(scoreChoice("an answer", max)).check(z.length(count)),
   );
 
+/** VISA items 1–7 are answered on their own scales; item 8 (the last) is a branch and a duration, scored from the branch's table. */
+const VISA_SCALE_ITEMS = VISA_ITEM_MAXIMA.slice(0, -1);
+
 export const VisaFormSchema = z.object({
-  items: items(7, 10),
+  items: items(VISA_SCALE_ITEMS.length, Math.max(...VISA_SCALE_ITEMS)),
   item8Branch: z.enum(["a", "b", "c"], { error: "Choose the statement that fits you" }),
   item8Minutes: scoreChoice("how long you can do it", 4),
 });
 
-export const LefsFormSchema = z.object({ items: items(20, 4) });
+export const LefsFormSchema = z.object({ items: items(LEFS_ITEMS.count, LEFS_ITEMS.max) });
 
 const PsfsActivity = z
   .object({
     name: preprocess((v) => (isBlank(v) ? undefined : v), z.optional(z.string().check(z.trim(), z.maxLength(80, "Keep it under 80 characters")))),
-    score: preprocess((v) => (isBlank(v) ? undefined : v), z.optional(scoreChoice("a score"))),
+    score: preprocess((v) => (isBlank(v) ? undefined : v), z.optional(scoreChoice("a score", PSFS_ACTIVITIES.itemMax))),
   })
   .check(
     z.superRefine((row, ctx) => {
@@ -32,11 +37,11 @@ const PsfsActivity = z
   );
 
 const PsfsActivities = z
-  .object({ activities: preprocess((v) => (Array.isArray(v) ? v : []), z.array(PsfsActivity).check(z.maxLength(5))) })
+  .object({ activities: preprocess((v) => (Array.isArray(v) ? v : []), z.array(PsfsActivity).check(z.maxLength(PSFS_ACTIVITIES.max))) })
   .check(
     z.superRefine((form, ctx) => {
       const named = form.activities.filter((a) => a.name !== undefined && a.score !== undefined).length;
-      if (named < 3) ctx.addIssue({ code: "custom", path: ["activities"], message: "Name and score at least three activities" });
+      if (named < PSFS_ACTIVITIES.min) ctx.addIssue({ code: "custom", path: ["activities"], message: "Name and score at least three activities" });
     }),
   );
 

@@ -1,11 +1,12 @@
 import type { DB } from "~/db/client.server.ts";
+import { stageAdherenceRule } from "~/engine/index.ts";
 import { programOfPlan } from "./evaluation.server.ts";
 
 // A plan's program snapshot never changes for a given program id and version, so parsed outlines can be kept.
 const outlineCache = new Map<string, Outline>();
 
 /**
- * Program outlines (name, stage ids and names) for a set of plans, parsing ONE snapshot per distinct
+ * Program outlines (name, stage ids, names and partial-session credit) for a set of plans, parsing ONE snapshot per distinct
  * program version — plans on the same version carry identical snapshots — and each only once per process.
  */
 export async function programOutlines(db: DB, plans: Array<{ id: string; program_id: string; program_version: number }>) {
@@ -22,7 +23,10 @@ export async function programOutlines(db: DB, plans: Array<{ id: string; program
       .execute();
     for (const s of snapshots) {
       const program = programOfPlan(s);
-      outlineCache.set(outlineKey(s.program_id, s.program_version), { name: program.name, stages: program.stages.map((st) => ({ id: st.id, name: st.name })) });
+      outlineCache.set(outlineKey(s.program_id, s.program_version), {
+        name: program.name,
+        stages: program.stages.map((st) => ({ id: st.id, name: st.name, partialCredit: stageAdherenceRule(st, 7).partialCredit })),
+      });
     }
   }
   const outlines = new Map<string, Outline>();
@@ -34,7 +38,8 @@ export async function programOutlines(db: DB, plans: Array<{ id: string; program
   return outlines;
 }
 
-export type Outline = { name: string; stages: Array<{ id: string; name: string }> };
+/** A stage's `partialCredit` is what its adherence gate (or the engine's default) credits a partly done session. */
+export type Outline = { name: string; stages: Array<{ id: string; name: string; partialCredit: number }> };
 export const outlineKey = (programId: string, version: number) => `${programId}@${version}`;
 
 export type PatientListFilter = { q?: string; status?: "all" | "active" | "paused" | "none" | "ended" };

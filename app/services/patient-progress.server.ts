@@ -1,5 +1,6 @@
 import type { DB } from "~/db/client.server.ts";
-import { addDays, daysBetween, type Check, type LoadSummary, type Stage } from "~/engine/index.ts";
+import { questionnaireKindOf } from "~/components/patient/questionnaire-items.ts";
+import { addDays, adherenceOver, isScoredFromAnswers, stageAdherenceRule, type AdherenceReading, type Check, type LoadSummary, type Stage } from "~/engine/index.ts";
 import { listLogsForPlan } from "~/models/daily-log.server.ts";
 import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import { loadPlanFacts } from "~/models/facts.server.ts";
@@ -39,8 +40,8 @@ export function checklistItem(check: Check, stage: Stage): ChecklistItem {
   let action: ChecklistItem["action"] = null;
   if (check.status !== "met" && criterion) {
     if (criterion.kind === "capacity" && SELF_TEST_MEASURES[criterion.measure]) action = { to: "/me/tests", label: "Record this test" };
-    if (criterion.kind === "questionnaire" && ["visa_a", "visa_p", "lefs", "psfs"].includes(criterion.instrument)) {
-      action = { to: `/me/questionnaires/${criterion.instrument.replace("_", "-")}`, label: "Fill in the questionnaire" };
+    if (criterion.kind === "questionnaire" && isScoredFromAnswers(criterion.instrument)) {
+      action = { to: `/me/questionnaires/${questionnaireKindOf(criterion.instrument)}`, label: "Fill in the questionnaire" };
     }
     if (criterion.kind === "pain" && criterion.metric === "test") action = { to: "/me/log", label: "Record it in today's log" };
   }
@@ -74,7 +75,10 @@ export async function progressView(db: DB, patient: PatientUser) {
   const awaitingMove = latest && latest.status === "pending" ? program.stages.find((s) => s.id === latest.to_stage_id)?.name ?? null : null;
 
   const from = addDays(today, -27);
-  const logs = (await listLogsForPlan(db, plan.id, { from })).reverse();
+  const adherenceRule = shownAdherenceRule(stage);
+  const logsFrom = [from, addDays(today, -(adherenceRule.windowDays - 1))].sort()[0]!;
+  const logs = (await listLogsForPlan(db, plan.id, { from: logsFrom })).reverse();
+  const chartLogs = logs.filter((l) => l.log_date >= from);
   const gates = checks.filter((c) => c.role === "gate").map((c) => checklistItem(c, stage));
   return {
     today,
@@ -91,23 +95,45 @@ export async function progressView(db: DB, patient: PatientUser) {
     metCount: gates.filter((g) => g.status === "met").length,
     pain: {
       limit: painZones(program.painModel, "during").limit,
-      during: logs.map((l) => ({ date: l.log_date, value: l.pain_during })),
-      after: logs.map((l) => ({ date: l.log_date, value: l.pain_after })),
-      morning: logs.map((l) => ({ date: l.log_date, value: l.morning_pain })),
+      during: chartLogs.map((l) => ({ date: l.log_date, value: l.pain_during })),
+      after: chartLogs.map((l) => ({ date: l.log_date, value: l.pain_after })),
+      morning: chartLogs.map((l) => ({ date: l.log_date, value: l.morning_pain })),
     },
     load: load ? { daily: load.daily.map((d) => ({ date: d.date, value: d.load })), acute: load.acute, note: load.note } : null,
-    adherence: adherenceOf(stage, plan.start_date, today, logs),
+    adherence: shownAdherence(
+      adherenceOver(
+        logs.map((l) => ({ date: l.log_date, sessionDone: l.session_done })),
+        adherenceRule,
+        { today, plan: { startDate: plan.start_date, stageEnteredOn: plan.stage_entered_on } },
+      ),
+      adherenceRule.scope,
+    ),
   };
 }
 
-/** Sessions done in the last 14 days (partly done counts half) against what the stage asks per week. Display only. */
-export function adherenceOf(stage: Stage, planStart: string, today: string, logs: Array<{ log_date: string; session_done: string }>) {
-  const days = Math.min(14, daysBetween(planStart, today) + 1);
-  const from = addDays(today, -(days - 1));
-  const inWindow = logs.filter((l) => l.log_date >= from && l.log_date <= today);
-  const done = inWindow.filter((l) => l.session_done === "done").length;
-  const partial = inWindow.filter((l) => l.session_done === "partial").length;
-  const planned = Math.max(1, Math.round(((stage.prescription.frequencyPerWeek ?? 7) * days) / 7));
-  const percent = Math.min(100, Math.round(((done + partial * 0.5) / planned) * 100));
-  return { days, done, partial, planned, percent };
+/** The window the Progress page shows when the stage has no adherence gate (two weeks, as most gates use). */
+export const ADHERENCE_SHOWN_DAYS = 14;
+
+/**
+ * The rule behind the patient's "Sessions done" figure: the stage's adherence gate when it has one (so the figure is
+ * the one that gate judges), otherwise the engine's defaults for this stage over ADHERENCE_SHOWN_DAYS.
+ */
+export const shownAdherenceRule = (stage: Stage) => stageAdherenceRule(stage, ADHERENCE_SHOWN_DAYS);
+
+/**
+ * The engine's reading, rounded for the page as the checklist rounds (one decimal) and not capped: a patient who
+ * trained more often than planned sees over 100 %, the same number the adherence gate's line shows.
+ */
+function shownAdherence(r: AdherenceReading, scope: "stage" | "plan") {
+  const oneDecimal = (x: number) => Math.round(x * 10) / 10;
+  return {
+    days: r.days,
+    /** The window starts later than its length allows: at the start of the stage (or plan). */
+    since: r.clipped ? scope : null,
+    done: r.done,
+    partial: r.partial,
+    partialCredit: r.partialCredit,
+    perWeek: r.perWeek,
+    percent: r.percent === null ? null : oneDecimal(r.percent),
+  };
 }

@@ -1,14 +1,12 @@
 import type { DB } from "~/db/client.server.ts";
-import { scoreLefs, scorePsfs, scoreVisaA, scoreVisaP } from "~/engine/index.ts";
+import { INSTRUMENT_SCORE_RANGES, scoreLefs, scorePsfs, scoreVisaA, scoreVisaP } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { insertMeasurements, listMeasurementsForPlan } from "~/models/patient-measurement.server.ts";
-import { VISA_A, VISA_P, type QuestionnaireKind } from "~/components/patient/questionnaire-items.ts";
+import { INSTRUMENT_OF_KIND, VISA_A, VISA_P, type QuestionnaireKind } from "~/components/patient/questionnaire-items.ts";
 import type { LefsForm, PsfsForm, VisaForm } from "~/schemas/questionnaires.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { loadPatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
 
-export const MEASURE_OF: Record<QuestionnaireKind, string> = { "visa-a": "visa_a", "visa-p": "visa_p", lefs: "lefs", psfs: "psfs" };
-export const MAX_SCORE: Record<QuestionnaireKind, number> = { "visa-a": 100, "visa-p": 100, lefs: 80, psfs: 10 };
 
 export type QuestionnaireAnswers =
   | { kind: "visa-a" | "visa-p"; form: VisaForm }
@@ -38,10 +36,10 @@ export function scoreAnswers(a: QuestionnaireAnswers): { score: number; answers:
 export async function questionnaireView(db: DB, patient: PatientUser, kind: QuestionnaireKind) {
   const current = await loadPatientPlan(db, patient);
   if (!current) return null;
-  const measure = MEASURE_OF[kind];
+  const measure = INSTRUMENT_OF_KIND[kind];
   const asked = current.stage.gates.filter((g) => g.kind === "questionnaire" && (g.measure ?? g.instrument) === measure).map((g) => g.patientText ?? null).filter((t): t is string => t !== null);
   const previous = await listMeasurementsForPlan(db, current.plan.id, [measure], 6);
-  return { asked, previous: previous.map((m) => ({ id: m.id, date: m.measured_on, value: m.value })), max: MAX_SCORE[kind] };
+  return { asked, previous: previous.map((m) => ({ id: m.id, date: m.measured_on, value: m.value })), max: INSTRUMENT_SCORE_RANGES[measure].max };
 }
 
 export async function saveQuestionnaire(db: DB, patient: PatientUser, answers: QuestionnaireAnswers) {
@@ -49,7 +47,7 @@ export async function saveQuestionnaire(db: DB, patient: PatientUser, answers: Q
   if (!current) return null;
   const { plan, today } = current;
   const { score, answers: raw } = scoreAnswers(answers);
-  const measure = MEASURE_OF[answers.kind];
+  const measure = INSTRUMENT_OF_KIND[answers.kind];
   const [id] = await db.transaction().execute(async (trx) => {
     const ids = await insertMeasurements(trx, plan, patient.id, today, [{ measure, side: null, value: score, answers: raw }]);
     await recordAudit(trx, { clinicId: plan.clinic_id, actor: patient, action: "measurement.questionnaire", entityType: "measurement", entityId: ids[0]!, planId: plan.id, detail: { measure, score, date: today } });

@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql, type ExpressionBuilder, type RawBuilder } from "kysely";
 import type { DB } from "~/db/client.server.ts";
 import type { Database } from "~/db/types.ts";
-import { addDays, daysBetween, type Check, type Flag } from "~/engine/index.ts";
+import { addDays, countSessions, creditedSessions, daysBetween, type Check, type Flag } from "~/engine/index.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { outlineKey, programOutlines } from "./caseload.server.ts";
 
@@ -173,7 +173,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
     if (plan.status === "active") {
       const since = lastLog ? daysBetween(lastLog.log_date, today) : daysBetween(plan.start_date, today);
       if (since >= SILENT_DAYS) reasons.push({ code: "no_log", label: lastLog ? `No log for ${since} days` : since >= TRIAGE_DAYS ? `No log for ${TRIAGE_DAYS}+ days` : `No log since the start`, tone: "warning", weight: 50 });
-      if (fallingAdherence(planLogs, today, plan.start_date)) reasons.push({ code: "falling_adherence", label: "Fewer sessions than last week", tone: "info", weight: 40 });
+      if (fallingAdherence(planLogs, today, plan.start_date, outline?.stages[stageIndex]?.partialCredit)) reasons.push({ code: "falling_adherence", label: "Fewer sessions than last week", tone: "info", weight: 40 });
     }
     reasons.sort((a, b) => b.weight - a.weight);
     return {
@@ -216,7 +216,7 @@ function unfoldLogs(folded: string | null) {
     .split(",")
     .map((entry) => {
       const [logDate, during, after, done] = entry.split(":");
-      return { log_date: logDate!, pain_during: during ? Number(during) : null, pain_after: after ? Number(after) : null, session_done: done! };
+      return { log_date: logDate!, pain_during: during ? Number(during) : null, pain_after: after ? Number(after) : null, session_done: done as "done" | "partial" | "none" };
     })
     .sort((a, b) => (a.log_date < b.log_date ? -1 : a.log_date > b.log_date ? 1 : 0));
 }
@@ -229,19 +229,21 @@ function stringAgg(db: DB, expression: RawBuilder<string>) {
 }
 
 /**
- * Sessions this week (done = 1, partial = ½) at least two fewer than the week before, once the plan has two whole
- * weeks behind it. A drop, not a level: the level is the engine's adherence gate's business.
+ * Sessions this week at least two fewer than the week before, once the plan has two whole weeks behind it. Sessions
+ * are counted as the engine's adherence gate counts them (a partly done one earns the stage's partial credit, by
+ * default half). A drop, not a level: the level is the engine's adherence gate's business.
  */
-export function fallingAdherence(logs: Array<{ log_date: string; session_done: string }>, today: string, startDate: string): boolean {
+export function fallingAdherence(
+  logs: Array<{ log_date: string; session_done: "done" | "partial" | "none" }>,
+  today: string,
+  startDate: string,
+  partialCredit?: number,
+): boolean {
   if (daysBetween(startDate, today) < TRIAGE_DAYS) return false;
-  const credit = (from: number, to: number) =>
-    logs
-      .filter((l) => {
-        const age = daysBetween(l.log_date, today);
-        return age >= from && age < to;
-      })
-      .reduce((sum, l) => sum + (l.session_done === "done" ? 1 : l.session_done === "partial" ? 0.5 : 0), 0);
-  const thisWeek = credit(0, 7);
-  const lastWeek = credit(7, 14);
+  const facts = logs.map((l) => ({ date: l.log_date, sessionDone: l.session_done }));
+  const credited = (fromDaysAgo: number, toDaysAgo: number) =>
+    creditedSessions(countSessions(facts, addDays(today, -fromDaysAgo), addDays(today, -toDaysAgo)), partialCredit);
+  const thisWeek = credited(6, 0);
+  const lastWeek = credited(13, 7);
   return lastWeek >= 3 && thisWeek <= lastWeek - 2;
 }

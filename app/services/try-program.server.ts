@@ -2,6 +2,8 @@ import type { DB } from "~/db/client.server.ts";
 import {
   addDays,
   evaluate,
+  involvedValueForSymmetry,
+  measureIsLowerBetter,
   type Check,
   type Criterion,
   type DailyLogFact,
@@ -74,8 +76,9 @@ export function syntheticHistory(program: Program, input: TryProgramInput, today
     const f = weeks === 0 ? 1 : w / weeks;
     const lsi = input.lsiStart + (input.lsiEnd - input.lsiStart) * f;
     for (const measure of new Set(capacity.map((c) => c.measure))) {
-      const lowerIsBetter = capacity.some((c) => c.measure === measure && c.lowerIsBetter);
-      const involved = lowerIsBetter ? 100 / (lsi / 100) : lsi;
+      // The uninvolved (left) side scores 100; the involved side whatever gives the week's LSI as the engine reads it.
+      const involved = involvedValueForSymmetry(lsi, 100, measureIsLowerBetter(program, measure));
+      if (involved === null) continue; // a timed test at 0 %: no finite time gives it, so that week has no test
       measurements.push({ date, measure, side: "right", value: Math.round(involved * 10) / 10 }, { date, measure, side: "left", value: 100 });
     }
     for (const measure of new Set(questionnaires.map(QUESTIONNAIRE_DEFAULT_MEASURE))) {

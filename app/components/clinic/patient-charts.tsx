@@ -3,7 +3,9 @@ import { Card } from "~/components/ui/layout.tsx";
 import { addDays, sessionDayOfMorningReport } from "~/engine/dates.ts";
 import type { DailyLogFact, Program } from "~/engine/index.ts";
 import { dailyLoad } from "~/engine/load.ts";
+import { isInstrumentScore } from "~/engine/instruments.ts";
 import { measureName } from "~/engine/measure-names.ts";
+import { capacityCriteriaOn, limbSymmetryIndex, measureIsLowerBetter } from "~/engine/symmetry.ts";
 
 type Log = {
   log_date: string;
@@ -27,8 +29,6 @@ export type ChartRecord = {
   measurements: Measurement[];
   stageHistory: Array<{ stageId: string; from: string }>;
 };
-
-const QUESTIONNAIRES = new Set(["visa_a", "visa_p", "lefs", "psfs", "koos_adl", "global_rating"]);
 
 export function stageBands(record: Pick<ChartRecord, "stageHistory" | "program" | "today">): DateBand[] {
   return record.stageHistory.map((h, i) => {
@@ -79,8 +79,8 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
     { id: "running", label: "Running minutes", tone: "tertiary", points: logs.map((l) => ({ date: l.log_date, value: l.running_minutes })) },
   ];
 
-  const capacity = record.measurements.filter((m) => !QUESTIONNAIRES.has(m.measure));
-  const questionnaires = record.measurements.filter((m) => QUESTIONNAIRES.has(m.measure));
+  const capacity = record.measurements.filter((m) => !isInstrumentScore(m.measure));
+  const questionnaires = record.measurements.filter((m) => isInstrumentScore(m.measure));
   const capacityMeasures = Array.from(new Set(capacity.map((m) => m.measure)));
   const involved = record.patient.involved_side;
 
@@ -107,7 +107,7 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
               tone: i === 0 ? "primary" : "secondary",
               points: rows.filter((r) => r.side === side).map((r) => ({ date: r.measured_on, value: r.value })),
             }));
-            const lsi = limbSymmetry(rows, involved, lowerIsBetter(program, measure));
+            const lsi = limbSymmetrySeries(rows, involved, measureIsLowerBetter(program, measure));
             return (
               <div key={measure} className="grid-2">
                 <TimeSeriesChart title={`${measureName(measure)} by side`} showTitle series={sides} height={160} />
@@ -154,31 +154,23 @@ function sessionLoad(l: Log): number | null {
   return dailyLoad({ date: l.log_date, sessionDone: l.session_done, sessionRpe: l.session_rpe, sessionMinutes: l.session_minutes } as DailyLogFact);
 }
 
-function capacityCriteria(program: Program, measure: string) {
-  return program.stages
-    .flatMap((s) => [...s.gates, ...s.regressRules.flatMap((r) => r.criteria)])
-    .flatMap((c) => (c.kind === "capacity" && c.measure === measure ? [c] : []));
-}
-
-function lowerIsBetter(program: Program, measure: string): boolean {
-  return capacityCriteria(program, measure).some((c) => c.lowerIsBetter) || /_s$/.test(measure);
-}
-
 function lsiThresholds(program: Program, measure: string): Threshold[] {
-  const values = Array.from(new Set(capacityCriteria(program, measure).filter((c) => c.mode === "lsi").map((c) => c.threshold)));
+  const values = Array.from(new Set(capacityCriteriaOn(program, measure).filter((c) => c.mode === "lsi").map((c) => c.threshold)));
   return values.map((v) => ({ value: v, label: `gate ${v} %`, tone: "caution" as const }));
 }
 
-/** Same-day pairs only, as the gates read them: involved ÷ uninvolved × 100 (inverted for timed tests). */
-function limbSymmetry(rows: Measurement[], involved: string, invert: boolean) {
+/**
+ * Same-day pairs only, as the gates read them, through the engine's limbSymmetryIndex: involved ÷ uninvolved × 100,
+ * inverted when the program reads the test as lower-is-better. Shown to one decimal.
+ */
+function limbSymmetrySeries(rows: Measurement[], involved: string, lowerIsBetter: boolean) {
   if (involved !== "left" && involved !== "right") return [];
   const other = involved === "left" ? "right" : "left";
   const days = Array.from(new Set(rows.map((r) => r.measured_on))).sort();
   return days.flatMap((date) => {
     const inv = rows.filter((r) => r.measured_on === date && r.side === involved).at(-1);
     const uninv = rows.filter((r) => r.measured_on === date && r.side === other).at(-1);
-    if (!inv || !uninv || inv.value === 0 || uninv.value === 0) return [];
-    const ratio = invert ? uninv.value / inv.value : inv.value / uninv.value;
-    return [{ date, value: Math.round(ratio * 1000) / 10 }];
+    const lsi = inv && uninv ? limbSymmetryIndex(inv.value, uninv.value, lowerIsBetter) : null;
+    return lsi === null ? [] : [{ date, value: Math.round(lsi * 10) / 10 }];
   });
 }

@@ -5,6 +5,9 @@
 // The item questions follow the published English wording as closely as we could reproduce it. PARAPHRASED: the
 // end-point labels of the 0–10 scales (the printed forms use a visual line with words at both ends, which we render as
 // 11 buttons with those words as the hint), the introductions, and the branch instructions of item 8 (shortened).
+// Which questionnaires exist and how many items and activities each has are the engine's (app/engine/instruments.ts).
+
+import { INSTRUMENTS_SCORED_FROM_ANSWERS, PSFS_ACTIVITIES, type InstrumentScoredFromAnswers } from "~/engine/instruments.ts";
 
 export type ScaleItem = { kind: "scale"; question: string; low: string; high: string; note?: string };
 export type OptionsItem = { kind: "options"; question: string; options: Array<{ value: number; label: string }> };
@@ -114,12 +117,26 @@ export const PSFS = {
   title: "Patient-Specific Functional Scale (PSFS)",
   intro:
     "Name three to five important activities that you are unable to do or are having difficulty with because of your problem. For each, score how well you can do it today: 0 = unable to perform the activity, 10 = able to perform it at the same level as before your injury or problem.",
-  maxActivities: 5,
-  minActivities: 3,
+  maxActivities: PSFS_ACTIVITIES.max,
+  minActivities: PSFS_ACTIVITIES.min,
 };
 
-export const QUESTIONNAIRE_KINDS = ["visa-a", "visa-p", "lefs", "psfs"] as const;
-export type QuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number];
+/** A questionnaire's name in the patient's addresses (/me/questionnaires/visa-a): the instrument id with a hyphen. */
+type KindOf<I extends string> = I extends `${infer A}_${infer B}` ? `${A}-${B}` : I;
+export type QuestionnaireKind = KindOf<InstrumentScoredFromAnswers>;
+
+export function questionnaireKindOf<I extends InstrumentScoredFromAnswers>(instrument: I): KindOf<I> {
+  return instrument.replace("_", "-") as KindOf<I>;
+}
+
+/** Every questionnaire the engine scores from answers has a form for the patient, in the engine's order. */
+export const QUESTIONNAIRE_KINDS: readonly QuestionnaireKind[] = INSTRUMENTS_SCORED_FROM_ANSWERS.map(questionnaireKindOf);
+
+/** The instrument (and measure id its score is stored under) of each form. */
+export const INSTRUMENT_OF_KIND = Object.fromEntries(INSTRUMENTS_SCORED_FROM_ANSWERS.map((id) => [questionnaireKindOf(id), id])) as Record<
+  QuestionnaireKind,
+  InstrumentScoredFromAnswers
+>;
 export const QUESTIONNAIRE_TITLES: Record<QuestionnaireKind, string> = {
   "visa-a": VISA_A.title,
   "visa-p": VISA_P.title,

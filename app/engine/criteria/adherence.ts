@@ -2,12 +2,16 @@
  * Adherence: sessions done ÷ sessions prescribed in the window, as a percent. A partly done session earns
  * partialCredit. The window is clipped to the scope (by default the current stage: earlier days had another
  * prescription). Days without a log count as no session, but a window with no log at all is no data.
+ *
+ * The arithmetic is exported (resolveAdherence, countSessions, creditedSessions, adherencePercent, adherenceOver)
+ * so that the app's own adherence figures (the patient's Progress page, the triage home) are this gate's figures.
  */
 import { fmt, requirementWords, tidy } from "../compare";
 import { DEFAULTS } from "../defaults";
 import { firstLogFrom, type EvalContext } from "../context";
-import type { AdherenceCriterion, Comparator, Stage } from "../schema";
-import type { Check, CheckRole } from "../types";
+import { fromDayNumber, toDayNumber, type LocalDate } from "../dates";
+import type { AdherenceCriterion, Comparator, Scope, Stage } from "../schema";
+import type { Check, CheckRole, DailyLogFact, PlanFacts } from "../types";
 import { firstDayInScope } from "../windows";
 import { clinicianSentence, CompiledCriterion, onBoundary, patientSentence, statusOf, symbolic, type EvalOut, type Scale } from "./common";
 
@@ -16,17 +20,133 @@ const ADHERENCE_SCALE: Scale = { min: 0 };
 
 const SUBJECT = "the share of your planned sessions you did";
 
-/** The counts behind the percentage. */
-interface AdherenceParams {
+/** The settings of an adherence criterion that decide its figure (not its threshold). */
+export type AdherenceSettings = Pick<AdherenceCriterion, "windowDays" | "perWeek" | "partialCredit" | "scope">;
+
+/** Adherence settings with the engine's defaults filled in. */
+export interface AdherenceRule {
+  windowDays: number;
+  /** Sessions per week prescribed: the criterion's, else the stage prescription's frequencyPerWeek, else 7. */
+  perWeek: number;
+  /** Credit for a partly done session (default 0.5). */
+  partialCredit: number;
+  scope: Scope;
+}
+
+export function resolveAdherence(settings: AdherenceSettings, stage: Pick<Stage, "prescription">): AdherenceRule {
+  return {
+    windowDays: settings.windowDays,
+    perWeek: settings.perWeek ?? stage.prescription.frequencyPerWeek ?? DEFAULTS.perWeek,
+    partialCredit: settings.partialCredit ?? DEFAULTS.partialCredit,
+    scope: settings.scope ?? "stage",
+  };
+}
+
+/**
+ * The rule of the stage's adherence gate (the first, when it has several), or, for a stage without one, the engine's
+ * defaults for the stage over `windowDaysWithoutGate` days. For figures the app shows or compares beside the gates.
+ */
+export function stageAdherenceRule(stage: Pick<Stage, "prescription" | "gates">, windowDaysWithoutGate: number): AdherenceRule {
+  const gate = stage.gates.find((g): g is AdherenceCriterion => g.kind === "adherence");
+  return resolveAdherence(gate ?? { windowDays: windowDaysWithoutGate }, stage);
+}
+
+/** How many days were logged, and how many of those had a session done or partly done. */
+export interface SessionCounts {
+  logged: number;
   done: number;
   partial: number;
-  days: number;
 }
+
+/**
+ * Sessions credited: a done session counts in full, a partly done one `partialCredit` (default 0.5), a day without
+ * one nothing.
+ */
+export function creditedSessions(counts: Pick<SessionCounts, "done" | "partial">, partialCredit: number = DEFAULTS.partialCredit): number {
+  return counts.done + counts.partial * partialCredit;
+}
+
+/** Sessions prescribed over `days` days at `perWeek` a week (fractional: 3 a week over 10 days is 4.29). */
+export function prescribedSessions(perWeek: number, days: number): number {
+  return (perWeek * days) / 7;
+}
+
+/**
+ * Credited ÷ prescribed × 100, not capped (more sessions than prescribed is over 100 %); null (no data) when
+ * nothing was logged in the window.
+ */
+export function adherencePercent(counts: SessionCounts, days: number, perWeek: number, partialCredit: number): number | null {
+  if (counts.logged === 0 || days <= 0) return null;
+  return tidy((creditedSessions(counts, partialCredit) / prescribedSessions(perWeek, days)) * 100);
+}
+
+/** First day of an adherence window: the last `windowDays` days (today included), clipped to the scope's first day. */
+function windowStart(today: number, windowDays: number, firstDay: number): number {
+  return Math.max(today - windowDays + 1, firstDay);
+}
+
+/**
+ * The logs dated `from` … `to` (inclusive), counted. One log per day, as the engine reads a history: a later
+ * entry for the same day replaces an earlier one.
+ */
+export function countSessions(logs: readonly Pick<DailyLogFact, "date" | "sessionDone">[], from: LocalDate, to: LocalDate): SessionCounts {
+  const byDay = new Map<LocalDate, DailyLogFact["sessionDone"]>();
+  for (const log of logs) if (log.date >= from && log.date <= to) byDay.set(log.date, log.sessionDone);
+  const counts: SessionCounts = { logged: byDay.size, done: 0, partial: 0 };
+  for (const s of byDay.values()) {
+    if (s === "done") counts.done++;
+    else if (s === "partial") counts.partial++;
+  }
+  return counts;
+}
+
+/** An adherence figure with what it was made of. `percent` is null when nothing was logged in the window. */
+export interface AdherenceReading extends SessionCounts {
+  from: LocalDate;
+  to: LocalDate;
+  days: number;
+  /** True when the window was cut short by the start of the stage (or plan, with plan scope). */
+  clipped: boolean;
+  perWeek: number;
+  partialCredit: number;
+  prescribed: number;
+  percent: number | null;
+}
+
+/**
+ * The figure an adherence gate with this rule computes today, from the app's logs: the same window, scope, credit
+ * and prescription as the gate's check (`observed`). As a gate reads it: a regress rule's criterion would also skip
+ * the days up to the last regress.
+ */
+export function adherenceOver(
+  logs: readonly Pick<DailyLogFact, "date" | "sessionDone">[],
+  rule: AdherenceRule,
+  at: { today: LocalDate; plan: Pick<PlanFacts, "startDate" | "stageEnteredOn"> },
+): AdherenceReading {
+  const today = toDayNumber(at.today);
+  const firstDay = toDayNumber(rule.scope === "stage" ? at.plan.stageEnteredOn : at.plan.startDate);
+  const from = windowStart(today, rule.windowDays, firstDay);
+  const days = today - from + 1;
+  const counts = days > 0 ? countSessions(logs, fromDayNumber(from), at.today) : { logged: 0, done: 0, partial: 0 };
+  return {
+    ...counts,
+    from: fromDayNumber(from),
+    to: at.today,
+    days: Math.max(days, 0),
+    clipped: days < rule.windowDays,
+    perWeek: rule.perWeek,
+    partialCredit: rule.partialCredit,
+    prescribed: prescribedSessions(rule.perWeek, Math.max(days, 0)),
+    percent: adherencePercent(counts, days, rule.perWeek, rule.partialCredit),
+  };
+}
+
+/** The counts behind the percentage. */
+type AdherenceParams = SessionCounts & { days: number };
 
 export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
   private readonly comparator: Comparator;
-  private readonly perWeek: number;
-  private readonly credit: number;
+  private readonly rule: AdherenceRule;
   private readonly requirement: string;
   private readonly symbolicRequirement: string;
 
@@ -39,35 +159,32 @@ export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
     const comparator = c.comparator ?? "gte";
     super(c, role, ruleId, c.label ?? `Adherence over ${c.windowDays} days ${symbolic(comparator, `${fmt(c.threshold)}%`)}`);
     this.comparator = comparator;
-    this.perWeek = c.perWeek ?? stage.prescription.frequencyPerWeek ?? DEFAULTS.perWeek;
-    this.credit = c.partialCredit ?? DEFAULTS.partialCredit;
+    this.rule = resolveAdherence(c, stage);
     this.requirement = requirementWords(comparator, `${fmt(c.threshold)}%`);
     this.symbolicRequirement = symbolic(comparator, `${fmt(c.threshold)}%`);
   }
 
   evaluate(ctx: EvalContext, out: EvalOut): Check {
-    const { c, comparator } = this;
-    const from = Math.max(ctx.today - c.windowDays + 1, firstDayInScope(ctx, this.role, c.scope ?? "stage"));
+    const { c, comparator, rule } = this;
+    const from = windowStart(ctx.today, rule.windowDays, firstDayInScope(ctx, this.role, rule.scope));
     const days = ctx.today - from + 1;
-    let logged = 0;
-    let done = 0;
-    let partial = 0;
+    // The counts are also the sentences' params (one object, as before).
+    const counts: AdherenceParams = { logged: 0, done: 0, partial: 0, days };
     if (days > 0) {
       const { logs } = ctx;
       for (let i = firstLogFrom(ctx, from), end = ctx.n; i < end; i++) {
-        logged++;
+        counts.logged++;
         const s = logs[i]!.sessionDone;
-        if (s === "done") done++;
-        else if (s === "partial") partial++;
+        if (s === "done") counts.done++;
+        else if (s === "partial") counts.partial++;
       }
     }
-    out.params = { done, partial, days };
+    out.params = counts;
     out.boundary = false;
-    if (logged === 0) {
+    const observed = adherencePercent(counts, days, rule.perWeek, rule.partialCredit);
+    if (observed === null) {
       return this.check(null, c.threshold, comparator, "%", "no_data", `daily logs for the last ${Math.max(days, 0) || c.windowDays} days`);
     }
-    const prescribed = (this.perWeek * days) / 7;
-    const observed = tidy(((done + partial * this.credit) / prescribed) * 100);
     out.boundary = onBoundary(observed, comparator, c.threshold, ADHERENCE_SCALE);
     return this.check(observed, c.threshold, comparator, "%", statusOf(observed, comparator, c.threshold));
   }
@@ -81,14 +198,14 @@ export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
   protected clinician(k: Check, p: AdherenceParams): string {
     const { c, role, label } = this;
     if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing: k.missing! });
-    const prescribed = (this.perWeek * p.days) / 7;
+    const { perWeek, partialCredit } = this.rule;
     return clinicianSentence({
       role,
       status: k.status,
       label,
       observed: `${fmt(k.observed as number)}%`,
       requirement: this.symbolicRequirement,
-      detail: `${p.done} done + ${p.partial} partial (× ${this.credit}) of ${fmt(prescribed)} prescribed (${fmt(this.perWeek)}/week over ${p.days} day(s)${p.days < c.windowDays ? ", window clipped to the stage" : ""}).`,
+      detail: `${p.done} done + ${p.partial} partial (× ${partialCredit}) of ${fmt(prescribedSessions(perWeek, p.days))} prescribed (${fmt(perWeek)}/week over ${p.days} day(s)${p.days < c.windowDays ? ", window clipped to the stage" : ""}).`,
     });
   }
 }

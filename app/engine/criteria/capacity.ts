@@ -1,7 +1,8 @@
 /**
  * Capacity measures: an absolute value, a limb symmetry index, or a change from the first measurement.
  * LSI = involved ÷ uninvolved × 100; for timed tests (lowerIsBetter) it is inverted to uninvolved ÷ involved × 100
- * so that 100 % still means "as good as the other leg" and higher is still better. Both sides must have been
+ * so that 100 % still means "as good as the other leg" and higher is still better (limbSymmetryIndex, symmetry.ts,
+ * which the app's charts and "Try it" use too). Both sides must have been
  * measured on the same day (a fair comparison); the latest such day is used.
  */
 import { fmt, requirementWords, tidy } from "../compare";
@@ -13,6 +14,7 @@ import { capitalise, clinicianSentence, CompiledCriterion, onBoundary, patientSe
 import { limbSeries, measurementsInScope } from "./measures";
 import { firstDayInScope } from "../windows";
 import { measureName as measureWords } from "../measure-names";
+import { limbSymmetryIndex } from "../symmetry";
 
 /** The measurements the clinician's sentence quotes. */
 type CapacityParams =
@@ -76,10 +78,9 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
       if (!inv || !uninv) return this.noData(out, `limb symmetry needs one involved side (plan: '${ctx.input.plan.involvedSide}')`);
       const pair = latestPair(ctx, this.role, c, inv, uninv);
       if (!pair) return this.noData(out, `both legs tested for ${this.measureWords} on the same day${this.ageText}`);
-      const numerator = lowerIsBetter ? pair.uninvolved : pair.involved;
-      const denominator = lowerIsBetter ? pair.involved : pair.uninvolved;
-      if (denominator === 0) return this.noData(out, `a non-zero ${lowerIsBetter ? "involved" : "uninvolved"} value for the symmetry index`);
-      observed = tidy((numerator / denominator) * 100);
+      const lsi = limbSymmetryIndex(pair.involved, pair.uninvolved, lowerIsBetter);
+      if (lsi === null) return this.noData(out, `a non-zero ${lowerIsBetter ? "involved" : "uninvolved"} value for the symmetry index`);
+      observed = lsi;
       out.params = { mode: "lsi", day: pair.day, involvedSide: inv, involved: pair.involved, uninvolved: pair.uninvolved };
     } else {
       const rows = measurementsInScope(ctx, this.role, c.measure, c.scope ?? "plan", c.maxAgeDays);

@@ -6,6 +6,7 @@ import { TRIAGE_ROWS_SHOWN } from "~/routes/clinic._index.tsx";
 import { todayIn } from "~/utils/dates.ts";
 import { loadTriage } from "~/services/triage.server.ts";
 import { startPlan } from "~/services/plans.server.ts";
+import { createClinicProgram } from "~/services/programs-editor.server.ts";
 import { ProgramSchema } from "~/engine/index.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { countRows, createClinician, createPatient } from "../../support/factories.ts";
@@ -115,6 +116,38 @@ describe("the triage home", () => {
     const all = await run(triage.loader, await getRequest("/clinic?show=all", { userId: cast.clinician.id }));
     expect(all.data.needsAttention).toHaveLength(TRIAGE_ROWS_SHOWN + 1);
     expect(all.data.showAll).toBe(true);
+  });
+
+  it("counts partly done sessions for 'Fewer sessions than last week' as the stage's adherence gate credits them", async () => {
+    const db = getDb();
+    const cast = await clinicWithProgram(db);
+    // The same program, except that its first stage's adherence gate counts a partly done session as a whole one.
+    const fullCredit = ProgramSchema.parse({
+      ...twoStageProgram,
+      id: "test-two-stage-full-credit",
+      stages: twoStageProgram.stages.map((st, i) =>
+        i === 0 ? { ...st, gates: [...st.gates, { id: "adherence", kind: "adherence", windowDays: 14, threshold: 80, partialCredit: 1 }] } : st,
+      ),
+    });
+    const fullCreditId = await createClinicProgram(db, cast.clinician, fullCredit);
+    const today = todayIn("Europe/London");
+    const plans = [
+      { patient: cast.patientA, program: ProgramSchema.parse({ ...twoStageProgram, id: cast.programId }) },
+      { patient: cast.patientB, program: ProgramSchema.parse({ ...fullCredit, id: fullCreditId }) },
+    ];
+    for (const { patient, program } of plans) {
+      const s = await startPlan(db, cast.clinician, { patientId: patient.id, program, startStageId: "load", startDate: addDays(today, -20), approvalMode: "confirm", involvedSide: "right" });
+      if (!s.ok) throw new Error("plan");
+      // Last week: four sessions done. This week: four sessions, each only partly done.
+      const days = [...[13, 11, 9, 7], ...[6, 4, 2, 0]].map((ago) => ({ date: addDays(today, -ago), painDuring: 1 }));
+      await seedLogs(db, { clinicId: cast.clinic.id, planId: s.planId, patientId: patient.id, days });
+      await db.updateTable("daily_log").set({ session_done: "partial" }).where("plan_id", "=", s.planId).where("log_date", ">=", addDays(today, -6)).execute();
+    }
+    const res = await loadTriage(db, cast.clinic.id, "Europe/London");
+    const falling = (name: string) => [...res.needsAttention, ...res.everyoneElse].find((r) => r.name === name)!.reasons.some((r) => r.code === "falling_adherence");
+    // Default credit (half): 2 this week against 4 last week, a drop of two. Full credit: 4 against 4, no drop.
+    expect(falling("Patient A")).toBe(true);
+    expect(falling("Patient B")).toBe(false);
   });
 
   it("shows an empty state to a clinic with nobody on a plan", async () => {

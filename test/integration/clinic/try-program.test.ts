@@ -61,6 +61,16 @@ describe("trying a program on a sample history", () => {
     expect(res.data.days.length).toBeGreaterThan(0);
   });
 
+  it("a made-up ACL patient at 95 % symmetry reads 95 % on the timed hop too, which the engine inverts as a timed test", async () => {
+    const db = getDb();
+    const cast = await clinicWithProgram(db);
+    const q = synthetic({ days: "7", lsiStart: "95", lsiEnd: "95", startStageId: "return-to-sport-criteria" });
+    const res = await run(tryPage.loader, await getRequest(`/clinic/programs/acl-delaware-oslo-2016/try?${q}`, { userId: cast.clinician.id }), { programId: "acl-delaware-oslo-2016" });
+    const checks = res.data.days[0].checks as Array<{ id: string; observed: number }>;
+    expect(checks.find((c) => c.id === "timed-hop-lsi")!.observed).toBeCloseTo(95, 1);
+    expect(checks.find((c) => c.id === "single-hop-lsi")!.observed).toBeCloseTo(95, 1);
+  });
+
   it("replays an existing patient's history without writing", async () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);

@@ -7,10 +7,13 @@ import { createClinicWithCast } from "../../support/factories.ts";
 
 export const PROGRAM_ID = "achilles-silbernagel-2007";
 
-/** A clinic whose two patients each run the Silbernagel Achilles program, started a week ago, in stage `stageIndex`. */
-export async function clinicWithPlans(db: DB, options: { stageIndex?: number; approvalMode?: "confirm" | "automatic" } = {}) {
+/**
+ * A clinic whose two patients each run the Silbernagel Achilles program (or `programId`), started a week ago, in
+ * stage `stageIndex`.
+ */
+export async function clinicWithPlans(db: DB, options: { stageIndex?: number; approvalMode?: "confirm" | "automatic"; programId?: string } = {}) {
   const cast = await createClinicWithCast(db);
-  const program = loadBuiltInProgram(PROGRAM_ID)!;
+  const program = loadBuiltInProgram(options.programId ?? PROGRAM_ID)!;
   const today = todayIn("Europe/London");
   const stage = program.stages[options.stageIndex ?? 0]!;
   const plans: string[] = [];

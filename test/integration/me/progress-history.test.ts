@@ -56,6 +56,51 @@ describe("Today, progress and history", () => {
     expect(view.adherence).toMatchObject({ done: 4 });
   });
 
+  /** Logs the last `days` days (today included) as full sessions, through the patient's own form. */
+  async function logSessions(userId: string, todayDate: string, days: number) {
+    for (let daysAgo = days - 1; daysAgo >= 0; daysAgo--) {
+      const date = addDays(todayDate, -daysAgo);
+      await run(logRoute.action, await postRequest(`/me/log?date=${date}`, validLogForm(date, []), { userId }));
+    }
+  }
+
+  it("runner prescribed 4 runs a week, 4 done in the plan's 8 days: Sessions done reads 87.5 %, the adherence gate's own figure", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db, { programId: "runner-5k-to-10k" });
+    await logSessions(c.patientA.id, c.today, 4);
+    const view = (await run(progress.loader, await getRequest("/me/progress", { userId: c.patientA.id }))).data.view;
+    // 4 ÷ (4 × 8 ÷ 7) = 87.5 %; the page used to round the plan to 5 sessions and show 80 %.
+    expect(view.adherence).toMatchObject({ percent: 87.5, days: 8, done: 4, perWeek: 4 });
+    expect(view.gates.find((g: { id: string }) => g.id === "adherence")).toMatchObject({ detail: "Last time: 87.5% · goal: at least 75%" });
+  });
+
+  it("a patient two days into a new stage sees the sessions of this stage only, not the plan's earlier days", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    await db.updateTable("plan").set({ stage_entered_on: addDays(c.today, -2) }).where("id", "=", c.planA).execute();
+    await run(logRoute.action, await postRequest(`/me/log?date=${addDays(c.today, -3)}`, validLogForm(addDays(c.today, -3), [], { sessionDone: "none" }), { userId: c.patientA.id }));
+    await logSessions(c.patientA.id, c.today, 3);
+    const view = (await run(progress.loader, await getRequest("/me/progress", { userId: c.patientA.id }))).data.view;
+    // 3 of 3 days since the stage began; counted from the plan's start it was 3 of 8 (38 %).
+    expect(view.adherence).toMatchObject({ percent: 100, days: 3, since: "stage", done: 3 });
+  });
+
+  it("a patient who trains more often than prescribed sees it (over 100 %), not a figure capped at 100 %", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db, { stageIndex: 3 }); // return to sport: 3 sessions a week
+    await logSessions(c.patientA.id, c.today, 4);
+    const view = (await run(progress.loader, await getRequest("/me/progress", { userId: c.patientA.id }))).data.view;
+    // 4 ÷ (3 × 8 ÷ 7) = 116.7 %.
+    expect(view.adherence).toMatchObject({ percent: 116.7, perWeek: 3 });
+  });
+
+  it("a patient with nothing logged yet is told so rather than shown 0 %", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    const view = (await run(progress.loader, await getRequest("/me/progress", { userId: c.patientA.id }))).data.view;
+    expect(view.adherence.percent).toBeNull();
+  });
+
   it("history lists the patient's own logs newest first, editable only inside the window", async () => {
     const db = getDb();
     const c = await clinicWithPlans(db);

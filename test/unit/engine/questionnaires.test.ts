@@ -1,5 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { LefsAnswersSchema, PsfsAnswersSchema, scoreLefs, scorePsfs, scoreVisaA, scoreVisaP, VisaAAnswersSchema } from "~/engine";
+import {
+  INSTRUMENT_NAMES,
+  INSTRUMENT_SCORE_RANGES,
+  INSTRUMENTS_SCORED_FROM_ANSWERS,
+  isInstrumentScore,
+  KNOWN_INSTRUMENTS,
+  LEFS_ITEMS,
+  LefsAnswersSchema,
+  measureName,
+  PSFS_ACTIVITIES,
+  PsfsAnswersSchema,
+  QuestionnaireSchema,
+  scoreLefs,
+  scorePsfs,
+  scoreVisaA,
+  scoreVisaP,
+  VISA_ITEM_MAXIMA,
+  VisaAAnswersSchema,
+} from "~/engine";
 
 describe("questionnaire scoring (clinical-reference §7)", () => {
   it.each([
@@ -26,5 +44,28 @@ describe("questionnaire scoring (clinical-reference §7)", () => {
     expect(VisaAAnswersSchema.safeParse([10, 10, 10, 10, 10, 10, 10, 31]).success).toBe(false);
     expect(LefsAnswersSchema.safeParse(new Array(19).fill(2)).success).toBe(false);
     expect(PsfsAnswersSchema.safeParse([1, 2, 3, 4, 5, 6]).success).toBe(false);
+  });
+});
+
+describe("instrument definitions (instruments.ts), the one list the app derives its own from", () => {
+  it("a patient with no symptoms on each self-scored questionnaire scores the top of the range the app accepts for it", () => {
+    const best = {
+      visa_a: scoreVisaA([...VISA_ITEM_MAXIMA]),
+      visa_p: scoreVisaP([...VISA_ITEM_MAXIMA]),
+      lefs: scoreLefs(new Array(LEFS_ITEMS.count).fill(LEFS_ITEMS.max)),
+      psfs: scorePsfs(new Array(PSFS_ACTIVITIES.min).fill(PSFS_ACTIVITIES.itemMax)),
+    };
+    expect(best).toEqual({ visa_a: 100, visa_p: 100, lefs: 80, psfs: 10 });
+    for (const id of INSTRUMENTS_SCORED_FROM_ANSWERS) expect(INSTRUMENT_SCORE_RANGES[id]).toEqual({ min: 0, max: best[id] });
+  });
+
+  it("every questionnaire score is a known measure with a clinician's name; a clinic's own (custom) is not a known score", () => {
+    for (const id of KNOWN_INSTRUMENTS) {
+      expect(isInstrumentScore(id)).toBe(true);
+      expect(measureName(id)).toBe(INSTRUMENT_NAMES[id]);
+    }
+    expect(isInstrumentScore("custom")).toBe(false);
+    expect(isInstrumentScore("single_hop_cm")).toBe(false);
+    expect(QuestionnaireSchema.options).toEqual([...KNOWN_INSTRUMENTS, "custom"]);
   });
 });
