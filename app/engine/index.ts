@@ -54,7 +54,7 @@ export {
   type CaseExpectation,
   type CaseFile,
 } from "./case";
-export { MEASURE_NAMES, measureName } from "./measure-names";
+export { MEASURE_NAMES, measureName, questionnaireName } from "./measure-names";
 export {
   INSTRUMENT_NAMES,
   INSTRUMENT_SCORE_RANGES,

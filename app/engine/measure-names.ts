@@ -23,3 +23,8 @@ export const MEASURE_NAMES: Record<string, string> = {
 export function measureName(id: string): string {
   return MEASURE_NAMES[id] ?? id.replace(/_/g, " ");
 }
+
+/** The name a questionnaire criterion's score goes by: the instrument's, or for a clinic's own, its measure id read aloud. */
+export function questionnaireName(c: { instrument: keyof typeof INSTRUMENT_NAMES; measure?: string }): string {
+  return c.instrument === "custom" ? (c.measure ?? c.instrument).replace(/_/g, " ") : INSTRUMENT_NAMES[c.instrument];
+}

@@ -2,7 +2,8 @@ import type {
   Bundle, BundleEntry, CarePlan, CarePlanActivity, Device, FhirResource, Goal, Observation, Patient, Practitioner, Provenance,
   QuestionnaireResponse,
 } from "fhir/r4";
-import { isInstrumentScore } from "~/engine/instruments.ts";
+import { INSTRUMENT_NAMES, isInstrumentScore } from "~/engine/instruments.ts";
+import { measureName } from "~/engine/measure-names.ts";
 import type { PatientRecord } from "./record.ts";
 
 // FHIR R4 Bundle (type "collection") of a patient's record. Every reference points at an entry's fullUrl (urn:uuid),
@@ -113,7 +114,7 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
         basedOn: [planRef(m.planId)],
         authored: m.date,
         item: [
-          { linkId: "total", text: `${m.measure.toUpperCase().replace("_", "-")} total score`, answer: [{ valueDecimal: m.value }] },
+          { linkId: "total", text: `${INSTRUMENT_NAMES[m.measure]} total score`, answer: [{ valueDecimal: m.value }] },
           ...answerItems(m.answers),
         ],
       };
@@ -124,7 +125,7 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
         id: m.id,
         status: "final",
         category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "exam" }] }],
-        code: { text: m.measure.replace(/_/g, " ") },
+        code: { text: measureName(m.measure) },
         subject: patientRef,
         basedOn: [planRef(m.planId)],
         effectiveDateTime: m.date,

@@ -80,6 +80,10 @@ describe("record export", () => {
     const [questionnaire] = ofType("QuestionnaireResponse");
     expect(questionnaire.status).toBe("completed");
     expect(questionnaire.item[0].answer[0].valueDecimal).toBe(64);
+    // Named as clinicians name them (the engine's names), not by their storage ids.
+    expect(questionnaire.item[0].text).toBe("VISA-A total score");
+    const heelRaises = ofType("Observation").find((o: { valueQuantity?: { value: number } }) => o.valueQuantity?.value === 12);
+    expect(heelRaises.code.text).toBe("single-leg heel raises");
     for (const p of ofType("Provenance")) {
       expect(p.target.length).toBeGreaterThan(0);
       expect(p.recorded).toMatch(/^\d{4}-\d{2}-\d{2}T/);

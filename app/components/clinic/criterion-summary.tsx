@@ -1,8 +1,9 @@
 import { COMPARATOR_SYMBOL as OP } from "~/engine/compare.ts";
 import { resolvePainLimit } from "~/engine/criteria/pain.ts";
-import type { Criterion, PainModel } from "~/engine/index.ts";
+import { measureName, questionnaireName, type Criterion, type PainModel } from "~/engine/index.ts";
 
-const win = (w: { days?: number; sessions?: number }) => (w.sessions !== undefined ? `last ${w.sessions} sessions` : `last ${w.days} days`);
+const count = (n: number | undefined, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+const win = (w: { days?: number; sessions?: number }) => `last ${w.sessions !== undefined ? count(w.sessions, "session") : count(w.days, "day")}`;
 
 /**
  * A one-line reading of a criterion for the program page (the engine writes the full wording in decisions). A pain
@@ -18,9 +19,9 @@ export function describeCriterion(c: Criterion, role: "gate" | "regress", painMo
       return `Pain ${c.metric.replace("_", " ")} (${c.aggregate}, ${win(c.window)}) ${rule}`;
     }
     case "capacity":
-      return `${c.measure.replace(/_/g, " ")} ${c.mode === "lsi" ? "limb symmetry" : c.mode.replace(/_/g, " ")} ${OP[c.comparator]} ${c.threshold}${c.mode === "lsi" ? " %" : c.unit ? ` ${c.unit}` : ""}`;
+      return `${measureName(c.measure)} ${c.mode === "lsi" ? "limb symmetry" : c.mode.replace(/_/g, " ")} ${OP[c.comparator]} ${c.threshold}${c.mode === "lsi" ? " %" : c.unit ? ` ${c.unit}` : ""}`;
     case "questionnaire":
-      return `${c.instrument.replace("_", "-").toUpperCase()} ${c.mode === "change_from_baseline" ? "change " : ""}${OP[c.comparator]} ${c.threshold}`;
+      return `${questionnaireName(c)} ${c.mode === "change_from_baseline" ? "change " : ""}${OP[c.comparator]} ${c.threshold}`;
     case "time":
       return `${c.days} days since ${c.from.replace("_", " ")}`;
     case "adherence":

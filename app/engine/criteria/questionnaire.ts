@@ -9,7 +9,7 @@ import type { Questionnaire, QuestionnaireCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
 import { clinicianSentence, CompiledCriterion, onBoundary, patientSentence, statusOf, symbolic, type EvalOut, type Scale } from "./common";
 import { firstDayInScope } from "../windows";
-import { INSTRUMENT_NAMES } from "../measure-names";
+import { questionnaireName } from "../measure-names";
 
 /** Score ranges of the scored instruments (clinical-reference §7; KOOS and the global rating are 0–100). */
 const INSTRUMENT_SCALES: Partial<Record<Questionnaire, Scale>> = {
@@ -39,7 +39,7 @@ export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireParams
     ruleId?: string,
   ) {
     const measure = c.measure ?? c.instrument;
-    const name = c.instrument === "custom" ? measure.replace(/_/g, " ") : INSTRUMENT_NAMES[c.instrument];
+    const name = questionnaireName(c);
     super(c, role, ruleId, c.label ?? `${name} ${c.mode === "change_from_baseline" ? "change " : ""}${symbolic(c.comparator, fmt(c.threshold))}`);
     this.measure = measure;
     this.name = name;
