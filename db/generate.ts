@@ -1,7 +1,9 @@
 import type { DB } from "~/db/client.server.ts";
-import type { NewDailyLog } from "~/db/types.ts";
-import { addDays, type Program } from "~/engine/index.ts";
-import { evaluatePlan } from "~/services/evaluation.server.ts";
+import type { DailyLog, NewDailyLog, NewDecision, Plan } from "~/db/types.ts";
+import { addDays, type MeasurementFact, type Program } from "~/engine/index.ts";
+import { decisionRow } from "~/models/decision.server.ts";
+import { HISTORY_DAYS, toLogFact } from "~/models/facts.server.ts";
+import { decidePlan, evaluatePlan } from "~/services/evaluation.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
@@ -12,14 +14,16 @@ export type GenerateOptions = { patients: number; days: number; today?: Date; pa
 
 const TIME_ZONE = "Europe/London";
 const BATCH = 400;
+const DECISION_BATCH = 100;
 
 
 const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v)));
 
 /**
  * A realistic large clinic for benchmarks: one clinician per ~100 patients, every patient on a built-in program,
- * `days` of daily logs (about 85 % adherence, pain settling with flare-ups), weekly capacity tests, and a current
- * engine decision per plan. Returns the e-mail addresses of one clinician and one patient to drive the benchmark.
+ * `days` of daily logs (about 85 % adherence, pain settling with flare-ups), weekly capacity tests, and the engine's
+ * decisions: one for every logged day, as the app records one on every save, and today's. Returns the e-mail addresses
+ * of one clinician and one patient to drive the benchmark.
  */
 export async function generateLargeClinic(db: DB, options: GenerateOptions) {
   const r = seededRandom(42);
@@ -61,14 +65,15 @@ export async function generateLargeClinic(db: DB, options: GenerateOptions) {
         const stage = program.stages[stageIndex]!;
         const startDate = addDays(today, -options.days);
         const planId = newId();
-        await trx.insertInto("plan").values({
+        const plan: Plan = {
           id: planId, clinic_id: clinicId, patient_id: patientId, clinician_id: clinician.id, program_id: program.id,
           program_version: program.version, program_snapshot: JSON.stringify(program), current_stage_id: stage.id,
           stage_entered_on: addDays(today, -Math.floor(r() * Math.min(40, options.days))), last_regress_on: null,
           start_date: startDate, injury_date: addDays(startDate, -10), surgery_date: null, involved_side: side, status: "active",
           approval_mode: "confirm", goal_text: "Back to my sport without pain", goal_activity: null, goal_target_date: addDays(today, 60),
           created_at: now, updated_at: now,
-        }).execute();
+        };
+        await trx.insertInto("plan").values(plan).execute();
         planRows.push({ id: planId, patientId });
 
         const logs: NewDailyLog[] = [];
@@ -100,6 +105,8 @@ export async function generateLargeClinic(db: DB, options: GenerateOptions) {
         }
         for (let i = 0; i < logs.length; i += BATCH) await trx.insertInto("daily_log").values(logs.slice(i, i + BATCH)).execute();
         for (let i = 0; i < measurements.length; i += BATCH) await trx.insertInto("measurement").values(measurements.slice(i, i + BATCH)).execute();
+        const decisions = pastDecisions(plan, logs, measurements);
+        for (let i = 0; i < decisions.length; i += DECISION_BATCH) await trx.insertInto("decision").values(decisions.slice(i, i + DECISION_BATCH)).execute();
       }
     });
     options.onProgress?.(start + count);
@@ -111,4 +118,28 @@ export async function generateLargeClinic(db: DB, options: GenerateOptions) {
     await evaluatePlan(db, { plan, timeZone: TIME_ZONE, actor: null, today });
   }
   return { clinicId, clinicianEmail: clinicians[0]!.email, patientEmail: `patient1.${tag}@large.stagewise.test` };
+}
+
+/**
+ * The decision the app would have recorded on each logged day before today, by the real engine on the history up to
+ * that day (so the decision table has a real plan's size and shape). Simplified: the plan's current stage stands for
+ * its whole history (before the day it was entered, as if entered at the plan's start), and a past advance or regress
+ * is stored as superseded rather than moving the plan.
+ */
+function pastDecisions(plan: Plan, logs: NewDailyLog[], measurements: Array<{ measured_on: string; measure: string; side: string | null; value: number }>): NewDecision[] {
+  const history = logs.map((l) => toLogFact(l as DailyLog));
+  const measured: MeasurementFact[] = measurements.map((m) => ({ date: m.measured_on, measure: m.measure, side: (m.side as "left" | "right" | null) ?? null, value: m.value }));
+  const rows: NewDecision[] = [];
+  let first = 0;
+  let measuredUpTo = 0;
+  for (let i = 0; i < history.length; i++) {
+    const day = history[i]!.date;
+    while (history[first]!.date < addDays(day, -HISTORY_DAYS)) first++;
+    while (measuredUpTo < measured.length && measured[measuredUpTo]!.date <= day) measuredUpTo++;
+    const onDay = { ...plan, stage_entered_on: day < plan.stage_entered_on ? plan.start_date : plan.stage_entered_on };
+    const decision = decidePlan(onDay, TIME_ZONE, day, { logs: history.slice(first, i + 1), measurements: measured.slice(0, measuredUpTo), signoffs: [] });
+    const status = decision.outcome === "hold" ? "info" : "superseded";
+    rows.push(decisionRow({ clinicId: plan.clinic_id, planId: plan.id, decision, status, createdAt: `${day}T20:00:00.000Z` }));
+  }
+  return rows;
 }

@@ -214,6 +214,7 @@ export type User = Selectable<AppUserTable>;
 export type Plan = Selectable<PlanTable>;
 export type DailyLog = Selectable<DailyLogTable>;
 export type NewDailyLog = Insertable<DailyLogTable>;
+export type NewDecision = Insertable<DecisionTable>;
 export type Measurement = Selectable<MeasurementTable>;
 export type Decision = Selectable<DecisionTable>;
 export type AuditEvent = Selectable<AuditEventTable>;

@@ -1,5 +1,5 @@
 import type { DB } from "~/db/client.server.ts";
-import type { DecisionStatus } from "~/db/types.ts";
+import type { DecisionStatus, NewDecision } from "~/db/types.ts";
 import type { Decision as EngineDecision } from "~/engine/index.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
@@ -8,33 +8,35 @@ export async function insertDecision(
   db: DB,
   row: { clinicId: string; planId: string; decision: EngineDecision; status: DecisionStatus },
 ): Promise<string> {
-  const id = newId();
+  const values = decisionRow(row);
+  await db.insertInto("decision").values(values).execute();
+  return values.id;
+}
+
+/** The stored row of an engine decision, not yet reviewed. `createdAt` defaults to now. */
+export function decisionRow(row: { clinicId: string; planId: string; decision: EngineDecision; status: DecisionStatus; createdAt?: string }): NewDecision & { id: string } {
   const d = row.decision;
-  await db
-    .insertInto("decision")
-    .values({
-      id,
-      clinic_id: row.clinicId,
-      plan_id: row.planId,
-      evaluated_for: d.evaluatedFor,
-      outcome: d.outcome,
-      from_stage_id: d.fromStageId,
-      to_stage_id: d.toStageId,
-      checks: JSON.stringify(d.checks),
-      flags: JSON.stringify(d.flags),
-      load: JSON.stringify(d.load),
-      patient_summary: d.patientSummary,
-      clinician_summary: d.clinicianSummary,
-      engine_version: d.engineVersion,
-      program_version: d.programVersion,
-      status: row.status,
-      reviewed_by: null,
-      reviewed_at: null,
-      review_reason: null,
-      created_at: nowIso(),
-    })
-    .execute();
-  return id;
+  return {
+    id: newId(),
+    clinic_id: row.clinicId,
+    plan_id: row.planId,
+    evaluated_for: d.evaluatedFor,
+    outcome: d.outcome,
+    from_stage_id: d.fromStageId,
+    to_stage_id: d.toStageId,
+    checks: JSON.stringify(d.checks),
+    flags: JSON.stringify(d.flags),
+    load: JSON.stringify(d.load),
+    patient_summary: d.patientSummary,
+    clinician_summary: d.clinicianSummary,
+    engine_version: d.engineVersion,
+    program_version: d.programVersion,
+    status: row.status,
+    reviewed_by: null,
+    reviewed_at: null,
+    review_reason: null,
+    created_at: row.createdAt ?? nowIso(),
+  };
 }
 
 /** A newer evaluation replaces any decision still waiting for the clinician. */
