@@ -7,9 +7,9 @@ import { DEMO, expectNoAxeViolations, PHONE_VIEWPORT, signIn } from "./support.t
 // disclosures (<details>: the engine's reasons, chart data tables, decision history) is checked again with all of them
 // open. Addresses that depend on the demo data (a patient, a program, a logged day) are found by following links.
 //
-// The sweep reads, with three exceptions, all new rows no other spec reads: the program editor needs a program of the
-// clinic's own (the library is read-only and the demo clinic has none), so one library program is duplicated, as a
-// clinician does before editing; the invite page needs a fresh invite, and the "patient added" page only exists after
+// The sweep reads, with three exceptions, all new rows no other spec reads: the program editor needs programs of the
+// clinic's own (the library is read-only and the demo clinic has none), so three library programs are duplicated, as
+// a clinician does before editing; the invite page needs a fresh invite, and the "patient added" page only exists after
 // adding one, so patients named "Sweep …" are added; and the keyboard test saves a daily log for the second demo
 // patient, whose logs no other spec depends on (the first demo patient's are left alone).
 
@@ -18,6 +18,12 @@ const WIDTHS = [
   { label: `desktop ${DESKTOP.width}px`, viewport: DESKTOP },
   { label: `phone ${PHONE_VIEWPORT.width}px`, viewport: PHONE_VIEWPORT },
 ] as const;
+
+/**
+ * Library programs whose pages and editors (on a clinic's copy) are swept: between them they use every kind of gate
+ * and regress criterion in the library (the editor has fields for each kind) and a running prescription.
+ */
+const EDITED_PROGRAMS = ["achilles-silbernagel-2007", "acl-delaware-oslo-2016", "runner-5k-to-10k"] as const;
 
 type Role = "visitor" | "clinician" | "patient";
 type Found = Record<string, string>;
@@ -45,9 +51,9 @@ const PAGES: Record<Role, Target[]> = {
     { name: "a patient's page", path: (f) => f.patient! },
     { name: "a patient's page before a plan", path: (f) => f.patientWithoutPlan! },
     { name: "programs", path: "/clinic/programs" },
-    { name: "a library program", path: (f) => f.libraryProgram! },
-    { name: "the clinic's own program", path: (f) => f.ownProgram! },
-    { name: "program editor", path: (f) => `${f.ownProgram}/edit` },
+    ...EDITED_PROGRAMS.map((id) => ({ name: `library program ${id}`, path: (f: Found) => f[`library:${id}`]! })),
+    { name: `the clinic's own copy of ${EDITED_PROGRAMS[0]}`, path: (f) => f[`own:${EDITED_PROGRAMS[0]}`]! },
+    ...EDITED_PROGRAMS.map((id) => ({ name: `program editor, a copy of ${id}`, path: (f: Found) => `${f[`own:${id}`]}/edit` })),
     { name: "try it", path: (f) => `${f.libraryProgram}/try` },
     { name: "try it, after running the engine", path: (f) => f.tryResults! },
     { name: "new program", path: "/clinic/programs/new" },
@@ -114,11 +120,15 @@ async function discover(browser: Browser, role: Role): Promise<{ storageState?: 
       await page.goto("/clinic/programs");
       const library = page.locator("section", { has: page.getByRole("heading", { name: "Library (read-only)" }) });
       found.libraryProgram = await hrefOf(library.getByRole("link").first());
-      // The editor opens only the clinic's own programs: duplicate the library program, as a clinician would.
-      await page.goto(found.libraryProgram);
-      await page.getByRole("button", { name: "Duplicate to edit" }).click();
-      await expect(page).toHaveURL(/\/edit/);
-      found.ownProgram = new URL(page.url()).pathname.replace(/\/edit$/, "");
+      for (const id of EDITED_PROGRAMS) {
+        found[`library:${id}`] = await hrefOf(library.locator(`a[href="/clinic/programs/${id}"]`));
+        // The editor opens only the clinic's own programs: duplicate the library program, as a clinician would.
+        await page.goto(found[`library:${id}`]!);
+        await page.getByRole("button", { name: "Duplicate to edit" }).click();
+        await expect(page).toHaveURL(/\/edit/);
+        found[`own:${id}`] = new URL(page.url()).pathname.replace(/\/edit$/, "");
+        await page.goto("/clinic/programs");
+      }
       await page.goto(`${found.libraryProgram}/try`);
       await page.getByRole("button", { name: "Run the engine" }).click();
       await expect(page.getByRole("heading", { name: "What the engine would decide" })).toBeVisible();
@@ -230,3 +240,88 @@ for (const role of ["visitor", "clinician", "patient"] as const) {
     }
   });
 }
+
+test.describe("keyboard only", () => {
+  test.use({ viewport: PHONE_VIEWPORT });
+
+  test("the daily log is filled in and saved with Tab, Shift+Tab, Space, arrow keys and Enter, and focus is always visible", async ({ page }) => {
+    // The second demo patient: no other spec reads their logs (the first demo patient's today is left to patient-log).
+    await signIn(page, DEMO.patient2);
+    await expect(page).toHaveURL(/\/me$/);
+    await page.goto("/me/log");
+    await hydrated(page);
+
+    /** Every control that had keyboard focus and showed no focus indicator. */
+    const unseen: string[] = [];
+    const press = async (key: string) => {
+      await page.keyboard.press(key);
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const what = `<${el.tagName.toLowerCase()}${el.getAttribute("name") ? ` name="${el.getAttribute("name")}"` : ""}> ${(el.textContent ?? "").trim().slice(0, 40)}`;
+        // A radio drawn as a button (.choice__option): the input is transparent and the <span> after it shows focus.
+        const drawn = getComputedStyle(el).opacity === "0" && el.nextElementSibling ? el.nextElementSibling : el;
+        const style = getComputedStyle(drawn);
+        const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+        const shadow = style.boxShadow !== "none";
+        return { what, visible: el.matches(":focus-visible") && (outline || shadow) };
+      });
+      if (focus && !focus.visible) unseen.push(focus.what);
+    };
+    const focused = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+    /** Tabs (or Shift+Tabs) until the control matching `selector` has focus. */
+    const tabTo = async (selector: string, key: "Tab" | "Shift+Tab" = "Tab") => {
+      for (let i = 0; i < 60; i++) {
+        await press(key);
+        if (await focused(selector)) return;
+      }
+      throw new Error(`${key} never reached ${selector}`);
+    };
+    /** In a 0–10 row with nothing chosen yet: Space picks 0 (where Tab lands), then the right arrow moves up to `value`. */
+    const scale = async (name: string, value: number) => {
+      await tabTo(`input[name="${name}"]`);
+      await press("Space");
+      for (let i = 0; i < value; i++) await press("ArrowRight");
+      await expect(page.locator(`input[name="${name}"]:checked`)).toHaveValue(String(value));
+    };
+
+    await scale("morningPain", 2);
+    await scale("morningStiffness", 1);
+    await tabTo('input[name="sessionDone"]');
+    await press("Space");
+    await expect(page.locator('input[name="sessionDone"]:checked')).toHaveValue("done");
+    // The first exercise was only partly done, one set fewer: arrows move the choice, and step a number down.
+    await tabTo('input[name="exercises.0.status"]');
+    await press("ArrowRight");
+    await expect(page.locator('input[name="exercises.0.status"]:checked')).toHaveValue("partial");
+    await tabTo('input[name="exercises.0.sets"]');
+    const sets = Number(await page.locator('input[name="exercises.0.sets"]').inputValue());
+    await press("ArrowDown");
+    await expect(page.locator('input[name="exercises.0.sets"]')).toHaveValue(String(sets - 1));
+    await scale("painDuring", 3);
+    await scale("painAfter", 2);
+    await scale("sessionRpe", 5);
+    await tabTo('input[name="sessionMinutes"]');
+    await page.keyboard.type("30");
+    // Second thoughts about the effort: back with Shift+Tab to the chosen 5, one to the left.
+    await tabTo('input[name="sessionRpe"]', "Shift+Tab");
+    await press("ArrowLeft");
+    await expect(page.locator('input[name="sessionRpe"]:checked')).toHaveValue("4");
+    await tabTo('input[name="otherActivities.0.label"]');
+    await page.keyboard.type("walk");
+    await press("Tab");
+    await page.keyboard.type("40");
+    await press("Tab");
+    await page.keyboard.type("3");
+    await tabTo('input[name="swelling"]');
+    await press("Space");
+    await tabTo('form.log-form button[type="submit"]');
+    await page.keyboard.press("Enter");
+
+    await expect(page).toHaveURL(/\/me\/log\/saved\?date=/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Log (saved|updated)/);
+    await expect(page.getByText("Session: done — pain during 3/10, after 2/10, effort 4/10, 30 min")).toBeVisible();
+    await expect(page.getByText("walk: 40 min, effort 3/10")).toBeVisible();
+    expect(unseen, "controls that had keyboard focus without a visible focus indicator").toEqual([]);
+  });
+});
