@@ -42,7 +42,8 @@ export default function InvitePage() {
   if (!invite) {
     return (
       <Page narrow>
-        <Card title="This link no longer works">
+        <Card>
+          <h1>This link no longer works</h1>
           <p>Invitation links work once and for 7 days. Ask your physio to send you a new one.</p>
           <ButtonLink to="/login" variant="secondary">
             Go to sign in

@@ -72,7 +72,9 @@ export function TableFallback(props: { title: string; notes?: string[]; children
           ))}
         </ul>
       ) : null}
-      <div className="sw-chart__table-wrap">
+      {/* Scrolls on its own when the table is wider or taller than its box: a named region in the tab order, so a
+          keyboard user can reach it and scroll it with the arrow keys (WCAG 2.1.1). */}
+      <div className="sw-chart__table-wrap" role="region" aria-label={`${props.title}: data`} tabIndex={0}>
         <table className="sw-chart__table">
           <caption className="visually-hidden">{props.title}</caption>
           {props.children}

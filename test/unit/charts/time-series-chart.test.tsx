@@ -60,6 +60,8 @@ describe("TimeSeriesChart", () => {
     const html = render(<TimeSeriesChart title="Pain" series={[painDuring]} valueFormat={(v) => `${v}/10`} />);
     expect(html).toContain("<details");
     expect(html).toContain("<summary>Show data as a table</summary>");
+    // The table scrolls in its own box on a phone: a named region in the tab order, so it scrolls from the keyboard.
+    expect(html).toContain('<div class="sw-chart__table-wrap" role="region" aria-label="Pain: data" tabindex="0">');
     const rows = [...html.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>(.*?)<\/td><\/tr>/g)].map((m) => [m[1], (m[2] as string).replace(/<[^>]+>/g, "")]);
     expect(rows).toEqual([
       ["Mon 2 Nov", "4/10"],
