@@ -12,7 +12,8 @@ import { addDays } from "../../app/engine/dates.ts";
 // the middle of a burst, restart, and proof that every acknowledged submission survived and the file is intact.
 // No browser needed: these use Node's fetch against the spawned server.
 
-const PORT = 3290;
+// Beside the suite's own server (E2E_PORT, default 3210), so parallel runs on other E2E_PORTs do not collide.
+const PORT = Number(process.env.E2E_PORT ?? 3210) + 80;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PATIENTS = 50;
 
