@@ -325,3 +325,21 @@ test.describe("keyboard only", () => {
     expect(unseen, "controls that had keyboard focus without a visible focus indicator").toEqual([]);
   });
 });
+
+test.describe("the header on a phone", () => {
+  test.use({ viewport: PHONE_VIEWPORT });
+
+  for (const [who, email] of [["patient", DEMO.patient], ["clinician", DEMO.clinician]] as const) {
+    test(`${who}: brand and account on one row, every page's tab on the row beneath`, async ({ page }) => {
+      await signIn(page, email);
+      await page.waitForURL(/\/(me|clinic)$/, { waitUntil: "load" });
+      const tabs = page.getByRole("navigation", { name: "Main" }).getByRole("link");
+      const tops = await tabs.evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+      expect(new Set(tops).size, `the tabs share one row (tops ${tops.join(", ")})`).toBe(1);
+      const brand = await page.locator(".brand").boundingBox();
+      const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
+      expect(Math.abs(brand!.y + brand!.height / 2 - (signOut!.y + signOut!.height / 2)), "sign-out sits beside the brand").toBeLessThan(8);
+      expect(tops[0]!, "the tabs come below the brand").toBeGreaterThan(brand!.y + brand!.height);
+    });
+  }
+});
