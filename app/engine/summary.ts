@@ -1,6 +1,8 @@
 /**
- * One-paragraph summaries: plain words for the patient, precise for the clinician.
+ * One-paragraph summaries: plain words for the patient, precise for the clinician. The clinician's names stages and
+ * checks as the program does (a physio reads it on the triage home), and quotes what was missing or observed.
  */
+import { fmt } from "./compare";
 import type { PendingSentences } from "./decision";
 import type { Stage } from "./schema";
 import type { Check, Flag, Outcome, RegressDetail } from "./types";
@@ -24,43 +26,60 @@ function patientTextOf(i: number, s: SummaryInput): string {
   return s.pending.criteria[i]!.patientText(s.checks[i]!, s.pending.params[i]);
 }
 
-/** "a, b, c" (loops rather than map/join: no closure per decision). */
-function idList(checks: Check[]): string {
-  let text = checks[0]!.id;
-  for (let i = 1; i < checks.length; i++) text += `, ${checks[i]!.id}`;
+/** "a; b; c" of the checks' labels (loops rather than map/join: no closure per decision). */
+function labelList(checks: Check[]): string {
+  let text = checks[0]!.label;
+  for (let i = 1; i < checks.length; i++) text += `; ${checks[i]!.label}`;
   return text;
 }
 
 function missingList(checks: Check[]): string {
   let text = "";
-  for (let i = 0; i < checks.length; i++) text += `${i > 0 ? ", " : ""}${checks[i]!.id} (missing ${checks[i]!.missing ?? "data"})`;
+  for (let i = 0; i < checks.length; i++) text += `${i > 0 ? "; " : ""}${checks[i]!.label} (missing ${checks[i]!.missing ?? "data"})`;
   return text;
 }
 
-function flagCodes(flags: Flag[]): string {
+/** Flags in a few words each; the flag list beside the decision has the full message. */
+const FLAG_WORDS: Record<Flag["code"], string> = {
+  red_flag_pain: "pain at the red-flag level",
+  effusion: "swelling",
+  boundary: "a value exactly at a threshold",
+  conflicting_rules: "conflicting rules",
+  regress_despite_gates: "regress rule met while the gates are met",
+  multiple_regress_rules: "more than one regress rule met",
+  first_stage_regress: "regress rule met in the first stage",
+  no_gates: "a stage without gates",
+  future_data_ignored: "future-dated entries left out",
+};
+
+function flagWords(flags: Flag[]): string {
   let text = "";
   for (let i = 0; i < flags.length; i++) {
     const code = flags[i]!.code;
     let seen = false;
     for (let j = 0; j < i && !seen; j++) seen = flags[j]!.code === code;
-    if (!seen) text = text ? `${text}, ${code}` : code;
+    if (!seen) text = text ? `${text}, ${FLAG_WORDS[code]}` : FLAG_WORDS[code];
   }
   return text;
 }
 
+function observedText(value: Check["observed"]): string {
+  return typeof value === "number" ? fmt(value) : String(value);
+}
+
 export function summarise(s: SummaryInput): { patient: string; clinician: string } {
   const gates = s.checks.length - s.firstGate;
-  const flagText = s.flags.length > 0 ? ` Flags: ${flagCodes(s.flags)}.` : "";
+  const flagText = s.flags.length > 0 ? ` Flags: ${flagWords(s.flags)}.` : "";
   switch (s.outcome) {
     case "advance":
       return {
         patient: `You have met every goal for "${s.stage.name}". Next step: "${s.toStage.name}". Your clinician will confirm the move.`,
-        clinician: `ADVANCE ${s.stage.id} → ${s.toStage.id}: all ${gates} gates met.${flagText}`,
+        clinician: `Advance from ${s.stage.name} to ${s.toStage.name}: all ${gates} gates met.${flagText}`,
       };
     case "complete":
       return {
         patient: `You have met every goal of the final step, "${s.stage.name}". Your clinician will go through what comes next with you.`,
-        clinician: `COMPLETE ${s.stage.id}: all ${gates} gates of the final stage met.${flagText}`,
+        clinician: `Complete: all ${gates} gates of the final stage, ${s.stage.name}, met.${flagText}`,
       };
     case "hold": {
       let met = 0;
@@ -87,10 +106,10 @@ export function summarise(s: SummaryInput): { patient: string; clinician: string
             ? `Keep going with "${s.stage.name}". Your clinician will decide when you move on.`
             : `Keep going with "${s.stage.name}": ${met} of ${total} goals met.${next >= 0 ? ` Next: ${patientTextOf(next, s)}` : ""}`,
         clinician:
-          `HOLD in ${s.stage.id}: ${met}/${total} gates met` +
-          (notMet ? `; not met: ${idList(notMet)}` : "") +
-          (noData ? `; no data: ${missingList(noData)}` : "") +
-          `.${flagText}`,
+          `Hold in ${s.stage.name}: ${met} of ${total} gates met.` +
+          (notMet ? ` Not met: ${labelList(notMet)}.` : "") +
+          (noData ? ` No data: ${missingList(noData)}.` : "") +
+          flagText,
       };
     }
     case "regress": {
@@ -99,7 +118,7 @@ export function summarise(s: SummaryInput): { patient: string; clinician: string
       for (let i = 0; i < s.firstGate; i++) {
         const k = s.checks[i]!;
         if (k.role === "regress" && k.ruleId === r.ruleId && k.status === "met") {
-          triggered += `${triggered ? "; " : ""}${k.label} observed ${String(k.observed)}`;
+          triggered += `${triggered ? "; " : ""}${k.label}: observed ${observedText(k.observed)}`;
         }
       }
       const stays = s.toStage.id === s.stage.id;
@@ -116,11 +135,12 @@ export function summarise(s: SummaryInput): { patient: string; clinician: string
           (extras.length > 0 ? ` ${extras.join(" ")}` : "") +
           " This is a normal part of rehab.",
         clinician:
-          `REGRESS ${s.stage.id} → ${s.toStage.id} by rule '${r.ruleId}' (${r.label}): ` +
-          triggered +
-          (r.loadReductionPercent ? `; load −${r.loadReductionPercent} %` : "") +
-          (r.restDays ? `; ${r.restDays} rest day(s)` : "") +
-          `.${flagText}`,
+          (stays ? `Regress, staying in ${s.stage.name},` : `Regress from ${s.stage.name} to ${s.toStage.name}`) +
+          ` by the rule "${r.label}".` +
+          (triggered ? ` ${triggered}.` : "") +
+          (r.loadReductionPercent ? ` Load −${r.loadReductionPercent} %.` : "") +
+          (r.restDays ? ` ${r.restDays} rest day${r.restDays === 1 ? "" : "s"}.` : "") +
+          flagText,
       };
     }
   }

@@ -1,3 +1,4 @@
-/** Recorded on every decision so an audited decision can be traced to the rules that produced it. Bump the minor
- * version when a criterion's evaluation changes, the major version when the Decision shape changes. */
-export const ENGINE_VERSION = "1.1.0";
+/** Recorded on every decision so an audited decision can be traced to the rules that produced it. Bump the patch
+ * version when only the wording of sentences or summaries changes, the minor version when a criterion's evaluation
+ * changes, the major version when the Decision shape changes. (1.1.1: the clinician summary names stages and checks.) */
+export const ENGINE_VERSION = "1.1.1";

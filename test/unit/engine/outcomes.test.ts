@@ -142,3 +142,27 @@ describe("outcomes and rule order", () => {
     expect(() => evaluate(input({ plan: { currentStageId: "nope" } }))).toThrow(/'nope' is not a stage of program 'test-achilles' v3/);
   });
 });
+
+describe("the clinician's summary reads as the program does", () => {
+  it("A physio scanning the triage sees the stage by name and the unmet gates by their labels, never by ids", () => {
+    const gates: Criterion[] = [
+      { id: "min_days", kind: "time", from: "stage_entry", days: 28, label: "At least 28 days in this stage" },
+      { ...painGate, label: "Pain during sessions at most 5/10" },
+    ];
+    const decision = evaluate(input({ gates, plan: { stageEnteredOn: d(-3) }, logs: history(3, () => ({ painDuring: 2 })) }));
+    expect(decision.outcome).toBe("hold");
+    expect(decision.clinicianSummary).toBe("Hold in Stage two: 1 of 2 gates met. Not met: At least 28 days in this stage.");
+    expect(decision.clinicianSummary).not.toContain("min_days");
+  });
+
+  it("A regress names where the patient goes, the rule by its label and what was observed", () => {
+    const decision = evaluate(input({ regressRules: [spike({ to: "previous" })], logs: history(3, () => ({ painDuring: 7 })) }));
+    expect(decision.outcome).toBe("regress");
+    expect(decision.clinicianSummary).toMatch(/^Regress from Stage two to Stage one by the rule "Pain during above 5\/10"\. .*observed 7\./);
+  });
+
+  it("Flags are named in words in the summary (the flag list keeps the full message)", () => {
+    const decision = evaluate(input({ gates: [{ id: "t", kind: "time", from: "stage_entry", days: 1 }], regressRules: [spike({ to: "previous" })], logs: history(3, () => ({ painDuring: 6 })) }));
+    expect(decision.clinicianSummary).toContain("Flags: regress rule met while the gates are met.");
+  });
+});
