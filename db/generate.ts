@@ -1,8 +1,8 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DailyLog, NewDailyLog, NewDecision, Plan } from "~/db/types.ts";
-import { addDays, type MeasurementFact, type Program } from "~/engine/index.ts";
+import { addDays, type Program } from "~/engine/index.ts";
 import { decisionRow } from "~/models/decision.server.ts";
-import { HISTORY_DAYS, toLogFact } from "~/models/facts.server.ts";
+import { HISTORY_DAYS, toLogFact, toMeasurementFact } from "~/models/facts.server.ts";
 import { decidePlan, evaluatePlan } from "~/services/evaluation.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
@@ -128,7 +128,7 @@ export async function generateLargeClinic(db: DB, options: GenerateOptions) {
  */
 function pastDecisions(plan: Plan, logs: NewDailyLog[], measurements: Array<{ measured_on: string; measure: string; side: string | null; value: number }>): NewDecision[] {
   const history = logs.map((l) => toLogFact(l as DailyLog));
-  const measured: MeasurementFact[] = measurements.map((m) => ({ date: m.measured_on, measure: m.measure, side: (m.side as "left" | "right" | null) ?? null, value: m.value }));
+  const measured = measurements.map(toMeasurementFact);
   const rows: NewDecision[] = [];
   let first = 0;
   let measuredUpTo = 0;

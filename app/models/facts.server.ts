@@ -20,9 +20,7 @@ export async function loadPlanFacts(db: DB, plan: { id: string; stage_entered_on
   ]);
   return {
     logs: logs.map(toLogFact),
-    measurements: measurements.map(
-      (m): MeasurementFact => ({ date: m.measured_on, measure: m.measure, side: (m.side as "left" | "right" | null) ?? null, value: m.value }),
-    ),
+    measurements: measurements.map(toMeasurementFact),
     signoffs: signoffs.map((s): SignoffFact => ({ itemId: s.item_id, date: s.signed_on, clinicianId: s.clinician_id })),
   };
 }
@@ -34,6 +32,10 @@ export function withLogOfDay(facts: PlanFacts, row: DailyLog): PlanFacts {
   const at = logs.findIndex((l) => l.date > log.date);
   logs.splice(at === -1 ? logs.length : at, 0, log);
   return { ...facts, logs };
+}
+
+export function toMeasurementFact(m: { measured_on: string; measure: string; side: string | null; value: number }): MeasurementFact {
+  return { date: m.measured_on, measure: m.measure, side: (m.side as "left" | "right" | null) ?? null, value: m.value };
 }
 
 export function toLogFact(row: DailyLog): DailyLogFact {

@@ -1,5 +1,5 @@
 import { INSTRUMENT_NAMES, INSTRUMENT_SCORE_RANGES, KNOWN_INSTRUMENTS, type KnownInstrument } from "~/engine/instruments.ts";
-import { isoDate, numberInRange, optionalIsoDate, optionalText, preprocess, requiredText } from "~/utils/form-fields.ts";
+import { capitalise, isoDate, numberInRange, optionalIsoDate, optionalText, preprocess, requiredText } from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
 // One schema per form on the clinician's patient page. Each form posts a hidden `intent` naming its schema.
@@ -61,8 +61,7 @@ export const CapacityMeasurementSchema = z
 export const QUESTIONNAIRE_RANGES = Object.fromEntries(
   KNOWN_INSTRUMENTS.map((id) => {
     const { min, max } = INSTRUMENT_SCORE_RANGES[id];
-    const name = INSTRUMENT_NAMES[id];
-    return [id, { label: `${name[0]!.toUpperCase()}${name.slice(1)} (${min}–${max})`, min, max }];
+    return [id, { label: `${capitalise(INSTRUMENT_NAMES[id])} (${min}–${max})`, min, max }];
   }),
 ) as Record<KnownInstrument, { label: string; min: number; max: number }>;
 

@@ -68,6 +68,7 @@ function isRealDate(s: string): boolean {
 
 export const optionalIsoDate = (label: string) => preprocess(blankToUndefined, z.optional(isoDate(label)));
 
-function capitalise(s: string): string {
+/** "global rating" → "Global rating" (labels and messages built from lower-case names). */
+export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -5,6 +5,7 @@ import { FieldError, SelectField, TextAreaField, TextField } from "~/components/
 import { FormError } from "~/components/forms/form-error.tsx";
 import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
+import { capitalise } from "~/utils/form-fields.ts";
 import {
   COMPARATOR_LABELS,
   CRITERION_FIELDS,
@@ -96,7 +97,7 @@ function SourceFields({ form, prefix, what }: { form: SchemaForm; prefix: string
   return (
     <>
       <TextField form={form} name={`${prefix}.sourceNote`} label={`Source of the ${what} (clinicians only)`} hint="Which part is the source's, which is your reading; never shown to the patient" />
-      <SelectField form={form} name={`${prefix}.sourceOurs`} label={`${what[0]!.toUpperCase()}${what.slice(1)} numbers are our reading`} options={OURS_OPTIONS} />
+      <SelectField form={form} name={`${prefix}.sourceOurs`} label={`${capitalise(what)} numbers are our reading`} options={OURS_OPTIONS} />
     </>
   );
 }
