@@ -6,9 +6,7 @@
 const buildDir = process.env.STAGEWISE_BUILD_DIR;
 
 export default {
-  ...(buildDir
-    ? { serverBuildPath: `${buildDir}/index.js`, assetsBuildDirectory: `${buildDir}/public/build` }
-    : {}),
+  ...(buildDir ? { serverBuildPath: `${buildDir}/index.js`, assetsBuildDirectory: `${buildDir}/public/build` } : {}),
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
   // Server-only code that must never reach the browser bundle.

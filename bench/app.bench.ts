@@ -49,8 +49,14 @@ type Row = {
 async function main() {
   console.log(`Building into ${BUILD_DIR}…`);
   execSync("npx remix build", { stdio: "ignore", env: { ...process.env, STAGEWISE_BUILD_DIR: BUILD_DIR } });
-  const js = await measureRouteJs(BUILD_DIR, path.join(BUILD_DIR, "public/build"), ["root", "routes/me", "routes/me.log"]);
-  console.log(`Patient log page JavaScript: ${js.gzipKb.toFixed(1)} KB gzipped (${js.files} files, budget ${JS_BUDGET_KB} KB)`);
+  const js = await measureRouteJs(BUILD_DIR, path.join(BUILD_DIR, "public/build"), [
+    "root",
+    "routes/me",
+    "routes/me.log",
+  ]);
+  console.log(
+    `Patient log page JavaScript: ${js.gzipKb.toFixed(1)} KB gzipped (${js.files} files, budget ${JS_BUDGET_KB} KB)`,
+  );
 
   const results: Array<{ days: number; rows: Row[]; generateSeconds: number; dbMb: number }> = [];
   for (const days of historySizes) results.push(await runSize(days));
@@ -67,15 +73,25 @@ async function runSize(days: number) {
   const db = createDb(url);
   await migrateToLatest(db);
   const started = performance.now();
-  const generated = await generateLargeClinic(db, { patients, days, onProgress: (n) => process.stdout.write(`\r  generating ${n}/${patients}`) });
+  const generated = await generateLargeClinic(db, {
+    patients,
+    days,
+    onProgress: (n) => process.stdout.write(`\r  generating ${n}/${patients}`),
+  });
   const generateSeconds = (performance.now() - started) / 1000;
-  const patient = await db.selectFrom("app_user").select(["id"]).where("email", "=", generated.patientEmail).executeTakeFirstOrThrow();
+  const patient = await db
+    .selectFrom("app_user")
+    .select(["id"])
+    .where("email", "=", generated.patientEmail)
+    .executeTakeFirstOrThrow();
   await db.destroy();
   // The generated file (GBs at 180 days) is still being written back to disk; measuring during that write-back made
   // the saves' figures swing by a quarter from run to run.
   flushToDisk();
   const dbMb = (await import("node:fs")).statSync(path.join(dir, "bench.db")).size / 1024 / 1024;
-  console.log(`\n${patients} patients × ${days} days generated in ${generateSeconds.toFixed(1)} s (${dbMb.toFixed(0)} MB)`);
+  console.log(
+    `\n${patients} patients × ${days} days generated in ${generateSeconds.toFixed(1)} s (${dbMb.toFixed(0)} MB)`,
+  );
 
   const port = 3400 + days;
   const server = await startServer(url, port);
@@ -85,16 +101,47 @@ async function runSize(days: number) {
     const patientCookie = await signIn(base, generated.patientEmail);
     const today = todayIn("Europe/London");
     const logBody = new URLSearchParams({
-      date: today, sessionDone: "done", painDuring: "3", painAfter: "2", sessionRpe: "4", sessionMinutes: "35", morningPain: "2", morningStiffness: "2",
+      date: today,
+      sessionDone: "done",
+      painDuring: "3",
+      painAfter: "2",
+      sessionRpe: "4",
+      sessionMinutes: "35",
+      morningPain: "2",
+      morningStiffness: "2",
     }).toString();
-    const targets: Array<{ key: TargetKey; name: string; path: string; cookie?: string; method?: "POST"; body?: string }> = [
+    const targets: Array<{
+      key: TargetKey;
+      name: string;
+      path: string;
+      cookie?: string;
+      method?: "POST";
+      body?: string;
+    }> = [
       { key: "floor", name: "floor: GET /healthz", path: "/healthz" },
       { key: "triage", name: "clinician triage home GET /clinic", path: "/clinic", cookie: clinicianCookie },
       // Not a goal: the lightest signed-in page (app shell, one small form) shows what any rendered page costs.
-      { key: "account", name: "reference: near-empty page GET /clinic/account", path: "/clinic/account", cookie: clinicianCookie },
-      { key: "patientPage", name: "patient page with charts GET /clinic/patients/:id", path: `/clinic/patients/${patient.id}`, cookie: clinicianCookie },
+      {
+        key: "account",
+        name: "reference: near-empty page GET /clinic/account",
+        path: "/clinic/account",
+        cookie: clinicianCookie,
+      },
+      {
+        key: "patientPage",
+        name: "patient page with charts GET /clinic/patients/:id",
+        path: `/clinic/patients/${patient.id}`,
+        cookie: clinicianCookie,
+      },
       { key: "today", name: "patient today GET /me", path: "/me", cookie: patientCookie },
-      { key: "post", name: "daily-log POST /me/log (+ engine)", path: "/me/log", cookie: patientCookie, method: "POST", body: logBody },
+      {
+        key: "post",
+        name: "daily-log POST /me/log (+ engine)",
+        path: "/me/log",
+        cookie: patientCookie,
+        method: "POST",
+        body: logBody,
+      },
     ];
     const rows: Row[] = [];
     for (const t of targets) {
@@ -106,9 +153,23 @@ async function runSize(days: number) {
       const requests = r.requests.total;
       const serverCpu = cpuPerRequest(serverBefore, sampleCpu(server.pid!), requests);
       const cpu = serverCpu ? { ...serverCpu, loadGeneratorMs: (self.user + self.system) / 1000 / requests } : null;
-      rows.push({ key: t.key, target: t.name, rps: r.requests.average, p50: r.latency.p50, p95: percentile(r, 95), p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, cpu });
-      console.log(`  ${t.name.padEnd(52)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p95 ${percentile(r, 95).toFixed(1)} ms` +
-        (cpu ? `  cpu/req: loop ${cpu.mainMs.toFixed(2)} ms, other ${cpu.otherMs.toFixed(2)} ms, load gen ${cpu.loadGeneratorMs.toFixed(2)} ms` : ""));
+      rows.push({
+        key: t.key,
+        target: t.name,
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p95: percentile(r, 95),
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts,
+        non2xx: r.non2xx,
+        cpu,
+      });
+      console.log(
+        `  ${t.name.padEnd(52)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p95 ${percentile(r, 95).toFixed(1)} ms` +
+          (cpu
+            ? `  cpu/req: loop ${cpu.mainMs.toFixed(2)} ms, other ${cpu.otherMs.toFixed(2)} ms, load gen ${cpu.loadGeneratorMs.toFixed(2)} ms`
+            : ""),
+      );
     }
     return { days, rows, generateSeconds, dbMb };
   } finally {
@@ -159,8 +220,13 @@ async function signIn(base: string, email: string): Promise<string> {
 async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
     env: {
-      ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: "never",
-      SESSION_SECRET: "benchmark-session-secret-benchmark-session", STAGEWISE_BUILD_DIR: BUILD_DIR,
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: "never",
+      SESSION_SECRET: "benchmark-session-secret-benchmark-session",
+      STAGEWISE_BUILD_DIR: BUILD_DIR,
     },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -185,7 +251,10 @@ async function stopServer(child: ChildProcess) {
   if (child.exitCode === null) child.kill("SIGKILL");
 }
 
-function renderReport(results: Array<{ days: number; rows: Row[]; generateSeconds: number; dbMb: number }>, js: { gzipKb: number; rawKb: number; files: number }) {
+function renderReport(
+  results: Array<{ days: number; rows: Row[]; generateSeconds: number; dbMb: number }>,
+  js: { gzipKb: number; rawKb: number; files: number },
+) {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const lines = [
     "# Benchmarks",
@@ -198,8 +267,14 @@ function renderReport(results: Array<{ days: number; rows: Row[]; generateSecond
   ];
   for (const r of results) {
     const floor = byKey(r.rows, "floor");
-    lines.push(`## ${patients} patients × ${r.days} days of history (${r.dbMb.toFixed(0)} MB database, generated in ${r.generateSeconds.toFixed(0)} s)`, "");
-    lines.push("| target | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ floor p95 | errors | non-2xx (POST answers 302) |", "|---|---:|---:|---:|---:|---:|---:|---:|");
+    lines.push(
+      `## ${patients} patients × ${r.days} days of history (${r.dbMb.toFixed(0)} MB database, generated in ${r.generateSeconds.toFixed(0)} s)`,
+      "",
+    );
+    lines.push(
+      "| target | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ floor p95 | errors | non-2xx (POST answers 302) |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|",
+    );
     for (const row of r.rows) {
       lines.push(
         `| ${row.target} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${(row.p95 / Math.max(floor.p95, 0.1)).toFixed(1)}× | ${row.errors} | ${row.non2xx} |`,
@@ -210,22 +285,36 @@ function renderReport(results: Array<{ days: number; rows: Row[]; generateSecond
   }
   if (results.length > 1) {
     const [a, b] = [results[0]!, results.at(-1)!];
-    lines.push(`## Growth with total history (${a.days} → ${b.days} days)`, "", "| target | p95 at " + a.days + " d | p95 at " + b.days + " d | ratio |", "|---|---:|---:|---:|");
+    lines.push(
+      `## Growth with total history (${a.days} → ${b.days} days)`,
+      "",
+      "| target | p95 at " + a.days + " d | p95 at " + b.days + " d | ratio |",
+      "|---|---:|---:|---:|",
+    );
     a.rows.forEach((row, i) => {
       const other = b.rows[i]!;
-      lines.push(`| ${row.target} | ${row.p95.toFixed(1)} | ${other.p95.toFixed(1)} | ${(other.p95 / Math.max(row.p95, 0.1)).toFixed(2)}× |`);
+      lines.push(
+        `| ${row.target} | ${row.p95.toFixed(1)} | ${other.p95.toFixed(1)} | ${(other.p95 / Math.max(row.p95, 0.1)).toFixed(2)}× |`,
+      );
     });
     lines.push("");
   }
   const largest = results.at(-1)!.rows;
-  const [triage, floor, post, account] = [byKey(largest, "triage"), byKey(largest, "floor"), byKey(largest, "post"), byKey(largest, "account")];
+  const [triage, floor, post, account] = [
+    byKey(largest, "triage"),
+    byKey(largest, "floor"),
+    byKey(largest, "post"),
+    byKey(largest, "account"),
+  ];
   lines.push(
     "## Goals",
     "",
     `- Triage home p95 within 3× the floor at ${patients} patients: ${(triage.p95 / Math.max(floor.p95, 0.1)).toFixed(1)}× — ${triage.p95 <= 3 * Math.max(floor.p95, 0.1) ? "met" : "NOT met"}.`,
     `  For scale, the near-empty signed-in page is ${(account.p95 / Math.max(floor.p95, 0.1)).toFixed(1)}× the floor.`,
     `- Daily-log POST ≥ 500 requests/s: ${post.rps.toFixed(0)} — ${post.rps >= 500 ? "met" : "NOT met"}.` +
-      (post.cpu ? ` Ceilings from its CPU: ${ceilings(post.cpu).oneLoop.toFixed(0)} on one event loop, ${ceilings(post.cpu).allCores.toFixed(0)} on all ${os.cpus().length} cores.` : ""),
+      (post.cpu
+        ? ` Ceilings from its CPU: ${ceilings(post.cpu).oneLoop.toFixed(0)} on one event loop, ${ceilings(post.cpu).allCores.toFixed(0)} on all ${os.cpus().length} cores.`
+        : ""),
     `- Patient log page JavaScript ≤ ${JS_BUDGET_KB} KB gzipped: ${js.gzipKb.toFixed(1)} KB in ${js.files} files — ${js.gzipKb <= JS_BUDGET_KB ? "met" : "NOT met"}.`,
     "",
     "What was changed to get here, and where the time still goes: docs/performance.md.",

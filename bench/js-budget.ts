@@ -9,7 +9,11 @@ import { gzipSync } from "node:zlib";
  */
 export async function measureRouteJs(buildDir: string, publicDir: string, routeIds: string[]) {
   const build = (await import(pathToFileURL(path.resolve(buildDir, "index.js")).href)) as {
-    assets: { url: string; entry: { module: string; imports?: string[] }; routes: Record<string, { module: string; imports?: string[] }> };
+    assets: {
+      url: string;
+      entry: { module: string; imports?: string[] };
+      routes: Record<string, { module: string; imports?: string[] }>;
+    };
   };
   const files = new Set<string>([build.assets.url, build.assets.entry.module, ...(build.assets.entry.imports ?? [])]);
   for (const id of routeIds) {

@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof CliError ? error.message : (error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`${error instanceof CliError ? error.message : ((error as Error).stack ?? String(error))}\n`);
     process.exit(2);
   },
 );

@@ -33,7 +33,11 @@ export function createHttpApp(build: ServerBuild, assetsDir = "public/build") {
  * page request, it would cost a file-system lookup each time.
  */
 function publicFiles(dir: string): express.RequestHandler {
-  const names = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`) : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => `/${e.name}`)
+    : [];
   const known = new Set(names);
   const serve = express.static(dir, { maxAge: "1h", index: false });
   return (req, res, next) => (known.has(req.path) ? serve(req, res, next) : next());

@@ -9,7 +9,14 @@ export function InviteLink({ url }: { url: string }) {
         One-time invite link (valid for 7 days)
       </label>
       <div className="row">
-        <input id="invite-url" className="input" readOnly value={url} onFocus={(e) => e.currentTarget.select()} style={{ flex: 1 }} />
+        <input
+          id="invite-url"
+          className="input"
+          readOnly
+          value={url}
+          onFocus={(e) => e.currentTarget.select()}
+          style={{ flex: 1 }}
+        />
         <button
           type="button"
           className="button button--secondary"
@@ -21,7 +28,9 @@ export function InviteLink({ url }: { url: string }) {
         </button>
       </div>
       <p className="field__hint" role="status">
-        {copied ? "The link is on your clipboard." : "It is shown only now. You can make a new one from the patient's page."}
+        {copied
+          ? "The link is on your clipboard."
+          : "It is shown only now. You can make a new one from the patient's page."}
       </p>
     </div>
   );

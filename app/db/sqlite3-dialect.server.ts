@@ -100,7 +100,10 @@ export class Sqlite3Connection implements DatabaseConnection {
       const [oldestSql, oldest] = this.statements.entries().next().value!;
       this.statements.delete(oldestSql);
       // Finalize waits for any query still running on it (sqlite3 queues per statement).
-      oldest.then((s) => s.finalize(), () => undefined);
+      oldest.then(
+        (s) => s.finalize(),
+        () => undefined,
+      );
     }
     return statement;
   }
@@ -109,7 +112,14 @@ export class Sqlite3Connection implements DatabaseConnection {
   async close(): Promise<void> {
     const statements = [...this.statements.values()];
     this.statements.clear();
-    await Promise.all(statements.map((p) => p.then((s) => new Promise<void>((resolve) => s.finalize(() => resolve())), () => undefined)));
+    await Promise.all(
+      statements.map((p) =>
+        p.then(
+          (s) => new Promise<void>((resolve) => s.finalize(() => resolve())),
+          () => undefined,
+        ),
+      ),
+    );
     await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
   }
 
@@ -141,7 +151,10 @@ class Sqlite3Driver implements Driver {
   async init(): Promise<void> {
     const isMemory = this.config.filename === ":memory:";
     const busyTimeout = this.config.busyTimeoutMs ?? 5000;
-    const db = await openDatabase(this.config.filename, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
+    const db = await openDatabase(
+      this.config.filename,
+      sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX,
+    );
     db.configure("busyTimeout", busyTimeout);
     this.writer = new Sqlite3Connection(db);
     for (const pragma of [

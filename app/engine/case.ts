@@ -68,7 +68,8 @@ export function expectationMismatches(decision: Decision, e: CaseExpectation | u
   if (!e) return [];
   const out: string[] = [];
   if (e.outcome && decision.outcome !== e.outcome) out.push(`outcome: expected ${e.outcome}, got ${decision.outcome}`);
-  if (e.toStageId && decision.toStageId !== e.toStageId) out.push(`toStageId: expected ${e.toStageId}, got ${decision.toStageId}`);
+  if (e.toStageId && decision.toStageId !== e.toStageId)
+    out.push(`toStageId: expected ${e.toStageId}, got ${decision.toStageId}`);
   for (const [id, status] of Object.entries(e.checks ?? {})) {
     const check = decision.checks.find((k) => k.id === id);
     if (!check) out.push(`check ${id}: missing`);

@@ -144,7 +144,9 @@ export function buildContext(input: EvaluationInput, ownScratch: boolean): EvalC
   }
 
   const ms: readonly MeasurementFact[] = input.measurements;
-  const measurementDays = ownScratch ? (MEASUREMENT_DAYS = grown(MEASUREMENT_DAYS, ms.length)) : new Int32Array(ms.length);
+  const measurementDays = ownScratch
+    ? (MEASUREMENT_DAYS = grown(MEASUREMENT_DAYS, ms.length))
+    : new Int32Array(ms.length);
   for (let i = 0, previous = today; i < ms.length; i++) {
     // Measurements come in groups of one day (both legs, several tests).
     const day = (previous = toDayNumberNear(ms[i]!.date, previous));

@@ -61,7 +61,11 @@ export function toDayNumber(date: LocalDate): number {
     throw new RangeError(`not a local date 'YYYY-MM-DD': ${JSON.stringify(date)}`);
   }
   // No helper closure here: this runs ~100 times per evaluation and closures are not free under every bundler.
-  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+  const year =
+    (date.charCodeAt(0) - 48) * 1000 +
+    (date.charCodeAt(1) - 48) * 100 +
+    (date.charCodeAt(2) - 48) * 10 +
+    (date.charCodeAt(3) - 48);
   const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
   const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
   // civilToDayNumber is linear in the day of the month, so (year, month, day) = (year, month, 1) + day - 1.

@@ -33,7 +33,12 @@ function replaceChecks(this: EngineDecision, value: Check[]): void {
   Object.defineProperty(this, "checks", { value, writable: true, enumerable: true, configurable: true });
 }
 
-const CHECKS_PROPERTY: PropertyDescriptor = { get: readChecks, set: replaceChecks, enumerable: true, configurable: true };
+const CHECKS_PROPERTY: PropertyDescriptor = {
+  get: readChecks,
+  set: replaceChecks,
+  enumerable: true,
+  configurable: true,
+};
 
 export class EngineDecision implements Decision {
   declare outcome: Outcome;

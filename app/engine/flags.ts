@@ -145,7 +145,13 @@ export function modelAcceptsPain(model: PainModel, metric: "during" | "after", v
  * A gate asking for *less* pain than the model allows (e.g. pain-free before adding load, as Alfredson does) and a
  * regress rule that acts only on pain the model rejects (e.g. "stop if disabling") are consistent and not flagged.
  */
-function checkPainAgainstModel(c: Criterion, where: string, role: "gate" | "regress", model: PainModel, flags: Flag[]): void {
+function checkPainAgainstModel(
+  c: Criterion,
+  where: string,
+  role: "gate" | "regress",
+  model: PainModel,
+  flags: Flag[],
+): void {
   if (c.kind !== "pain" || (c.metric !== "during" && c.metric !== "after")) return;
   const limit = resolvePainLimit(c, model, role);
   if (!limit) return;
@@ -157,7 +163,8 @@ function checkPainAgainstModel(c: Criterion, where: string, role: "gate" | "regr
   }
   if (offending.length === 0) return;
   const rule = `${c.metric} pain ${COMPARATOR_SYMBOL[limit.comparator]} ${fmt(limit.threshold)}/10`;
-  const levels = offending.length === 1 ? `${offending[0]}/10` : `${offending[0]}–${offending[offending.length - 1]}/10`;
+  const levels =
+    offending.length === 1 ? `${offending[0]}/10` : `${offending[0]}–${offending[offending.length - 1]}/10`;
   flags.push({
     code: "conflicting_rules",
     severity: "warning",

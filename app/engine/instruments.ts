@@ -30,7 +30,12 @@ export const LEFS_ITEMS = { count: 20, max: 4 } as const;
 export const PSFS_ACTIVITIES = { min: 3, max: 5, itemMax: 10 } as const;
 
 /** The instruments the engine scores from the item answers (questionnaires.ts): the ones a patient fills in. */
-export const INSTRUMENTS_SCORED_FROM_ANSWERS = ["visa_a", "visa_p", "lefs", "psfs"] as const satisfies readonly KnownInstrument[];
+export const INSTRUMENTS_SCORED_FROM_ANSWERS = [
+  "visa_a",
+  "visa_p",
+  "lefs",
+  "psfs",
+] as const satisfies readonly KnownInstrument[];
 export type InstrumentScoredFromAnswers = (typeof INSTRUMENTS_SCORED_FROM_ANSWERS)[number];
 
 const visaTotal = VISA_ITEM_MAXIMA.reduce((s, x) => s + x, 0);

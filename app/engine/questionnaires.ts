@@ -24,12 +24,16 @@ import { LEFS_ITEMS, PSFS_ACTIVITIES, VISA_ITEM_MAXIMA } from "./instruments";
 
 const item = (max: number) => z.number().int().min(0).max(max);
 /** One item schema per entry of a tuple of maxima, keeping the tuple's length in the type. */
-const itemsOf = <T extends readonly number[]>(maxima: T) => maxima.map(item) as unknown as { -readonly [K in keyof T]: z.ZodNumber };
+const itemsOf = <T extends readonly number[]>(maxima: T) =>
+  maxima.map(item) as unknown as { -readonly [K in keyof T]: z.ZodNumber };
 
 export const VisaAAnswersSchema = z.tuple(itemsOf(VISA_ITEM_MAXIMA));
 export const VisaPAnswersSchema = VisaAAnswersSchema;
 export const LefsAnswersSchema = z.array(item(LEFS_ITEMS.max)).length(LEFS_ITEMS.count);
-export const PsfsAnswersSchema = z.array(item(PSFS_ACTIVITIES.itemMax)).min(PSFS_ACTIVITIES.min).max(PSFS_ACTIVITIES.max);
+export const PsfsAnswersSchema = z
+  .array(item(PSFS_ACTIVITIES.itemMax))
+  .min(PSFS_ACTIVITIES.min)
+  .max(PSFS_ACTIVITIES.max);
 
 export type VisaAnswers = z.infer<typeof VisaAAnswersSchema>;
 
@@ -67,7 +71,9 @@ export function scoreLefs(answers: readonly number[]): number {
 /** PSFS: mean of 3–5 activity scores 0–10, rounded to 2 decimals. */
 export function scorePsfs(answers: readonly number[]): number {
   if (answers.length < PSFS_ACTIVITIES.min || answers.length > PSFS_ACTIVITIES.max) {
-    throw new RangeError(`PSFS needs ${PSFS_ACTIVITIES.min} to ${PSFS_ACTIVITIES.max} activities, got ${answers.length}`);
+    throw new RangeError(
+      `PSFS needs ${PSFS_ACTIVITIES.min} to ${PSFS_ACTIVITIES.max} activities, got ${answers.length}`,
+    );
   }
   checkItems("PSFS", answers, new Array<number>(answers.length).fill(PSFS_ACTIVITIES.itemMax));
   return Math.round((sum(answers) / answers.length) * 100) / 100;

@@ -301,7 +301,11 @@ export const RegressActionSchema = z.discriminatedUnion("to", [
   /** Back N stages (clamped at the first stage). */
   z.object({ to: z.literal("back"), steps: PositiveInt, loadReductionPercent: z.number().min(0).max(100).optional() }),
   /** To a named stage (must be this stage or an earlier one). */
-  z.object({ to: z.literal("stage"), stageId: SlugSchema, loadReductionPercent: z.number().min(0).max(100).optional() }),
+  z.object({
+    to: z.literal("stage"),
+    stageId: SlugSchema,
+    loadReductionPercent: z.number().min(0).max(100).optional(),
+  }),
   /** Stay in this stage with reduced load. */
   z.object({ to: z.literal("stay"), loadReductionPercent: z.number().min(0).max(100).optional() }),
 ]);
@@ -444,7 +448,11 @@ export const ProgramSchema = ProgramObjectSchema.superRefine((program, ctx) => {
       }
       if (c.kind === "pain" && c.threshold === undefined) {
         const modelLimit =
-          c.metric === "during" ? program.painModel.duringMax : c.metric === "after" ? program.painModel.afterMax : null;
+          c.metric === "during"
+            ? program.painModel.duringMax
+            : c.metric === "after"
+              ? program.painModel.afterMax
+              : null;
         if (modelLimit === null) {
           issue([...path, i, "threshold"], `no threshold, and the pain model sets no '${c.metric}' limit to inherit`);
         }
@@ -480,7 +488,8 @@ export const ProgramSchema = ProgramObjectSchema.superRefine((program, ctx) => {
     if (stage.prescription.run) checkSource(stage.prescription.run.source, ["stages", s, "prescription", "run"]);
     const exerciseIds = new Set<string>();
     stage.prescription.exercises.forEach((e, x) => {
-      if (exerciseIds.has(e.id)) issue(["stages", s, "prescription", "exercises", x, "id"], `duplicate exercise '${e.id}'`);
+      if (exerciseIds.has(e.id))
+        issue(["stages", s, "prescription", "exercises", x, "id"], `duplicate exercise '${e.id}'`);
       exerciseIds.add(e.id);
       checkSource(e.source, ["stages", s, "prescription", "exercises", x]);
     });

@@ -35,7 +35,8 @@ function labelList(checks: Check[]): string {
 
 function missingList(checks: Check[]): string {
   let text = "";
-  for (let i = 0; i < checks.length; i++) text += `${i > 0 ? "; " : ""}${checks[i]!.label} (missing ${checks[i]!.missing ?? "data"})`;
+  for (let i = 0; i < checks.length; i++)
+    text += `${i > 0 ? "; " : ""}${checks[i]!.label} (missing ${checks[i]!.missing ?? "data"})`;
   return text;
 }
 

@@ -31,7 +31,8 @@ export function capacityCriteriaOn(program: Program, measure: string): CapacityC
   const out: CapacityCriterion[] = [];
   for (const stage of program.stages) {
     for (const c of stage.gates) if (c.kind === "capacity" && c.measure === measure) out.push(c);
-    for (const rule of stage.regressRules) for (const c of rule.criteria) if (c.kind === "capacity" && c.measure === measure) out.push(c);
+    for (const rule of stage.regressRules)
+      for (const c of rule.criteria) if (c.kind === "capacity" && c.measure === measure) out.push(c);
   }
   return out;
 }

@@ -133,4 +133,3 @@ export interface Decision {
   /** The local date the decision is for (= input.today). */
   evaluatedFor: string;
 }
-

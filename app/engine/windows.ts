@@ -26,7 +26,14 @@ export function firstDayInScope(ctx: EvalContext, role: CheckRole, scope: Scope)
 export const isMorningMetric = (metric: PainMetric): boolean => metric === "next_morning" || metric === "stiffness";
 
 /** Pain metrics as small integers (PAIN_METRIC_CODE), so reading a log's value switches on a number. */
-export const PAIN_METRIC_CODE: Record<PainMetric, number> = { during: 0, after: 1, next_morning: 2, stiffness: 3, at_rest: 4, test: 5 };
+export const PAIN_METRIC_CODE: Record<PainMetric, number> = {
+  during: 0,
+  after: 1,
+  next_morning: 2,
+  stiffness: 3,
+  at_rest: 4,
+  test: 5,
+};
 
 /** A log's value of a pain metric given by its code (null when not logged). */
 export function painValueOf(log: DailyLogFact | undefined, code: number, test: string | undefined): number | null {
@@ -76,7 +83,8 @@ export function lastSessions(ctx: EvalContext, from: number, to: number, max: nu
 
 /** Session logs in a window (soreness, settle), oldest first, as log indices in ctx.scratch; returns the count. */
 export function sessionsInWindow(ctx: EvalContext, window: Window, firstDay: number, lastDay: number): number {
-  if ("days" in window) return lastSessions(ctx, Math.max(ctx.today - window.days + 1, firstDay), lastDay, Number.MAX_SAFE_INTEGER);
+  if ("days" in window)
+    return lastSessions(ctx, Math.max(ctx.today - window.days + 1, firstDay), lastDay, Number.MAX_SAFE_INTEGER);
   return lastSessions(ctx, firstDay, lastDay, window.sessions);
 }
 

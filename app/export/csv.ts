@@ -16,12 +16,28 @@ export function recordToCsv(record: PatientRecord): string {
     ["runningMinutes", "Running minutes"],
   ] as const;
   for (const log of record.logs) {
-    rows.push({ date: log.date, record: "daily log", item: "Session", side: null, value: log.sessionDone, detail: log.notes });
+    rows.push({
+      date: log.date,
+      record: "daily log",
+      item: "Session",
+      side: null,
+      value: log.sessionDone,
+      detail: log.notes,
+    });
     for (const [key, label] of painItems) {
       const value = log[key];
-      if (value !== null) rows.push({ date: log.date, record: "daily log", item: label, side: null, value, detail: null });
+      if (value !== null)
+        rows.push({ date: log.date, record: "daily log", item: label, side: null, value, detail: null });
     }
-    if (log.swelling) rows.push({ date: log.date, record: "daily log", item: "Swelling", side: null, value: log.swelling, detail: null });
+    if (log.swelling)
+      rows.push({
+        date: log.date,
+        record: "daily log",
+        item: "Swelling",
+        side: null,
+        value: log.swelling,
+        detail: null,
+      });
   }
   for (const m of record.measurements) {
     rows.push({ date: m.date, record: "measurement", item: m.measure, side: m.side, value: m.value, detail: null });
@@ -39,7 +55,9 @@ export function recordToCsv(record: PatientRecord): string {
   rows.sort((a, b) => String(a.date).localeCompare(String(b.date)));
   // Cells starting with = + - @ are prefixed so spreadsheet apps never run them as formulas (CSV injection).
   const safe = rows.map((row) =>
-    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v])),
+    Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [k, typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v]),
+    ),
   );
   return stringify(safe, { header: true, columns: [...COLUMNS] });
 }

@@ -1,5 +1,15 @@
 import type {
-  Bundle, BundleEntry, CarePlan, CarePlanActivity, Device, FhirResource, Goal, Observation, Patient, Practitioner, Provenance,
+  Bundle,
+  BundleEntry,
+  CarePlan,
+  CarePlanActivity,
+  Device,
+  FhirResource,
+  Goal,
+  Observation,
+  Patient,
+  Practitioner,
+  Provenance,
   QuestionnaireResponse,
 } from "fhir/r4";
 import { INSTRUMENT_NAMES, isInstrumentScore } from "~/engine/instruments.ts";
@@ -8,11 +18,18 @@ import type { PatientRecord } from "./record.ts";
 
 // FHIR R4 Bundle (type "collection") of a patient's record. Every reference points at an entry's fullUrl (urn:uuid),
 // so the bundle is self-contained.
-const LOINC_PAIN = { system: "http://loinc.org", code: "72514-3", display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported" };
+const LOINC_PAIN = {
+  system: "http://loinc.org",
+  code: "72514-3",
+  display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+};
 const urn = (id: string) => `urn:uuid:${id}`;
 
 const CAREPLAN_STATUS: Record<string, CarePlan["status"]> = {
-  active: "active", paused: "on-hold", completed: "completed", discharged: "revoked",
+  active: "active",
+  paused: "on-hold",
+  completed: "completed",
+  discharged: "revoked",
 };
 
 export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string): Bundle {
@@ -29,7 +46,11 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
   add(record.patient.id, patient);
 
   if (record.clinician) {
-    const practitioner: Practitioner = { resourceType: "Practitioner", id: record.clinician.id, name: [{ text: record.clinician.name }] };
+    const practitioner: Practitioner = {
+      resourceType: "Practitioner",
+      id: record.clinician.id,
+      name: [{ text: record.clinician.name }],
+    };
     add(record.clinician.id, practitioner);
   }
   const engine: Device = {
@@ -57,9 +78,19 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
     const currentIndex = plan.program.stages.findIndex((s) => s.id === plan.currentStageId);
     const activity: CarePlanActivity[] = plan.program.stages.map((stage, i) => ({
       detail: {
-        status: i < currentIndex ? "completed" : i === currentIndex ? (plan.status === "paused" ? "on-hold" : "in-progress") : "not-started",
+        status:
+          i < currentIndex
+            ? "completed"
+            : i === currentIndex
+              ? plan.status === "paused"
+                ? "on-hold"
+                : "in-progress"
+              : "not-started",
         code: { text: stage.name },
-        description: [stage.goal, ...stage.prescription.exercises.map((e) => `${e.name}${e.sets && e.reps ? ` ${e.sets}×${e.reps}` : ""}`)]
+        description: [
+          stage.goal,
+          ...stage.prescription.exercises.map((e) => `${e.name}${e.sets && e.reps ? ` ${e.sets}×${e.reps}` : ""}`),
+        ]
           .filter(Boolean)
           .join("; "),
       },
@@ -93,7 +124,9 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
         resourceType: "Observation",
         id,
         status: "final",
-        category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey" }] }],
+        category: [
+          { coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey" }] },
+        ],
         code: { coding: [LOINC_PAIN], text: `Pain ${when} (0-10)` },
         subject: patientRef,
         basedOn: [planRef(log.planId)],
@@ -124,7 +157,9 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
         resourceType: "Observation",
         id: m.id,
         status: "final",
-        category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "exam" }] }],
+        category: [
+          { coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "exam" }] },
+        ],
         code: { text: measureName(m.measure) },
         subject: patientRef,
         basedOn: [planRef(m.planId)],
@@ -137,9 +172,14 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
   }
 
   for (const d of record.decisions) {
-    const agents: Provenance["agent"] = [{ type: { text: "recommender" }, who: { reference: urn(engineDeviceId), display: `engine ${d.engineVersion}` } }];
+    const agents: Provenance["agent"] = [
+      { type: { text: "recommender" }, who: { reference: urn(engineDeviceId), display: `engine ${d.engineVersion}` } },
+    ];
     if (d.reviewedBy && record.clinician && d.reviewedBy === record.clinician.id) {
-      agents.push({ type: { text: d.status === "overridden" ? "overrode" : "confirmed" }, who: { reference: urn(record.clinician.id) } });
+      agents.push({
+        type: { text: d.status === "overridden" ? "overrode" : "confirmed" },
+        who: { reference: urn(record.clinician.id) },
+      });
     }
     const provenance: Provenance = {
       resourceType: "Provenance",

@@ -28,7 +28,15 @@ export type PatientRecord = {
     swelling: string | null;
     notes: string | null;
   }>;
-  measurements: Array<{ id: string; planId: string; date: string; measure: string; side: string | null; value: number; answers: unknown }>;
+  measurements: Array<{
+    id: string;
+    planId: string;
+    date: string;
+    measure: string;
+    side: string | null;
+    value: number;
+    answers: unknown;
+  }>;
   decisions: Array<{
     id: string;
     planId: string;

@@ -28,14 +28,22 @@ export function logDetailsOf(row: Pick<DailyLog, "exercises" | "other_activities
 }
 
 export async function getLogForPlanDate(db: DB, planId: string, logDate: string): Promise<DailyLog | undefined> {
-  return db.selectFrom("daily_log").selectAll().where("plan_id", "=", planId).where("log_date", "=", logDate).executeTakeFirst();
+  return db
+    .selectFrom("daily_log")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .where("log_date", "=", logDate)
+    .executeTakeFirst();
 }
 
 /** A plan's logs, newest day first. */
 export async function listLogsForPlan(db: DB, planId: string, options: { from?: string; limit?: number } = {}) {
   let query = db.selectFrom("daily_log").selectAll().where("plan_id", "=", planId);
   if (options.from) query = query.where("log_date", ">=", options.from);
-  return query.orderBy("log_date", "desc").limit(options.limit ?? 400).execute();
+  return query
+    .orderBy("log_date", "desc")
+    .limit(options.limit ?? 400)
+    .execute();
 }
 
 export async function insertLog(db: DB, plan: PlanKey, logDate: string, values: DailyLogValues): Promise<string> {
@@ -43,7 +51,17 @@ export async function insertLog(db: DB, plan: PlanKey, logDate: string, values: 
   const now = nowIso();
   await db
     .insertInto("daily_log")
-    .values({ id, clinic_id: plan.clinic_id, plan_id: plan.id, patient_id: plan.patient_id, log_date: logDate, ...values, created_at: now, updated_at: now, edit_count: 0 })
+    .values({
+      id,
+      clinic_id: plan.clinic_id,
+      plan_id: plan.id,
+      patient_id: plan.patient_id,
+      log_date: logDate,
+      ...values,
+      created_at: now,
+      updated_at: now,
+      edit_count: 0,
+    })
     .execute();
   return id;
 }
@@ -62,9 +80,21 @@ export async function upsertLogForDay(
   const now = nowIso();
   return db
     .insertInto("daily_log")
-    .values({ id: newId(), clinic_id: plan.clinic_id, plan_id: plan.id, patient_id: plan.patient_id, log_date: logDate, ...values, created_at: now, updated_at: now, edit_count: 0 })
+    .values({
+      id: newId(),
+      clinic_id: plan.clinic_id,
+      plan_id: plan.id,
+      patient_id: plan.patient_id,
+      log_date: logDate,
+      ...values,
+      created_at: now,
+      updated_at: now,
+      edit_count: 0,
+    })
     .onConflict((oc) =>
-      oc.columns(["plan_id", "log_date"]).doUpdateSet((eb) => ({ ...onExisting, updated_at: now, edit_count: eb("daily_log.edit_count", "+", 1) })),
+      oc
+        .columns(["plan_id", "log_date"])
+        .doUpdateSet((eb) => ({ ...onExisting, updated_at: now, edit_count: eb("daily_log.edit_count", "+", 1) })),
     )
     .returningAll()
     .executeTakeFirstOrThrow();

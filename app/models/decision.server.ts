@@ -14,7 +14,13 @@ export async function insertDecision(
 }
 
 /** The stored row of an engine decision, not yet reviewed. `createdAt` defaults to now. */
-export function decisionRow(row: { clinicId: string; planId: string; decision: EngineDecision; status: DecisionStatus; createdAt?: string }): NewDecision & { id: string } {
+export function decisionRow(row: {
+  clinicId: string;
+  planId: string;
+  decision: EngineDecision;
+  status: DecisionStatus;
+  createdAt?: string;
+}): NewDecision & { id: string } {
   const d = row.decision;
   return {
     id: newId(),
@@ -41,11 +47,21 @@ export function decisionRow(row: { clinicId: string; planId: string; decision: E
 
 /** A newer evaluation replaces any decision still waiting for the clinician. */
 export async function supersedePendingDecisions(db: DB, planId: string): Promise<void> {
-  await db.updateTable("decision").set({ status: "superseded" }).where("plan_id", "=", planId).where("status", "=", "pending").execute();
+  await db
+    .updateTable("decision")
+    .set({ status: "superseded" })
+    .where("plan_id", "=", planId)
+    .where("status", "=", "pending")
+    .execute();
 }
 
 export async function getDecisionInClinic(db: DB, clinicId: string, decisionId: string) {
-  return db.selectFrom("decision").selectAll().where("id", "=", decisionId).where("clinic_id", "=", clinicId).executeTakeFirst();
+  return db
+    .selectFrom("decision")
+    .selectAll()
+    .where("id", "=", decisionId)
+    .where("clinic_id", "=", clinicId)
+    .executeTakeFirst();
 }
 
 export async function markDecisionReviewed(

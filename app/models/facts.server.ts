@@ -10,13 +10,35 @@ export const HISTORY_DAYS = 42;
 export type PlanFacts = { logs: DailyLogFact[]; measurements: MeasurementFact[]; signoffs: SignoffFact[] };
 
 /** Everything the engine needs about a plan, bounded by date so the cost doesn't grow with total history. */
-export async function loadPlanFacts(db: DB, plan: { id: string; stage_entered_on: string }, today: string): Promise<PlanFacts> {
+export async function loadPlanFacts(
+  db: DB,
+  plan: { id: string; stage_entered_on: string },
+  today: string,
+): Promise<PlanFacts> {
   const from = [addDays(today, -HISTORY_DAYS), plan.stage_entered_on].sort()[0]!;
   const [logs, measurements, signoffs] = await Promise.all([
-    db.selectFrom("daily_log").selectAll().where("plan_id", "=", plan.id).where("log_date", ">=", from).where("log_date", "<=", today).orderBy("log_date").execute(),
+    db
+      .selectFrom("daily_log")
+      .selectAll()
+      .where("plan_id", "=", plan.id)
+      .where("log_date", ">=", from)
+      .where("log_date", "<=", today)
+      .orderBy("log_date")
+      .execute(),
     // Measurements are sparse and baselines matter ("change from baseline"), so all of them.
-    db.selectFrom("measurement").select(["measured_on", "measure", "side", "value"]).where("plan_id", "=", plan.id).where("measured_on", "<=", today).orderBy("measured_on").execute(),
-    db.selectFrom("signoff").select(["item_id", "signed_on", "clinician_id"]).where("plan_id", "=", plan.id).where("signed_on", "<=", today).execute(),
+    db
+      .selectFrom("measurement")
+      .select(["measured_on", "measure", "side", "value"])
+      .where("plan_id", "=", plan.id)
+      .where("measured_on", "<=", today)
+      .orderBy("measured_on")
+      .execute(),
+    db
+      .selectFrom("signoff")
+      .select(["item_id", "signed_on", "clinician_id"])
+      .where("plan_id", "=", plan.id)
+      .where("signed_on", "<=", today)
+      .execute(),
   ]);
   return {
     logs: logs.map(toLogFact),
@@ -34,7 +56,12 @@ export function withLogOfDay(facts: PlanFacts, row: DailyLog): PlanFacts {
   return { ...facts, logs };
 }
 
-export function toMeasurementFact(m: { measured_on: string; measure: string; side: string | null; value: number }): MeasurementFact {
+export function toMeasurementFact(m: {
+  measured_on: string;
+  measure: string;
+  side: string | null;
+  value: number;
+}): MeasurementFact {
   return { date: m.measured_on, measure: m.measure, side: (m.side as "left" | "right" | null) ?? null, value: m.value };
 }
 

@@ -50,5 +50,10 @@ export async function markInviteUsed(db: DB, inviteId: string, nowIso: string): 
 
 /** A new link replaces any unused one. */
 export async function revokeOpenInvites(db: DB, userId: string, nowIso: string): Promise<void> {
-  await db.updateTable("invite").set({ used_at: nowIso }).where("user_id", "=", userId).where("used_at", "is", null).execute();
+  await db
+    .updateTable("invite")
+    .set({ used_at: nowIso })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
 }

@@ -6,7 +6,13 @@ type PlanKey = { id: string; clinic_id: string; patient_id: string };
 export type MeasurementValue = { measure: string; side: "left" | "right" | null; value: number; answers: unknown };
 
 /** Measurements the patient records about themselves (self-tests, questionnaires), on their own plan. */
-export async function insertMeasurements(db: DB, plan: PlanKey, recordedBy: string, measuredOn: string, values: MeasurementValue[]): Promise<string[]> {
+export async function insertMeasurements(
+  db: DB,
+  plan: PlanKey,
+  recordedBy: string,
+  measuredOn: string,
+  values: MeasurementValue[],
+): Promise<string[]> {
   const now = nowIso();
   const rows = values.map((v) => ({
     id: newId(),

@@ -12,5 +12,10 @@ export async function getCurrentPlanForPatient(db: DB, patientId: string) {
 }
 
 export async function getPlanInClinic(db: DB, clinicId: string, planId: string) {
-  return db.selectFrom("plan").selectAll().where("id", "=", planId).where("clinic_id", "=", clinicId).executeTakeFirst();
+  return db
+    .selectFrom("plan")
+    .selectAll()
+    .where("id", "=", planId)
+    .where("clinic_id", "=", clinicId)
+    .executeTakeFirst();
 }

@@ -1,6 +1,9 @@
 import type { DB } from "~/db/client.server.ts";
 
-export async function insertSession(db: DB, row: { id: string; userId: string; data: string; expiresAt: string; createdAt: string }) {
+export async function insertSession(
+  db: DB,
+  row: { id: string; userId: string; data: string; expiresAt: string; createdAt: string },
+) {
   await db
     .insertInto("user_session")
     .values({ id: row.id, user_id: row.userId, data: row.data, expires_at: row.expiresAt, created_at: row.createdAt })
@@ -21,7 +24,14 @@ export async function getLiveSessionUser(db: DB, id: string, now: string) {
   return db
     .selectFrom("user_session")
     .innerJoin("app_user", "app_user.id", "user_session.user_id")
-    .select(["app_user.id", "app_user.clinic_id", "app_user.role", "app_user.email", "app_user.name", "app_user.time_zone"])
+    .select([
+      "app_user.id",
+      "app_user.clinic_id",
+      "app_user.role",
+      "app_user.email",
+      "app_user.name",
+      "app_user.time_zone",
+    ])
     .where("user_session.id", "=", id)
     .where("user_session.expires_at", ">", now)
     .executeTakeFirst();

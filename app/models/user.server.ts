@@ -23,7 +23,11 @@ export async function getUserForSignIn(db: DB, email: string) {
 }
 
 export async function emailExists(db: DB, email: string): Promise<boolean> {
-  const row = await db.selectFrom("app_user").select("id").where("email", "=", normalizeEmail(email)).executeTakeFirst();
+  const row = await db
+    .selectFrom("app_user")
+    .select("id")
+    .where("email", "=", normalizeEmail(email))
+    .executeTakeFirst();
   return Boolean(row);
 }
 

@@ -27,7 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const scope = params.get("scope") === "clinic" ? "clinic" : "mine";
   const showAll = params.get("show") === "all";
-  const triage = await loadTriage(getDb(), clinician.clinic_id, clinician.time_zone, scope === "mine" ? { clinicianId: clinician.id } : {});
+  const triage = await loadTriage(
+    getDb(),
+    clinician.clinic_id,
+    clinician.time_zone,
+    scope === "mine" ? { clinicianId: clinician.id } : {},
+  );
   const shown = showAll ? Infinity : TRIAGE_ROWS_SHOWN;
   return {
     clinicianName: clinician.name,
@@ -35,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     showAll,
     needsAttention: triage.needsAttention.slice(0, shown),
     needsAttentionTotal: triage.needsAttention.length,
-    awaitingConfirmation: triage.needsAttention.filter((r) => r.reasons.some((x) => x.code === "pending_advance")).length,
+    awaitingConfirmation: triage.needsAttention.filter((r) => r.reasons.some((x) => x.code === "pending_advance"))
+      .length,
     // Patients on track need no decision: a compact line each, without the chart or the engine's explanation.
     everyoneElse: triage.everyoneElse.slice(0, shown).map(onTrackLine),
     everyoneElseTotal: triage.everyoneElse.length,
@@ -61,15 +67,28 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.status === 404) throw new Response("Not found", { status: 404 });
     return data({ ok: false as const, message: result.message }, { status: result.status });
   }
-  const plan = await db.selectFrom("plan").select(["patient_id"]).where("id", "=", decision.plan_id).executeTakeFirstOrThrow();
+  const plan = await db
+    .selectFrom("plan")
+    .select(["patient_id"])
+    .where("id", "=", decision.plan_id)
+    .executeTakeFirstOrThrow();
   const patient = await getUserById(db, plan.patient_id);
   await reevaluate(db, clinician, decision.plan_id, patient?.time_zone ?? clinician.time_zone);
   return { ok: true as const, message: `Confirmed for ${patient?.name ?? "the patient"}.` };
 }
 
 export default function TriageHome() {
-  const { clinicianName, scope, showAll, needsAttention, needsAttentionTotal, awaitingConfirmation, everyoneElse, everyoneElseTotal, withoutPlan } =
-    useLoaderData<typeof loader>();
+  const {
+    clinicianName,
+    scope,
+    showAll,
+    needsAttention,
+    needsAttentionTotal,
+    awaitingConfirmation,
+    everyoneElse,
+    everyoneElseTotal,
+    withoutPlan,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const total = needsAttentionTotal + everyoneElseTotal;
   const showAllHref = scope === "clinic" ? "/clinic?scope=clinic&show=all" : "/clinic?show=all";
@@ -139,7 +158,9 @@ export default function TriageHome() {
           <section className="triage-section" aria-labelledby="needs-attention">
             <h2 id="needs-attention">Needs your attention</h2>
             {needsAttention.length === 0 ? (
-              <EmptyState title="Nothing needs you right now">No pending advances, regressions, flags or silent patients. Check back after today's logs.</EmptyState>
+              <EmptyState title="Nothing needs you right now">
+                No pending advances, regressions, flags or silent patients. Check back after today's logs.
+              </EmptyState>
             ) : (
               <>
                 <ul className="list">
@@ -147,7 +168,12 @@ export default function TriageHome() {
                     <TriageItem key={row.patientId} row={row} />
                   ))}
                 </ul>
-                <MoreRows shown={needsAttention.length} total={needsAttentionTotal} href={showAllHref} showAll={showAll} />
+                <MoreRows
+                  shown={needsAttention.length}
+                  total={needsAttentionTotal}
+                  href={showAllHref}
+                  showAll={showAll}
+                />
               </>
             )}
           </section>
@@ -214,7 +240,8 @@ function PatientCells({ row, children }: { row: ReturnType<typeof onTrackLine>; 
       <div className="small">
         {row.programName}
         <div className="muted">
-          Stage {row.stageNumber} of {row.stageCount} · {row.daysInStage} {row.daysInStage === 1 ? "day" : "days"} in stage
+          Stage {row.stageNumber} of {row.stageCount} · {row.daysInStage} {row.daysInStage === 1 ? "day" : "days"} in
+          stage
         </div>
       </div>
       <div className="small">
@@ -250,7 +277,11 @@ function TriageItem({ row }: { row: TriageRow }) {
           <Sparkline
             values={row.painTrend}
             max={10}
-            label={painValues.length ? `Pain during, last 14 days: ${row.painTrend.map((v) => v ?? "none").join(", ")}` : "No pain logged in the last 14 days"}
+            label={
+              painValues.length
+                ? `Pain during, last 14 days: ${row.painTrend.map((v) => v ?? "none").join(", ")}`
+                : "No pain logged in the last 14 days"
+            }
           />
         </div>
       </div>

@@ -8,7 +8,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const clinician = await requireClinician(request);
   if (!isExportFormat(params.format)) throw new Response("Unknown export format", { status: 404 });
   const response = await exportPatientRecord(getDb(), {
-    clinicId: clinician.clinic_id, patientId: params.patientId ?? "", format: params.format, actor: clinician,
+    clinicId: clinician.clinic_id,
+    patientId: params.patientId ?? "",
+    format: params.format,
+    actor: clinician,
   });
   if (!response) throw new Response("Not found", { status: 404 });
   return response;

@@ -35,7 +35,14 @@ import {
 import { confirmDecision, overrideDecision } from "~/services/decisions.server.ts";
 import { recordClinicMeasurement } from "~/services/measurements-clinic.server.ts";
 import { loadPatientRecord } from "~/services/patient-record.server.ts";
-import { changePlanStatus, movePlanToVersion, moveStageByHand, reevaluate, startPlanForPatient, type ChangeResult } from "~/services/plan-changes.server.ts";
+import {
+  changePlanStatus,
+  movePlanToVersion,
+  moveStageByHand,
+  reevaluate,
+  startPlanForPatient,
+  type ChangeResult,
+} from "~/services/plan-changes.server.ts";
 import { reissueInvite } from "~/services/patients.server.ts";
 import { recordSignoff } from "~/services/signoffs.server.ts";
 import { INVOLVED_SIDES } from "~/schemas/patient.ts";
@@ -45,7 +52,9 @@ import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
 import type { $ZodType } from "zod/v4/core";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.patient.name ?? "Patient"} · Stagewise` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.patient.name ?? "Patient"} · Stagewise` },
+];
 
 const notFound = () => new Response("Not found", { status: 404, statusText: "Not Found" });
 
@@ -66,7 +75,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Fail = Extract<PlanActionResult, { ok: false }>;
 const fail = (intent: string, fields: Partial<Fail>, status = 400) =>
   data({ ok: false as const, intent, fieldErrors: {}, values: {}, ...fields } satisfies PlanActionResult, { status });
-const done = (intent: string, message: string, extra: { inviteUrl?: string } = {}) => ({ ok: true as const, intent, message, ...extra }) satisfies PlanActionResult;
+const done = (intent: string, message: string, extra: { inviteUrl?: string } = {}) =>
+  ({ ok: true as const, intent, message, ...extra }) satisfies PlanActionResult;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
@@ -89,7 +99,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   function answer(result: ChangeResult, message: string) {
     if (result.ok) return done(intent, message);
     if (result.status === 404) throw notFound();
-    if (result.status === 400) return fail(intent, { fieldErrors: result.fieldErrors, values: Object.fromEntries(formData) as Record<string, unknown> });
+    if (result.status === 400)
+      return fail(intent, {
+        fieldErrors: result.fieldErrors,
+        values: Object.fromEntries(formData) as Record<string, unknown>,
+      });
     return fail(intent, { formError: result.message }, result.status);
   }
 
@@ -98,7 +112,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parse(StartPlanSchema);
       if (!parsed.ok) return fail(intent, parsed);
       const result = await startPlanForPatient(db, clinician, patient, parsed.data);
-      if (!result.ok) return fail(intent, { fieldErrors: result.fieldErrors, values: parsed.data as Record<string, unknown> });
+      if (!result.ok)
+        return fail(intent, { fieldErrors: result.fieldErrors, values: parsed.data as Record<string, unknown> });
       return done(intent, "Plan started.");
     }
     case "pause":
@@ -120,7 +135,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "reissue-invite": {
       if (patient.password_hash) return fail(intent, { formError: "This patient has already set a password." }, 409);
       const path = await reissueInvite(db, clinician, patient.id);
-      return done(intent, "New invite link made. The previous link no longer works.", { inviteUrl: `${new URL(request.url).origin}${path}` });
+      return done(intent, "New invite link made. The previous link no longer works.", {
+        inviteUrl: `${new URL(request.url).origin}${path}`,
+      });
     }
     case "confirm":
     case "override": {
@@ -132,40 +149,62 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result =
         intent === "confirm"
           ? await confirmDecision(db, clinician, decision.id)
-          : await overrideDecision(db, clinician, decision.id, { reason: String((parsed.data as Record<string, unknown>).overrideReason) });
+          : await overrideDecision(db, clinician, decision.id, {
+              reason: String((parsed.data as Record<string, unknown>).overrideReason),
+            });
       if (!result.ok) {
         if (result.status === 404) throw notFound();
         return fail(intent, { formError: result.message }, result.status);
       }
       // After a confirmed move the engine looks at the new stage; after an override it must not re-propose at once.
       if (intent === "confirm") await reevaluate(db, clinician, decision.plan_id, tz);
-      return done(intent, intent === "confirm" ? "Recommendation confirmed." : "Recommendation overridden; your reason is recorded.");
+      return done(
+        intent,
+        intent === "confirm" ? "Recommendation confirmed." : "Recommendation overridden; your reason is recorded.",
+      );
     }
     case "move-stage": {
       const parsed = parse(MoveStageSchema);
       if (!parsed.ok) return fail(intent, parsed);
       await planOfThisPatient(parsed.data.planId);
-      return answer(await moveStageByHand(db, clinician, { planId: parsed.data.planId, stageId: parsed.data.stageId, reason: parsed.data.moveReason }, tz), "Stage moved.");
+      return answer(
+        await moveStageByHand(
+          db,
+          clinician,
+          { planId: parsed.data.planId, stageId: parsed.data.stageId, reason: parsed.data.moveReason },
+          tz,
+        ),
+        "Stage moved.",
+      );
     }
     case "move-version": {
       const parsed = parse(MoveVersionSchema);
       if (!parsed.ok) return fail(intent, parsed);
       await planOfThisPatient(parsed.data.planId);
-      return answer(await movePlanToVersion(db, clinician, parsed.data, tz), `Plan moved to version ${parsed.data.version}.`);
+      return answer(
+        await movePlanToVersion(db, clinician, parsed.data, tz),
+        `Plan moved to version ${parsed.data.version}.`,
+      );
     }
     case "capacity": {
       const parsed = parse(CapacityMeasurementSchema);
       if (!parsed.ok) return fail(intent, parsed);
       await planOfThisPatient(parsed.data.planId);
       const { testedOn, ...rest } = parsed.data;
-      return answer(await recordClinicMeasurement(db, clinician, { kind: "capacity", measuredOn: testedOn, ...rest }, tz), "Test recorded.");
+      return answer(
+        await recordClinicMeasurement(db, clinician, { kind: "capacity", measuredOn: testedOn, ...rest }, tz),
+        "Test recorded.",
+      );
     }
     case "questionnaire": {
       const parsed = parse(QuestionnaireMeasurementSchema);
       if (!parsed.ok) return fail(intent, parsed);
       await planOfThisPatient(parsed.data.planId);
       const { answeredOn, ...rest } = parsed.data;
-      return answer(await recordClinicMeasurement(db, clinician, { kind: "questionnaire", measuredOn: answeredOn, ...rest }, tz), "Score recorded.");
+      return answer(
+        await recordClinicMeasurement(db, clinician, { kind: "questionnaire", measuredOn: answeredOn, ...rest }, tz),
+        "Score recorded.",
+      );
     }
     case "signoff": {
       const parsed = parse(SignoffSchema);
@@ -203,24 +242,32 @@ export default function PatientPage() {
         actions={!patient.hasPassword ? <ActionButton intent="reissue-invite" label="Make a new invite link" /> : null}
       />
       {result?.ok ? <Notice tone="success">{result.message}</Notice> : null}
-      {result && !result.ok && result.formError && !["confirm", "override"].includes(result.intent) ? <Notice tone="error">{result.formError}</Notice> : null}
+      {result && !result.ok && result.formError && !["confirm", "override"].includes(result.intent) ? (
+        <Notice tone="error">{result.formError}</Notice>
+      ) : null}
       {result?.ok && result.inviteUrl ? (
         <Card>
           <InviteLink url={result.inviteUrl} />
         </Card>
       ) : !patient.hasPassword ? (
-        <Notice tone="info">{patient.name} hasn't set a password yet. If the link was lost or expired, make a new one.</Notice>
+        <Notice tone="info">
+          {patient.name} hasn't set a password yet. If the link was lost or expired, make a new one.
+        </Notice>
       ) : null}
 
       {!plan || plan.status === "discharged" || plan.status === "completed" ? (
         <div className="stack">
-          {plan ? <Notice tone="info">The last plan was {plan.status}. Start a new one when the patient needs it.</Notice> : null}
+          {plan ? (
+            <Notice tone="info">The last plan was {plan.status}. Start a new one when the patient needs it.</Notice>
+          ) : null}
           <Card title="Start a plan">
             <StartPlanForm programs={record.programs} today={today} result={result} />
           </Card>
         </div>
       ) : null}
-      {plan && "program" in record && record.program ? <PlanSection record={record as PlanRecord} result={result} /> : null}
+      {plan && "program" in record && record.program ? (
+        <PlanSection record={record as PlanRecord} result={result} />
+      ) : null}
     </Page>
   );
 }
@@ -235,7 +282,11 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
   const pending = decisions.find((d) => d.status === "pending");
   const live = plan.status === "active" || plan.status === "paused";
   const capacityMeasures = Array.from(
-    new Set(program.stages.flatMap((s) => [...s.gates, ...s.regressRules.flatMap((r) => r.criteria)]).flatMap((c) => (c.kind === "capacity" ? [c.measure] : []))),
+    new Set(
+      program.stages
+        .flatMap((s) => [...s.gates, ...s.regressRules.flatMap((r) => r.criteria)])
+        .flatMap((c) => (c.kind === "capacity" ? [c.measure] : [])),
+    ),
   );
   return (
     <div className="stack">
@@ -246,8 +297,9 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
               Stage {stageIndex + 1} of {program.stages.length}: {stage?.name}
             </h2>
             <p className="muted small">
-              {program.name} · version {plan.programVersion} · {daysBetween(plan.stageEnteredOn, today)} days in this stage · started{" "}
-              {formatDate(plan.startDate)} · {plan.approvalMode === "confirm" ? "you confirm each advance" : "advances apply automatically"}
+              {program.name} · version {plan.programVersion} · {daysBetween(plan.stageEnteredOn, today)} days in this
+              stage · started {formatDate(plan.startDate)} ·{" "}
+              {plan.approvalMode === "confirm" ? "you confirm each advance" : "advances apply automatically"}
             </p>
           </div>
           <Badge tone={STATUS_TONE[plan.status]}>{plan.status}</Badge>
@@ -262,11 +314,23 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
         {live ? (
           <div className="row">
             {plan.status === "active" ? <ActionButton intent="evaluate" planId={plan.id} label="Evaluate now" /> : null}
-            {plan.status === "active" ? <ActionButton intent="pause" planId={plan.id} label="Pause plan" /> : <ActionButton intent="resume" planId={plan.id} label="Resume plan" />}
-            <ActionButton intent="discharge" planId={plan.id} label="Discharge" variant="danger" confirm="Discharge this patient? The plan ends and they stop logging." />
+            {plan.status === "active" ? (
+              <ActionButton intent="pause" planId={plan.id} label="Pause plan" />
+            ) : (
+              <ActionButton intent="resume" planId={plan.id} label="Resume plan" />
+            )}
+            <ActionButton
+              intent="discharge"
+              planId={plan.id}
+              label="Discharge"
+              variant="danger"
+              confirm="Discharge this patient? The plan ends and they stop logging."
+            />
           </div>
         ) : null}
-        {plan.newerVersion && live ? <MoveVersion planId={plan.id} version={plan.newerVersion} current={plan.programVersion} /> : null}
+        {plan.newerVersion && live ? (
+          <MoveVersion planId={plan.id} version={plan.newerVersion} current={plan.programVersion} />
+        ) : null}
       </Card>
 
       {latest ? (
@@ -279,7 +343,9 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
           <FlagList flags={latest.flags} />
           {latest.checks ? <CheckTable checks={latest.checks} /> : null}
           {pending && pending.id === latest.id ? <ReviewDecisionForms decisionId={pending.id} result={result} /> : null}
-          {result && !result.ok && ["confirm", "override"].includes(result.intent) && result.formError ? <Notice tone="error">{result.formError}</Notice> : null}
+          {result && !result.ok && ["confirm", "override"].includes(result.intent) && result.formError ? (
+            <Notice tone="error">{result.formError}</Notice>
+          ) : null}
         </Card>
       ) : (
         <Card title="Latest recommendation">
@@ -298,7 +364,13 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
       {live ? (
         <div className="grid-2">
           <Card title="Record a capacity test">
-            <CapacityForm planId={plan.id} today={today} measures={capacityMeasures} involvedSide={record.patient.involved_side} result={result} />
+            <CapacityForm
+              planId={plan.id}
+              today={today}
+              measures={capacityMeasures}
+              involvedSide={record.patient.involved_side}
+              result={result}
+            />
           </Card>
           <Card title="Record a questionnaire score">
             <QuestionnaireForm planId={plan.id} today={today} result={result} />
@@ -321,7 +393,12 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
             ) : null}
           </Card>
           <Card title="Move stage by hand">
-            <MoveStageForm planId={plan.id} stages={program.stages.map((s) => ({ id: s.id, name: s.name }))} currentStageId={stage?.id ?? ""} result={result} />
+            <MoveStageForm
+              planId={plan.id}
+              stages={program.stages.map((s) => ({ id: s.id, name: s.name }))}
+              currentStageId={stage?.id ?? ""}
+              result={result}
+            />
           </Card>
         </div>
       ) : null}
@@ -333,7 +410,10 @@ function PlanSection({ record, result }: { record: PlanRecord; result?: PlanActi
           <>
             <DecisionList decisions={decisions.filter((d) => d.outcome !== "hold")} patientId={record.patient.id} />
             {decisions.some((d) => d.outcome === "hold") ? (
-              <details className="clinic-holds" open={decisions.some((d) => d.outcome === "hold" && d.id === shownDecisionId) || undefined}>
+              <details
+                className="clinic-holds"
+                open={decisions.some((d) => d.outcome === "hold" && d.id === shownDecisionId) || undefined}
+              >
                 <summary>Daily evaluations that held ({decisions.filter((d) => d.outcome === "hold").length})</summary>
                 <DecisionList decisions={decisions.filter((d) => d.outcome === "hold")} patientId={record.patient.id} />
               </details>
@@ -365,7 +445,8 @@ function DecisionList({ decisions, patientId }: { decisions: PlanRecord["decisio
         <li key={d.id} id={`decision-${d.id}`}>
           <details open={d.id === shownDecisionId || undefined}>
             <summary>
-              <span className="clinic-history__date">{formatDate(d.evaluatedFor)}</span> <OutcomeBadge outcome={d.outcome} status={d.status} />{" "}
+              <span className="clinic-history__date">{formatDate(d.evaluatedFor)}</span>{" "}
+              <OutcomeBadge outcome={d.outcome} status={d.status} />{" "}
               <span className="small muted">
                 {d.fromStage}
                 {d.toStage !== d.fromStage ? ` → ${d.toStage}` : ""}

@@ -24,25 +24,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const statusParam = url.searchParams.get("status");
-  const status = (STATUSES.find((s) => s.value === statusParam)?.value ?? "all") as NonNullable<PatientListFilter["status"]>;
+  const status = (STATUSES.find((s) => s.value === statusParam)?.value ?? "all") as NonNullable<
+    PatientListFilter["status"]
+  >;
   const patients = await listPatientsForClinic(getDb(), clinician.clinic_id, { q, status });
   return { q, status, patients, today: todayIn(clinician.time_zone) };
 }
 
-const STATUS_TONE: Record<string, "success" | "warning" | "info" | undefined> = { active: "success", paused: "warning", completed: "info" };
+const STATUS_TONE: Record<string, "success" | "warning" | "info" | undefined> = {
+  active: "success",
+  paused: "warning",
+  completed: "info",
+};
 
 export default function PatientsPage() {
   const { q, status, patients, today } = useLoaderData<typeof loader>();
   const filtered = q !== "" || status !== "all";
   return (
     <Page>
-      <PageHeader title="Patients" lede="Everyone in your clinic, with where they are in their plan." actions={<ButtonLink to="/clinic/patients/new">Add a patient</ButtonLink>} />
+      <PageHeader
+        title="Patients"
+        lede="Everyone in your clinic, with where they are in their plan."
+        actions={<ButtonLink to="/clinic/patients/new">Add a patient</ButtonLink>}
+      />
       <Form method="get" className="clinic-filter" role="search">
         <div className="field">
           <label className="field__label" htmlFor="q">
             Search
           </label>
-          <input id="q" name="q" className="input" type="search" defaultValue={q} placeholder="Name, email or condition" />
+          <input
+            id="q"
+            name="q"
+            className="input"
+            type="search"
+            defaultValue={q}
+            placeholder="Name, email or condition"
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="status">
@@ -62,11 +79,21 @@ export default function PatientsPage() {
       </Form>
       {patients.length === 0 ? (
         filtered ? (
-          <EmptyState title="No patients match" action={<ButtonLink to="/clinic/patients" variant="secondary">Clear the search</ButtonLink>}>
+          <EmptyState
+            title="No patients match"
+            action={
+              <ButtonLink to="/clinic/patients" variant="secondary">
+                Clear the search
+              </ButtonLink>
+            }
+          >
             Try another name, or show all patients.
           </EmptyState>
         ) : (
-          <EmptyState title="No patients yet" action={<ButtonLink to="/clinic/patients/new">Add your first patient</ButtonLink>}>
+          <EmptyState
+            title="No patients yet"
+            action={<ButtonLink to="/clinic/patients/new">Add your first patient</ButtonLink>}
+          >
             Add a patient, send them their invite link and start them on a program.
           </EmptyState>
         )
@@ -96,14 +123,22 @@ export default function PatientsPage() {
                       Stage {p.stageNumber} of {p.stageCount}
                       <div className="small muted">
                         {p.stageName}
-                        {p.stageEnteredOn && (p.planStatus === "active" || p.planStatus === "paused") ? ` · ${daysBetween(p.stageEnteredOn, today)} days` : ""}
+                        {p.stageEnteredOn && (p.planStatus === "active" || p.planStatus === "paused")
+                          ? ` · ${daysBetween(p.stageEnteredOn, today)} days`
+                          : ""}
                       </div>
                     </>
                   ) : (
                     <span className="muted">—</span>
                   )}
                 </td>
-                <td>{p.planStatus ? <Badge tone={STATUS_TONE[p.planStatus]}>{p.planStatus}</Badge> : <span className="muted">no plan yet</span>}</td>
+                <td>
+                  {p.planStatus ? (
+                    <Badge tone={STATUS_TONE[p.planStatus]}>{p.planStatus}</Badge>
+                  ) : (
+                    <span className="muted">no plan yet</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

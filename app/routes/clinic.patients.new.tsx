@@ -22,13 +22,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
   const parsed = parseForm(NewPatientSchema, await readForm(request));
-  if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok)
+    return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const result = await createPatientWithInvite(getDb(), clinician, parsed.data);
   if (!result.ok) {
-    return data({ ok: false as const, fieldErrors: result.fieldErrors, values: { ...parsed.data } as Record<string, unknown> }, { status: 400 });
+    return data(
+      { ok: false as const, fieldErrors: result.fieldErrors, values: { ...parsed.data } as Record<string, unknown> },
+      { status: 400 },
+    );
   }
   const origin = new URL(request.url).origin;
-  return { ok: true as const, patientId: result.patientId, name: parsed.data.name, inviteUrl: `${origin}${result.invitePath}` };
+  return {
+    ok: true as const,
+    patientId: result.patientId,
+    name: parsed.data.name,
+    inviteUrl: `${origin}${result.invitePath}`,
+  };
 }
 
 export default function NewPatientPage() {
@@ -37,7 +46,16 @@ export default function NewPatientPage() {
   const navigation = useNavigation();
   const failed = actionData && !actionData.ok ? actionData : null;
   const form = useSchemaForm(NewPatientSchema, {
-    defaultValues: { name: "", email: "", timeZone: defaultTimeZone, condition: "", involvedSide: "", injuryDate: "", surgeryDate: "", ...(failed?.values ?? {}) },
+    defaultValues: {
+      name: "",
+      email: "",
+      timeZone: defaultTimeZone,
+      condition: "",
+      involvedSide: "",
+      injuryDate: "",
+      surgeryDate: "",
+      ...(failed?.values ?? {}),
+    },
     serverErrors: failed?.fieldErrors,
   });
 
@@ -73,8 +91,19 @@ export default function NewPatientPage() {
             hint="Decides which day a log belongs to."
             options={timeZones.map((tz) => ({ value: tz, label: tz.replace(/_/g, " ") }))}
           />
-          <TextField form={form} name="condition" label="Condition" hint="For example: right Achilles mid-portion tendinopathy." />
-          <SelectField form={form} name="involvedSide" label="Involved side" placeholder="Choose…" options={[...INVOLVED_SIDES]} />
+          <TextField
+            form={form}
+            name="condition"
+            label="Condition"
+            hint="For example: right Achilles mid-portion tendinopathy."
+          />
+          <SelectField
+            form={form}
+            name="involvedSide"
+            label="Involved side"
+            placeholder="Choose…"
+            options={[...INVOLVED_SIDES]}
+          />
           <div className="grid-2">
             <TextField form={form} name="injuryDate" label="Injury date (optional)" type="date" />
             <TextField form={form} name="surgeryDate" label="Surgery date (optional)" type="date" />

@@ -10,7 +10,9 @@ import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.program.name ?? "Program"} · Stagewise` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.program.name ?? "Program"} · Stagewise` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const clinician = await requireClinician(request);
@@ -33,7 +35,8 @@ export default function ProgramPage() {
         title={program.name}
         lede={
           <>
-            {program.condition} · {program.stages.length} stages · {builtIn ? <Badge tone="info">library, read-only</Badge> : `version ${program.version}`}
+            {program.condition} · {program.stages.length} stages ·{" "}
+            {builtIn ? <Badge tone="info">library, read-only</Badge> : `version ${program.version}`}
           </>
         }
         actions={
@@ -52,17 +55,26 @@ export default function ProgramPage() {
           </>
         }
       />
-      {params.get("saved") ? <Notice tone="success">Saved{params.get("saved") !== "1" ? ` as version ${params.get("saved")}` : ""}. Plans on older versions keep theirs until you move them.</Notice> : null}
+      {params.get("saved") ? (
+        <Notice tone="success">
+          Saved{params.get("saved") !== "1" ? ` as version ${params.get("saved")}` : ""}. Plans on older versions keep
+          theirs until you move them.
+        </Notice>
+      ) : null}
       <div className="stack">
         <Card title="Summary">
           <p>{program.summary}</p>
           <p className="small">
-            <strong>{pm.name}:</strong> pain during {pm.duringMax === null ? "allowed" : `${pm.inclusive ? "≤" : "<"} ${pm.duringMax}/10`}
-            {pm.afterMax !== null ? `, after ${pm.inclusive ? "≤" : "<"} ${pm.afterMax}/10` : ""}; settle by {pm.settleBy.replace("_", " ")}; week on week {pm.weekOnWeek.replace("_", " ")}; flag at{" "}
-            {pm.redFlagPain}/10.
+            <strong>{pm.name}:</strong> pain during{" "}
+            {pm.duringMax === null ? "allowed" : `${pm.inclusive ? "≤" : "<"} ${pm.duringMax}/10`}
+            {pm.afterMax !== null ? `, after ${pm.inclusive ? "≤" : "<"} ${pm.afterMax}/10` : ""}; settle by{" "}
+            {pm.settleBy.replace("_", " ")}; week on week {pm.weekOnWeek.replace("_", " ")}; flag at {pm.redFlagPain}
+            /10.
           </p>
           {plansByVersion.length > 0 ? (
-            <p className="small muted">In use: {plansByVersion.map((v) => `${v.plans} on version ${v.version}`).join(", ")}.</p>
+            <p className="small muted">
+              In use: {plansByVersion.map((v) => `${v.plans} on version ${v.version}`).join(", ")}.
+            </p>
           ) : (
             <p className="small muted">No patient is on this program yet.</p>
           )}
@@ -83,7 +95,12 @@ export default function ProgramPage() {
                     <li key={g.id}>
                       {describeCriterion(g, "gate", pm)}
                       {g.source?.ours ? <Badge>our reading</Badge> : null}
-                      {g.source?.citationIds?.length ? <span className="muted"> [{g.source.citationIds.map((id) => citation.get(id)?.authors.split(",")[0] ?? id).join("; ")}]</span> : null}
+                      {g.source?.citationIds?.length ? (
+                        <span className="muted">
+                          {" "}
+                          [{g.source.citationIds.map((id) => citation.get(id)?.authors.split(",")[0] ?? id).join("; ")}]
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -94,7 +111,11 @@ export default function ProgramPage() {
                 <ul className="small">
                   {stage.regressRules.map((r) => (
                     <li key={r.id}>
-                      <strong>{r.label}:</strong> {r.criteria.map((c) => describeCriterion(c, "regress", pm)).join(r.when === "all" ? " and " : " or ")} → {r.action.to === "stage" ? `to ${r.action.stageId}` : r.action.to}
+                      <strong>{r.label}:</strong>{" "}
+                      {r.criteria
+                        .map((c) => describeCriterion(c, "regress", pm))
+                        .join(r.when === "all" ? " and " : " or ")}{" "}
+                      → {r.action.to === "stage" ? `to ${r.action.stageId}` : r.action.to}
                       {r.action.loadReductionPercent ? `, load −${r.action.loadReductionPercent} %` : ""}
                     </li>
                   ))}
@@ -104,7 +125,9 @@ export default function ProgramPage() {
           </Card>
         ))}
         <Card title="Citations">
-          {program.citations.length === 0 ? <p className="muted">None: the numbers are this clinic's own reading.</p> : null}
+          {program.citations.length === 0 ? (
+            <p className="muted">None: the numbers are this clinic's own reading.</p>
+          ) : null}
           <ol className="small">
             {program.citations.map((c) => (
               <li key={c.id}>

@@ -10,7 +10,9 @@ import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.name ?? "program"} · Stagewise` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.name ?? "program"} · Stagewise` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const clinician = await requireClinician(request);
@@ -19,7 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The library is read-only: clinicians duplicate it first.
   if (detail.builtIn) throw redirect(`/clinic/programs/${detail.program.id}`);
   const inUse = detail.plansByVersion.reduce((n, v) => n + v.plans, 0);
-  return { id: detail.program.id, name: detail.program.name, version: detail.program.version, inUse, values: programToForm(detail.program) };
+  return {
+    id: detail.program.id,
+    name: detail.program.name,
+    version: detail.program.version,
+    inUse,
+    values: programToForm(detail.program),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,7 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(ProgramFormSchema, await readForm(request));
   if (!parsed.ok) {
     // Someone else's (or no) program answers 404 before any validation detail leaks.
-    if (!(await getProgramDetail(getDb(), clinician.clinic_id, programId))) throw new Response("Not found", { status: 404 });
+    if (!(await getProgramDetail(getDb(), clinician.clinic_id, programId)))
+      throw new Response("Not found", { status: 404 });
     return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   }
   const result = await saveProgramVersion(getDb(), clinician, programId, parsed.data);
@@ -40,17 +49,23 @@ export default function EditProgramPage() {
   const { id, name, version, inUse, values } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const form = useSchemaForm(ProgramFormSchema, { defaultValues: failed?.values ?? values, serverErrors: failed?.fieldErrors });
+  const form = useSchemaForm(ProgramFormSchema, {
+    defaultValues: failed?.values ?? values,
+    serverErrors: failed?.fieldErrors,
+  });
   return (
     <Page>
       <p className="small">
         <Link to={`/clinic/programs/${id}`}>← Back to the program</Link>
       </p>
       <PageHeader title={`Edit: ${name}`} lede={`Version ${version}. Saving creates version ${version + 1}.`} />
-      {params.get("duplicated") ? <Notice tone="success">This is your clinic's own copy. Adapt it freely; the library stays as it was.</Notice> : null}
+      {params.get("duplicated") ? (
+        <Notice tone="success">This is your clinic's own copy. Adapt it freely; the library stays as it was.</Notice>
+      ) : null}
       {inUse > 0 ? (
         <Notice tone="info">
-          {inUse} {inUse === 1 ? "plan uses" : "plans use"} this program. They keep their current version until you move them from the patient's page.
+          {inUse} {inUse === 1 ? "plan uses" : "plans use"} this program. They keep their current version until you move
+          them from the patient's page.
         </Notice>
       ) : null}
       <ProgramEditor form={form} submitLabel={`Save as version ${version + 1}`} serverErrors={failed?.fieldErrors} />

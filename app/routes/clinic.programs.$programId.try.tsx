@@ -13,7 +13,9 @@ import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm } from "~/utils/forms.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Try ${data?.program.name ?? "a program"} · Stagewise` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Try ${data?.program.name ?? "a program"} · Stagewise` },
+];
 
 /** A pure preview: reads the program (and optionally a patient's history), runs the engine, writes nothing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,9 +24,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const program = await findProgramForClinic(db, clinician.clinic_id, params.programId ?? "");
   if (!program) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
-  const patients = (await listPatientsForClinic(db, clinician.clinic_id)).filter((p) => p.planStatus).map((p) => ({ id: p.id, name: p.name }));
-  const base = { program: { id: program.id, name: program.name, stages: program.stages.map((s) => ({ id: s.id, name: s.name })) }, patients };
-  if (!url.searchParams.has("source")) return { ...base, values: TRY_DEFAULTS as Record<string, string>, fieldErrors: null, days: null };
+  const patients = (await listPatientsForClinic(db, clinician.clinic_id))
+    .filter((p) => p.planStatus)
+    .map((p) => ({ id: p.id, name: p.name }));
+  const base = {
+    program: { id: program.id, name: program.name, stages: program.stages.map((s) => ({ id: s.id, name: s.name })) },
+    patients,
+  };
+  if (!url.searchParams.has("source"))
+    return { ...base, values: TRY_DEFAULTS as Record<string, string>, fieldErrors: null, days: null };
 
   const formData = new FormData();
   for (const [k, v] of url.searchParams) formData.append(k, v);
@@ -34,7 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const input = parsed.data;
   let history;
   if (input.source === "patient") {
-    if (!input.patientId) return data({ ...base, values, fieldErrors: { patientId: "Choose a patient" }, days: null }, { status: 400 });
+    if (!input.patientId)
+      return data({ ...base, values, fieldErrors: { patientId: "Choose a patient" }, days: null }, { status: 400 });
     history = await patientHistory(db, clinician.clinic_id, input.patientId);
     if (!history) throw new Response("Not found", { status: 404 });
   } else {
@@ -43,21 +52,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...base, values, fieldErrors: null, days: replay(program, history, input.startStageId) };
 }
 
-function Field({ name, label, values, errors, hint, ...rest }: { name: string; label: string; values: Record<string, string>; errors: Record<string, string> | null; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+function Field({
+  name,
+  label,
+  values,
+  errors,
+  hint,
+  ...rest
+}: {
+  name: string;
+  label: string;
+  values: Record<string, string>;
+  errors: Record<string, string> | null;
+  hint?: string;
+} & React.InputHTMLAttributes<HTMLInputElement>) {
   const error = errors?.[name];
   return (
     <div className={`field${error ? " field--invalid" : ""}`}>
       <label className="field__label" htmlFor={`try-${name}`}>
         {label}
       </label>
-      {hint ? <p className="field__hint" id={`try-${name}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="field__hint" id={`try-${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <input
         id={`try-${name}`}
         name={name}
         className="input"
         defaultValue={values[name]}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hint ? `try-${name}-hint` : "", error ? `try-${name}-error` : ""].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [hint ? `try-${name}-hint` : "", error ? `try-${name}-error` : ""].filter(Boolean).join(" ") || undefined
+        }
         {...rest}
       />
       {error ? (
@@ -69,7 +97,17 @@ function Field({ name, label, values, errors, hint, ...rest }: { name: string; l
   );
 }
 
-function Select({ name, label, values, options }: { name: string; label: string; values: Record<string, string>; options: Array<{ value: string; label: string }> }) {
+function Select({
+  name,
+  label,
+  values,
+  options,
+}: {
+  name: string;
+  label: string;
+  values: Record<string, string>;
+  options: Array<{ value: string; label: string }>;
+}) {
   return (
     <div className="field">
       <label className="field__label" htmlFor={`try-${name}`}>
@@ -95,7 +133,10 @@ export default function TryProgramPage() {
       <p className="small">
         <Link to={`/clinic/programs/${program.id}`}>← {program.name}</Link>
       </p>
-      <PageHeader title={`Try it: ${program.name}`} lede="Run the program on a sample history and see, day by day, what the engine would decide and why. A preview only: nothing is saved." />
+      <PageHeader
+        title={`Try it: ${program.name}`}
+        lede="Run the program on a sample history and see, day by day, what the engine would decide and why. A preview only: nothing is saved."
+      />
       <Card title="Sample history">
         <Form method="get" className="form">
           <div className="editor-fields editor-fields--wide">
@@ -108,15 +149,37 @@ export default function TryProgramPage() {
                 { value: "patient", label: "An existing patient's logs" },
               ]}
             />
-            <Select name="patientId" label="Patient (for an existing history)" values={values} options={[{ value: "", label: "—" }, ...patients.map((p) => ({ value: p.id, label: p.name }))]} />
-            <Select name="startStageId" label="Start in stage" values={values} options={[{ value: "", label: "First stage" }, ...program.stages.map((s, i) => ({ value: s.id, label: `${i + 1}. ${s.name}` }))]} />
+            <Select
+              name="patientId"
+              label="Patient (for an existing history)"
+              values={values}
+              options={[{ value: "", label: "—" }, ...patients.map((p) => ({ value: p.id, label: p.name }))]}
+            />
+            <Select
+              name="startStageId"
+              label="Start in stage"
+              values={values}
+              options={[
+                { value: "", label: "First stage" },
+                ...program.stages.map((s, i) => ({ value: s.id, label: `${i + 1}. ${s.name}` })),
+              ]}
+            />
           </div>
           {fieldErrors?.patientId ? <p className="field__error">{fieldErrors.patientId}</p> : null}
           <fieldset className="editor-block">
             <legend>Made-up patient</legend>
             <div className="editor-fields">
               <Field name="days" label="Days" type="number" min={7} max={120} {...common} />
-              <Field name="painDuring" label="Pain during (0–10)" type="range" min={0} max={10} step={0.5} hint={`starts at ${values.painDuring}`} {...common} />
+              <Field
+                name="painDuring"
+                label="Pain during (0–10)"
+                type="range"
+                min={0}
+                max={10}
+                step={0.5}
+                hint={`starts at ${values.painDuring}`}
+                {...common}
+              />
               <Select
                 name="painTrend"
                 label="Pain trend"
@@ -127,9 +190,24 @@ export default function TryProgramPage() {
                   { value: "rising", label: "rising 1 point a week" },
                 ]}
               />
-              <Field name="morningPain" label="Morning pain (0–10)" type="number" min={0} max={10} step={0.5} {...common} />
+              <Field
+                name="morningPain"
+                label="Morning pain (0–10)"
+                type="number"
+                min={0}
+                max={10}
+                step={0.5}
+                {...common}
+              />
               <Field name="adherencePercent" label="Sessions done (%)" type="number" min={0} max={100} {...common} />
-              <Field name="runningMinutes" label="Running minutes a session" type="number" min={0} max={180} {...common} />
+              <Field
+                name="runningMinutes"
+                label="Running minutes a session"
+                type="number"
+                min={0}
+                max={180}
+                {...common}
+              />
               <Field name="lsiStart" label="Limb symmetry at start (%)" type="number" {...common} />
               <Field name="lsiEnd" label="Limb symmetry at end (%)" type="number" {...common} />
               <Field name="questionnaireStart" label="Questionnaire at start" type="number" {...common} />
@@ -169,7 +247,9 @@ export default function TryProgramPage() {
                     <OutcomeBadge outcome={d.outcome} />
                     <span className="small muted">
                       Stage {d.stageIndex + 1}: {d.stageName}
-                      {(d.outcome === "advance" || d.outcome === "regress") && d.toStageName !== d.stageName ? ` → ${d.toStageName}` : ""}
+                      {(d.outcome === "advance" || d.outcome === "regress") && d.toStageName !== d.stageName
+                        ? ` → ${d.toStageName}`
+                        : ""}
                     </span>
                   </summary>
                   <p>{d.clinicianSummary}</p>

@@ -42,7 +42,14 @@ export default function ProgramsPage() {
       <section aria-labelledby="own-programs" className="triage-section">
         <h2 id="own-programs">Your clinic's programs</h2>
         {own.length === 0 ? (
-          <EmptyState title="No programs of your own yet" action={<ButtonLink to="/clinic/programs/new" variant="secondary">Build one from scratch</ButtonLink>}>
+          <EmptyState
+            title="No programs of your own yet"
+            action={
+              <ButtonLink to="/clinic/programs/new" variant="secondary">
+                Build one from scratch
+              </ButtonLink>
+            }
+          >
             Duplicate a library program below to adapt it, or build one from scratch.
           </EmptyState>
         ) : (

@@ -20,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
   const parsed = parseForm(ProgramFormSchema, await readForm(request));
-  if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok)
+    return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const id = await createClinicProgram(getDb(), clinician, parsed.data);
   return redirect(`/clinic/programs/${id}?saved=1`);
 }
@@ -33,7 +34,10 @@ export default function NewProgramPage() {
   });
   return (
     <Page>
-      <PageHeader title="New program" lede="Stages with a prescription, gates to advance and rules to step back. The engine checks it all before it saves." />
+      <PageHeader
+        title="New program"
+        lede="Stages with a prescription, gates to advance and rules to step back. The engine checks it all before it saves."
+      />
       <ProgramEditor form={form} submitLabel="Save program" serverErrors={failed?.fieldErrors} />
     </Page>
   );

@@ -11,6 +11,9 @@ export async function loader() {
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch {
-    return Response.json({ status: "error", database: { ok: false } }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: "error", database: { ok: false } },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

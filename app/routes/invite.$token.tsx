@@ -25,7 +25,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const userId = await acceptInvite(getDb(), params.token ?? "", parsed.data.password);
   if (!userId) {
     return data(
-      { ok: false as const, fieldErrors: {}, values: {}, formError: "This link has expired or was already used. Ask your physio for a new one." },
+      {
+        ok: false as const,
+        fieldErrors: {},
+        values: {},
+        formError: "This link has expired or was already used. Ask your physio for a new one.",
+      },
       { status: 410 },
     );
   }
@@ -61,8 +66,21 @@ export default function InvitePage() {
         </p>
         <FormError message={actionData?.formError} />
         <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
-          <TextField form={form} name="password" label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." />
-          <TextField form={form} name="confirmPassword" label="Type it again" type="password" autoComplete="new-password" />
+          <TextField
+            form={form}
+            name="password"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters."
+          />
+          <TextField
+            form={form}
+            name="confirmPassword"
+            label="Type it again"
+            type="password"
+            autoComplete="new-password"
+          />
           <Button type="submit" block>
             Set password and continue
           </Button>

@@ -25,7 +25,9 @@ export default function PatientToday() {
     return (
       <Page narrow>
         <PageHeader title={`Hello, ${firstName}`} />
-        <EmptyState title="Your plan isn't set up yet">Your physio will add your exercises soon. You'll see them here.</EmptyState>
+        <EmptyState title="Your plan isn't set up yet">
+          Your physio will add your exercises soon. You'll see them here.
+        </EmptyState>
       </Page>
     );
   }
@@ -41,7 +43,9 @@ export default function PatientToday() {
           </p>
         ) : null}
 
-        {view.status === "paused" ? <Notice tone="info">Your plan is paused for now. You can still log how you feel.</Notice> : null}
+        {view.status === "paused" ? (
+          <Notice tone="info">Your plan is paused for now. You can still log how you feel.</Notice>
+        ) : null}
 
         {!view.checkInDone ? <CheckIn date={view.today} /> : null}
 
@@ -61,7 +65,12 @@ export default function PatientToday() {
           }
         >
           <p className="muted small">{day.reason}</p>
-          <ExerciseList exercises={view.exercises} run={view.run} involvedSide={view.involvedSide} notes={view.prescriptionNotes} />
+          <ExerciseList
+            exercises={view.exercises}
+            run={view.run}
+            involvedSide={view.involvedSide}
+            notes={view.prescriptionNotes}
+          />
         </Card>
 
         <ButtonLink to="/me/log" block>

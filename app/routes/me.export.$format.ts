@@ -7,7 +7,12 @@ import { getDb } from "~/utils/db.server.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const patient = await requirePatient(request);
   if (!isExportFormat(params.format)) throw new Response("Unknown export format", { status: 404 });
-  const response = await exportPatientRecord(getDb(), { clinicId: patient.clinic_id, patientId: patient.id, format: params.format, actor: patient });
+  const response = await exportPatientRecord(getDb(), {
+    clinicId: patient.clinic_id,
+    patientId: patient.id,
+    format: params.format,
+    actor: patient,
+  });
   if (!response) throw new Response("Not found", { status: 404 });
   return response;
 }

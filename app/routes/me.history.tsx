@@ -33,7 +33,10 @@ export default function HistoryPage() {
   }
   return (
     <Page narrow>
-      <PageHeader title="Your history" lede={`You can change a log on the day and for ${view.editWindowDays} days after. Your physio sees that it was changed.`} />
+      <PageHeader
+        title="Your history"
+        lede={`You can change a log on the day and for ${view.editWindowDays} days after. Your physio sees that it was changed.`}
+      />
       {view.logs.length === 0 ? (
         <EmptyState title="No logs yet" action={<ButtonLink to="/me/log">Log today</ButtonLink>} />
       ) : (

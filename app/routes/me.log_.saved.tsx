@@ -43,7 +43,9 @@ export default function LogSavedPage() {
           <p className="answer__summary">{view.answer.summary}</p>
         </section>
       ) : (
-        <Notice tone="info">Your plan is paused, so nothing changes for now. Your physio can see what you logged.</Notice>
+        <Notice tone="info">
+          Your plan is paused, so nothing changes for now. Your physio can see what you logged.
+        </Notice>
       )}
       <Card title="Saved">
         <ul className="recorded">

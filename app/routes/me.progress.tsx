@@ -34,20 +34,30 @@ export default function ProgressPage() {
         <Card title="Your stages">
           <ol className="stage-path">
             {view.stages.map((s, i) => (
-              <li key={s.id} className={`stage-path__item stage-path__item--${s.state}`} aria-current={s.state === "current" ? "step" : undefined}>
+              <li
+                key={s.id}
+                className={`stage-path__item stage-path__item--${s.state}`}
+                aria-current={s.state === "current" ? "step" : undefined}
+              >
                 <span className="stage-path__dot" aria-hidden="true">
                   {s.state === "done" ? "✓" : i + 1}
                 </span>
                 <span className="stage-path__name">
                   {s.name}
-                  {s.state === "current" ? <span className="checklist__detail">You are here, since {formatDate(view.stageEnteredOn)}</span> : null}
+                  {s.state === "current" ? (
+                    <span className="checklist__detail">You are here, since {formatDate(view.stageEnteredOn)}</span>
+                  ) : null}
                 </span>
               </li>
             ))}
           </ol>
         </Card>
 
-        {view.awaitingMove ? <Notice tone="success">You have met this stage's goals. Your physio will confirm the move to "{view.awaitingMove}".</Notice> : null}
+        {view.awaitingMove ? (
+          <Notice tone="success">
+            You have met this stage's goals. Your physio will confirm the move to "{view.awaitingMove}".
+          </Notice>
+        ) : null}
 
         <Card title={view.isLastStage ? "To finish your plan" : "To move to the next stage"}>
           <p className="muted small">
@@ -76,7 +86,9 @@ export default function ProgressPage() {
               { id: "after", label: "After", points: view.pain.after, tone: "secondary", dashed: true },
               { id: "morning", label: "On waking", points: view.pain.morning, tone: "muted" },
             ]}
-            thresholds={view.pain.limit !== null ? [{ value: view.pain.limit, label: "Your plan's limit", tone: "danger" }] : []}
+            thresholds={
+              view.pain.limit !== null ? [{ value: view.pain.limit, label: "Your plan's limit", tone: "danger" }] : []
+            }
             emptyText="No logs yet. Your pain shows here once you log."
           />
         </Card>
@@ -91,7 +103,10 @@ export default function ProgressPage() {
               series={[{ id: "load", label: "Daily load", points: view.load.daily, tone: "tertiary", maxGapDays: 40 }]}
               emptyText="No sessions with effort and minutes logged yet."
             />
-            <p className="muted small">Load is how hard (0–10) times how long, including your other activities. Last 7 days: {Math.round(view.load.acute)}.</p>
+            <p className="muted small">
+              Load is how hard (0–10) times how long, including your other activities. Last 7 days:{" "}
+              {Math.round(view.load.acute)}.
+            </p>
           </Card>
         ) : null}
       </div>
@@ -103,16 +118,24 @@ type Adherence = NonNullable<Awaited<ReturnType<typeof progressView>>>["adherenc
 
 /** The share of planned sessions done, as the stage's adherence gate counts it (docs/decisions/030). */
 function AdherenceFigure({ adherence: a }: { adherence: Adherence }) {
-  const period = a.since ? `in the ${a.days} day${a.days === 1 ? "" : "s"} since this ${a.since} began` : `in the last ${a.days} days`;
+  const period = a.since
+    ? `in the ${a.days} day${a.days === 1 ? "" : "s"} since this ${a.since} began`
+    : `in the last ${a.days} days`;
   if (a.percent === null) return <p>Nothing logged {period} yet.</p>;
-  const credit = a.partialCredit === 0.5 ? "each counts as half a session" : a.partialCredit === 0 ? "not counted" : `each counts as ${Math.round(a.partialCredit * 100)}% of a session`;
+  const credit =
+    a.partialCredit === 0.5
+      ? "each counts as half a session"
+      : a.partialCredit === 0
+        ? "not counted"
+        : `each counts as ${Math.round(a.partialCredit * 100)}% of a session`;
   return (
     <>
       <p>
         <span className="adherence">{a.percent}%</span> of planned sessions {period}
       </p>
       <p className="muted small">
-        {a.done} done{a.partial ? `, ${a.partial} partly (${credit})` : ""}. Your plan asks for {a.perWeek === 7 ? "a session every day" : `${a.perWeek} sessions a week`}.
+        {a.done} done{a.partial ? `, ${a.partial} partly (${credit})` : ""}. Your plan asks for{" "}
+        {a.perWeek === 7 ? "a session every day" : `${a.perWeek} sessions a week`}.
       </p>
     </>
   );

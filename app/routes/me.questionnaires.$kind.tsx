@@ -4,24 +4,43 @@ import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { ChoiceField, TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
 import { useSchemaForm, type SchemaForm } from "~/components/forms/use-schema-form.ts";
-import { LEFS, PSFS, QUESTIONNAIRE_KINDS, QUESTIONNAIRE_TITLES, VISA_A, VISA_P, type QuestionnaireKind } from "~/components/patient/questionnaire-items.ts";
+import {
+  LEFS,
+  PSFS,
+  QUESTIONNAIRE_KINDS,
+  QUESTIONNAIRE_TITLES,
+  VISA_A,
+  VISA_P,
+  type QuestionnaireKind,
+} from "~/components/patient/questionnaire-items.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { LefsFormSchema, PsfsFormSchema, VisaFormSchema } from "~/schemas/questionnaires.ts";
-import { questionnaireView, saveQuestionnaire, type QuestionnaireAnswers } from "~/services/questionnaires-patient.server.ts";
+import {
+  questionnaireView,
+  saveQuestionnaire,
+  type QuestionnaireAnswers,
+} from "~/services/questionnaires-patient.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? QUESTIONNAIRE_TITLES[data.kind] : "Questionnaire"} · Stagewise` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? QUESTIONNAIRE_TITLES[data.kind] : "Questionnaire"} · Stagewise` },
+];
 
 function kindOf(param: string | undefined): QuestionnaireKind {
   if (!QUESTIONNAIRE_KINDS.includes(param as QuestionnaireKind)) throw new Response("Not found", { status: 404 });
   return param as QuestionnaireKind;
 }
 
-const SCHEMAS = { "visa-a": VisaFormSchema, "visa-p": VisaFormSchema, lefs: LefsFormSchema, psfs: PsfsFormSchema } as const;
+const SCHEMAS = {
+  "visa-a": VisaFormSchema,
+  "visa-p": VisaFormSchema,
+  lefs: LefsFormSchema,
+  psfs: PsfsFormSchema,
+} as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const patient = await requirePatient(request);
@@ -33,7 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const patient = await requirePatient(request);
   const kind = kindOf(params.kind);
   const parsed = parseForm(SCHEMAS[kind], await readForm(request));
-  if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok)
+    return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const saved = await saveQuestionnaire(getDb(), patient, { kind, form: parsed.data } as QuestionnaireAnswers);
   if (!saved) throw new Response("Not found", { status: 404 });
   return redirect(`/me/questionnaires/${kind}?saved=${saved.id}`);
@@ -56,9 +76,7 @@ export default function QuestionnairePage() {
               Saved. Your score: {saved.value} out of {view.max}. Your progress is updated.
             </Notice>
           ) : null}
-          {view.asked.length > 0 ? (
-            <Notice tone="info">Your plan asks: {view.asked.join(" · ")}</Notice>
-          ) : null}
+          {view.asked.length > 0 ? <Notice tone="info">Your plan asks: {view.asked.join(" · ")}</Notice> : null}
           {view.previous.length > 0 ? (
             <p className="small muted">
               Earlier scores: {view.previous.map((p) => `${p.value} (${formatDate(p.date)})`).join(", ")}
@@ -75,11 +93,26 @@ function QuestionnaireForm({ kind }: { kind: QuestionnaireKind }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const failed = actionData && !actionData.ok ? actionData : null;
-  const form = useSchemaForm(SCHEMAS[kind], { defaultValues: { ...(failed?.values ?? {}) }, serverErrors: failed?.fieldErrors });
+  const form = useSchemaForm(SCHEMAS[kind], {
+    defaultValues: { ...(failed?.values ?? {}) },
+    serverErrors: failed?.fieldErrors,
+  });
   return (
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
-      <FormError message={failed ? failed.fieldErrors.activities ?? "Some questions still need an answer — see the marked ones." : null} />
-      {kind === "lefs" ? <LefsItems form={form} /> : kind === "psfs" ? <PsfsItems form={form} /> : <VisaItems form={form} content={kind === "visa-a" ? VISA_A : VISA_P} />}
+      <FormError
+        message={
+          failed
+            ? (failed.fieldErrors.activities ?? "Some questions still need an answer — see the marked ones.")
+            : null
+        }
+      />
+      {kind === "lefs" ? (
+        <LefsItems form={form} />
+      ) : kind === "psfs" ? (
+        <PsfsItems form={form} />
+      ) : (
+        <VisaItems form={form} content={kind === "visa-a" ? VISA_A : VISA_P} />
+      )}
       <Button type="submit" block disabled={navigation.state === "submitting"}>
         Save answers
       </Button>
@@ -87,7 +120,8 @@ function QuestionnaireForm({ kind }: { kind: QuestionnaireKind }) {
   );
 }
 
-const scaleOptions = (max: number) => Array.from({ length: max + 1 }, (_, v) => ({ value: String(v), label: String(v) }));
+const scaleOptions = (max: number) =>
+  Array.from({ length: max + 1 }, (_, v) => ({ value: String(v), label: String(v) }));
 
 function VisaItems({ form, content }: { form: SchemaForm; content: typeof VISA_A }) {
   return (
@@ -105,7 +139,12 @@ function VisaItems({ form, content }: { form: SchemaForm; content: typeof VISA_A
             />
           ) : (
             <div className="choice--stacked">
-              <ChoiceField form={form} name={`items.${i}`} label={`${i + 1}. ${item.question}`} options={item.options.map((o) => ({ value: String(o.value), label: o.label }))} />
+              <ChoiceField
+                form={form}
+                name={`items.${i}`}
+                label={`${i + 1}. ${item.question}`}
+                options={item.options.map((o) => ({ value: String(o.value), label: o.label }))}
+              />
             </div>
           )}
         </div>
@@ -136,7 +175,12 @@ function LefsItems({ form }: { form: SchemaForm }) {
       <p>{LEFS.intro}</p>
       {LEFS.items.map((item, i) => (
         <div key={i} className="question choice--stacked">
-          <ChoiceField form={form} name={`items.${i}`} label={`${i + 1}. ${item}`} options={LEFS.options.map((o) => ({ value: String(o.value), label: `${o.value} — ${o.label}` }))} />
+          <ChoiceField
+            form={form}
+            name={`items.${i}`}
+            label={`${i + 1}. ${item}`}
+            options={LEFS.options.map((o) => ({ value: String(o.value), label: `${o.value} — ${o.label}` }))}
+          />
         </div>
       ))}
     </>
@@ -150,7 +194,13 @@ function PsfsItems({ form }: { form: SchemaForm }) {
       {Array.from({ length: PSFS.maxActivities }, (_, i) => (
         <Card key={i} title={`Activity ${i + 1}${i >= PSFS.minActivities ? " (optional)" : ""}`}>
           <TextField form={form} name={`activities.${i}.name`} label="Activity" autoComplete="off" />
-          <ChoiceField form={form} name={`activities.${i}.score`} label="How well can you do it today?" hint="0 = unable, 10 = as before the problem." options={scaleOptions(10)} />
+          <ChoiceField
+            form={form}
+            name={`activities.${i}.score`}
+            label="How well can you do it today?"
+            hint="0 = unable, 10 = as before the problem."
+            options={scaleOptions(10)}
+          />
         </Card>
       ))}
     </>

@@ -23,18 +23,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = await loadPatientPlan(db, patient);
   if (!current) return { tests: null, recent: [] };
   const tests = offeredTests(current.program.stages, current.stageIndex, current.plan.involved_side);
-  const recent = await listMeasurementsForPlan(db, current.plan.id, tests.map((t) => t.measure), 12);
+  const recent = await listMeasurementsForPlan(
+    db,
+    current.plan.id,
+    tests.map((t) => t.measure),
+    12,
+  );
   return { tests, recent, involvedSide: current.plan.involved_side };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const patient = await requirePatient(request);
   const parsed = parseForm(SelfTestsSchema, await readForm(request));
-  if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok)
+    return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const result = await saveSelfTests(getDb(), patient, parsed.data);
   if (!result.ok) {
     if (result.status === 404) throw new Response("Not found", { status: 404 });
-    return data({ ok: false as const, fieldErrors: result.fieldErrors, values: {} as Record<string, unknown> }, { status: 400 });
+    return data(
+      { ok: false as const, fieldErrors: result.fieldErrors, values: {} as Record<string, unknown> },
+      { status: 400 },
+    );
   }
   return redirect("/me/tests?saved=1");
 }
@@ -51,19 +60,27 @@ export default function SelfTestsPage() {
   const tests = loaderData.tests ?? [];
   const rows = tests.flatMap((t) => t.sides.map((side) => ({ test: t, side })));
   const form = useSchemaForm(SelfTestsSchema, {
-    defaultValues: { results: rows.map((r) => ({ measure: r.test.measure, side: r.side ?? "", value: "" })), ...(failed?.values ?? {}) },
+    defaultValues: {
+      results: rows.map((r) => ({ measure: r.test.measure, side: r.side ?? "", value: "" })),
+      ...(failed?.values ?? {}),
+    },
     serverErrors: failed?.fieldErrors,
   });
   const involved = "involvedSide" in loaderData ? loaderData.involvedSide : undefined;
 
   return (
     <Page narrow>
-      <PageHeader title="Self-tests" lede="Tests your plan asks you to do yourself. Your results count towards your next stage." />
+      <PageHeader
+        title="Self-tests"
+        lede="Tests your plan asks you to do yourself. Your results count towards your next stage."
+      />
       {params.get("saved") && !failed ? <Notice tone="success">Saved. Your progress is updated.</Notice> : null}
       {loaderData.tests === null ? (
         <EmptyState title="Your plan isn't set up yet" />
       ) : tests.length === 0 ? (
-        <EmptyState title="No self-tests right now">Your current stage doesn't ask for a test you can do yourself. Your physio will test you in the clinic.</EmptyState>
+        <EmptyState title="No self-tests right now">
+          Your current stage doesn't ask for a test you can do yourself. Your physio will test you in the clinic.
+        </EmptyState>
       ) : (
         <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
           <FormError message={failed?.fieldErrors.results} />
@@ -76,7 +93,15 @@ export default function SelfTestsPage() {
                     <div key={i}>
                       <input type="hidden" name={`results.${i}.measure`} value={row.test.measure} />
                       <input type="hidden" name={`results.${i}.side`} value={row.side ?? ""} />
-                      <TextField form={form} name={`results.${i}.value`} label={`${sideLabel(row.side, involved)}: ${test.unit}`} type="number" inputMode="numeric" min={0} max={test.max} />
+                      <TextField
+                        form={form}
+                        name={`results.${i}.value`}
+                        label={`${sideLabel(row.side, involved)}: ${test.unit}`}
+                        type="number"
+                        inputMode="numeric"
+                        min={0}
+                        max={test.max}
+                      />
                     </div>
                   ) : null,
                 )}

@@ -14,7 +14,12 @@ export const SetPasswordSchema = z
       .check(z.minLength(10, "Use at least 10 characters"), z.maxLength(200, "Use at most 200 characters")),
     confirmPassword: z.string({ error: "Type the password again" }).check(z.minLength(1, "Type the password again")),
   })
-  .check(z.refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ" }));
+  .check(
+    z.refine((v) => v.password === v.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "The two passwords differ",
+    }),
+  );
 
 export const ChangePasswordSchema = z
   .object({
@@ -24,9 +29,17 @@ export const ChangePasswordSchema = z
     newPassword: z
       .string({ error: "Choose a new password" })
       .check(z.minLength(10, "Use at least 10 characters"), z.maxLength(200, "Use at most 200 characters")),
-    confirmPassword: z.string({ error: "Type the new password again" }).check(z.minLength(1, "Type the new password again")),
+    confirmPassword: z
+      .string({ error: "Type the new password again" })
+      .check(z.minLength(1, "Type the new password again")),
   })
   .check(
-    z.refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" }),
-    z.refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password you haven't used here" }),
+    z.refine((v) => v.newPassword === v.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "The two new passwords differ",
+    }),
+    z.refine((v) => v.newPassword !== v.currentPassword, {
+      path: ["newPassword"],
+      message: "Choose a password you haven't used here",
+    }),
   );

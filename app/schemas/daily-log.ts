@@ -1,4 +1,13 @@
-import { blankToUndefined, intInRange, isBlank, isoDate, numberInRange, optionalIntInRange, optionalText, preprocess } from "~/utils/form-fields.ts";
+import {
+  blankToUndefined,
+  intInRange,
+  isBlank,
+  isoDate,
+  numberInRange,
+  optionalIntInRange,
+  optionalText,
+  preprocess,
+} from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
 // The daily log form: one schema for react-hook-form in the browser and for the action on the server.
@@ -22,7 +31,9 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, messa
 export const scoreChoice = (label: string, max = 10) =>
   preprocess(
     blankToUndefined,
-    z.coerce.number({ error: `Choose ${label}` }).check(z.int(`Choose ${label}`), z.gte(0, `Choose ${label}`), z.lte(max, `Choose ${label}`)),
+    z.coerce
+      .number({ error: `Choose ${label}` })
+      .check(z.int(`Choose ${label}`), z.gte(0, `Choose ${label}`), z.lte(max, `Choose ${label}`)),
   );
 
 export const ExerciseEntrySchema = z.object({
@@ -39,7 +50,10 @@ export const ExerciseEntrySchema = z.object({
  */
 export const OtherActivitySchema = z
   .object({
-    label: preprocess(blankToUndefined, z.optional(z.string().check(z.trim(), z.maxLength(60, "Keep it under 60 characters")))),
+    label: preprocess(
+      blankToUndefined,
+      z.optional(z.string().check(z.trim(), z.maxLength(60, "Keep it under 60 characters"))),
+    ),
     minutes: optionalIntInRange("minutes", 1, 600),
     rpe: optionalIntInRange("effort", 0, 10),
   })
@@ -47,7 +61,8 @@ export const OtherActivitySchema = z
     z.superRefine((row, ctx) => {
       const started = row.label !== undefined || row.minutes !== undefined || row.rpe !== undefined;
       if (!started) return;
-      if (row.label === undefined) ctx.addIssue({ code: "custom", path: ["label"], message: "Say what the activity was" });
+      if (row.label === undefined)
+        ctx.addIssue({ code: "custom", path: ["label"], message: "Say what the activity was" });
       if (row.minutes === undefined) ctx.addIssue({ code: "custom", path: ["minutes"], message: "Enter the minutes" });
       if (row.rpe === undefined) ctx.addIssue({ code: "custom", path: ["rpe"], message: "Enter the effort, 0–10" });
     }),
@@ -91,7 +106,11 @@ export const DailyLogSchema = z
     z.superRefine((log, ctx) => {
       // Pain during loading is the number the plan is steered by: a session without it can't be judged.
       if (log.sessionDone !== "none" && log.painDuring === undefined) {
-        ctx.addIssue({ code: "custom", path: ["painDuring"], message: "How much did it hurt during the session? Choose 0–10" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["painDuring"],
+          message: "How much did it hurt during the session? Choose 0–10",
+        });
       }
     }),
   );

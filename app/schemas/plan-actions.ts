@@ -1,5 +1,18 @@
-import { INSTRUMENT_NAMES, INSTRUMENT_SCORE_RANGES, KNOWN_INSTRUMENTS, type KnownInstrument } from "~/engine/instruments.ts";
-import { capitalise, isoDate, numberInRange, optionalIsoDate, optionalText, preprocess, requiredText } from "~/utils/form-fields.ts";
+import {
+  INSTRUMENT_NAMES,
+  INSTRUMENT_SCORE_RANGES,
+  KNOWN_INSTRUMENTS,
+  type KnownInstrument,
+} from "~/engine/instruments.ts";
+import {
+  capitalise,
+  isoDate,
+  numberInRange,
+  optionalIsoDate,
+  optionalText,
+  preprocess,
+  requiredText,
+} from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
 // One schema per form on the clinician's patient page. Each form posts a hidden `intent` naming its schema.
@@ -42,17 +55,27 @@ export const MoveVersionSchema = z.object({
 });
 
 const optionalMeasureValue = (label: string) =>
-  preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.optional(numberInRange(label, 0, 100000)));
+  preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.optional(numberInRange(label, 0, 100000)),
+  );
 
 export const CapacityMeasurementSchema = z
   .object({
     planId: requiredText("the plan", 80),
-    measure: requiredText("the test", 80).check(z.regex(/^[a-z0-9][a-z0-9_-]*$/, "Use lower-case letters, digits and '_' (e.g. single_hop_cm)")),
+    measure: requiredText("the test", 80).check(
+      z.regex(/^[a-z0-9][a-z0-9_-]*$/, "Use lower-case letters, digits and '_' (e.g. single_hop_cm)"),
+    ),
     testedOn: isoDate("the test date"),
     left: optionalMeasureValue("the left side"),
     right: optionalMeasureValue("the right side"),
   })
-  .check(z.refine((m) => m.left !== undefined || m.right !== undefined, { path: ["left"], message: "Enter a result for at least one side" }));
+  .check(
+    z.refine((m) => m.left !== undefined || m.right !== undefined, {
+      path: ["left"],
+      message: "Enter a result for at least one side",
+    }),
+  );
 
 /**
  * Score ranges of the instruments the engine knows (a score outside its range is a typing slip), labelled for the
@@ -76,7 +99,11 @@ export const QuestionnaireMeasurementSchema = z
     z.superRefine((m, ctx) => {
       const range = QUESTIONNAIRE_RANGES[m.instrument];
       if (m.score < range.min || m.score > range.max) {
-        ctx.addIssue({ code: "custom", path: ["score"], message: `A ${range.label.split(" (")[0]} score is between ${range.min} and ${range.max}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["score"],
+          message: `A ${range.label.split(" (")[0]} score is between ${range.min} and ${range.max}`,
+        });
       }
     }),
   );

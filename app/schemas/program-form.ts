@@ -13,14 +13,27 @@ import { ProgramSchema, QUESTIONNAIRES, type Criterion, type Program, type Sourc
 type Raw = Record<string, unknown>;
 /** "multi": several of `options` (a checkbox group; posted as repeated keys, read as a list). */
 type FieldType = "text" | "number" | "select" | "bool" | "window" | "multi";
-export type FieldSpec = { name: string; label: string; type: FieldType; options?: readonly string[]; optional?: boolean; hint?: string };
+export type FieldSpec = {
+  name: string;
+  label: string;
+  type: FieldType;
+  options?: readonly string[];
+  optional?: boolean;
+  hint?: string;
+};
 
 const COMPARATORS = ["lte", "lt", "gte", "gt", "eq"] as const;
 const SCOPES = ["stage", "plan"] as const;
 const PAIN_METRICS = ["during", "after", "next_morning", "at_rest", "stiffness", "test"] as const;
 const SORENESS_LEVELS = ["none", "warmup_resolved", "warmup_persisted", "after_1h_or_next_day"] as const;
 const SWELLING_GRADES = ["none", "trace", "1+", "2+", "3+"] as const;
-export const COMPARATOR_LABELS: Record<string, string> = { lte: "≤ at most", lt: "< below", gte: "≥ at least", gt: "> above", eq: "= exactly" };
+export const COMPARATOR_LABELS: Record<string, string> = {
+  lte: "≤ at most",
+  lt: "< below",
+  gte: "≥ at least",
+  gt: "> above",
+  eq: "= exactly",
+};
 /** Clinician wording for option values whose id alone is unclear (others show the id with spaces). */
 export const OPTION_LABELS: Record<string, Record<string, string>> = {
   soreness: {
@@ -39,15 +52,34 @@ export const CRITERION_FIELDS = {
     { name: "test", label: "Test name (metric 'test')", type: "text", optional: true },
     { name: "aggregate", label: "Over the window take", type: "select", options: ["max", "latest", "mean"] },
     { name: "window", label: "Window", type: "window" },
-    { name: "comparator", label: "Comparison", type: "select", options: COMPARATORS, optional: true, hint: "Blank: from the pain model" },
-    { name: "threshold", label: "Threshold (0–10)", type: "number", optional: true, hint: "Blank: the pain model's limit" },
+    {
+      name: "comparator",
+      label: "Comparison",
+      type: "select",
+      options: COMPARATORS,
+      optional: true,
+      hint: "Blank: from the pain model",
+    },
+    {
+      name: "threshold",
+      label: "Threshold (0–10)",
+      type: "number",
+      optional: true,
+      hint: "Blank: the pain model's limit",
+    },
     { name: "minSamples", label: "Minimum values", type: "number", optional: true },
     { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
   ],
   capacity: [
     { name: "measure", label: "Measure id", type: "text", hint: "e.g. single_hop_cm" },
     { name: "mode", label: "Mode", type: "select", options: ["lsi", "absolute", "change_from_baseline"] },
-    { name: "side", label: "Side (absolute/change)", type: "select", options: ["involved", "uninvolved"], optional: true },
+    {
+      name: "side",
+      label: "Side (absolute/change)",
+      type: "select",
+      options: ["involved", "uninvolved"],
+      optional: true,
+    },
     { name: "lowerIsBetter", label: "Lower is better (timed)", type: "bool", optional: true },
     { name: "comparator", label: "Comparison", type: "select", options: COMPARATORS },
     { name: "threshold", label: "Threshold", type: "number" },
@@ -65,13 +97,32 @@ export const CRITERION_FIELDS = {
     { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
   ],
   time: [
-    { name: "from", label: "Counted from", type: "select", options: ["stage_entry", "plan_start", "injury", "surgery", "last_regress"] },
-    { name: "comparator", label: "Comparison", type: "select", options: COMPARATORS, optional: true, hint: "Blank: at least" },
+    {
+      name: "from",
+      label: "Counted from",
+      type: "select",
+      options: ["stage_entry", "plan_start", "injury", "surgery", "last_regress"],
+    },
+    {
+      name: "comparator",
+      label: "Comparison",
+      type: "select",
+      options: COMPARATORS,
+      optional: true,
+      hint: "Blank: at least",
+    },
     { name: "days", label: "Days", type: "number" },
   ],
   adherence: [
     { name: "windowDays", label: "Window (days)", type: "number" },
-    { name: "comparator", label: "Comparison", type: "select", options: COMPARATORS, optional: true, hint: "Blank: at least" },
+    {
+      name: "comparator",
+      label: "Comparison",
+      type: "select",
+      options: COMPARATORS,
+      optional: true,
+      hint: "Blank: at least",
+    },
     { name: "threshold", label: "Sessions done (%)", type: "number" },
     { name: "perWeek", label: "Sessions a week", type: "number", optional: true, hint: "Blank: the stage's frequency" },
     { name: "partialCredit", label: "Credit for partial (0–1)", type: "number", optional: true },
@@ -93,44 +144,127 @@ export const CRITERION_FIELDS = {
   settle: [
     { name: "window", label: "Window", type: "window", hint: "Sessions looked at; each needs its next-morning report" },
     { name: "baseline", label: "Compared with", type: "select", options: ["pre_session", "fixed"] },
-    { name: "baselineValue", label: "Fixed baseline (0–10)", type: "number", optional: true, hint: "Only when compared with a fixed value" },
-    { name: "tolerance", label: "Allowed rise over baseline (0–10)", type: "number", optional: true, hint: "Blank: the pain model's tolerance, else 0" },
-    { name: "expect", label: "Met when", type: "select", options: ["settled", "not_settled"], optional: true, hint: "Blank: settled (gates); 'not settled' for regress rules" },
+    {
+      name: "baselineValue",
+      label: "Fixed baseline (0–10)",
+      type: "number",
+      optional: true,
+      hint: "Only when compared with a fixed value",
+    },
+    {
+      name: "tolerance",
+      label: "Allowed rise over baseline (0–10)",
+      type: "number",
+      optional: true,
+      hint: "Blank: the pain model's tolerance, else 0",
+    },
+    {
+      name: "expect",
+      label: "Met when",
+      type: "select",
+      options: ["settled", "not_settled"],
+      optional: true,
+      hint: "Blank: settled (gates); 'not settled' for regress rules",
+    },
     { name: "minSamples", label: "Minimum sessions", type: "number", optional: true },
     { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
   ],
   trend: [
     { name: "metric", label: "Pain measured", type: "select", options: PAIN_METRICS },
     { name: "test", label: "Test name (metric 'test')", type: "text", optional: true },
-    { name: "maxRise", label: "Allowed weekly rise", type: "number", optional: true, hint: "This week's mean over last week's; blank: 0" },
-    { name: "expect", label: "Met when", type: "select", options: ["not_rising", "rising"], optional: true, hint: "Blank: not rising (gates); 'rising' for regress rules" },
+    {
+      name: "maxRise",
+      label: "Allowed weekly rise",
+      type: "number",
+      optional: true,
+      hint: "This week's mean over last week's; blank: 0",
+    },
+    {
+      name: "expect",
+      label: "Met when",
+      type: "select",
+      options: ["not_rising", "rising"],
+      optional: true,
+      hint: "Blank: not rising (gates); 'rising' for regress rules",
+    },
     { name: "minSamplesPerWeek", label: "Minimum values a week", type: "number", optional: true, hint: "Blank: 3" },
-    { name: "scope", label: "History", type: "select", options: SCOPES, optional: true, hint: "Blank: plan (a trend needs two whole weeks)" },
+    {
+      name: "scope",
+      label: "History",
+      type: "select",
+      options: SCOPES,
+      optional: true,
+      hint: "Blank: plan (a trend needs two whole weeks)",
+    },
   ],
   repetitions: [
     { name: "count", label: "Sessions needed", type: "number" },
-    { name: "restDayBetween", label: "Rest day between sessions", type: "bool", optional: true, hint: "A session the day after another does not count" },
+    {
+      name: "restDayBetween",
+      label: "Rest day between sessions",
+      type: "bool",
+      optional: true,
+      hint: "A session the day after another does not count",
+    },
     { name: "conditions.minRunningMinutes", label: "Running at least (min)", type: "number", optional: true },
     { name: "conditions.minSessionMinutes", label: "Session at least (min)", type: "number", optional: true },
     { name: "conditions.maxPainDuring", label: "Pain during at most (0–10)", type: "number", optional: true },
     { name: "conditions.maxPainAfter", label: "Pain after at most (0–10)", type: "number", optional: true },
-    { name: "conditions.maxNextMorningPain", label: "Next-morning pain at most (0–10)", type: "number", optional: true, hint: "Waits for the next morning's report" },
-    { name: "conditions.maxSwelling", label: "Swelling at most", type: "select", options: SWELLING_GRADES, optional: true },
-    { name: "conditions.soreness", label: "Soreness allowed", type: "multi", options: SORENESS_LEVELS, optional: true, hint: "None ticked: soreness not checked" },
-    { name: "conditions.inclusive", label: "Pain exactly at a maximum counts", type: "bool", optional: true, hint: "Blank: yes" },
+    {
+      name: "conditions.maxNextMorningPain",
+      label: "Next-morning pain at most (0–10)",
+      type: "number",
+      optional: true,
+      hint: "Waits for the next morning's report",
+    },
+    {
+      name: "conditions.maxSwelling",
+      label: "Swelling at most",
+      type: "select",
+      options: SWELLING_GRADES,
+      optional: true,
+    },
+    {
+      name: "conditions.soreness",
+      label: "Soreness allowed",
+      type: "multi",
+      options: SORENESS_LEVELS,
+      optional: true,
+      hint: "None ticked: soreness not checked",
+    },
+    {
+      name: "conditions.inclusive",
+      label: "Pain exactly at a maximum counts",
+      type: "bool",
+      optional: true,
+      hint: "Blank: yes",
+    },
     { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
   ],
   soreness: [
-    { name: "aggregate", label: "Sessions checked", type: "select", options: ["latest", "any", "all"], hint: "latest session, any in the window, or all of them" },
+    {
+      name: "aggregate",
+      label: "Sessions checked",
+      type: "select",
+      options: ["latest", "any", "all"],
+      hint: "latest session, any in the window, or all of them",
+    },
     { name: "window", label: "Window", type: "window" },
-    { name: "levels", label: "Met when soreness is", type: "multi", options: SORENESS_LEVELS, hint: "Tick one or more (Delaware soreness rules)" },
+    {
+      name: "levels",
+      label: "Met when soreness is",
+      type: "multi",
+      options: SORENESS_LEVELS,
+      hint: "Tick one or more (Delaware soreness rules)",
+    },
     { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
   ],
 } as const satisfies Record<string, readonly FieldSpec[]>;
 
 export type DedicatedKind = keyof typeof CRITERION_FIELDS;
 export const CRITERION_KINDS = Object.keys(CRITERION_FIELDS) as DedicatedKind[];
-export const isDedicated = (kind: unknown): kind is DedicatedKind => typeof kind === "string" && kind in CRITERION_FIELDS;
+export const isDedicated = (kind: unknown): kind is DedicatedKind =>
+  typeof kind === "string" && kind in CRITERION_FIELDS;
 
 const EXERCISE_FIELDS: FieldSpec[] = [
   { name: "id", label: "Id", type: "text" },
@@ -143,7 +277,13 @@ const EXERCISE_FIELDS: FieldSpec[] = [
   { name: "tempo", label: "Tempo", type: "text", optional: true },
   { name: "perWeek", label: "Per week", type: "number", optional: true },
   { name: "side", label: "Side", type: "select", options: ["both", "involved", "uninvolved"] },
-  { name: "notes", label: "Notes for the patient", type: "text", optional: true, hint: "Plain instructions; no sources" },
+  {
+    name: "notes",
+    label: "Notes for the patient",
+    type: "text",
+    optional: true,
+    hint: "Plain instructions; no sources",
+  },
 ];
 export { EXERCISE_FIELDS };
 
@@ -198,7 +338,10 @@ class Converter {
   list(v: unknown): Raw[] {
     if (Array.isArray(v)) return v.filter((x): x is Raw => Boolean(x) && typeof x === "object");
     // formDataToObject may produce an object with numeric keys when indices are sparse.
-    if (v && typeof v === "object") return Object.keys(v).sort((a, b) => Number(a) - Number(b)).map((k) => (v as Record<string, Raw>)[k]!);
+    if (v && typeof v === "object")
+      return Object.keys(v)
+        .sort((a, b) => Number(a) - Number(b))
+        .map((k) => (v as Record<string, Raw>)[k]!);
     return [];
   }
   field(spec: FieldSpec, raw: Raw, path: (string | number)[]): [string, unknown] | null {
@@ -219,7 +362,8 @@ class Converter {
     for (const spec of specs) {
       const parts = spec.name.split(".");
       // A nested settings object (repetitions' conditions) is always present, even with every setting blank.
-      if (parts.length > 1) put(out, parts.slice(0, -1), (at(out, parts.slice(0, -1).join(".")) as Raw | undefined) ?? {});
+      if (parts.length > 1)
+        put(out, parts.slice(0, -1), (at(out, parts.slice(0, -1).join(".")) as Raw | undefined) ?? {});
       const entry = this.field(spec, raw, path);
       if (entry && entry[1] !== undefined) put(out, parts, entry[1]);
     }
@@ -231,7 +375,8 @@ class Converter {
    * other part (citationIds) from the hidden `_rest` (taken out of `rest`). Nothing set → no `source` at all.
    */
   source(raw: Raw, rest: Raw): { source?: Raw } {
-    const carried = rest.source && typeof rest.source === "object" && !Array.isArray(rest.source) ? (rest.source as Raw) : {};
+    const carried =
+      rest.source && typeof rest.source === "object" && !Array.isArray(rest.source) ? (rest.source as Raw) : {};
     delete rest.source;
     const { note: _note, ours: _ours, ...links } = carried;
     const note = this.text(raw.sourceNote);
@@ -259,7 +404,9 @@ class Converter {
       condition: this.text(raw.condition),
       summary: this.text(raw.summary),
       ...(this.text(raw.notes) ? { notes: this.text(raw.notes) } : {}),
-      ...(this.number(raw.minDaysAfterRegress, ["minDaysAfterRegress"]) !== undefined ? { minDaysAfterRegress: this.number(raw.minDaysAfterRegress, ["minDaysAfterRegress"]) } : {}),
+      ...(this.number(raw.minDaysAfterRegress, ["minDaysAfterRegress"]) !== undefined
+        ? { minDaysAfterRegress: this.number(raw.minDaysAfterRegress, ["minDaysAfterRegress"]) }
+        : {}),
       painModel: {
         ...this.rest(pm._rest, ["painModel", "_rest"]),
         name: this.text(pm.name),
@@ -319,7 +466,9 @@ class Converter {
               id: this.text(r.id),
               label: this.text(r.label),
               ...(this.text(r.when) ? { when: this.text(r.when) } : {}),
-              ...(this.number(r.restDays, [...rp, "restDays"]) !== undefined ? { restDays: this.number(r.restDays, [...rp, "restDays"]) } : {}),
+              ...(this.number(r.restDays, [...rp, "restDays"]) !== undefined
+                ? { restDays: this.number(r.restDays, [...rp, "restDays"]) }
+                : {}),
               ...(this.text(r.patientAdvice) ? { patientAdvice: this.text(r.patientAdvice) } : {}),
               criteria: this.list(r.criteria).map((c, ci) => this.criterion(c, [...rp, "criteria", ci])),
               action: {
@@ -353,7 +502,9 @@ function put(obj: Raw, parts: string[], value: unknown): void {
 
 /** Names of checkbox-group fields: an issue on one ticked value (levels.1) shows on the group. */
 const MULTI_NAMES = new Set(
-  Object.values(CRITERION_FIELDS as Record<string, readonly FieldSpec[]>).flatMap((specs) => specs.filter((s) => s.type === "multi").map((s) => s.name.split(".").pop()!)),
+  Object.values(CRITERION_FIELDS as Record<string, readonly FieldSpec[]>).flatMap((specs) =>
+    specs.filter((s) => s.type === "multi").map((s) => s.name.split(".").pop()!),
+  ),
 );
 
 /** The engine's issue path → the form field that shows it. */
@@ -395,7 +546,8 @@ export const ProgramFormSchema = z.unknown().transform((raw, ctx): Program => {
 
 function friendly(message: string): string {
   if (/received undefined/.test(message)) return "Required";
-  if (/expected string, received/.test(message) || /Too small: expected string to have >=1/.test(message)) return "Required";
+  if (/expected string, received/.test(message) || /Too small: expected string to have >=1/.test(message))
+    return "Required";
   return message;
 }
 
@@ -463,9 +615,24 @@ export function programToForm(p: Program): Raw {
       settleBy: p.painModel.settleBy,
       weekOnWeek: p.painModel.weekOnWeek,
       redFlagPain: str(p.painModel.redFlagPain),
-      _rest: split(p.painModel as Raw, ["name", "duringMax", "afterMax", "inclusive", "settleBy", "weekOnWeek", "redFlagPain"]).rest,
+      _rest: split(p.painModel as Raw, [
+        "name",
+        "duringMax",
+        "afterMax",
+        "inclusive",
+        "settleBy",
+        "weekOnWeek",
+        "redFlagPain",
+      ]).rest,
     },
-    citations: p.citations.map((c) => ({ id: c.id, authors: c.authors, year: str(c.year), title: c.title, journal: c.journal, note: c.note ?? "" })),
+    citations: p.citations.map((c) => ({
+      id: c.id,
+      authors: c.authors,
+      year: str(c.year),
+      title: c.title,
+      journal: c.journal,
+      note: c.note ?? "",
+    })),
     stages: p.stages.map((s) => ({
       id: s.id,
       name: s.name,
@@ -473,7 +640,17 @@ export function programToForm(p: Program): Raw {
       instructions: s.instructions,
       minDays: str(s.minDays),
       notes: s.notes ?? "",
-      _rest: split(s as Raw, ["id", "name", "goal", "instructions", "minDays", "notes", "prescription", "gates", "regressRules"]).rest,
+      _rest: split(s as Raw, [
+        "id",
+        "name",
+        "goal",
+        "instructions",
+        "minDays",
+        "notes",
+        "prescription",
+        "gates",
+        "regressRules",
+      ]).rest,
       prescription: {
         frequencyPerWeek: str(s.prescription.frequencyPerWeek),
         notes: s.prescription.notes ?? "",
@@ -546,7 +723,15 @@ export function blankProgram(): Raw {
     name: "",
     condition: "",
     summary: "",
-    painModel: { name: "Pain-monitoring model", duringMax: 5, afterMax: null, inclusive: true, settleBy: "next_morning", weekOnWeek: "no_rise", redFlagPain: 7 },
+    painModel: {
+      name: "Pain-monitoring model",
+      duringMax: 5,
+      afterMax: null,
+      inclusive: true,
+      settleBy: "next_morning",
+      weekOnWeek: "no_rise",
+      redFlagPain: 7,
+    },
     citations: [],
     stages: [],
   } as unknown as Program);

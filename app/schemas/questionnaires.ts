@@ -26,29 +26,42 @@ export const LefsFormSchema = z.object({ items: items(LEFS_ITEMS.count, LEFS_ITE
 
 const PsfsActivity = z
   .object({
-    name: preprocess((v) => (isBlank(v) ? undefined : v), z.optional(z.string().check(z.trim(), z.maxLength(80, "Keep it under 80 characters")))),
+    name: preprocess(
+      (v) => (isBlank(v) ? undefined : v),
+      z.optional(z.string().check(z.trim(), z.maxLength(80, "Keep it under 80 characters"))),
+    ),
     score: preprocess((v) => (isBlank(v) ? undefined : v), z.optional(scoreChoice("a score", PSFS_ACTIVITIES.itemMax))),
   })
   .check(
     z.superRefine((row, ctx) => {
-      if (row.name !== undefined && row.score === undefined) ctx.addIssue({ code: "custom", path: ["score"], message: "Choose a score 0–10" });
-      if (row.name === undefined && row.score !== undefined) ctx.addIssue({ code: "custom", path: ["name"], message: "Name the activity" });
+      if (row.name !== undefined && row.score === undefined)
+        ctx.addIssue({ code: "custom", path: ["score"], message: "Choose a score 0–10" });
+      if (row.name === undefined && row.score !== undefined)
+        ctx.addIssue({ code: "custom", path: ["name"], message: "Name the activity" });
     }),
   );
 
 const PsfsActivities = z
-  .object({ activities: preprocess((v) => (Array.isArray(v) ? v : []), z.array(PsfsActivity).check(z.maxLength(PSFS_ACTIVITIES.max))) })
+  .object({
+    activities: preprocess(
+      (v) => (Array.isArray(v) ? v : []),
+      z.array(PsfsActivity).check(z.maxLength(PSFS_ACTIVITIES.max)),
+    ),
+  })
   .check(
     z.superRefine((form, ctx) => {
       const named = form.activities.filter((a) => a.name !== undefined && a.score !== undefined).length;
-      if (named < PSFS_ACTIVITIES.min) ctx.addIssue({ code: "custom", path: ["activities"], message: "Name and score at least three activities" });
+      if (named < PSFS_ACTIVITIES.min)
+        ctx.addIssue({ code: "custom", path: ["activities"], message: "Name and score at least three activities" });
     }),
   );
 
 export const PsfsFormSchema = z.pipe(
   PsfsActivities,
   z.transform((form: z.output<typeof PsfsActivities>) => ({
-    activities: form.activities.flatMap((a) => (a.name !== undefined && a.score !== undefined ? [{ name: a.name, score: a.score }] : [])),
+    activities: form.activities.flatMap((a) =>
+      a.name !== undefined && a.score !== undefined ? [{ name: a.name, score: a.score }] : [],
+    ),
   })),
 );
 

@@ -1,7 +1,6 @@
 import { isBlank, preprocess } from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
-
 export const SelfTestResultSchema = z.object({
   measure: z.string().check(z.regex(/^[a-z0-9_]{1,60}$/)),
   side: preprocess((v) => (isBlank(v) ? undefined : v), z.optional(z.enum(["left", "right"]))),
@@ -18,10 +17,16 @@ export const SelfTestResultSchema = z.object({
 /** Self-recorded capacity tests. A row left empty was not tested today and is dropped after validation, so error
  * paths keep each row's position on the page. */
 const SelfTestResults = z
-  .object({ results: preprocess((rows) => (Array.isArray(rows) ? rows : []), z.array(SelfTestResultSchema).check(z.maxLength(20))) })
+  .object({
+    results: preprocess(
+      (rows) => (Array.isArray(rows) ? rows : []),
+      z.array(SelfTestResultSchema).check(z.maxLength(20)),
+    ),
+  })
   .check(
     z.superRefine((form, ctx) => {
-      if (form.results.every((r) => r.value === undefined)) ctx.addIssue({ code: "custom", path: ["results"], message: "Enter at least one result" });
+      if (form.results.every((r) => r.value === undefined))
+        ctx.addIssue({ code: "custom", path: ["results"], message: "Enter at least one result" });
     }),
   );
 

@@ -9,7 +9,10 @@ const outlineCache = new Map<string, Outline>();
  * Program outlines (name, stage ids, names and partial-session credit) for a set of plans, parsing ONE snapshot per distinct
  * program version — plans on the same version carry identical snapshots — and each only once per process.
  */
-export async function programOutlines(db: DB, plans: Array<{ id: string; program_id: string; program_version: number }>) {
+export async function programOutlines(
+  db: DB,
+  plans: Array<{ id: string; program_id: string; program_version: number }>,
+) {
   const wanted = new Map<string, string>(); // key → a plan id carrying that snapshot
   for (const p of plans) {
     const key = outlineKey(p.program_id, p.program_version);
@@ -25,7 +28,11 @@ export async function programOutlines(db: DB, plans: Array<{ id: string; program
       const program = programOfPlan(s);
       outlineCache.set(outlineKey(s.program_id, s.program_version), {
         name: program.name,
-        stages: program.stages.map((st) => ({ id: st.id, name: st.name, partialCredit: stageAdherenceRule(st, 7).partialCredit })),
+        stages: program.stages.map((st) => ({
+          id: st.id,
+          name: st.name,
+          partialCredit: stageAdherenceRule(st, 7).partialCredit,
+        })),
       });
     }
   }
@@ -58,7 +65,10 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
           eb(
             "plan.created_at",
             "=",
-            eb.selectFrom("plan as p2").select((e) => e.fn.max("p2.created_at").as("m")).whereRef("p2.patient_id", "=", "app_user.id"),
+            eb
+              .selectFrom("plan as p2")
+              .select((e) => e.fn.max("p2.created_at").as("m"))
+              .whereRef("p2.patient_id", "=", "app_user.id"),
           ),
         ),
     )
@@ -82,7 +92,13 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
   const q = filter.q?.trim();
   if (q) {
     const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb("app_user.name", "like", like), eb("app_user.email", "like", like), eb("patient_profile.condition", "like", like)]));
+    query = query.where((eb) =>
+      eb.or([
+        eb("app_user.name", "like", like),
+        eb("app_user.email", "like", like),
+        eb("patient_profile.condition", "like", like),
+      ]),
+    );
   }
   if (filter.status === "active" || filter.status === "paused") query = query.where("plan.status", "=", filter.status);
   if (filter.status === "none") query = query.where("plan.id", "is", null);
@@ -90,10 +106,17 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
   const rows = await query.orderBy("app_user.name").limit(500).execute();
   const outlines = await programOutlines(
     db,
-    rows.flatMap((r) => (r.plan_id && r.program_id && r.program_version !== null ? [{ id: r.plan_id, program_id: r.program_id, program_version: r.program_version }] : [])),
+    rows.flatMap((r) =>
+      r.plan_id && r.program_id && r.program_version !== null
+        ? [{ id: r.plan_id, program_id: r.program_id, program_version: r.program_version }]
+        : [],
+    ),
   );
   return rows.map((r) => {
-    const outline = r.program_id && r.program_version !== null ? outlines.get(outlineKey(r.program_id, r.program_version)) : undefined;
+    const outline =
+      r.program_id && r.program_version !== null
+        ? outlines.get(outlineKey(r.program_id, r.program_version))
+        : undefined;
     const stageIndex = outline ? outline.stages.findIndex((s) => s.id === r.current_stage_id) : -1;
     return {
       id: r.id,

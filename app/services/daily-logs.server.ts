@@ -18,7 +18,13 @@ export function logValuesFrom(input: DailyLogInput, program: PatientPlan["progra
   const exercises = sessionHappened
     ? input.exercises
         .filter((e) => knownExercises.has(e.exerciseId))
-        .map((e) => ({ exerciseId: e.exerciseId, status: e.status, sets: e.sets ?? null, reps: e.reps ?? null, loadKg: e.loadKg ?? null }))
+        .map((e) => ({
+          exerciseId: e.exerciseId,
+          status: e.status,
+          sets: e.sets ?? null,
+          reps: e.reps ?? null,
+          loadKg: e.loadKg ?? null,
+        }))
     : [];
   const testPain = input.testPain && Object.keys(input.testPain).length > 0 ? input.testPain : null;
   return {
@@ -78,9 +84,21 @@ function refuseDay(current: PatientPlan, date: string): SaveLogResult | null {
 
 function emptyDay(): DailyLogValues {
   return {
-    morning_pain: null, morning_stiffness: null, session_done: "none", pain_during: null, pain_after: null, pain_at_rest: null,
-    session_minutes: null, session_rpe: null, running_minutes: null, swelling: null, soreness: null, exercises: null,
-    other_activities: null, test_pain: null, notes: null,
+    morning_pain: null,
+    morning_stiffness: null,
+    session_done: "none",
+    pain_during: null,
+    pain_after: null,
+    pain_at_rest: null,
+    session_minutes: null,
+    session_rpe: null,
+    running_minutes: null,
+    swelling: null,
+    soreness: null,
+    exercises: null,
+    other_activities: null,
+    test_pain: null,
+    notes: null,
   };
 }
 
@@ -114,7 +132,9 @@ async function upsertAndEvaluate(
       decision = decidePlan(plan, patient.time_zone, current.today, withLogOfDay(facts, log));
     } catch (error) {
       // An engine fault must not cost the patient their log: keep it, record no decision, and say so in the server log.
-      console.error(`engine: evaluation failed for plan ${plan.id}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `engine: evaluation failed for plan ${plan.id}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return { logId: log.id, edited, decisionId: null };
     }
     const evaluation = await recordDecision(trx, plan, decision, current.today, patient);

@@ -10,14 +10,23 @@ type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: 
 export type ReviewResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
 
 /** The clinician agrees with a pending advance/complete: it takes effect now. */
-export async function confirmDecision(db: DB, clinician: Clinician, decisionId: string, today?: string): Promise<ReviewResult> {
+export async function confirmDecision(
+  db: DB,
+  clinician: Clinician,
+  decisionId: string,
+  today?: string,
+): Promise<ReviewResult> {
   return db.transaction().execute(async (trx) => {
     const decision = await getDecisionInClinic(trx, clinician.clinic_id, decisionId);
     if (!decision) return { ok: false as const, status: 404 as const, message: "Decision not found" };
     const plan = await getPlanInClinic(trx, clinician.clinic_id, decision.plan_id);
     if (!plan) return { ok: false as const, status: 404 as const, message: "Plan not found" };
     if (!(await markDecisionReviewed(trx, decisionId, { status: "applied", reviewerId: clinician.id, reason: null }))) {
-      return { ok: false as const, status: 409 as const, message: "This decision was already reviewed or replaced by a newer one." };
+      return {
+        ok: false as const,
+        status: 409 as const,
+        message: "This decision was already reviewed or replaced by a newer one.",
+      };
     }
     await applyOutcome(
       trx,
@@ -48,8 +57,18 @@ export async function overrideDecision(
   return db.transaction().execute(async (trx) => {
     const decision = await getDecisionInClinic(trx, clinician.clinic_id, decisionId);
     if (!decision) return { ok: false as const, status: 404 as const, message: "Decision not found" };
-    if (!(await markDecisionReviewed(trx, decisionId, { status: "overridden", reviewerId: clinician.id, reason: input.reason }))) {
-      return { ok: false as const, status: 409 as const, message: "This decision was already reviewed or replaced by a newer one." };
+    if (
+      !(await markDecisionReviewed(trx, decisionId, {
+        status: "overridden",
+        reviewerId: clinician.id,
+        reason: input.reason,
+      }))
+    ) {
+      return {
+        ok: false as const,
+        status: 409 as const,
+        message: "This decision was already reviewed or replaced by a newer one.",
+      };
     }
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,

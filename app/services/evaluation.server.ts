@@ -76,7 +76,13 @@ export function decidePlan(plan: Plan, timeZone: string, today: string, facts: P
 }
 
 /** Records a decision and puts it into effect as described on evaluatePlan. Call inside a transaction. */
-export async function recordDecision(trx: DB, plan: Plan, decision: Decision, today: string, actor: Actor): Promise<EvaluationResult> {
+export async function recordDecision(
+  trx: DB,
+  plan: Plan,
+  decision: Decision,
+  today: string,
+  actor: Actor,
+): Promise<EvaluationResult> {
   await supersedePendingDecisions(trx, plan.id);
   if (decision.outcome === "hold") {
     await trx
@@ -86,7 +92,8 @@ export async function recordDecision(trx: DB, plan: Plan, decision: Decision, to
       .where("status", "=", "info")
       .execute();
   }
-  const applyNow = decision.outcome === "regress" || (decision.outcome !== "hold" && plan.approval_mode === "automatic");
+  const applyNow =
+    decision.outcome === "regress" || (decision.outcome !== "hold" && plan.approval_mode === "automatic");
   const status: DecisionStatus = decision.outcome === "hold" ? "info" : applyNow ? "applied" : "pending";
   const decisionId = await insertDecision(trx, { clinicId: plan.clinic_id, planId: plan.id, decision, status });
 
@@ -103,7 +110,12 @@ export async function recordDecision(trx: DB, plan: Plan, decision: Decision, to
       entityType: "decision",
       entityId: decisionId,
       planId: plan.id,
-      detail: { from: decision.fromStageId, to: decision.toStageId, evaluatedFor: today, engineVersion: decision.engineVersion },
+      detail: {
+        from: decision.fromStageId,
+        to: decision.toStageId,
+        evaluatedFor: today,
+        engineVersion: decision.engineVersion,
+      },
     });
   }
   return { decision, decisionId, status, stageChanged };
@@ -124,7 +136,11 @@ export async function applyOutcome(
     await setPlanStage(db, plan.id, { stageId: plan.current_stage_id, enteredOn: today, status: "completed" });
   } else if (decision.outcome === "regress") {
     const moved = decision.toStageId !== plan.current_stage_id;
-    await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn: moved ? nextStageStarts : undefined, regressedOn: decision.evaluatedFor });
+    await setPlanStage(db, plan.id, {
+      stageId: decision.toStageId,
+      enteredOn: moved ? nextStageStarts : undefined,
+      regressedOn: decision.evaluatedFor,
+    });
   } else if (decision.outcome === "advance") {
     await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn: nextStageStarts });
   }

@@ -15,7 +15,12 @@ type MeasurementInput =
  * Records a clinic test: one row per side for capacity tests (the engine computes limb symmetry from the pair), or
  * one score for a questionnaire. Then the plan is evaluated again so a gate that is now met shows at once.
  */
-export async function recordClinicMeasurement(db: DB, clinician: Clinician, input: MeasurementInput, timeZone: string): Promise<ChangeResult> {
+export async function recordClinicMeasurement(
+  db: DB,
+  clinician: Clinician,
+  input: MeasurementInput,
+  timeZone: string,
+): Promise<ChangeResult> {
   const result = await db.transaction().execute(async (trx): Promise<ChangeResult> => {
     const plan = await getPlanInClinic(trx, clinician.clinic_id, input.planId);
     if (!plan) return { ok: false, status: 404, message: "Plan not found" };

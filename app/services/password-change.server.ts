@@ -23,7 +23,13 @@ export async function changePassword(
   await db.transaction().execute(async (trx) => {
     await setPassword(trx, user.id, newHash);
     await deleteSessionsOfUser(trx, user.id);
-    await recordAudit(trx, { clinicId: user.clinic_id, actor: user, action: "user.password_changed", entityType: "user", entityId: user.id });
+    await recordAudit(trx, {
+      clinicId: user.clinic_id,
+      actor: user,
+      action: "user.password_changed",
+      entityType: "user",
+      entityId: user.id,
+    });
   });
   return { ok: true };
 }

@@ -25,7 +25,8 @@ export function answerFor(decision: DecisionRow, program: Program, log: DailyLog
   // The headline quotes the program's numeric limit on pain during; whether today's pain is within it is the engine's call.
   const limit = program.painModel.duringMax;
   const painDuring = log?.pain_during ?? null;
-  const verdict = painDuring === null || limit === null ? null : modelAcceptsPain(program.painModel, "during", painDuring);
+  const verdict =
+    painDuring === null || limit === null ? null : modelAcceptsPain(program.painModel, "during", painDuring);
   const withinLimit = verdict === true;
   const aboveLimit = verdict === false;
 
@@ -33,7 +34,9 @@ export function answerFor(decision: DecisionRow, program: Program, log: DailyLog
     case "regress": {
       const moved = decision.to_stage_id !== decision.from_stage_id;
       const why = aboveLimit ? `Pain went above ${limit}/10` : "Your symptoms need a lighter load";
-      const rule = fromStage?.regressRules.find((r) => checks.some((c) => c.role === "regress" && c.status === "met" && c.ruleId === r.id));
+      const rule = fromStage?.regressRules.find((r) =>
+        checks.some((c) => c.role === "regress" && c.status === "met" && c.ruleId === r.id),
+      );
       return {
         tone: "warning",
         headline: moved
@@ -42,7 +45,8 @@ export function answerFor(decision: DecisionRow, program: Program, log: DailyLog
         summary: decision.patient_summary,
         reasons: checks.filter((c) => c.role === "regress" && c.status === "met").map((c) => c.patientText),
         // The engine's summary already carries the advice; repeat it only when it doesn't.
-        advice: rule?.patientAdvice && !decision.patient_summary.includes(rule.patientAdvice) ? rule.patientAdvice : null,
+        advice:
+          rule?.patientAdvice && !decision.patient_summary.includes(rule.patientAdvice) ? rule.patientAdvice : null,
       };
     }
     case "advance":
@@ -67,7 +71,13 @@ export function answerFor(decision: DecisionRow, program: Program, log: DailyLog
         : aboveLimit
           ? `Pain went above ${limit}/10 — take it easier next session and keep an eye on tomorrow morning`
           : "Saved — keep going with your plan";
-      return { tone: aboveLimit ? "warning" : "success", headline, summary: decision.patient_summary, reasons: [], advice: null };
+      return {
+        tone: aboveLimit ? "warning" : "success",
+        headline,
+        summary: decision.patient_summary,
+        reasons: [],
+        advice: null,
+      };
     }
   }
 }
@@ -91,13 +101,21 @@ export function recordedLines(log: DailyLog, program: Program): string[] {
   if (details.exercises.length) {
     const names = new Map(program.stages.flatMap((s) => s.prescription.exercises.map((e) => [e.id, e.name] as const)));
     for (const e of details.exercises) {
-      const dose = [e.sets !== null && e.reps !== null ? `${e.sets} × ${e.reps}` : null, e.loadKg ? `+${e.loadKg} kg` : null].filter(Boolean).join(" ");
+      const dose = [
+        e.sets !== null && e.reps !== null ? `${e.sets} × ${e.reps}` : null,
+        e.loadKg ? `+${e.loadKg} kg` : null,
+      ]
+        .filter(Boolean)
+        .join(" ");
       const status = { done: "done", partial: "partly", skipped: "not done" }[e.status] ?? e.status;
-      lines.push(`${names.get(e.exerciseId) ?? e.exerciseId}: ${status}${dose && e.status !== "skipped" ? ` (${dose})` : ""}`);
+      lines.push(
+        `${names.get(e.exerciseId) ?? e.exerciseId}: ${status}${dose && e.status !== "skipped" ? ` (${dose})` : ""}`,
+      );
     }
   }
   if (log.running_minutes !== null) lines.push(`Running: ${log.running_minutes} min`);
-  for (const [test, pain] of Object.entries(details.testPain)) lines.push(`${test.replace(/[_-]/g, " ")} test: pain ${pain}/10`);
+  for (const [test, pain] of Object.entries(details.testPain))
+    lines.push(`${test.replace(/[_-]/g, " ")} test: pain ${pain}/10`);
   if (log.swelling) lines.push(`Swelling: ${log.swelling}`);
   for (const o of details.otherActivities) lines.push(`${o.label}: ${o.minutes} min, effort ${o.rpe}/10`);
   if (log.notes) lines.push(`Notes: ${log.notes}`);
@@ -111,7 +129,12 @@ export async function savedView(db: DB, patient: PatientUser, date: string, deci
   const log = await getLogForPlanDate(db, current.plan.id, date);
   if (!log) return null;
   const decision = decisionId
-    ? await db.selectFrom("decision").selectAll().where("id", "=", decisionId).where("plan_id", "=", current.plan.id).executeTakeFirst()
+    ? await db
+        .selectFrom("decision")
+        .selectAll()
+        .where("id", "=", decisionId)
+        .where("plan_id", "=", current.plan.id)
+        .executeTakeFirst()
     : await getLatestDecisionForPlan(db, current.plan.id);
   if (decisionId && !decision) return null;
   return {

@@ -21,7 +21,10 @@ export async function loadPatientPlan(db: DB, patient: PatientUser): Promise<Pat
   const plan = await getCurrentPlanForPatient(db, patient.id);
   if (!plan || plan.clinic_id !== patient.clinic_id) return null;
   const program = programOfPlan(plan);
-  const stageIndex = Math.max(0, program.stages.findIndex((s) => s.id === plan.current_stage_id));
+  const stageIndex = Math.max(
+    0,
+    program.stages.findIndex((s) => s.id === plan.current_stage_id),
+  );
   return { plan, program, stage: program.stages[stageIndex]!, stageIndex, today: todayIn(patient.time_zone) };
 }
 
@@ -45,7 +48,9 @@ export function painZones(model: PainModel, metric: "during" | "after"): PainZon
   const inclusive = limit === null ? false : model.inclusive;
   const highFrom = limit === null ? model.redFlagPain : inclusive ? Math.floor(limit) + 1 : Math.ceil(limit);
   const safeTo = Math.min(2, highFrom - 1);
-  const tones = Array.from({ length: 11 }, (_, v): ZoneTone => (v >= highFrom ? "high" : v <= safeTo ? "safe" : "caution"));
+  const tones = Array.from({ length: 11 }, (_, v): ZoneTone =>
+    v >= highFrom ? "high" : v <= safeTo ? "safe" : "caution",
+  );
   const legend =
     `0–${safeTo} safe` +
     (highFrom - 1 > safeTo ? ` · ${safeTo + 1}–${highFrom - 1} acceptable` : "") +
@@ -56,23 +61,32 @@ export function painZones(model: PainModel, metric: "during" | "after"): PainZon
 /** Named provocation tests (e.g. "hop") the stage's criteria read from the daily log. */
 export function stageTestNames(stage: Stage): string[] {
   const criteria: Criterion[] = [...stage.gates, ...stage.regressRules.flatMap((r) => r.criteria)];
-  const names = criteria.flatMap((c) => ((c.kind === "pain" || c.kind === "trend") && c.metric === "test" && c.test ? [c.test] : []));
+  const names = criteria.flatMap((c) =>
+    (c.kind === "pain" || c.kind === "trend") && c.metric === "test" && c.test ? [c.test] : [],
+  );
   return [...new Set(names)];
 }
 
 /** Whether the stage's criteria read the Delaware soreness report, so the log asks for it. */
 export function stageUsesSoreness(stage: Stage): boolean {
   const criteria: Criterion[] = [...stage.gates, ...stage.regressRules.flatMap((r) => r.criteria)];
-  return criteria.some((c) => c.kind === "soreness" || (c.kind === "repetitions" && c.conditions.soreness !== undefined));
+  return criteria.some(
+    (c) => c.kind === "soreness" || (c.kind === "repetitions" && c.conditions.soreness !== undefined),
+  );
 }
 
 /** Whether the stage's criteria read swelling (knee programs); others still may record it. */
 export function stageUsesSwelling(stage: Stage): boolean {
   const criteria: Criterion[] = [...stage.gates, ...stage.regressRules.flatMap((r) => r.criteria)];
-  return criteria.some((c) => c.kind === "swelling" || (c.kind === "repetitions" && c.conditions.maxSwelling !== undefined));
+  return criteria.some(
+    (c) => c.kind === "swelling" || (c.kind === "repetitions" && c.conditions.maxSwelling !== undefined),
+  );
 }
 
 export function testLabel(name: string): string {
-  const known: Record<string, string> = { hop: "Hopping on the painful leg", decline_squat: "Single-leg decline squat" };
+  const known: Record<string, string> = {
+    hop: "Hopping on the painful leg",
+    decline_squat: "Single-leg decline squat",
+  };
   return known[name] ?? name.replace(/[_-]/g, " ").replace(/^./, (c) => c.toUpperCase());
 }

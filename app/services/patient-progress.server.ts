@@ -1,6 +1,15 @@
 import type { DB } from "~/db/client.server.ts";
 import { questionnaireKindOf } from "~/components/patient/questionnaire-items.ts";
-import { addDays, adherenceOver, isScoredFromAnswers, stageAdherenceRule, type AdherenceReading, type Check, type LoadSummary, type Stage } from "~/engine/index.ts";
+import {
+  addDays,
+  adherenceOver,
+  isScoredFromAnswers,
+  stageAdherenceRule,
+  type AdherenceReading,
+  type Check,
+  type LoadSummary,
+  type Stage,
+} from "~/engine/index.ts";
 import { listLogsForPlan } from "~/models/daily-log.server.ts";
 import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import { loadPlanFacts } from "~/models/facts.server.ts";
@@ -17,7 +26,13 @@ export type ChecklistItem = {
   action: { to: string; label: string } | null;
 };
 
-const COMPARATOR_WORDS: Record<string, string> = { lte: "at most", lt: "below", gte: "at least", gt: "more than", eq: "exactly" };
+const COMPARATOR_WORDS: Record<string, string> = {
+  lte: "at most",
+  lt: "below",
+  gte: "at least",
+  gt: "more than",
+  eq: "exactly",
+};
 
 function show(value: Check["observed"], unit?: string): string {
   if (value === null) return "—";
@@ -31,7 +46,8 @@ export function checklistItem(check: Check, stage: Stage): ChecklistItem {
   const waiting = Boolean(check.awaitingClinician) || check.kind === "signoff";
   let detail: string | null = null;
   if (waiting && check.status !== "met") detail = "Waiting for your physio";
-  else if (check.status === "no_data") detail = check.missing ? `Not recorded yet: ${check.missing}` : "Not recorded yet";
+  else if (check.status === "no_data")
+    detail = check.missing ? `Not recorded yet: ${check.missing}` : "Not recorded yet";
   else if (check.observed !== null && check.threshold !== null && typeof check.observed !== "boolean") {
     const goal = `${check.comparator ? `${COMPARATOR_WORDS[check.comparator]} ` : ""}${show(check.threshold, check.unit)}`;
     detail = `Last time: ${show(check.observed, check.unit)} · goal: ${goal}`;
@@ -39,13 +55,25 @@ export function checklistItem(check: Check, stage: Stage): ChecklistItem {
   const criterion = stage.gates.find((g) => g.id === check.criterionId);
   let action: ChecklistItem["action"] = null;
   if (check.status !== "met" && criterion) {
-    if (criterion.kind === "capacity" && SELF_TEST_MEASURES[criterion.measure]) action = { to: "/me/tests", label: "Record this test" };
+    if (criterion.kind === "capacity" && SELF_TEST_MEASURES[criterion.measure])
+      action = { to: "/me/tests", label: "Record this test" };
     if (criterion.kind === "questionnaire" && isScoredFromAnswers(criterion.instrument)) {
-      action = { to: `/me/questionnaires/${questionnaireKindOf(criterion.instrument)}`, label: "Fill in the questionnaire" };
+      action = {
+        to: `/me/questionnaires/${questionnaireKindOf(criterion.instrument)}`,
+        label: "Fill in the questionnaire",
+      };
     }
-    if (criterion.kind === "pain" && criterion.metric === "test") action = { to: "/me/log", label: "Record it in today's log" };
+    if (criterion.kind === "pain" && criterion.metric === "test")
+      action = { to: "/me/log", label: "Record it in today's log" };
   }
-  return { id: check.id, status: check.status, text: check.patientText, detail, waitingForPhysio: waiting && check.status !== "met", action };
+  return {
+    id: check.id,
+    status: check.status,
+    text: check.patientText,
+    detail,
+    waitingForPhysio: waiting && check.status !== "met",
+    action,
+  };
 }
 
 /**
@@ -72,7 +100,10 @@ export async function progressView(db: DB, patient: PatientUser) {
     load = preview.load;
     summary = preview.patientSummary;
   }
-  const awaitingMove = latest && latest.status === "pending" ? program.stages.find((s) => s.id === latest.to_stage_id)?.name ?? null : null;
+  const awaitingMove =
+    latest && latest.status === "pending"
+      ? (program.stages.find((s) => s.id === latest.to_stage_id)?.name ?? null)
+      : null;
 
   const from = addDays(today, -27);
   const adherenceRule = shownAdherenceRule(stage);
@@ -85,7 +116,11 @@ export async function progressView(db: DB, patient: PatientUser) {
     from,
     stageNumber: stageIndex + 1,
     stageCount: program.stages.length,
-    stages: program.stages.map((s, i) => ({ id: s.id, name: s.name, state: i < stageIndex ? "done" : i === stageIndex ? "current" : "next" })),
+    stages: program.stages.map((s, i) => ({
+      id: s.id,
+      name: s.name,
+      state: i < stageIndex ? "done" : i === stageIndex ? "current" : "next",
+    })),
     stageName: stage.name,
     stageEnteredOn: plan.stage_entered_on,
     isLastStage: stageIndex === program.stages.length - 1,
@@ -99,7 +134,9 @@ export async function progressView(db: DB, patient: PatientUser) {
       after: chartLogs.map((l) => ({ date: l.log_date, value: l.pain_after })),
       morning: chartLogs.map((l) => ({ date: l.log_date, value: l.morning_pain })),
     },
-    load: load ? { daily: load.daily.map((d) => ({ date: d.date, value: d.load })), acute: load.acute, note: load.note } : null,
+    load: load
+      ? { daily: load.daily.map((d) => ({ date: d.date, value: d.load })), acute: load.acute, note: load.note }
+      : null,
     adherence: shownAdherence(
       adherenceOver(
         logs.map((l) => ({ date: l.log_date, sessionDone: l.session_done })),

@@ -127,16 +127,38 @@ export async function loadPatientRecord(
     db
       .selectFrom("audit_event")
       .leftJoin("app_user", "app_user.id", "audit_event.actor_id")
-      .select(["audit_event.id", "audit_event.action", "audit_event.detail", "audit_event.at", "audit_event.actor_role", "app_user.name as actor_name"])
+      .select([
+        "audit_event.id",
+        "audit_event.action",
+        "audit_event.detail",
+        "audit_event.at",
+        "audit_event.actor_role",
+        "app_user.name as actor_name",
+      ])
       .where("audit_event.clinic_id", "=", clinicId)
-      .where((eb) => eb.or([eb("audit_event.plan_id", "=", plan.id), eb.and([eb("audit_event.entity_type", "=", "patient"), eb("audit_event.entity_id", "=", patient.id)])]))
+      .where((eb) =>
+        eb.or([
+          eb("audit_event.plan_id", "=", plan.id),
+          eb.and([eb("audit_event.entity_type", "=", "patient"), eb("audit_event.entity_id", "=", patient.id)]),
+        ]),
+      )
       .orderBy("audit_event.at", "desc")
       .limit(auditShown + 1) // one more than shown tells whether there is more
       .execute(),
     // Only what the charts draw.
     db
       .selectFrom("daily_log")
-      .select(["log_date", "morning_pain", "pain_during", "pain_after", "running_minutes", "session_done", "session_minutes", "session_rpe", "exercises"])
+      .select([
+        "log_date",
+        "morning_pain",
+        "pain_during",
+        "pain_after",
+        "running_minutes",
+        "session_done",
+        "session_minutes",
+        "session_rpe",
+        "exercises",
+      ])
       .where("clinic_id", "=", clinicId)
       .where("plan_id", "=", plan.id)
       .where("log_date", ">=", chartFrom)
@@ -153,7 +175,14 @@ export async function loadPatientRecord(
     db
       .selectFrom("signoff")
       .leftJoin("app_user", "app_user.id", "signoff.clinician_id")
-      .select(["signoff.id", "signoff.item_id", "signoff.stage_id", "signoff.signed_on", "signoff.note", "app_user.name as clinician_name"])
+      .select([
+        "signoff.id",
+        "signoff.item_id",
+        "signoff.stage_id",
+        "signoff.signed_on",
+        "signoff.note",
+        "app_user.name as clinician_name",
+      ])
       .where("signoff.clinic_id", "=", clinicId)
       .where("signoff.plan_id", "=", plan.id)
       .orderBy("signoff.signed_on", "desc")
@@ -221,7 +250,9 @@ export async function loadPatientRecord(
     stage: program.stages[stageIndex] ?? null,
     signoffItems: signoffItemsOfStage(plan),
     decisions,
-    audit: audit.slice(0, auditShown).map((a) => ({ ...a, detail: a.detail ? (JSON.parse(a.detail) as Record<string, unknown>) : null })),
+    audit: audit
+      .slice(0, auditShown)
+      .map((a) => ({ ...a, detail: a.detail ? (JSON.parse(a.detail) as Record<string, unknown>) : null })),
     auditHasMore: audit.length > auditShown,
     logs,
     measurements,
@@ -240,7 +271,10 @@ export async function loadPatientRecord(
  * The program's current version when it is newer than the plan's snapshot, else null: the clinic's own program's
  * `current_version`, or for a built-in the library file's version (a changed built-in gets a new version, docs/programs.md).
  */
-function newerVersionOf(plan: Pick<Plan, "program_id" | "program_version">, clinicCurrentVersion: number | undefined): number | null {
+function newerVersionOf(
+  plan: Pick<Plan, "program_id" | "program_version">,
+  clinicCurrentVersion: number | undefined,
+): number | null {
   const current = loadBuiltInProgram(plan.program_id)?.version ?? clinicCurrentVersion;
   return current !== undefined && current > plan.program_version ? current : null;
 }

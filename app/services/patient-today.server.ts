@@ -22,16 +22,24 @@ export type TrainingDay = { kind: "training" | "rest" | "done"; reason: string }
  * the stage asks for 7 a week; otherwise a rest day once this week's quota (the 6 days before today) is done, or the
  * day after a run when the plan wants a rest day between runs.
  */
-export function trainingDayOf(stage: Stage, today: string, recent: Pick<DailyLog, "log_date" | "session_done" | "running_minutes">[]): TrainingDay {
+export function trainingDayOf(
+  stage: Stage,
+  today: string,
+  recent: Pick<DailyLog, "log_date" | "session_done" | "running_minutes">[],
+): TrainingDay {
   const todays = recent.find((l) => l.log_date === today);
-  if (todays && todays.session_done !== "none") return { kind: "done", reason: "You have logged today's session. Well done." };
+  if (todays && todays.session_done !== "none")
+    return { kind: "done", reason: "You have logged today's session. Well done." };
   const perWeek = stage.prescription.frequencyPerWeek ?? 7;
   if (perWeek >= 7) return { kind: "training", reason: "Your plan has exercises every day." };
   const weekStart = addDays(today, -6);
   const done = recent.filter((l) => l.log_date >= weekStart && l.log_date < today && l.session_done !== "none").length;
   const quota = Math.ceil(perWeek);
   if (done >= quota) {
-    return { kind: "rest", reason: `You have done ${done} sessions in the last 6 days; your plan asks for ${quota} a week.` };
+    return {
+      kind: "rest",
+      reason: `You have done ${done} sessions in the last 6 days; your plan asks for ${quota} a week.`,
+    };
   }
   const yesterday = recent.find((l) => l.log_date === addDays(today, -1));
   if (stage.prescription.run?.restDayBetween && yesterday && (yesterday.running_minutes ?? 0) > 0) {
@@ -75,7 +83,10 @@ export async function todayView(db: DB, patient: PatientUser) {
   const current = await loadPatientPlan(db, patient);
   if (!current) return null;
   const { plan, today } = current;
-  const [recent, latestSummary] = await Promise.all([listLogsForPlan(db, plan.id, { from: addDays(today, -7) }), getLatestPatientSummary(db, plan.id)]);
+  const [recent, latestSummary] = await Promise.all([
+    listLogsForPlan(db, plan.id, { from: addDays(today, -7) }),
+    getLatestPatientSummary(db, plan.id),
+  ]);
   const todays = recent.find((l) => l.log_date === today) ?? null;
   return {
     today,

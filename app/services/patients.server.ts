@@ -12,11 +12,14 @@ export const INVITE_DAYS = 7;
 type Clinician = { id: string; clinic_id: string; role: "clinician" };
 
 export type CreatePatientResult =
-  | { ok: true; patientId: string; invitePath: string }
-  | { ok: false; fieldErrors: Record<string, string> };
+  { ok: true; patientId: string; invitePath: string } | { ok: false; fieldErrors: Record<string, string> };
 
 /** Creates the patient's account (no password yet) and a one-time invite link, all or nothing. */
-export async function createPatientWithInvite(db: DB, clinician: Clinician, input: NewPatient): Promise<CreatePatientResult> {
+export async function createPatientWithInvite(
+  db: DB,
+  clinician: Clinician,
+  input: NewPatient,
+): Promise<CreatePatientResult> {
   if (await emailExists(db, input.email)) {
     return { ok: false, fieldErrors: { email: "Someone already uses this email address in Stagewise" } };
   }

@@ -11,9 +11,18 @@ import { findProgramForClinic } from "./program-lookup.server.ts";
 import { startPlan } from "./plans.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
-type Patient = { id: string; time_zone: string; involved_side: string; injury_date: string | null; surgery_date: string | null };
+type Patient = {
+  id: string;
+  time_zone: string;
+  involved_side: string;
+  injury_date: string | null;
+  surgery_date: string | null;
+};
 
-export type ChangeResult = { ok: true } | { ok: false; status: 404 | 409; message: string } | { ok: false; status: 400; fieldErrors: Record<string, string> };
+export type ChangeResult =
+  | { ok: true }
+  | { ok: false; status: 404 | 409; message: string }
+  | { ok: false; status: 400; fieldErrors: Record<string, string> };
 
 const notFound = { ok: false as const, status: 404 as const, message: "Plan not found" };
 
@@ -47,11 +56,12 @@ export async function reevaluate(db: DB, clinician: Clinician, planId: string, t
   return evaluatePlan(db, { plan, timeZone, actor: clinician });
 }
 
-const STATUS_CHANGES: Record<"pause" | "resume" | "discharge", { from: PlanStatus[]; to: PlanStatus; action: string }> = {
-  pause: { from: ["active"], to: "paused", action: "plan.paused" },
-  resume: { from: ["paused"], to: "active", action: "plan.resumed" },
-  discharge: { from: ["active", "paused"], to: "discharged", action: "plan.discharged" },
-};
+const STATUS_CHANGES: Record<"pause" | "resume" | "discharge", { from: PlanStatus[]; to: PlanStatus; action: string }> =
+  {
+    pause: { from: ["active"], to: "paused", action: "plan.paused" },
+    resume: { from: ["paused"], to: "active", action: "plan.resumed" },
+    discharge: { from: ["active", "paused"], to: "discharged", action: "plan.discharged" },
+  };
 
 export async function changePlanStatus(
   db: DB,
@@ -64,7 +74,8 @@ export async function changePlanStatus(
   const result = await db.transaction().execute(async (trx): Promise<ChangeResult> => {
     const plan = await getPlanInClinic(trx, clinician.clinic_id, planId);
     if (!plan) return notFound;
-    if (!rule.from.includes(plan.status)) return { ok: false, status: 409, message: `This plan is ${plan.status}; it cannot be ${rule.to} now.` };
+    if (!rule.from.includes(plan.status))
+      return { ok: false, status: 409, message: `This plan is ${plan.status}; it cannot be ${rule.to} now.` };
     await trx.updateTable("plan").set({ status: rule.to, updated_at: nowIso() }).where("id", "=", plan.id).execute();
     // A paused or discharged plan has nothing to confirm.
     if (rule.to !== "active") await supersedePendingDecisions(trx, plan.id);
@@ -93,10 +104,13 @@ export async function moveStageByHand(
   const result = await db.transaction().execute(async (trx): Promise<ChangeResult> => {
     const plan = await getPlanInClinic(trx, clinician.clinic_id, input.planId);
     if (!plan) return notFound;
-    if (plan.status !== "active" && plan.status !== "paused") return { ok: false, status: 409, message: `This plan is ${plan.status}.` };
+    if (plan.status !== "active" && plan.status !== "paused")
+      return { ok: false, status: 409, message: `This plan is ${plan.status}.` };
     const program = programOfPlan(plan);
-    if (!program.stages.some((s) => s.id === input.stageId)) return { ok: false, status: 400, fieldErrors: { stageId: "Choose a stage of this plan's program" } };
-    if (input.stageId === plan.current_stage_id) return { ok: false, status: 400, fieldErrors: { stageId: "The patient is already in this stage" } };
+    if (!program.stages.some((s) => s.id === input.stageId))
+      return { ok: false, status: 400, fieldErrors: { stageId: "Choose a stage of this plan's program" } };
+    if (input.stageId === plan.current_stage_id)
+      return { ok: false, status: 400, fieldErrors: { stageId: "The patient is already in this stage" } };
     await supersedePendingDecisions(trx, plan.id);
     await setPlanStage(trx, plan.id, { stageId: input.stageId, enteredOn: todayIn(timeZone) });
     await recordAudit(trx, {
@@ -129,9 +143,16 @@ export async function movePlanToVersion(
     if (!plan) return notFound;
     const program = await findProgramForClinic(trx, clinician.clinic_id, plan.program_id, input.version);
     if (!program) return { ok: false, status: 400, fieldErrors: { version: "That version does not exist" } };
-    if (program.version === plan.program_version) return { ok: false, status: 400, fieldErrors: { version: "The plan already runs on this version" } };
+    if (program.version === plan.program_version)
+      return { ok: false, status: 400, fieldErrors: { version: "The plan already runs on this version" } };
     if (!program.stages.some((s) => s.id === plan.current_stage_id)) {
-      return { ok: false, status: 400, fieldErrors: { version: `Version ${program.version} has no stage '${plan.current_stage_id}'. Move the patient to a stage that exists in both first.` } };
+      return {
+        ok: false,
+        status: 400,
+        fieldErrors: {
+          version: `Version ${program.version} has no stage '${plan.current_stage_id}'. Move the patient to a stage that exists in both first.`,
+        },
+      };
     }
     await supersedePendingDecisions(trx, plan.id);
     await trx

@@ -42,7 +42,10 @@ export async function startPlan(db: DB, clinician: Clinician, input: StartPlanIn
       .executeTakeFirst();
     if (!patient) return { ok: false, fieldErrors: { patientId: "Patient not found in your clinic" } };
     if (await getCurrentPlanForPatient(trx, input.patientId)) {
-      return { ok: false, fieldErrors: { programId: "This patient already has a plan. Discharge it before starting another." } };
+      return {
+        ok: false,
+        fieldErrors: { programId: "This patient already has a plan. Discharge it before starting another." },
+      };
     }
     const planId = newId();
     const now = nowIso();
@@ -79,7 +82,12 @@ export async function startPlan(db: DB, clinician: Clinician, input: StartPlanIn
       entityType: "plan",
       entityId: planId,
       planId,
-      detail: { programId: input.program.id, programVersion: input.program.version, startStageId: input.startStageId, approvalMode: input.approvalMode },
+      detail: {
+        programId: input.program.id,
+        programVersion: input.program.version,
+        startStageId: input.startStageId,
+        approvalMode: input.approvalMode,
+      },
     });
     return { ok: true, planId };
   });

@@ -8,7 +8,12 @@ import { loadBuiltInProgram } from "../../db/programs/index.ts";
  * Finds a program a clinic may use: a built-in (shared, read-only) or one of the clinic's own.
  * Definitions are re-validated with the engine's schema on the way out, so a bad row can never reach evaluate().
  */
-export async function findProgramForClinic(db: DB, clinicId: string, programId: string, version?: number): Promise<Program | undefined> {
+export async function findProgramForClinic(
+  db: DB,
+  clinicId: string,
+  programId: string,
+  version?: number,
+): Promise<Program | undefined> {
   const builtIn = loadBuiltInProgram(programId);
   if (builtIn) return version === undefined || version === builtIn.version ? builtIn : undefined;
   const row = await getClinicProgramVersion(db, clinicId, programId, version);

@@ -21,7 +21,10 @@ export type ProgramChoice = {
   updatedAt: string | null;
 };
 
-function choiceOf(program: Program, extra: { builtIn: boolean; basedOn: string | null; updatedAt: string | null }): ProgramChoice {
+function choiceOf(
+  program: Program,
+  extra: { builtIn: boolean; basedOn: string | null; updatedAt: string | null },
+): ProgramChoice {
   return {
     id: program.id,
     name: program.name,
@@ -39,7 +42,9 @@ export async function listClinicProgramDefinitions(db: DB, clinicId: string) {
   const rows = await db
     .selectFrom("program")
     .innerJoin("program_version", (join) =>
-      join.onRef("program_version.program_id", "=", "program.id").onRef("program_version.version", "=", "program.current_version"),
+      join
+        .onRef("program_version.program_id", "=", "program.id")
+        .onRef("program_version.version", "=", "program.current_version"),
     )
     .select(["program.id", "program.based_on", "program.updated_at", "program_version.definition"])
     .where("program.clinic_id", "=", clinicId)
@@ -67,7 +72,11 @@ export type EditableProgram = {
 };
 
 /** A program the clinic may see, with its version history and how many plans run on each version. */
-export async function getProgramDetail(db: DB, clinicId: string, programId: string): Promise<EditableProgram | undefined> {
+export async function getProgramDetail(
+  db: DB,
+  clinicId: string,
+  programId: string,
+): Promise<EditableProgram | undefined> {
   const builtIn = loadBuiltInProgram(programId);
   const plansByVersion = await db
     .selectFrom("plan")
@@ -105,7 +114,12 @@ export async function getProgramDetail(db: DB, clinicId: string, programId: stri
 }
 
 /** A new clinic program from a validated definition; its id is ours (a random slug), its version 1. */
-export async function createClinicProgram(db: DB, clinician: Clinician, definition: Program, basedOn: string | null = null): Promise<string> {
+export async function createClinicProgram(
+  db: DB,
+  clinician: Clinician,
+  definition: Program,
+  basedOn: string | null = null,
+): Promise<string> {
   const id = newId();
   const program = ProgramSchema.parse({ ...definition, id, version: 1 });
   await db.transaction().execute(async (trx) => {
@@ -124,7 +138,16 @@ export async function createClinicProgram(db: DB, clinician: Clinician, definiti
         updated_at: now,
       })
       .execute();
-    await trx.insertInto("program_version").values({ program_id: id, version: 1, definition: JSON.stringify(program), created_by: clinician.id, created_at: now }).execute();
+    await trx
+      .insertInto("program_version")
+      .values({
+        program_id: id,
+        version: 1,
+        definition: JSON.stringify(program),
+        created_by: clinician.id,
+        created_at: now,
+      })
+      .execute();
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
       actor: clinician,
@@ -145,13 +168,19 @@ export async function duplicateProgram(db: DB, clinician: Clinician, sourceId: s
   return createClinicProgram(db, clinician, { ...copy, name: `${copy.name} (our copy)` }, sourceId);
 }
 
-export type SaveResult = { ok: true; version: number; plansOnOlderVersions: number } | { ok: false; status: 404 | 409; message: string };
+export type SaveResult =
+  { ok: true; version: number; plansOnOlderVersions: number } | { ok: false; status: 404 | 409; message: string };
 
 /**
  * Saves an edit as a NEW immutable version. Plans keep the snapshot they run on until a clinician moves them
  * (docs/decisions/020-program-versioning.md). Built-in programs cannot be edited: duplicate them first.
  */
-export async function saveProgramVersion(db: DB, clinician: Clinician, programId: string, definition: Program): Promise<SaveResult> {
+export async function saveProgramVersion(
+  db: DB,
+  clinician: Clinician,
+  programId: string,
+  definition: Program,
+): Promise<SaveResult> {
   return db.transaction().execute(async (trx): Promise<SaveResult> => {
     const row = await trx
       .selectFrom("program")
@@ -163,7 +192,16 @@ export async function saveProgramVersion(db: DB, clinician: Clinician, programId
     const version = row.current_version + 1;
     const program = ProgramSchema.parse({ ...definition, id: programId, version });
     const now = nowIso();
-    await trx.insertInto("program_version").values({ program_id: programId, version, definition: JSON.stringify(program), created_by: clinician.id, created_at: now }).execute();
+    await trx
+      .insertInto("program_version")
+      .values({
+        program_id: programId,
+        version,
+        definition: JSON.stringify(program),
+        created_by: clinician.id,
+        created_at: now,
+      })
+      .execute();
     await trx
       .updateTable("program")
       .set({ current_version: version, name: program.name, condition: program.condition, updated_at: now })
@@ -182,7 +220,12 @@ export async function saveProgramVersion(db: DB, clinician: Clinician, programId
       action: "program.edited",
       entityType: "program",
       entityId: programId,
-      detail: { name: program.name, fromVersion: row.current_version, toVersion: version, plansOnOlderVersions: Number(inUse.n) },
+      detail: {
+        name: program.name,
+        fromVersion: row.current_version,
+        toVersion: version,
+        plansOnOlderVersions: Number(inUse.n),
+      },
     });
     return { ok: true, version, plansOnOlderVersions: Number(inUse.n) };
   });

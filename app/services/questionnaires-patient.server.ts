@@ -2,16 +2,18 @@ import type { DB } from "~/db/client.server.ts";
 import { INSTRUMENT_SCORE_RANGES, scoreLefs, scorePsfs, scoreVisaA, scoreVisaP } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { insertMeasurements, listMeasurementsForPlan } from "~/models/patient-measurement.server.ts";
-import { INSTRUMENT_OF_KIND, VISA_A, VISA_P, type QuestionnaireKind } from "~/components/patient/questionnaire-items.ts";
+import {
+  INSTRUMENT_OF_KIND,
+  VISA_A,
+  VISA_P,
+  type QuestionnaireKind,
+} from "~/components/patient/questionnaire-items.ts";
 import type { LefsForm, PsfsForm, VisaForm } from "~/schemas/questionnaires.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { loadPatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
 
-
 export type QuestionnaireAnswers =
-  | { kind: "visa-a" | "visa-p"; form: VisaForm }
-  | { kind: "lefs"; form: LefsForm }
-  | { kind: "psfs"; form: PsfsForm };
+  { kind: "visa-a" | "visa-p"; form: VisaForm } | { kind: "lefs"; form: LefsForm } | { kind: "psfs"; form: PsfsForm };
 
 /** Item scores and raw answers for storage, scored by the engine's scorer for the instrument. */
 export function scoreAnswers(a: QuestionnaireAnswers): { score: number; answers: unknown } {
@@ -23,7 +25,10 @@ export function scoreAnswers(a: QuestionnaireAnswers): { score: number; answers:
       const item8 = branch.scores[a.form.item8Minutes]!;
       const itemScores = [...a.form.items, item8];
       const score = a.kind === "visa-a" ? scoreVisaA(itemScores) : scoreVisaP(itemScores);
-      return { score, answers: { items: itemScores, item8: { branch: a.form.item8Branch, minutesChoice: a.form.item8Minutes } } };
+      return {
+        score,
+        answers: { items: itemScores, item8: { branch: a.form.item8Branch, minutesChoice: a.form.item8Minutes } },
+      };
     }
     case "lefs":
       return { score: scoreLefs(a.form.items), answers: { items: a.form.items } };
@@ -37,9 +42,16 @@ export async function questionnaireView(db: DB, patient: PatientUser, kind: Ques
   const current = await loadPatientPlan(db, patient);
   if (!current) return null;
   const measure = INSTRUMENT_OF_KIND[kind];
-  const asked = current.stage.gates.filter((g) => g.kind === "questionnaire" && (g.measure ?? g.instrument) === measure).map((g) => g.patientText ?? null).filter((t): t is string => t !== null);
+  const asked = current.stage.gates
+    .filter((g) => g.kind === "questionnaire" && (g.measure ?? g.instrument) === measure)
+    .map((g) => g.patientText ?? null)
+    .filter((t): t is string => t !== null);
   const previous = await listMeasurementsForPlan(db, current.plan.id, [measure], 6);
-  return { asked, previous: previous.map((m) => ({ id: m.id, date: m.measured_on, value: m.value })), max: INSTRUMENT_SCORE_RANGES[measure].max };
+  return {
+    asked,
+    previous: previous.map((m) => ({ id: m.id, date: m.measured_on, value: m.value })),
+    max: INSTRUMENT_SCORE_RANGES[measure].max,
+  };
 }
 
 export async function saveQuestionnaire(db: DB, patient: PatientUser, answers: QuestionnaireAnswers) {
@@ -49,8 +61,18 @@ export async function saveQuestionnaire(db: DB, patient: PatientUser, answers: Q
   const { score, answers: raw } = scoreAnswers(answers);
   const measure = INSTRUMENT_OF_KIND[answers.kind];
   const [id] = await db.transaction().execute(async (trx) => {
-    const ids = await insertMeasurements(trx, plan, patient.id, today, [{ measure, side: null, value: score, answers: raw }]);
-    await recordAudit(trx, { clinicId: plan.clinic_id, actor: patient, action: "measurement.questionnaire", entityType: "measurement", entityId: ids[0]!, planId: plan.id, detail: { measure, score, date: today } });
+    const ids = await insertMeasurements(trx, plan, patient.id, today, [
+      { measure, side: null, value: score, answers: raw },
+    ]);
+    await recordAudit(trx, {
+      clinicId: plan.clinic_id,
+      actor: patient,
+      action: "measurement.questionnaire",
+      entityType: "measurement",
+      entityId: ids[0]!,
+      planId: plan.id,
+      detail: { measure, score, date: today },
+    });
     return ids;
   });
   if (plan.status === "active") await evaluatePlan(db, { plan, timeZone: patient.time_zone, actor: patient, today });

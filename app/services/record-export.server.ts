@@ -15,10 +15,33 @@ export async function loadPatientRecord(db: DB, clinicId: string, patientId: str
   const patient = await getPatientInClinic(db, clinicId, patientId);
   if (!patient) return null;
   const [clinician, plans, logs, measurements, decisions] = await Promise.all([
-    db.selectFrom("app_user").select(["id", "name"]).where("id", "=", patient.clinician_id).where("clinic_id", "=", clinicId).executeTakeFirst(),
-    db.selectFrom("plan").selectAll().where("patient_id", "=", patientId).where("clinic_id", "=", clinicId).orderBy("created_at").execute(),
-    db.selectFrom("daily_log").selectAll().where("patient_id", "=", patientId).where("clinic_id", "=", clinicId).orderBy("log_date").execute(),
-    db.selectFrom("measurement").selectAll().where("patient_id", "=", patientId).where("clinic_id", "=", clinicId).orderBy("measured_on").execute(),
+    db
+      .selectFrom("app_user")
+      .select(["id", "name"])
+      .where("id", "=", patient.clinician_id)
+      .where("clinic_id", "=", clinicId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("plan")
+      .selectAll()
+      .where("patient_id", "=", patientId)
+      .where("clinic_id", "=", clinicId)
+      .orderBy("created_at")
+      .execute(),
+    db
+      .selectFrom("daily_log")
+      .selectAll()
+      .where("patient_id", "=", patientId)
+      .where("clinic_id", "=", clinicId)
+      .orderBy("log_date")
+      .execute(),
+    db
+      .selectFrom("measurement")
+      .selectAll()
+      .where("patient_id", "=", patientId)
+      .where("clinic_id", "=", clinicId)
+      .orderBy("measured_on")
+      .execute(),
     db
       .selectFrom("decision")
       .innerJoin("plan", "plan.id", "decision.plan_id")
@@ -32,27 +55,60 @@ export async function loadPatientRecord(db: DB, clinicId: string, patientId: str
   return {
     exportedAt: nowIso(),
     patient: {
-      id: patient.id, name: patient.name, email: patient.email, timeZone: patient.time_zone,
-      condition: patient.condition, involvedSide: patient.involved_side,
+      id: patient.id,
+      name: patient.name,
+      email: patient.email,
+      timeZone: patient.time_zone,
+      condition: patient.condition,
+      involvedSide: patient.involved_side,
     },
     clinician: clinician ?? null,
     plans: plans.map((p) => ({
-      id: p.id, status: p.status, startDate: p.start_date, currentStageId: p.current_stage_id,
-      goalText: p.goal_text, goalTargetDate: p.goal_target_date, program: programOfPlan(p),
+      id: p.id,
+      status: p.status,
+      startDate: p.start_date,
+      currentStageId: p.current_stage_id,
+      goalText: p.goal_text,
+      goalTargetDate: p.goal_target_date,
+      program: programOfPlan(p),
     })),
     logs: logs.map((l) => ({
-      planId: l.plan_id, date: l.log_date, morningPain: l.morning_pain, morningStiffness: l.morning_stiffness,
-      sessionDone: l.session_done, painDuring: l.pain_during, painAfter: l.pain_after, sessionMinutes: l.session_minutes,
-      sessionRpe: l.session_rpe, runningMinutes: l.running_minutes, swelling: l.swelling, notes: l.notes,
+      planId: l.plan_id,
+      date: l.log_date,
+      morningPain: l.morning_pain,
+      morningStiffness: l.morning_stiffness,
+      sessionDone: l.session_done,
+      painDuring: l.pain_during,
+      painAfter: l.pain_after,
+      sessionMinutes: l.session_minutes,
+      sessionRpe: l.session_rpe,
+      runningMinutes: l.running_minutes,
+      swelling: l.swelling,
+      notes: l.notes,
     })),
     measurements: measurements.map((m) => ({
-      id: m.id, planId: m.plan_id, date: m.measured_on, measure: m.measure, side: m.side, value: m.value,
+      id: m.id,
+      planId: m.plan_id,
+      date: m.measured_on,
+      measure: m.measure,
+      side: m.side,
+      value: m.value,
       answers: m.answers ? JSON.parse(m.answers) : null,
     })),
     decisions: decisions.map((d) => ({
-      id: d.id, planId: d.plan_id, evaluatedFor: d.evaluated_for, outcome: d.outcome, fromStageId: d.from_stage_id,
-      toStageId: d.to_stage_id, status: d.status, engineVersion: d.engine_version, programVersion: d.program_version,
-      clinicianSummary: d.clinician_summary, createdAt: d.created_at, reviewedAt: d.reviewed_at, reviewedBy: d.reviewed_by,
+      id: d.id,
+      planId: d.plan_id,
+      evaluatedFor: d.evaluated_for,
+      outcome: d.outcome,
+      fromStageId: d.from_stage_id,
+      toStageId: d.to_stage_id,
+      status: d.status,
+      engineVersion: d.engine_version,
+      programVersion: d.program_version,
+      clinicianSummary: d.clinician_summary,
+      createdAt: d.created_at,
+      reviewedAt: d.reviewed_at,
+      reviewedBy: d.reviewed_by,
       reviewReason: d.review_reason,
     })),
   };
@@ -66,19 +122,31 @@ export async function exportPatientRecord(
   const record = await loadPatientRecord(db, args.clinicId, args.patientId);
   if (!record) return null;
   await recordAudit(db, {
-    clinicId: args.clinicId, actor: args.actor, action: "record.exported", entityType: "patient", entityId: args.patientId,
+    clinicId: args.clinicId,
+    actor: args.actor,
+    action: "record.exported",
+    entityType: "patient",
+    entityId: args.patientId,
     detail: { format: args.format },
   });
   const stem = `stagewise-${record.patient.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${record.exportedAt.slice(0, 10)}`;
   const headers = { "Cache-Control": "no-store" };
   if (args.format === "csv") {
     return new Response(recordToCsv(record), {
-      headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${stem}.csv"` },
+      headers: {
+        ...headers,
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${stem}.csv"`,
+      },
     });
   }
   const bundle = recordToFhirBundle(record, `stagewise-engine-${args.clinicId}`);
   return new Response(JSON.stringify(bundle, null, 2), {
-    headers: { ...headers, "Content-Type": "application/fhir+json; charset=utf-8", "Content-Disposition": `attachment; filename="${stem}.fhir.json"` },
+    headers: {
+      ...headers,
+      "Content-Type": "application/fhir+json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${stem}.fhir.json"`,
+    },
   });
 }
 

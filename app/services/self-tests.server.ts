@@ -16,18 +16,31 @@ export const SELF_TEST_MEASURES: Record<string, { name: string; how: string; uni
   },
 };
 
-export type OfferedTest = { measure: string; name: string; how: string; unit: string; max: number; sides: Array<"left" | "right" | null> };
+export type OfferedTest = {
+  measure: string;
+  name: string;
+  how: string;
+  unit: string;
+  max: number;
+  sides: Array<"left" | "right" | null>;
+};
 
 /** The self-recordable capacity tests the current stage's gates (or the next stage's) ask for. */
 export function offeredTests(stages: Stage[], stageIndex: number, involvedSide: string): OfferedTest[] {
   const criteria = [stages[stageIndex], stages[stageIndex + 1]].flatMap((s) => s?.gates ?? []);
-  const measures = [...new Set(criteria.flatMap((c) => (c.kind === "capacity" && SELF_TEST_MEASURES[c.measure] ? [c.measure] : [])))];
+  const measures = [
+    ...new Set(criteria.flatMap((c) => (c.kind === "capacity" && SELF_TEST_MEASURES[c.measure] ? [c.measure] : []))),
+  ];
   // Both legs whenever the plan has one involved side: the symmetry index needs the pair, and it's one more count.
-  const sides: Array<"left" | "right" | null> = involvedSide === "left" || involvedSide === "right" ? [involvedSide, involvedSide === "left" ? "right" : "left"] : [null];
+  const sides: Array<"left" | "right" | null> =
+    involvedSide === "left" || involvedSide === "right"
+      ? [involvedSide, involvedSide === "left" ? "right" : "left"]
+      : [null];
   return measures.map((measure) => ({ measure, ...SELF_TEST_MEASURES[measure]!, sides }));
 }
 
-export type SaveTestsResult = { ok: true; count: number } | { ok: false; status: 400 | 404; fieldErrors: Record<string, string> };
+export type SaveTestsResult =
+  { ok: true; count: number } | { ok: false; status: 400 | 404; fieldErrors: Record<string, string> };
 
 export async function saveSelfTests(db: DB, patient: PatientUser, input: SelfTestsInput): Promise<SaveTestsResult> {
   const current = await loadPatientPlan(db, patient);
@@ -36,16 +49,28 @@ export async function saveSelfTests(db: DB, patient: PatientUser, input: SelfTes
   const fieldErrors: Record<string, string> = {};
   input.results.forEach((r, i) => {
     const test = offered.find((t) => t.measure === r.measure);
-    if (!test || !test.sides.includes(r.side ?? null)) fieldErrors[`results.${i}.value`] = "Your plan doesn't ask for this test now";
+    if (!test || !test.sides.includes(r.side ?? null))
+      fieldErrors[`results.${i}.value`] = "Your plan doesn't ask for this test now";
     else if (r.value > test.max) fieldErrors[`results.${i}.value`] = `Enter a number up to ${test.max}`;
   });
   if (Object.keys(fieldErrors).length > 0) return { ok: false, status: 400, fieldErrors };
 
   const { plan, today } = current;
   await db.transaction().execute(async (trx) => {
-    const ids = await insertMeasurements(trx, plan, patient.id, today, input.results.map((r) => ({ measure: r.measure, side: r.side ?? null, value: r.value, answers: null })));
+    const ids = await insertMeasurements(
+      trx,
+      plan,
+      patient.id,
+      today,
+      input.results.map((r) => ({ measure: r.measure, side: r.side ?? null, value: r.value, answers: null })),
+    );
     await recordAudit(trx, {
-      clinicId: plan.clinic_id, actor: patient, action: "measurement.self_recorded", entityType: "measurement", entityId: ids[0]!, planId: plan.id,
+      clinicId: plan.clinic_id,
+      actor: patient,
+      action: "measurement.self_recorded",
+      entityType: "measurement",
+      entityId: ids[0]!,
+      planId: plan.id,
       detail: { date: today, results: input.results },
     });
   });

@@ -6,12 +6,10 @@ import { verifyPassword } from "~/utils/password.server.ts";
 export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
 
 export type SignInResult =
-  | { ok: true; userId: string; role: "clinician" | "patient" }
-  | { ok: false; reason: "invalid" | "throttled" };
+  { ok: true; userId: string; role: "clinician" | "patient" } | { ok: false; reason: "invalid" | "throttled" };
 
 // A dummy hash keeps the time of "no such account" close to "wrong password", so timing doesn't reveal accounts.
-const DUMMY_HASH =
-  "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
 /**
  * Checks a password, with failed attempts limited per account and per client address

@@ -51,7 +51,12 @@ export async function recordSignoff(
       entityType: "signoff",
       entityId: id,
       planId: plan.id,
-      detail: { itemId: input.itemId, stageId: plan.current_stage_id, signedOn: input.signedOn, note: input.note ?? null },
+      detail: {
+        itemId: input.itemId,
+        stageId: plan.current_stage_id,
+        signedOn: input.signedOn,
+        note: input.note ?? null,
+      },
     });
     return { ok: true };
   });

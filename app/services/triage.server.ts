@@ -13,7 +13,15 @@ export const SILENT_DAYS = 3;
 export const RECENT_REGRESS_DAYS = 7;
 
 export type TriageReason = {
-  code: "pending_advance" | "regressed" | "red_flag_pain" | "effusion" | "boundary" | "flag" | "no_log" | "falling_adherence";
+  code:
+    | "pending_advance"
+    | "regressed"
+    | "red_flag_pain"
+    | "effusion"
+    | "boundary"
+    | "flag"
+    | "no_log"
+    | "falling_adherence";
   label: string;
   tone: "danger" | "warning" | "info";
   weight: number;
@@ -32,7 +40,14 @@ export type TriageRow = {
   lastLogDate: string | null;
   painTrend: Array<number | null>;
   reasons: TriageReason[];
-  decision: { id: string; outcome: string; status: string; summary: string; flags: Flag[]; checks: Check[] | null } | null;
+  decision: {
+    id: string;
+    outcome: string;
+    status: string;
+    summary: string;
+    flags: Flag[];
+    checks: Check[] | null;
+  } | null;
 };
 
 /** Only this clinician's own patients; absent = the whole clinic. */
@@ -147,33 +162,78 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
     const today = todayOf(plan.time_zone);
     const outline = outlines.get(outlineKey(plan.program_id, plan.program_version));
     const stageIndex = outline ? outline.stages.findIndex((s) => s.id === plan.current_stage_id) : -1;
-    const planLogs = unfoldLogs(plan.recent_logs).filter((l) => l.log_date <= today && l.log_date > addDays(today, -TRIAGE_DAYS));
+    const planLogs = unfoldLogs(plan.recent_logs).filter(
+      (l) => l.log_date <= today && l.log_date > addDays(today, -TRIAGE_DAYS),
+    );
     const byDate = new Map(planLogs.map((l) => [l.log_date, l]));
-    const painTrend = Array.from({ length: TRIAGE_DAYS }, (_, i) => byDate.get(addDays(today, -(TRIAGE_DAYS - 1 - i)))?.pain_during ?? null);
+    const painTrend = Array.from(
+      { length: TRIAGE_DAYS },
+      (_, i) => byDate.get(addDays(today, -(TRIAGE_DAYS - 1 - i)))?.pain_during ?? null,
+    );
     const lastWithPain = [...planLogs].reverse().find((l) => l.pain_during !== null || l.pain_after !== null);
     const lastLog = planLogs.at(-1) ?? null;
     const decision = plan.decision_id
-      ? { id: plan.decision_id, outcome: plan.decision_outcome!, status: plan.decision_status!, flags: plan.decision_flags!, clinician_summary: plan.decision_summary!, pending_checks: plan.pending_checks }
+      ? {
+          id: plan.decision_id,
+          outcome: plan.decision_outcome!,
+          status: plan.decision_status!,
+          flags: plan.decision_flags!,
+          clinician_summary: plan.decision_summary!,
+          pending_checks: plan.pending_checks,
+        }
       : undefined;
     const reasons: TriageReason[] = [];
 
     if (decision?.status === "pending") {
-      reasons.push({ code: "pending_advance", label: decision.outcome === "complete" ? "Completion awaiting you" : "Advance awaiting you", tone: "warning", weight: 100 });
+      reasons.push({
+        code: "pending_advance",
+        label: decision.outcome === "complete" ? "Completion awaiting you" : "Advance awaiting you",
+        tone: "warning",
+        weight: 100,
+      });
     }
     const regressedOn = plan.regressed_on;
-    if (regressedOn) reasons.push({ code: "regressed", label: `Regressed ${regressedOn === today ? "today" : `${daysBetween(regressedOn, today)} d ago`}`, tone: "danger", weight: 90 });
+    if (regressedOn)
+      reasons.push({
+        code: "regressed",
+        label: `Regressed ${regressedOn === today ? "today" : `${daysBetween(regressedOn, today)} d ago`}`,
+        tone: "danger",
+        weight: 90,
+      });
     const flags = decision ? (JSON.parse(decision.flags) as Flag[]) : [];
     for (const flag of flags) {
       if (flag.severity === "info") continue;
-      const code = flag.code === "red_flag_pain" || flag.code === "effusion" || flag.code === "boundary" ? flag.code : "flag";
+      const code =
+        flag.code === "red_flag_pain" || flag.code === "effusion" || flag.code === "boundary" ? flag.code : "flag";
       if (reasons.some((r) => r.code === code)) continue;
-      const label = { red_flag_pain: "High pain", effusion: "Swelling", boundary: "At a threshold", flag: "Engine flag" }[code];
-      reasons.push({ code, label, tone: flag.severity === "high" ? "danger" : "warning", weight: flag.severity === "high" ? 95 : 60 });
+      const label = {
+        red_flag_pain: "High pain",
+        effusion: "Swelling",
+        boundary: "At a threshold",
+        flag: "Engine flag",
+      }[code];
+      reasons.push({
+        code,
+        label,
+        tone: flag.severity === "high" ? "danger" : "warning",
+        weight: flag.severity === "high" ? 95 : 60,
+      });
     }
     if (plan.status === "active") {
       const since = lastLog ? daysBetween(lastLog.log_date, today) : daysBetween(plan.start_date, today);
-      if (since >= SILENT_DAYS) reasons.push({ code: "no_log", label: lastLog ? `No log for ${since} days` : since >= TRIAGE_DAYS ? `No log for ${TRIAGE_DAYS}+ days` : `No log since the start`, tone: "warning", weight: 50 });
-      if (fallingAdherence(planLogs, today, plan.start_date, outline?.stages[stageIndex]?.partialCredit)) reasons.push({ code: "falling_adherence", label: "Fewer sessions than last week", tone: "info", weight: 40 });
+      if (since >= SILENT_DAYS)
+        reasons.push({
+          code: "no_log",
+          label: lastLog
+            ? `No log for ${since} days`
+            : since >= TRIAGE_DAYS
+              ? `No log for ${TRIAGE_DAYS}+ days`
+              : `No log since the start`,
+          tone: "warning",
+          weight: 50,
+        });
+      if (fallingAdherence(planLogs, today, plan.start_date, outline?.stages[stageIndex]?.partialCredit))
+        reasons.push({ code: "falling_adherence", label: "Fewer sessions than last week", tone: "info", weight: 40 });
     }
     reasons.sort((a, b) => b.weight - a.weight);
     return {
@@ -204,7 +264,12 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
 
   const needsAttention = rows
     .filter((r) => r.reasons.length > 0)
-    .sort((a, b) => b.reasons[0]!.weight - a.reasons[0]!.weight || b.reasons.length - a.reasons.length || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        b.reasons[0]!.weight - a.reasons[0]!.weight ||
+        b.reasons.length - a.reasons.length ||
+        a.name.localeCompare(b.name),
+    );
   const everyoneElse = rows.filter((r) => r.reasons.length === 0).sort((a, b) => a.name.localeCompare(b.name));
   return { needsAttention, everyoneElse, withoutPlan: Number(withoutPlan.n) };
 }
@@ -216,7 +281,12 @@ function unfoldLogs(folded: string | null) {
     .split(",")
     .map((entry) => {
       const [logDate, during, after, done] = entry.split(":");
-      return { log_date: logDate!, pain_during: during ? Number(during) : null, pain_after: after ? Number(after) : null, session_done: done as "done" | "partial" | "none" };
+      return {
+        log_date: logDate!,
+        pain_during: during ? Number(during) : null,
+        pain_after: after ? Number(after) : null,
+        session_done: done as "done" | "partial" | "none",
+      };
     })
     .sort((a, b) => (a.log_date < b.log_date ? -1 : a.log_date > b.log_date ? 1 : 0));
 }

@@ -29,7 +29,15 @@ export type TryDay = {
   flags: Flag[];
 };
 
-type History = { start: string; involvedSide: "left" | "right" | "both" | "none"; logs: DailyLogFact[]; measurements: MeasurementFact[]; signoffs: SignoffFact[]; days: number; timeZone: string };
+type History = {
+  start: string;
+  involvedSide: "left" | "right" | "both" | "none";
+  logs: DailyLogFact[];
+  measurements: MeasurementFact[];
+  signoffs: SignoffFact[];
+  days: number;
+  timeZone: string;
+};
 
 const QUESTIONNAIRE_DEFAULT_MEASURE = (c: Extract<Criterion, { kind: "questionnaire" }>) => c.measure ?? c.instrument;
 
@@ -44,7 +52,13 @@ function criteriaOf(program: Program): Criterion[] {
 export function syntheticHistory(program: Program, input: TryProgramInput, today: string): History {
   const start = addDays(today, -(input.days - 1));
   const criteria = criteriaOf(program);
-  const tests = Array.from(new Set(criteria.flatMap((c) => ((c.kind === "pain" || c.kind === "trend") && c.metric === "test" && c.test ? [c.test] : []))));
+  const tests = Array.from(
+    new Set(
+      criteria.flatMap((c) =>
+        (c.kind === "pain" || c.kind === "trend") && c.metric === "test" && c.test ? [c.test] : [],
+      ),
+    ),
+  );
   const slope = input.painTrend === "rising" ? 1 : input.painTrend === "falling" ? -1 : 0; // points per week
   const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v * 10) / 10));
   const logs: DailyLogFact[] = [];
@@ -69,7 +83,9 @@ export function syntheticHistory(program: Program, input: TryProgramInput, today
   }
   const measurements: MeasurementFact[] = [];
   const capacity = criteria.filter((c): c is Extract<Criterion, { kind: "capacity" }> => c.kind === "capacity");
-  const questionnaires = criteria.filter((c): c is Extract<Criterion, { kind: "questionnaire" }> => c.kind === "questionnaire");
+  const questionnaires = criteria.filter(
+    (c): c is Extract<Criterion, { kind: "questionnaire" }> => c.kind === "questionnaire",
+  );
   const weeks = Math.floor((input.days - 1) / 7);
   for (let w = 0; w <= weeks; w++) {
     const date = addDays(start, w * 7);
@@ -79,14 +95,25 @@ export function syntheticHistory(program: Program, input: TryProgramInput, today
       // The uninvolved (left) side scores 100; the involved side whatever gives the week's LSI as the engine reads it.
       const involved = involvedValueForSymmetry(lsi, 100, measureIsLowerBetter(program, measure));
       if (involved === null) continue; // a timed test at 0 %: no finite time gives it, so that week has no test
-      measurements.push({ date, measure, side: "right", value: Math.round(involved * 10) / 10 }, { date, measure, side: "left", value: 100 });
+      measurements.push(
+        { date, measure, side: "right", value: Math.round(involved * 10) / 10 },
+        { date, measure, side: "left", value: 100 },
+      );
     }
     for (const measure of new Set(questionnaires.map(QUESTIONNAIRE_DEFAULT_MEASURE))) {
-      measurements.push({ date, measure, side: null, value: Math.round(input.questionnaireStart + (input.questionnaireEnd - input.questionnaireStart) * f) });
+      measurements.push({
+        date,
+        measure,
+        side: null,
+        value: Math.round(input.questionnaireStart + (input.questionnaireEnd - input.questionnaireStart) * f),
+      });
     }
   }
   const items = Array.from(new Set(criteria.flatMap((c) => (c.kind === "signoff" ? [c.itemId] : []))));
-  const signoffs: SignoffFact[] = input.signoffs === "yes" ? logs.flatMap((l) => items.map((itemId) => ({ itemId, date: l.date, clinicianId: null }))) : [];
+  const signoffs: SignoffFact[] =
+    input.signoffs === "yes"
+      ? logs.flatMap((l) => items.map((itemId) => ({ itemId, date: l.date, clinicianId: null })))
+      : [];
   return { start, involvedSide: "right", logs, measurements, signoffs, days: input.days, timeZone: "UTC" };
 }
 
@@ -103,10 +130,19 @@ export async function patientHistory(db: DB, clinicId: string, patientId: string
     .executeTakeFirst();
   if (!plan) return undefined;
   const today = todayIn(plan.time_zone);
-  const days = Math.min(120, Math.max(1, Math.round((Date.parse(today) - Date.parse(plan.start_date)) / 86_400_000) + 1));
+  const days = Math.min(
+    120,
+    Math.max(1, Math.round((Date.parse(today) - Date.parse(plan.start_date)) / 86_400_000) + 1),
+  );
   const start = addDays(today, -(days - 1));
   const facts = await loadPlanFacts(db, { id: plan.id, stage_entered_on: start }, today);
-  return { start, involvedSide: plan.involved_side as History["involvedSide"], days, timeZone: plan.time_zone, ...facts };
+  return {
+    start,
+    involvedSide: plan.involved_side as History["involvedSide"],
+    days,
+    timeZone: plan.time_zone,
+    ...facts,
+  };
 }
 
 /**
@@ -114,7 +150,8 @@ export async function patientHistory(db: DB, clinicId: string, patientId: string
  * was made. Pure: nothing is written.
  */
 export function replay(program: Program, history: History, startStageId?: string): TryDay[] {
-  let stageId = startStageId && program.stages.some((s) => s.id === startStageId) ? startStageId : program.stages[0]!.id;
+  let stageId =
+    startStageId && program.stages.some((s) => s.id === startStageId) ? startStageId : program.stages[0]!.id;
   let enteredOn = history.start;
   let lastRegressOn: string | null = null;
   const out: TryDay[] = [];
@@ -123,7 +160,14 @@ export function replay(program: Program, history: History, startStageId?: string
     const decision = evaluate({
       program,
       today,
-      plan: { timeZone: history.timeZone, startDate: history.start, involvedSide: history.involvedSide, currentStageId: stageId, stageEnteredOn: enteredOn, lastRegressOn },
+      plan: {
+        timeZone: history.timeZone,
+        startDate: history.start,
+        involvedSide: history.involvedSide,
+        currentStageId: stageId,
+        stageEnteredOn: enteredOn,
+        lastRegressOn,
+      },
       logs: history.logs.filter((l) => l.date <= today),
       measurements: history.measurements.filter((m) => m.date <= today),
       signoffs: history.signoffs.filter((s) => s.date <= today),

@@ -18,4 +18,9 @@ export function formatDate(isoDate: string): string {
   return shortDate.format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
 // One formatter for every call: toLocaleDateString builds a new one each time, which shows in long lists.
-const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const shortDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});

@@ -8,7 +8,8 @@ export const isBlank = (v: unknown) => v === undefined || v === null || (typeof 
 export const blankToUndefined = (v: unknown) => (isBlank(v) ? undefined : v);
 
 /** zod's `preprocess` (which zod/mini doesn't have): the same pipe of a transform into the schema. */
-export const preprocess = <S extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: S) => z.pipe(z.transform(fn), schema);
+export const preprocess = <S extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: S) =>
+  z.pipe(z.transform(fn), schema);
 
 export const requiredText = (label: string, max = 200) =>
   z
@@ -16,7 +17,10 @@ export const requiredText = (label: string, max = 200) =>
     .check(z.trim(), z.minLength(1, `Enter ${label}`), z.maxLength(max, `Keep ${label} under ${max} characters`));
 
 export const optionalText = (max = 2000) =>
-  preprocess(blankToUndefined, z.optional(z.string().check(z.trim(), z.maxLength(max, `Keep this under ${max} characters`))));
+  preprocess(
+    blankToUndefined,
+    z.optional(z.string().check(z.trim(), z.maxLength(max, `Keep this under ${max} characters`))),
+  );
 
 export const email = () =>
   z.pipe(
@@ -53,13 +57,11 @@ export const numberInRange = (label: string, min: number, max: number) =>
   );
 
 export const isoDate = (label: string) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .check(
-      z.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a date`),
-      // Date.parse rolls 2026-02-30 over to 2 March: a real date is one that reads back as itself.
-      z.refine((s: string) => isRealDate(s), `Enter ${label} as a real date`),
-    );
+  z.string({ error: `Enter ${label}` }).check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a date`),
+    // Date.parse rolls 2026-02-30 over to 2 March: a real date is one that reads back as itself.
+    z.refine((s: string) => isRealDate(s), `Enter ${label} as a real date`),
+  );
 
 function isRealDate(s: string): boolean {
   const ms = Date.parse(`${s}T00:00:00Z`);

@@ -5,7 +5,9 @@ import { generateLargeClinic } from "../generate.ts";
 import { migrateToLatest } from "../migrate.ts";
 
 // npm run db:generate -- --patients 2000 --days 180   (adds a large clinic to the database at DATABASE_URL)
-const { values } = parseArgs({ options: { patients: { type: "string", default: "2000" }, days: { type: "string", default: "180" } } });
+const { values } = parseArgs({
+  options: { patients: { type: "string", default: "2000" }, days: { type: "string", default: "180" } },
+});
 const patients = Number(values.patients);
 const days = Number(values.days);
 if (!Number.isInteger(patients) || patients < 1 || !Number.isInteger(days) || days < 1) {
@@ -22,7 +24,9 @@ try {
     days,
     onProgress: (done) => process.stdout.write(`\r${done}/${patients} patients`),
   });
-  console.log(`\nGenerated ${patients} patients × ${days} days in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `\nGenerated ${patients} patients × ${days} days in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
   console.log(`Sign in as ${result.clinicianEmail} or ${result.patientEmail} (password stagewise-demo).`);
 } finally {
   await db.destroy();

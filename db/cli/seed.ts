@@ -12,7 +12,9 @@ if (env.NODE_ENV === "production" && env.SEED_DEMO !== "always") {
 const db = createDb(env.DATABASE_URL);
 try {
   await migrateToLatest(db);
-  console.log((await seedDemoIfEmpty(db)) ? "Seeded the demo clinic." : "The database already has a clinic; nothing seeded.");
+  console.log(
+    (await seedDemoIfEmpty(db)) ? "Seeded the demo clinic." : "The database already has a clinic; nothing seeded.",
+  );
 } finally {
   await db.destroy();
 }

@@ -64,7 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("throttle_key", "text", (c) => c.notNull())
     .addColumn("failed_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("login_failure_key_idx").on("login_failure").columns(["throttle_key", "failed_at"]).execute();
+  await db.schema
+    .createIndex("login_failure_key_idx")
+    .on("login_failure")
+    .columns(["throttle_key", "failed_at"])
+    .execute();
 
   // Clinic-authored programs; built-in programs live as data files under db/programs and are never rows here.
   await db.schema
@@ -222,13 +226,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("audit_plan_idx").on("audit_event").columns(["plan_id", "at"]).execute();
   await db.schema.createIndex("audit_clinic_idx").on("audit_event").columns(["clinic_id", "at"]).execute();
-
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    "audit_event", "decision", "signoff", "measurement", "daily_log", "plan", "program_version", "program",
-    "login_failure", "invite", "user_session", "patient_profile", "app_user", "clinic",
+    "audit_event",
+    "decision",
+    "signoff",
+    "measurement",
+    "daily_log",
+    "plan",
+    "program_version",
+    "program",
+    "login_failure",
+    "invite",
+    "user_session",
+    "patient_profile",
+    "app_user",
+    "clinic",
   ]) {
     await db.schema.dropTable(table).execute();
   }

@@ -41,7 +41,9 @@ export function parseBuiltInProgram(file: string, data: unknown): Program {
     throw new BuiltInProgramError(`built-in program db/programs/${file} is invalid:\n${issues}`);
   }
   if (`${result.data.id}.json` !== file) {
-    throw new BuiltInProgramError(`built-in program db/programs/${file} has id '${result.data.id}'; the file must be named after its id`);
+    throw new BuiltInProgramError(
+      `built-in program db/programs/${file} has id '${result.data.id}'; the file must be named after its id`,
+    );
   }
   return result.data;
 }

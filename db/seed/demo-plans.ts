@@ -9,7 +9,14 @@ import { newId } from "~/utils/ids.server.ts";
 import { loadBuiltInProgram } from "../programs/index.ts";
 import { seededRandom } from "../seeded-random.ts";
 
-type Ids = { clinicId: string; clinicianId: string; patientId: string; patient2Id: string; timeZone: string; today: Date };
+type Ids = {
+  clinicId: string;
+  clinicianId: string;
+  patientId: string;
+  patient2Id: string;
+  timeZone: string;
+  today: Date;
+};
 
 const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v)));
 
@@ -19,13 +26,22 @@ const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v)));
  */
 export async function seedDemoPlans(db: DB, ids: Ids): Promise<void> {
   const today = todayIn(ids.timeZone, ids.today);
-  const clinician = { id: ids.clinicianId, clinic_id: ids.clinicId, role: "clinician" as const, time_zone: ids.timeZone };
+  const clinician = {
+    id: ids.clinicianId,
+    clinic_id: ids.clinicId,
+    role: "clinician" as const,
+    time_zone: ids.timeZone,
+  };
 
   await simulatePlan(db, clinician, {
     patientId: ids.patientId,
     program: requireProgram("achilles-silbernagel-2007"),
     involvedSide: "right",
-    goal: { text: "Run the Parkrun again without my Achilles complaining the next morning", activity: "Running 5 km", weeksAhead: 12 },
+    goal: {
+      text: "Run the Parkrun again without my Achilles complaining the next morning",
+      activity: "Running 5 km",
+      weeksAhead: 12,
+    },
     days: 42,
     today,
     timeZone: ids.timeZone,
@@ -41,7 +57,8 @@ export async function seedDemoPlans(db: DB, ids: Ids): Promise<void> {
             { measure: "single_leg_heel_raise_reps", side: "left", value: 26 },
           ]
         : [],
-    signoffs: (day, stageId) => (stageId === "phase-2-recovery" && day >= 30 ? ["phase_2_tolerated_no_insertional_pain"] : []),
+    signoffs: (day, stageId) =>
+      stageId === "phase-2-recovery" && day >= 30 ? ["phase_2_tolerated_no_insertional_pain"] : [],
   });
 
   await simulatePlan(db, clinician, {
@@ -113,7 +130,12 @@ async function simulatePlan(
     if (plan.status !== "active") break;
 
     // Yesterday's advance, confirmed by the physio this morning.
-    const pending = await db.selectFrom("decision").select("id").where("plan_id", "=", planId).where("status", "=", "pending").executeTakeFirst();
+    const pending = await db
+      .selectFrom("decision")
+      .select("id")
+      .where("plan_id", "=", planId)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
     if (pending) {
       await confirmDecision(db, clinician, pending.id, date);
       plan = (await getPlanInClinic(db, clinician.clinic_id, planId))!;
@@ -122,16 +144,38 @@ async function simulatePlan(
     for (const itemId of sim.signoffs(day, plan.current_stage_id)) {
       if (signed.has(itemId)) continue;
       signed.add(itemId);
-      await db.insertInto("signoff").values({
-        id: newId(), clinic_id: clinician.clinic_id, plan_id: planId, item_id: itemId, stage_id: plan.current_stage_id,
-        signed_on: date, clinician_id: clinician.id, note: null, created_at: `${date}T12:00:00.000Z`,
-      }).execute();
+      await db
+        .insertInto("signoff")
+        .values({
+          id: newId(),
+          clinic_id: clinician.clinic_id,
+          plan_id: planId,
+          item_id: itemId,
+          stage_id: plan.current_stage_id,
+          signed_on: date,
+          clinician_id: clinician.id,
+          note: null,
+          created_at: `${date}T12:00:00.000Z`,
+        })
+        .execute();
     }
     for (const m of sim.measurements(day)) {
-      await db.insertInto("measurement").values({
-        id: newId(), clinic_id: clinician.clinic_id, plan_id: planId, patient_id: sim.patientId, measured_on: date,
-        measure: m.measure, side: m.side, value: m.value, answers: null, recorded_by: clinician.id, created_at: `${date}T09:00:00.000Z`,
-      }).execute();
+      await db
+        .insertInto("measurement")
+        .values({
+          id: newId(),
+          clinic_id: clinician.clinic_id,
+          plan_id: planId,
+          patient_id: sim.patientId,
+          measured_on: date,
+          measure: m.measure,
+          side: m.side,
+          value: m.value,
+          answers: null,
+          recorded_by: clinician.id,
+          created_at: `${date}T09:00:00.000Z`,
+        })
+        .execute();
     }
     if (sim.skip(day, r, sim.days)) continue;
 
@@ -141,29 +185,51 @@ async function simulatePlan(
     const restDay = (stage.prescription.frequencyPerWeek ?? 7) < 7 && day % 2 === 1;
     const minutes = 25 + Math.round(r() * 15);
     const rpe = clamp(4 + noise() * 2);
-    await db.insertInto("daily_log").values({
-      id: newId(), clinic_id: clinician.clinic_id, plan_id: planId, patient_id: sim.patientId, log_date: date,
-      // Mornings vary less than sessions: the tendon's overnight response is the steadier signal.
-      morning_pain: clamp(sim.morningPain(day) + noise() * 0.3),
-      morning_stiffness: clamp(sim.morningPain(day) + 1 + noise() * 0.3),
-      session_done: restDay ? "none" : r() < 0.1 ? "partial" : "done",
-      pain_during: restDay ? null : painDuring,
-      pain_after: restDay ? null : clamp(painDuring - 1 + noise()),
-      pain_at_rest: null,
-      session_minutes: restDay ? null : minutes,
-      session_rpe: restDay ? null : rpe,
-      running_minutes: null,
-      swelling: null,
-      soreness: null,
-      exercises: restDay
-        ? null
-        : JSON.stringify(stage.prescription.exercises.map((e) => ({ exerciseId: e.id, status: "done", sets: e.sets ?? null, reps: e.reps ?? null, loadKg: null }))),
-      other_activities: day % 6 === 3 ? JSON.stringify([{ label: "Walk", minutes: 40, rpe: 2 }]) : null,
-      test_pain: stage.gates.some((g) => g.kind === "pain" && g.metric === "test") ? JSON.stringify({ hop: clamp(3 - day * 0.08) }) : null,
-      notes: day === 19 ? "Long walk at the weekend, Achilles sore that evening." : null,
-      created_at: `${date}T19:00:00.000Z`,
-      updated_at: `${date}T19:00:00.000Z`,
-    }).execute();
-    await evaluatePlan(db, { plan, timeZone: sim.timeZone, actor: { id: sim.patientId, role: "patient" }, today: date });
+    await db
+      .insertInto("daily_log")
+      .values({
+        id: newId(),
+        clinic_id: clinician.clinic_id,
+        plan_id: planId,
+        patient_id: sim.patientId,
+        log_date: date,
+        // Mornings vary less than sessions: the tendon's overnight response is the steadier signal.
+        morning_pain: clamp(sim.morningPain(day) + noise() * 0.3),
+        morning_stiffness: clamp(sim.morningPain(day) + 1 + noise() * 0.3),
+        session_done: restDay ? "none" : r() < 0.1 ? "partial" : "done",
+        pain_during: restDay ? null : painDuring,
+        pain_after: restDay ? null : clamp(painDuring - 1 + noise()),
+        pain_at_rest: null,
+        session_minutes: restDay ? null : minutes,
+        session_rpe: restDay ? null : rpe,
+        running_minutes: null,
+        swelling: null,
+        soreness: null,
+        exercises: restDay
+          ? null
+          : JSON.stringify(
+              stage.prescription.exercises.map((e) => ({
+                exerciseId: e.id,
+                status: "done",
+                sets: e.sets ?? null,
+                reps: e.reps ?? null,
+                loadKg: null,
+              })),
+            ),
+        other_activities: day % 6 === 3 ? JSON.stringify([{ label: "Walk", minutes: 40, rpe: 2 }]) : null,
+        test_pain: stage.gates.some((g) => g.kind === "pain" && g.metric === "test")
+          ? JSON.stringify({ hop: clamp(3 - day * 0.08) })
+          : null,
+        notes: day === 19 ? "Long walk at the weekend, Achilles sore that evening." : null,
+        created_at: `${date}T19:00:00.000Z`,
+        updated_at: `${date}T19:00:00.000Z`,
+      })
+      .execute();
+    await evaluatePlan(db, {
+      plan,
+      timeZone: sim.timeZone,
+      actor: { id: sim.patientId, role: "patient" },
+      today: date,
+    });
   }
 }

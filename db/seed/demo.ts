@@ -26,24 +26,54 @@ export async function seedDemo(db: DB, today: Date): Promise<void> {
   const ids = await db.transaction().execute(async (trx) => {
     const clinicId = newId();
     const createdAt = nowIso();
-    await trx.insertInto("clinic").values({ id: clinicId, name: "Riverside Physio (demo)", created_at: createdAt }).execute();
+    await trx
+      .insertInto("clinic")
+      .values({ id: clinicId, name: "Riverside Physio (demo)", created_at: createdAt })
+      .execute();
     const timeZone = "Europe/London";
     const clinicianId = await insertUser(trx, {
-      clinicId, role: "clinician", email: DEMO_ACCOUNTS.clinician, name: "Sam Okafor", timeZone, passwordHash,
+      clinicId,
+      role: "clinician",
+      email: DEMO_ACCOUNTS.clinician,
+      name: "Sam Okafor",
+      timeZone,
+      passwordHash,
     });
     const patientId = await insertUser(trx, {
-      clinicId, role: "patient", email: DEMO_ACCOUNTS.patient, name: "Alex Morgan", timeZone, passwordHash,
+      clinicId,
+      role: "patient",
+      email: DEMO_ACCOUNTS.patient,
+      name: "Alex Morgan",
+      timeZone,
+      passwordHash,
     });
     const patient2Id = await insertUser(trx, {
-      clinicId, role: "patient", email: DEMO_ACCOUNTS.patient2, name: "Jordan Lee", timeZone, passwordHash,
+      clinicId,
+      role: "patient",
+      email: DEMO_ACCOUNTS.patient2,
+      name: "Jordan Lee",
+      timeZone,
+      passwordHash,
     });
     await insertPatientProfile(trx, {
-      userId: patientId, clinicId, clinicianId, condition: "Right Achilles mid-portion tendinopathy",
-      involvedSide: "right", injuryDate: null, surgeryDate: null, createdAt,
+      userId: patientId,
+      clinicId,
+      clinicianId,
+      condition: "Right Achilles mid-portion tendinopathy",
+      involvedSide: "right",
+      injuryDate: null,
+      surgeryDate: null,
+      createdAt,
     });
     await insertPatientProfile(trx, {
-      userId: patient2Id, clinicId, clinicianId, condition: "Left hamstring strain (sprinting, grade 1)",
-      involvedSide: "left", injuryDate: null, surgeryDate: null, createdAt,
+      userId: patient2Id,
+      clinicId,
+      clinicianId,
+      condition: "Left hamstring strain (sprinting, grade 1)",
+      involvedSide: "left",
+      injuryDate: null,
+      surgeryDate: null,
+      createdAt,
     });
     return { clinicId, clinicianId, patientId, patient2Id, timeZone };
   });

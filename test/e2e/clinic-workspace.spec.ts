@@ -20,7 +20,9 @@ function serverDb() {
   return createDb(`file:${path.resolve(".tmp", `e2e-${process.env.E2E_PORT ?? "3210"}.db`)}`);
 }
 
-test("a clinician builds a two-stage program, starts it for a new patient, sees the engine's advance on triage and confirms it", async ({ page }) => {
+test("a clinician builds a two-stage program, starts it for a new patient, sees the engine's advance on triage and confirms it", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const today = todayIn("Europe/London");
   const programName = `E2E Achilles ${Date.now()}`;
@@ -106,17 +108,39 @@ test("a clinician builds a two-stage program, starts it for a new patient, sees 
   // 3. The patient's logs arrive (seeded as the patient app writes them), and the engine evaluates.
   const db = serverDb();
   try {
-    const patient = await db.selectFrom("app_user").select(["id", "clinic_id", "time_zone"]).where("name", "=", patientName).executeTakeFirstOrThrow();
+    const patient = await db
+      .selectFrom("app_user")
+      .select(["id", "clinic_id", "time_zone"])
+      .where("name", "=", patientName)
+      .executeTakeFirstOrThrow();
     const plan = await db.selectFrom("plan").selectAll().where("patient_id", "=", patient.id).executeTakeFirstOrThrow();
     for (let i = 2; i >= 0; i--) {
       const now = new Date().toISOString();
       await db
         .insertInto("daily_log")
         .values({
-          id: newId(), clinic_id: patient.clinic_id, plan_id: plan.id, patient_id: patient.id, log_date: addDays(today, -i),
-          morning_pain: 1, morning_stiffness: 1, session_done: "done", pain_during: 2, pain_after: 2, pain_at_rest: 0,
-          session_minutes: 20, session_rpe: 4, running_minutes: null, swelling: "none", soreness: "none", exercises: null,
-          other_activities: null, test_pain: null, notes: null, created_at: now, updated_at: now,
+          id: newId(),
+          clinic_id: patient.clinic_id,
+          plan_id: plan.id,
+          patient_id: patient.id,
+          log_date: addDays(today, -i),
+          morning_pain: 1,
+          morning_stiffness: 1,
+          session_done: "done",
+          pain_during: 2,
+          pain_after: 2,
+          pain_at_rest: 0,
+          session_minutes: 20,
+          session_rpe: 4,
+          running_minutes: null,
+          swelling: "none",
+          soreness: "none",
+          exercises: null,
+          other_activities: null,
+          test_pain: null,
+          notes: null,
+          created_at: now,
+          updated_at: now,
         })
         .execute();
     }
@@ -156,10 +180,19 @@ test("the demo patient's page shows charts, decision history and the audit trail
   await expect(page.getByRole("heading", { name: "Audit trail" })).toBeVisible();
   await expectNoAxeViolations(page);
   if (SHOTS) {
-    for (const [name, heading] of [["demo-latest", "Latest recommendation"], ["demo-charts", "Charts"], ["demo-history", "Decision history"], ["demo-audit", "Audit trail"]] as const) {
-      await page.locator("section.card", { has: page.getByRole("heading", { name: heading, exact: true }) }).screenshot({ path: path.join(SHOTS, `${name}.png`) });
+    for (const [name, heading] of [
+      ["demo-latest", "Latest recommendation"],
+      ["demo-charts", "Charts"],
+      ["demo-history", "Decision history"],
+      ["demo-audit", "Audit trail"],
+    ] as const) {
+      await page
+        .locator("section.card", { has: page.getByRole("heading", { name: heading, exact: true }) })
+        .screenshot({ path: path.join(SHOTS, `${name}.png`) });
     }
-    await page.locator(".grid-2", { hasText: "Record a capacity test" }).screenshot({ path: path.join(SHOTS, "demo-forms.png") });
+    await page
+      .locator(".grid-2", { hasText: "Record a capacity test" })
+      .screenshot({ path: path.join(SHOTS, "demo-forms.png") });
   }
 });
 
@@ -169,7 +202,12 @@ test("without JavaScript the patient page still shows its charts and its forms s
   await signIn(page, DEMO.clinician);
   await page.waitForURL(/\/clinic$/);
   await page.getByRole("link", { name: "Alex Morgan" }).first().click();
-  await expect(page.locator("section.card", { has: page.getByRole("heading", { name: "Charts", exact: true }) }).locator("svg").first()).toBeVisible();
+  await expect(
+    page
+      .locator("section.card", { has: page.getByRole("heading", { name: "Charts", exact: true }) })
+      .locator("svg")
+      .first(),
+  ).toBeVisible();
   await page.getByLabel("Questionnaire", { exact: true }).selectOption("visa_a");
   await page.getByLabel("Score", { exact: true }).fill("150");
   await page.getByRole("button", { name: "Record score" }).click();

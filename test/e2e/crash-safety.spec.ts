@@ -27,7 +27,14 @@ const SESSION_SECRET = "crash-test-secret-crash-test-secret-000000";
 
 function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_URL: databaseUrl, SEED_DEMO: "never", SESSION_SECRET },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: "never",
+      SESSION_SECRET,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (serverOutput += String(chunk)));
@@ -63,7 +70,14 @@ function postLog(cookie: string, date: string, painDuring: number) {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE, cookie },
-    body: new URLSearchParams({ date, sessionDone: "done", painDuring: String(painDuring), painAfter: "1", sessionRpe: "4", sessionMinutes: "30" }),
+    body: new URLSearchParams({
+      date,
+      sessionDone: "done",
+      painDuring: String(painDuring),
+      painAfter: "1",
+      sessionRpe: "4",
+      sessionMinutes: "30",
+    }),
   });
 }
 
@@ -92,7 +106,10 @@ test("50 patients saving their log at the same moment all succeed (a busy databa
   const today = todayIn("Europe/London");
   const responses = await Promise.all(cookies.map((cookie, i) => postLog(cookie, today, i % 6)));
   const statuses = responses.map((r) => r.status);
-  expect(statuses.filter((s) => s !== 302), `statuses: ${statuses.join(",")}`).toEqual([]);
+  expect(
+    statuses.filter((s) => s !== 302),
+    `statuses: ${statuses.join(",")}`,
+  ).toEqual([]);
   expect(responses.every((r) => r.headers.get("location")?.startsWith("/me/log/saved"))).toBe(true);
 });
 
@@ -133,7 +150,10 @@ test("every acknowledged log survives a SIGKILL in the middle of a burst, and th
     const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
     expect(integrity.rows.map((r) => r.integrity_check)).toEqual(["ok"]);
     const emailToId = new Map(
-      (await db.selectFrom("app_user").select(["id", "email"]).where("role", "=", "patient").execute()).map((u) => [u.email, u.id]),
+      (await db.selectFrom("app_user").select(["id", "email"]).where("role", "=", "patient").execute()).map((u) => [
+        u.email,
+        u.id,
+      ]),
     );
     let survived = 0;
     for (const job of acknowledged) {
@@ -145,7 +165,12 @@ test("every acknowledged log survives a SIGKILL in the middle of a burst, and th
         .executeTakeFirst();
       if (row?.pain_during === job.pain) survived++;
     }
-    test.info().annotations.push({ type: "figures", description: `${acknowledged.length} acknowledged before SIGKILL, ${survived} present after restart` });
+    test
+      .info()
+      .annotations.push({
+        type: "figures",
+        description: `${acknowledged.length} acknowledged before SIGKILL, ${survived} present after restart`,
+      });
     console.log(`crash safety: ${acknowledged.length} acknowledged, ${survived} survived, integrity ok`);
     expect(survived).toBe(acknowledged.length);
     // One log per patient per day, whatever happened.
@@ -168,7 +193,14 @@ test("the server's logs hold no clinical data, credentials or secrets", async ()
   expect((await fetch(`${BASE}/wp-login.php`)).status).toBe(404);
   await new Promise((r) => setTimeout(r, 200));
   expect(serverOutput.slice(before)).toBe("");
-  for (const secret of [SESSION_SECRET, "stagewise-demo", "painDuring", "pain_during", "__stagewise_session", ...patientEmails]) {
+  for (const secret of [
+    SESSION_SECRET,
+    "stagewise-demo",
+    "painDuring",
+    "pain_during",
+    "__stagewise_session",
+    ...patientEmails,
+  ]) {
     expect(serverOutput, `server output mentions ${secret}`).not.toContain(secret);
   }
 });

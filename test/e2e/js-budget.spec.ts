@@ -24,7 +24,9 @@ const PAGES: Record<string, string[]> = {
 
 test("the daily-log page ships at most 150 KB of gzipped JavaScript", async () => {
   const log = await measureRouteJs(buildDir, publicDir, PAGES["daily log (/me/log)"]!);
-  console.log(`JS budget: daily log page ${log.gzipKb.toFixed(1)} KB gzipped (${log.rawKb.toFixed(1)} KB raw, ${log.files} files); budget ${BUDGET_KB} KB`);
+  console.log(
+    `JS budget: daily log page ${log.gzipKb.toFixed(1)} KB gzipped (${log.rawKb.toFixed(1)} KB raw, ${log.files} files); budget ${BUDGET_KB} KB`,
+  );
   expect(log.gzipKb).toBeLessThanOrEqual(BUDGET_KB);
 });
 
@@ -39,12 +41,18 @@ test("no patient page or sign-in goes over the budget", async () => {
 test("the patient pages load zod/mini, never the full zod API", async () => {
   // Full zod's schema classes are named "ZodString", "ZodObject", …; zod/mini's "ZodMiniString", the core's "$ZodString".
   const build = (await import(pathToFileURL(path.join(buildDir, "index.js")).href)) as {
-    assets: { entry: { module: string; imports?: string[] }; routes: Record<string, { module: string; imports?: string[] }> };
+    assets: {
+      entry: { module: string; imports?: string[] };
+      routes: Record<string, { module: string; imports?: string[] }>;
+    };
   };
   for (const [name, routeIds] of Object.entries(PAGES)) {
     const files = new Set([build.assets.entry.module, ...(build.assets.entry.imports ?? [])]);
-    for (const id of routeIds) for (const f of [build.assets.routes[id]!.module, ...(build.assets.routes[id]!.imports ?? [])]) files.add(f);
-    const withFullZod = [...files].filter((url) => readFileSync(path.join(publicDir, url.replace(/^\/build\//, "")), "utf8").includes('"ZodObject"'));
+    for (const id of routeIds)
+      for (const f of [build.assets.routes[id]!.module, ...(build.assets.routes[id]!.imports ?? [])]) files.add(f);
+    const withFullZod = [...files].filter((url) =>
+      readFileSync(path.join(publicDir, url.replace(/^\/build\//, "")), "utf8").includes('"ZodObject"'),
+    );
     expect(withFullZod, `${name} loads the full zod API`).toEqual([]);
   }
 });

@@ -31,7 +31,9 @@ type Found = Record<string, string>;
  * A page: a fixed path, a path built from what `discover` found, or (for the result of a form post) a function that
  * gets the page there.
  */
-type Target = { name: string; path: string | ((found: Found) => string); status?: number } | { name: string; open: (page: Page) => Promise<void> };
+type Target =
+  | { name: string; path: string | ((found: Found) => string); status?: number }
+  | { name: string; open: (page: Page) => Promise<void> };
 
 const PAGES: Record<Role, Target[]> = {
   visitor: [
@@ -53,7 +55,10 @@ const PAGES: Record<Role, Target[]> = {
     { name: "programs", path: "/clinic/programs" },
     ...EDITED_PROGRAMS.map((id) => ({ name: `library program ${id}`, path: (f: Found) => f[`library:${id}`]! })),
     { name: `the clinic's own copy of ${EDITED_PROGRAMS[0]}`, path: (f) => f[`own:${EDITED_PROGRAMS[0]}`]! },
-    ...EDITED_PROGRAMS.map((id) => ({ name: `program editor, a copy of ${id}`, path: (f: Found) => `${f[`own:${id}`]}/edit` })),
+    ...EDITED_PROGRAMS.map((id) => ({
+      name: `program editor, a copy of ${id}`,
+      path: (f: Found) => `${f[`own:${id}`]}/edit`,
+    })),
     { name: "try it", path: (f) => `${f.libraryProgram}/try` },
     { name: "try it, after running the engine", path: (f) => f.tryResults! },
     { name: "new program", path: "/clinic/programs/new" },
@@ -68,7 +73,10 @@ const PAGES: Record<Role, Target[]> = {
     { name: "history", path: "/me/history" },
     { name: "progress", path: "/me/progress" },
     { name: "questionnaires", path: "/me/questionnaires" },
-    ...QUESTIONNAIRE_KINDS.map((kind) => ({ name: `questionnaire ${QUESTIONNAIRE_TITLES[kind]}`, path: `/me/questionnaires/${kind}` })),
+    ...QUESTIONNAIRE_KINDS.map((kind) => ({
+      name: `questionnaire ${QUESTIONNAIRE_TITLES[kind]}`,
+      path: `/me/questionnaires/${kind}`,
+    })),
     { name: "self-tests", path: "/me/tests" },
     { name: "account", path: "/me/account" },
     { name: "not found in the patient area", path: "/me/questionnaires/no-such-questionnaire", status: 404 },
@@ -138,7 +146,10 @@ async function discover(browser: Browser, role: Role): Promise<{ storageState?: 
       await expect(page).toHaveURL(/\/me$/);
       await page.goto("/me/history");
       // The newest day the demo patient logged that can still be changed (opened, never saved, here).
-      const change = new URL(await hrefOf(page.getByRole("link", { name: /^Change the log for/ }).first()), "http://localhost");
+      const change = new URL(
+        await hrefOf(page.getByRole("link", { name: /^Change the log for/ }).first()),
+        "http://localhost",
+      );
       found.loggedDate = change.searchParams.get("date")!;
     }
     return { storageState: await context.storageState(), found };
@@ -182,8 +193,17 @@ async function expectScrollContainersUsable(page: Page) {
   const unusable = await page.evaluate(() =>
     Array.from(document.body.querySelectorAll<HTMLElement>("*"))
       .filter((el) => !el.matches("input, textarea, select") && el.checkVisibility())
-      .filter((el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
-      .filter((el) => !(el.tabIndex >= 0 && el.getAttribute("role") === "region" && (el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby"))))
+      .filter(
+        (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1,
+      )
+      .filter(
+        (el) =>
+          !(
+            el.tabIndex >= 0 &&
+            el.getAttribute("role") === "region" &&
+            (el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby"))
+          ),
+      )
       .map((el) => el.outerHTML.slice(0, 160)),
   );
   expect(unusable, "wide content scrolls in a container that is not a focusable, labelled region").toEqual([]);
@@ -244,7 +264,9 @@ for (const role of ["visitor", "clinician", "patient"] as const) {
 test.describe("keyboard only", () => {
   test.use({ viewport: PHONE_VIEWPORT });
 
-  test("the daily log is filled in and saved with Tab, Shift+Tab, Space, arrow keys and Enter, and focus is always visible", async ({ page }) => {
+  test("the daily log is filled in and saved with Tab, Shift+Tab, Space, arrow keys and Enter, and focus is always visible", async ({
+    page,
+  }) => {
     // The second demo patient: no other spec reads their logs (the first demo patient's today is left to patient-log).
     await signIn(page, DEMO.patient2);
     await expect(page).toHaveURL(/\/me$/);
@@ -329,7 +351,10 @@ test.describe("keyboard only", () => {
 test.describe("the header on a phone", () => {
   test.use({ viewport: PHONE_VIEWPORT });
 
-  for (const [who, email] of [["patient", DEMO.patient], ["clinician", DEMO.clinician]] as const) {
+  for (const [who, email] of [
+    ["patient", DEMO.patient],
+    ["clinician", DEMO.clinician],
+  ] as const) {
     test(`${who}: brand and account on one row, every page's tab on the row beneath`, async ({ page }) => {
       await signIn(page, email);
       await page.waitForURL(/\/(me|clinic)$/, { waitUntil: "load" });
@@ -338,7 +363,10 @@ test.describe("the header on a phone", () => {
       expect(new Set(tops).size, `the tabs share one row (tops ${tops.join(", ")})`).toBe(1);
       const brand = await page.locator(".brand").boundingBox();
       const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
-      expect(Math.abs(brand!.y + brand!.height / 2 - (signOut!.y + signOut!.height / 2)), "sign-out sits beside the brand").toBeLessThan(8);
+      expect(
+        Math.abs(brand!.y + brand!.height / 2 - (signOut!.y + signOut!.height / 2)),
+        "sign-out sits beside the brand",
+      ).toBeLessThan(8);
       expect(tops[0]!, "the tabs come below the brand").toBeGreaterThan(brand!.y + brand!.height);
     });
   }

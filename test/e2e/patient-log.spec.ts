@@ -5,7 +5,8 @@ test.use({ viewport: PHONE_VIEWPORT });
 
 /** Fills the daily log as a patient would: taps on the big 0–10 buttons, the rest left at its defaults. */
 async function fillLog(page: Page) {
-  const pick = (group: string, option: string) => page.getByRole("group", { name: group, exact: true }).getByRole("radio", { name: option, exact: true }).check();
+  const pick = (group: string, option: string) =>
+    page.getByRole("group", { name: group, exact: true }).getByRole("radio", { name: option, exact: true }).check();
   await pick("Pain on waking", "2");
   await pick("Stiffness on waking", "1");
   await pick("Did you do your exercises today?", "Yes, all of it");
@@ -52,7 +53,10 @@ test("invalid answers are caught in the browser next to the question", async ({ 
   await signIn(page, DEMO.patient);
   await page.waitForURL(/\/me$/);
   await page.goto("/me/log");
-  await page.getByRole("group", { name: "Did you do your exercises today?" }).getByRole("radio", { name: "Yes, all of it" }).check();
+  await page
+    .getByRole("group", { name: "Did you do your exercises today?" })
+    .getByRole("radio", { name: "Yes, all of it" })
+    .check();
   await page.getByLabel("Minutes", { exact: true }).last().fill("20");
   await page.getByRole("button", { name: /Save/ }).click();
   await expect(page).toHaveURL(/\/me\/log$/);
@@ -92,7 +96,13 @@ test("the same log works with JavaScript disabled, and history shows it", async 
 test("questionnaires and self-tests pass the accessibility checks on a phone", async ({ page }) => {
   await signIn(page, DEMO.patient);
   await page.waitForURL(/\/me$/);
-  for (const path of ["/me/questionnaires", "/me/questionnaires/visa-a", "/me/questionnaires/lefs", "/me/questionnaires/psfs", "/me/tests"]) {
+  for (const path of [
+    "/me/questionnaires",
+    "/me/questionnaires/visa-a",
+    "/me/questionnaires/lefs",
+    "/me/questionnaires/psfs",
+    "/me/tests",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoAxeViolations(page);

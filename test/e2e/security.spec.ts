@@ -63,6 +63,10 @@ test("a request body of several MB is refused before the app reads it", async ({
   expect(answer.toLowerCase()).toContain("connection: close");
   expect(Date.now() - started).toBeLessThan(5_000);
   // An ordinary form still goes through.
-  const ok = await request.post("/login", { form: { email: DEMO.clinician, password: DEMO.password }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+  const ok = await request.post("/login", {
+    form: { email: DEMO.clinician, password: DEMO.password },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
   expect(ok.status()).toBe(302);
 });

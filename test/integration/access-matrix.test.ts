@@ -27,9 +27,20 @@ import { validLogForm } from "./me/plan-fixture.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Route discovery: a route module added later without a row here fails the completeness test.
-const MODULES = import.meta.glob("../../app/routes/*.{ts,tsx}", { eager: true }) as Record<string, Record<string, unknown>>;
-const SOURCES = import.meta.glob("../../app/routes/*.{ts,tsx}", { eager: true, query: "?raw", import: "default" }) as Record<string, string>;
-const routeName = (file: string) => file.split("/").pop()!.replace(/\.tsx?$/, "");
+const MODULES = import.meta.glob("../../app/routes/*.{ts,tsx}", { eager: true }) as Record<
+  string,
+  Record<string, unknown>
+>;
+const SOURCES = import.meta.glob("../../app/routes/*.{ts,tsx}", {
+  eager: true,
+  query: "?raw",
+  import: "default",
+}) as Record<string, string>;
+const routeName = (file: string) =>
+  file
+    .split("/")
+    .pop()!
+    .replace(/\.tsx?$/, "");
 const ROUTES = new Map(Object.entries(MODULES).map(([file, mod]) => [routeName(file), mod]));
 const ROUTE_SOURCES = new Map(Object.entries(SOURCES).map(([file, src]) => [routeName(file), src]));
 
@@ -38,7 +49,8 @@ function intentsOf(source: string): string[] {
   if (!source.includes('"intent"')) return [];
   const found = new Set<string>();
   for (const m of source.matchAll(/case "([\w-]+)":/g)) found.add(m[1]!);
-  for (const m of source.matchAll(/get\("intent"\) === "([\w-]+)" \? "[\w-]+" : "([\w-]+)"/g)) found.add(m[1]!).add(m[2]!);
+  for (const m of source.matchAll(/get\("intent"\) === "([\w-]+)" \? "[\w-]+" : "([\w-]+)"/g))
+    found.add(m[1]!).add(m[2]!);
   return [...found].sort();
 }
 
@@ -55,19 +67,34 @@ const ROLE_LABEL: Record<Role, string> = {
 };
 
 const NAMES = {
-  A: "Alice Quorrelwood", B: "Bruno Vantablack", N: "Nell Noplanfield", I: "Ivy Invitee", C: "Cora Zephyrine",
-  clinician1: "Dr Una Firstclinic", clinician2: "Dr Duo Secondclinic",
-  program1: "Clinic One House Protocol", program2: "Clinic Two Secret Protocol",
+  A: "Alice Quorrelwood",
+  B: "Bruno Vantablack",
+  N: "Nell Noplanfield",
+  I: "Ivy Invitee",
+  C: "Cora Zephyrine",
+  clinician1: "Dr Una Firstclinic",
+  clinician2: "Dr Duo Secondclinic",
+  program1: "Clinic One House Protocol",
+  program2: "Clinic Two Secret Protocol",
 };
 
 /** The two-stage test program, whose next stage asks for a self-recordable heel-raise test (so /me/tests has one). */
-const { source: _source, ...heelRaiseGate } = loadBuiltInProgram("achilles-silbernagel-2007")!.stages.flatMap((s) => s.gates).find((g) => g.id === "ten-one-leg-heel-raises")! as Record<string, unknown>;
+const { source: _source, ...heelRaiseGate } = loadBuiltInProgram("achilles-silbernagel-2007")!
+  .stages.flatMap((s) => s.gates)
+  .find((g) => g.id === "ten-one-leg-heel-raises")! as Record<string, unknown>;
 const accessProgram: Program = ProgramSchema.parse({
   ...twoStageProgram,
   stages: [twoStageProgram.stages[0], { ...twoStageProgram.stages[1]!, gates: [heelRaiseGate] }],
 });
 
-type Person = { id: string; email: string; name: string; planIds: string[]; decisionIds: string[]; measurementIds: string[] };
+type Person = {
+  id: string;
+  email: string;
+  name: string;
+  planIds: string[];
+  decisionIds: string[];
+  measurementIds: string[];
+};
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
 async function buildWorld() {
@@ -88,9 +115,18 @@ async function buildWorld() {
   const definition2 = (await findProgramForClinic(db, clinic2.id, program2))!;
 
   const plans: Record<string, string> = {};
-  for (const [key, patient, clinician, program] of [["A", A, c1, definition1], ["B", B, c1, definition1], ["C", C, c2, definition2]] as const) {
+  for (const [key, patient, clinician, program] of [
+    ["A", A, c1, definition1],
+    ["B", B, c1, definition1],
+    ["C", C, c2, definition2],
+  ] as const) {
     const started = await startPlan(db, clinician, {
-      patientId: patient.id, program, startStageId: "load", startDate: addDays(today, -5), approvalMode: "confirm", involvedSide: "right",
+      patientId: patient.id,
+      program,
+      startStageId: "load",
+      startDate: addDays(today, -5),
+      approvalMode: "confirm",
+      involvedSide: "right",
       goalText: `Goal of ${patient.id}`,
     });
     if (!started.ok) throw new Error(JSON.stringify(started.fieldErrors));
@@ -98,8 +134,10 @@ async function buildWorld() {
   }
 
   const cookies: Record<Exclude<Role, "anonymous">, string> = {
-    patientA: await sessionCookieFor(A.id), patientB: await sessionCookieFor(B.id),
-    clinician1: await sessionCookieFor(c1.id), clinician2: await sessionCookieFor(c2.id),
+    patientA: await sessionCookieFor(A.id),
+    patientB: await sessionCookieFor(B.id),
+    clinician1: await sessionCookieFor(c1.id),
+    clinician2: await sessionCookieFor(c2.id),
   };
   const cCookie = await sessionCookieFor(C.id);
   const route = (name: string, fn: "loader" | "action") => ROUTES.get(name)![fn] as (args: unknown) => unknown;
@@ -111,46 +149,120 @@ async function buildWorld() {
 
   // Daily logs through the patient app: A three calm days, B and C today.
   for (const date of [addDays(today, -2), addDays(today, -1), today]) {
-    await post("me.log", "/me/log", validLogForm(date, ["heel-raise"], { painDuring: "2", painAfter: "2" }), cookies.patientA);
+    await post(
+      "me.log",
+      "/me/log",
+      validLogForm(date, ["heel-raise"], { painDuring: "2", painAfter: "2" }),
+      cookies.patientA,
+    );
   }
-  await post("me.log", "/me/log", validLogForm(today, ["heel-raise"], { painDuring: "2", painAfter: "2" }), cookies.patientB);
+  await post(
+    "me.log",
+    "/me/log",
+    validLogForm(today, ["heel-raise"], { painDuring: "2", painAfter: "2" }),
+    cookies.patientB,
+  );
   await post("me.log", "/me/log", validLogForm(today, ["heel-raise"], { painDuring: "2", painAfter: "2" }), cCookie);
   // Measurements: a clinic test and a questionnaire for A, self-tests for B and C.
-  await post("clinic.patients.$patientId", `/clinic/patients/${A.id}`, { intent: "capacity", planId: plans.A!, measure: "single_leg_heel_raise_reps", testedOn: today, left: "", right: "12" }, cookies.clinician1);
-  await post("me.questionnaires.$kind", "/me/questionnaires/lefs", Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`items.${i}`, "3"])), cookies.patientA);
-  await post("me.tests", "/me/tests", { "results.0.measure": "single_leg_heel_raise_reps", "results.0.side": "right", "results.0.value": "9" }, cookies.patientB);
-  await post("me.tests", "/me/tests", { "results.0.measure": "single_leg_heel_raise_reps", "results.0.side": "right", "results.0.value": "7" }, cCookie);
+  await post(
+    "clinic.patients.$patientId",
+    `/clinic/patients/${A.id}`,
+    {
+      intent: "capacity",
+      planId: plans.A!,
+      measure: "single_leg_heel_raise_reps",
+      testedOn: today,
+      left: "",
+      right: "12",
+    },
+    cookies.clinician1,
+  );
+  await post(
+    "me.questionnaires.$kind",
+    "/me/questionnaires/lefs",
+    Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`items.${i}`, "3"])),
+    cookies.patientA,
+  );
+  await post(
+    "me.tests",
+    "/me/tests",
+    { "results.0.measure": "single_leg_heel_raise_reps", "results.0.side": "right", "results.0.value": "9" },
+    cookies.patientB,
+  );
+  await post(
+    "me.tests",
+    "/me/tests",
+    { "results.0.measure": "single_leg_heel_raise_reps", "results.0.side": "right", "results.0.value": "7" },
+    cCookie,
+  );
   // A's sign-off completes stage 1's gates: the engine proposes an advance that awaits confirmation.
-  await post("clinic.patients.$patientId", `/clinic/patients/${A.id}`, { intent: "signoff", planId: plans.A!, itemId: "exam_clear", signedOn: today }, cookies.clinician1);
+  await post(
+    "clinic.patients.$patientId",
+    `/clinic/patients/${A.id}`,
+    { intent: "signoff", planId: plans.A!, itemId: "exam_clear", signedOn: today },
+    cookies.clinician1,
+  );
   const invitePath = await reissueInvite(db, c1, I.id);
 
   async function person(p: { id: string; email: string }, name: string, planId?: string): Promise<Person> {
     const planIds = planId ? [planId] : [];
-    const decisionIds = planId ? (await db.selectFrom("decision").select("id").where("plan_id", "=", planId).execute()).map((r) => r.id) : [];
-    const measurementIds = (await db.selectFrom("measurement").select("id").where("patient_id", "=", p.id).execute()).map((r) => r.id);
+    const decisionIds = planId
+      ? (await db.selectFrom("decision").select("id").where("plan_id", "=", planId).execute()).map((r) => r.id)
+      : [];
+    const measurementIds = (
+      await db.selectFrom("measurement").select("id").where("patient_id", "=", p.id).execute()
+    ).map((r) => r.id);
     return { id: p.id, email: p.email, name, planIds, decisionIds, measurementIds };
   }
-  const pendingA = await db.selectFrom("decision").select(["id", "outcome"]).where("plan_id", "=", plans.A!).where("status", "=", "pending").executeTakeFirst();
-  if (!pendingA || pendingA.outcome !== "advance") throw new Error(`setup: patient A has no pending advance (${JSON.stringify(pendingA)})`);
+  const pendingA = await db
+    .selectFrom("decision")
+    .select(["id", "outcome"])
+    .where("plan_id", "=", plans.A!)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  if (!pendingA || pendingA.outcome !== "advance")
+    throw new Error(`setup: patient A has no pending advance (${JSON.stringify(pendingA)})`);
   const latestOf = async (planId: string) =>
-    (await db.selectFrom("decision").select("id").where("plan_id", "=", planId).orderBy("created_at", "desc").executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .selectFrom("decision")
+        .select("id")
+        .where("plan_id", "=", planId)
+        .orderBy("created_at", "desc")
+        .executeTakeFirstOrThrow()
+    ).id;
 
   return {
     today,
-    clinic1, clinic2,
-    clinician1: (await getUserById(db, c1.id))!, clinician2: (await getUserById(db, c2.id))!,
-    A: await person(A, NAMES.A, plans.A), B: await person(B, NAMES.B, plans.B), C: await person(C, NAMES.C, plans.C),
-    N: await person(N, NAMES.N), I: await person(I, NAMES.I),
-    planA: plans.A!, planB: plans.B!, planC: plans.C!,
-    pendingA: pendingA.id, latestB: await latestOf(plans.B!), latestC: await latestOf(plans.C!),
-    program1, program2, definition1, invitePath,
+    clinic1,
+    clinic2,
+    clinician1: (await getUserById(db, c1.id))!,
+    clinician2: (await getUserById(db, c2.id))!,
+    A: await person(A, NAMES.A, plans.A),
+    B: await person(B, NAMES.B, plans.B),
+    C: await person(C, NAMES.C, plans.C),
+    N: await person(N, NAMES.N),
+    I: await person(I, NAMES.I),
+    planA: plans.A!,
+    planB: plans.B!,
+    planC: plans.C!,
+    pendingA: pendingA.id,
+    latestB: await latestOf(plans.B!),
+    latestC: await latestOf(plans.C!),
+    program1,
+    program2,
+    definition1,
+    invitePath,
     cookies,
   };
 }
 
 /** Route params from the flat-route file name matched against the URL (static segments must match too). */
 function paramsFor(name: string, url: string): Record<string, string> {
-  const routeSegs = name.split(".").filter((s) => s !== "_index").map((s) => s.replace(/_$/, ""));
+  const routeSegs = name
+    .split(".")
+    .filter((s) => s !== "_index")
+    .map((s) => s.replace(/_$/, ""));
   const urlSegs = new URL(url, "http://localhost").pathname.split("/").filter(Boolean);
   if (routeSegs.length !== urlSegs.length) throw new Error(`${url} does not match route ${name}`);
   const params: Record<string, string> = {};
@@ -166,19 +278,45 @@ function identifiers(p: Person) {
   return [p.name, p.id, p.email, ...p.planIds, ...p.decisionIds, ...p.measurementIds];
 }
 function forbiddenFor(role: Role, w: World): string[] {
-  const clinic1 = [...identifiers(w.A), ...identifiers(w.B), ...identifiers(w.N), w.clinician1.name, w.clinician1.email, w.program1, NAMES.program1];
+  const clinic1 = [
+    ...identifiers(w.A),
+    ...identifiers(w.B),
+    ...identifiers(w.N),
+    w.clinician1.name,
+    w.clinician1.email,
+    w.program1,
+    NAMES.program1,
+  ];
   const clinic2 = [...identifiers(w.C), w.clinician2.name, w.clinician2.email, w.program2, NAMES.program2];
   switch (role) {
-    case "anonymous": return [...clinic1, ...clinic2];
-    case "patientA": return [...identifiers(w.B), ...identifiers(w.N), ...clinic2];
-    case "patientB": return [...identifiers(w.A), ...identifiers(w.N), ...clinic2];
-    case "clinician1": return clinic2;
-    case "clinician2": return clinic1;
+    case "anonymous":
+      return [...clinic1, ...clinic2];
+    case "patientA":
+      return [...identifiers(w.B), ...identifiers(w.N), ...clinic2];
+    case "patientB":
+      return [...identifiers(w.A), ...identifiers(w.N), ...clinic2];
+    case "clinician1":
+      return clinic2;
+    case "clinician2":
+      return clinic1;
   }
 }
 
 /** Every row of every table a request could touch, hashed (sessions by count: reading one may refresh its expiry). */
-const TABLES = ["clinic", "app_user", "patient_profile", "invite", "program", "program_version", "plan", "daily_log", "measurement", "signoff", "decision", "audit_event"] as const;
+const TABLES = [
+  "clinic",
+  "app_user",
+  "patient_profile",
+  "invite",
+  "program",
+  "program_version",
+  "plan",
+  "daily_log",
+  "measurement",
+  "signoff",
+  "decision",
+  "audit_event",
+] as const;
 async function fingerprint(): Promise<string> {
   const db = getDb();
   const hash = createHash("sha256");
@@ -186,14 +324,22 @@ async function fingerprint(): Promise<string> {
     const rows = (await db.selectFrom(table).selectAll().execute()).map((r) => JSON.stringify(r)).sort();
     hash.update(`${table}:${rows.length}:${rows.join("\n")}`);
   }
-  const sessions = await db.selectFrom("user_session").select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow();
+  const sessions = await db
+    .selectFrom("user_session")
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
+    .executeTakeFirstOrThrow();
   hash.update(`sessions:${Number(sessions.n)}`);
   return hash.digest("hex");
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The matrix.
-type Expected = { status: number; to?: string | RegExp | "login" | ((w: World) => string | RegExp); allowed: boolean; write?: boolean };
+type Expected = {
+  status: number;
+  to?: string | RegExp | "login" | ((w: World) => string | RegExp);
+  allowed: boolean;
+  write?: boolean;
+};
 const ok: Expected = { status: 200, allowed: true };
 const okWrite: Expected = { status: 200, allowed: true, write: true };
 const notFound: Expected = { status: 404, allowed: false };
@@ -202,12 +348,29 @@ const invalid: Expected = { status: 400, allowed: false };
 const gone: Expected = { status: 410, allowed: false };
 const toLogin: Expected = { status: 302, to: "login", allowed: false };
 const toClinic: Expected = { status: 302, to: "/clinic", allowed: false };
-const to = (where: Expected["to"], allowed = false, write = false): Expected => ({ status: 302, to: where, allowed, write });
+const to = (where: Expected["to"], allowed = false, write = false): Expected => ({
+  status: 302,
+  to: where,
+  allowed,
+  write,
+});
 
 /** /clinic…: anonymous → sign in, patients → 403. */
-const clinicArea = (c1: Expected, c2: Expected) => ({ anonymous: toLogin, patientA: forbidden, patientB: forbidden, clinician1: c1, clinician2: c2 });
+const clinicArea = (c1: Expected, c2: Expected) => ({
+  anonymous: toLogin,
+  patientA: forbidden,
+  patientB: forbidden,
+  clinician1: c1,
+  clinician2: c2,
+});
 /** /me…: anonymous → sign in, clinicians → their own home. */
-const patientArea = (a: Expected, b: Expected) => ({ anonymous: toLogin, patientA: a, patientB: b, clinician1: toClinic, clinician2: toClinic });
+const patientArea = (a: Expected, b: Expected) => ({
+  anonymous: toLogin,
+  patientA: a,
+  patientB: b,
+  clinician1: toClinic,
+  clinician2: toClinic,
+});
 const everyone = (e: Expected) => ({ anonymous: e, patientA: e, patientB: e, clinician1: e, clinician2: e });
 
 type Row = {
@@ -230,14 +393,23 @@ type Row = {
 const pid = (w: World) => `/clinic/patients/${w.A.id}`;
 const planForm = (intent: string) => (w: World) => ({ intent, planId: w.planA });
 const programPosted = (w: World) => flatten(programToForm({ ...w.definition1, name: "Edited by the matrix" }));
-const tryQuery = (w: World, patientId: string) => `?${new URLSearchParams({ source: "patient", patientId, days: "42", painDuring: "3", painTrend: "falling", morningPain: "1", adherencePercent: "90", runningMinutes: "0", lsiStart: "70", lsiEnd: "95", questionnaireStart: "50", questionnaireEnd: "85" })}`;
+const tryQuery = (w: World, patientId: string) =>
+  `?${new URLSearchParams({ source: "patient", patientId, days: "42", painDuring: "3", painTrend: "falling", morningPain: "1", adherencePercent: "90", runningMinutes: "0", lsiStart: "70", lsiEnd: "95", questionnaireStart: "50", questionnaireEnd: "85" })}`;
 const ownPlan = (w: World, role: Role) => (role === "patientB" ? w.latestB : w.pendingA);
-const newPasswordForm = { currentPassword: TEST_PASSWORD, newPassword: "a different long password", confirmPassword: "a different long password" };
+const newPasswordForm = {
+  currentPassword: TEST_PASSWORD,
+  newPassword: "a different long password",
+  confirmPassword: "a different long password",
+};
 const lefsForm = () => Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`items.${i}`, "2"]));
 /** Setup for "resume": clinician 1 pauses patient A's plan through the page. */
 const pausePlanA = async (w: World) => {
   const path = pid(w);
-  const res = await run(ROUTES.get("clinic.patients.$patientId")!.action as never, await postRequest(path, { intent: "pause", planId: w.planA }, { cookie: w.cookies.clinician1 }), paramsFor("clinic.patients.$patientId", path));
+  const res = await run(
+    ROUTES.get("clinic.patients.$patientId")!.action as never,
+    await postRequest(path, { intent: "pause", planId: w.planA }, { cookie: w.cookies.clinician1 }),
+    paramsFor("clinic.patients.$patientId", path),
+  );
   if (res.status !== 200) throw new Error(`setup: pause answered ${res.status}`);
 };
 
@@ -378,7 +550,8 @@ const MATRIX: Row[] = [
 
 function flatten(value: unknown, prefix = "", out: Record<string, string> = {}): Record<string, string> {
   if (Array.isArray(value)) value.forEach((v, i) => flatten(v, `${prefix}${prefix ? "." : ""}${i}`, out));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, `${prefix}${prefix ? "." : ""}${k}`, out);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) flatten(v, `${prefix}${prefix ? "." : ""}${k}`, out);
   else out[prefix] = value === undefined || value === null ? "" : String(value);
   return out;
 }
@@ -386,7 +559,10 @@ function flatten(value: unknown, prefix = "", out: Record<string, string> = {}):
 function describeCell(row: Row, role: Role): string {
   const e = row.expect[role];
   const verb = `${e.allowed ? "can" : "cannot"} ${row.method === "GET" ? "read" : "post"}`;
-  const where = e.to === undefined ? "" : ` → ${e.to === "login" ? "sign in" : typeof e.to === "function" ? "the saved program" : String(e.to)}`;
+  const where =
+    e.to === undefined
+      ? ""
+      : ` → ${e.to === "login" ? "sign in" : typeof e.to === "function" ? "the saved program" : String(e.to)}`;
   return `${ROLE_LABEL[role]} ${verb} ${row.what}${row.intent ? ` [${row.intent}]` : ""} (${row.method} ${row.route}: ${e.status}${where})`;
 }
 
@@ -401,13 +577,18 @@ describe("the access matrix covers every route", () => {
   it("has a row for every loader and action of every route module, and names only real routes", () => {
     const missing: string[] = [];
     for (const [name, mod] of ROUTES) {
-      for (const [fn, method] of [["loader", "GET"], ["action", "POST"]] as const) {
+      for (const [fn, method] of [
+        ["loader", "GET"],
+        ["action", "POST"],
+      ] as const) {
         if (typeof mod[fn] !== "function") continue;
         if (!MATRIX.some((r) => r.route === name && r.method === method)) missing.push(`${method} ${name}`);
       }
     }
     expect(missing, "routes with no row in the access matrix").toEqual([]);
-    const unknown = MATRIX.filter((r) => typeof ROUTES.get(r.route)?.[r.method === "GET" ? "loader" : "action"] !== "function").map((r) => `${r.method} ${r.route}`);
+    const unknown = MATRIX.filter(
+      (r) => typeof ROUTES.get(r.route)?.[r.method === "GET" ? "loader" : "action"] !== "function",
+    ).map((r) => `${r.method} ${r.route}`);
     expect(unknown, "rows naming a route or method that does not exist").toEqual([]);
     expect(ROUTES.size).toBeGreaterThanOrEqual(26);
   });
@@ -416,7 +597,8 @@ describe("the access matrix covers every route", () => {
     const missing: string[] = [];
     for (const [name, source] of ROUTE_SOURCES) {
       for (const intent of intentsOf(source)) {
-        if (!MATRIX.some((r) => r.route === name && r.method === "POST" && r.intent === intent)) missing.push(`${name} [${intent}]`);
+        if (!MATRIX.some((r) => r.route === name && r.method === "POST" && r.intent === intent))
+          missing.push(`${name} [${intent}]`);
       }
     }
     expect(missing, "intents with no row").toEqual([]);
@@ -462,14 +644,24 @@ describe("access matrix", () => {
         const url = row.url(w, role);
         let cookie: string | undefined;
         if (role !== "anonymous") {
-          const userId = { patientA: w.A.id, patientB: w.B.id, clinician1: w.clinician1.id, clinician2: w.clinician2.id }[role];
+          const userId = {
+            patientA: w.A.id,
+            patientB: w.B.id,
+            clinician1: w.clinician1.id,
+            clinician2: w.clinician2.id,
+          }[role];
           cookie = row.freshSession ? await sessionCookieFor(userId) : w.cookies[role];
         }
         const mod = ROUTES.get(row.route)!;
         const fn = mod[row.method === "GET" ? "loader" : "action"] as (args: unknown) => unknown;
-        const request = row.method === "GET" ? await getRequest(url, { cookie }) : await postRequest(url, row.form?.(w, role) ?? {}, { cookie });
+        const request =
+          row.method === "GET"
+            ? await getRequest(url, { cookie })
+            : await postRequest(url, row.form?.(w, role) ?? {}, { cookie });
         const before = await fingerprint();
-        const res: RouteResult = await run(fn, request, paramsFor(row.route, url), { clientAddress: `198.51.100.${++cell % 250}` });
+        const res: RouteResult = await run(fn, request, paramsFor(row.route, url), {
+          clientAddress: `198.51.100.${++cell % 250}`,
+        });
         const after = await fingerprint();
 
         // 1. the answer
@@ -491,7 +683,10 @@ describe("access matrix", () => {
         // (a sign-in redirect echoes the requested URL back to its requester, so it is not a read)
         const location = expected.to === "login" ? "" : (res.headers.get("Location") ?? "");
         const body = `${typeof res.data === "string" ? res.data : JSON.stringify(res.data)}\n${location}`;
-        const forbiddenStrings = [...forbiddenFor(role, w), ...(expected.allowed && row.alsoForbid ? row.alsoForbid(w) : [])];
+        const forbiddenStrings = [
+          ...forbiddenFor(role, w),
+          ...(expected.allowed && row.alsoForbid ? row.alsoForbid(w) : []),
+        ];
         // What the requester sent them (a re-rendered form, an echoed query) is not a read of someone else's data.
         const sent = `${url}\n${Object.values(row.form?.(w, role) ?? {}).join("\n")}`;
         const leaked = forbiddenStrings.filter((s) => s && body.includes(s) && !sent.includes(s));

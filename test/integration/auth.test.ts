@@ -20,7 +20,10 @@ async function cast() {
 describe("sign-in contract", () => {
   it("a clinician with the right password is redirected to the clinic with a session cookie", async () => {
     const { clinician } = await cast();
-    const res = await run(login.action, await postRequest("/login", { email: clinician.email, password: TEST_PASSWORD }));
+    const res = await run(
+      login.action,
+      await postRequest("/login", { email: clinician.email, password: TEST_PASSWORD }),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/clinic");
     const cookie = res.headers.get("Set-Cookie") ?? "";
@@ -31,9 +34,19 @@ describe("sign-in contract", () => {
 
   it("a patient lands on their own home, and redirectTo is honoured only for same-site paths", async () => {
     const { patient } = await cast();
-    const ok = await run(login.action, await postRequest("/login", { email: patient.email.toUpperCase(), password: TEST_PASSWORD, redirectTo: "/me/history" }));
+    const ok = await run(
+      login.action,
+      await postRequest("/login", {
+        email: patient.email.toUpperCase(),
+        password: TEST_PASSWORD,
+        redirectTo: "/me/history",
+      }),
+    );
     expect(ok.headers.get("Location")).toBe("/me/history");
-    const evil = await run(login.action, await postRequest("/login", { email: patient.email, password: TEST_PASSWORD, redirectTo: "//evil.example/x" }));
+    const evil = await run(
+      login.action,
+      await postRequest("/login", { email: patient.email, password: TEST_PASSWORD, redirectTo: "//evil.example/x" }),
+    );
     expect(evil.headers.get("Location")).toBe("/me");
   });
 
@@ -57,9 +70,19 @@ describe("sign-in contract", () => {
   it("repeated failures lock the account for the window, even with the right password", async () => {
     const { clinician } = await cast();
     for (let i = 0; i < THROTTLE.perAccount; i++) {
-      await run(login.action, await postRequest("/login", { email: clinician.email, password: `wrong-${i}` }), {}, { clientAddress: `10.0.0.${i}` });
+      await run(
+        login.action,
+        await postRequest("/login", { email: clinician.email, password: `wrong-${i}` }),
+        {},
+        { clientAddress: `10.0.0.${i}` },
+      );
     }
-    const res = await run(login.action, await postRequest("/login", { email: clinician.email, password: TEST_PASSWORD }), {}, { clientAddress: "10.0.1.1" });
+    const res = await run(
+      login.action,
+      await postRequest("/login", { email: clinician.email, password: TEST_PASSWORD }),
+      {},
+      { clientAddress: "10.0.1.1" },
+    );
     expect(res.status).toBe(429);
     expect(res.headers.get("Set-Cookie")).toBeNull();
   });
@@ -67,11 +90,26 @@ describe("sign-in contract", () => {
   it("one address guessing many accounts is limited too", async () => {
     const { patient } = await cast();
     for (let i = 0; i < THROTTLE.perAddress; i++) {
-      await run(login.action, await postRequest("/login", { email: `nobody${i}@example.test`, password: "x" }), {}, { clientAddress: "203.0.113.9" });
+      await run(
+        login.action,
+        await postRequest("/login", { email: `nobody${i}@example.test`, password: "x" }),
+        {},
+        { clientAddress: "203.0.113.9" },
+      );
     }
-    const res = await run(login.action, await postRequest("/login", { email: patient.email, password: TEST_PASSWORD }), {}, { clientAddress: "203.0.113.9" });
+    const res = await run(
+      login.action,
+      await postRequest("/login", { email: patient.email, password: TEST_PASSWORD }),
+      {},
+      { clientAddress: "203.0.113.9" },
+    );
     expect(res.status).toBe(429);
-    const elsewhere = await run(login.action, await postRequest("/login", { email: patient.email, password: TEST_PASSWORD }), {}, { clientAddress: "203.0.113.10" });
+    const elsewhere = await run(
+      login.action,
+      await postRequest("/login", { email: patient.email, password: TEST_PASSWORD }),
+      {},
+      { clientAddress: "203.0.113.10" },
+    );
     expect(elsewhere.status).toBe(302);
   });
 });
@@ -102,7 +140,10 @@ describe("area guards", () => {
 describe("sign-out", () => {
   it("ends the session on the server, so the old cookie no longer works", async () => {
     const { clinician } = await cast();
-    const signIn = await run(login.action, await postRequest("/login", { email: clinician.email, password: TEST_PASSWORD }));
+    const signIn = await run(
+      login.action,
+      await postRequest("/login", { email: clinician.email, password: TEST_PASSWORD }),
+    );
     const cookie = signIn.headers.get("Set-Cookie")!.split(";")[0]!;
     expect((await run(clinicLayout.loader, await getRequest("/clinic", { cookie }))).status).toBe(200);
     const before = await countRows(getDb(), "user_session");

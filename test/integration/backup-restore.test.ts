@@ -18,7 +18,10 @@ describe("backup and restore", () => {
     const live = createDb(liveUrl);
     await migrateToLatest(live);
     const insertClinic = (i: number) =>
-      live.insertInto("clinic").values({ id: newId(), name: `Clinic ${i}`, created_at: new Date().toISOString() }).execute();
+      live
+        .insertInto("clinic")
+        .values({ id: newId(), name: `Clinic ${i}`, created_at: new Date().toISOString() })
+        .execute();
     for (let i = 0; i < 50; i++) await insertClinic(i);
 
     // The app keeps writing during the backup.
@@ -37,7 +40,14 @@ describe("backup and restore", () => {
     await restoreSqlite(restoredUrl, backupFile);
     const restored = createDb(restoredUrl);
     const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(restored);
-    const count = Number((await restored.selectFrom("clinic").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const count = Number(
+      (
+        await restored
+          .selectFrom("clinic")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     await restored.destroy();
 
     expect(integrity.rows[0]?.integrity_check).toBe("ok");

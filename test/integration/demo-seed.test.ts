@@ -13,8 +13,17 @@ describe("demo clinic seed", () => {
       const result = await signIn(db, { email, password: DEMO_PASSWORD, clientAddress: "127.0.0.1" });
       expect(result.ok, email).toBe(true);
     }
-    const alex = await db.selectFrom("app_user").select("id").where("email", "=", DEMO_ACCOUNTS.patient).executeTakeFirstOrThrow();
-    const logs = await db.selectFrom("daily_log").select(["log_date"]).where("patient_id", "=", alex.id).orderBy("log_date").execute();
+    const alex = await db
+      .selectFrom("app_user")
+      .select("id")
+      .where("email", "=", DEMO_ACCOUNTS.patient)
+      .executeTakeFirstOrThrow();
+    const logs = await db
+      .selectFrom("daily_log")
+      .select(["log_date"])
+      .where("patient_id", "=", alex.id)
+      .orderBy("log_date")
+      .execute();
     expect(logs.length).toBeGreaterThanOrEqual(21);
     expect(logs.at(-1)!.log_date < "2026-11-21").toBe(true); // today is left for the patient to log
     const outcomes = await db.selectFrom("decision").select("outcome").distinct().execute();

@@ -10,18 +10,58 @@ import { createClinicWithCast } from "../support/factories.ts";
 
 // Two stages: advance after one session with pain ≤ 3; pain ≥ 6 in the latest session sends you back a stage.
 const program = ProgramSchema.parse({
-  id: "two-stage-test", version: 1, name: "Two-stage test program", condition: "Test", summary: "For service tests.",
-  painModel: { name: "test", duringMax: 5, afterMax: null, inclusive: true, settleBy: "none", weekOnWeek: "none", redFlagPain: 8 },
+  id: "two-stage-test",
+  version: 1,
+  name: "Two-stage test program",
+  condition: "Test",
+  summary: "For service tests.",
+  painModel: {
+    name: "test",
+    duringMax: 5,
+    afterMax: null,
+    inclusive: true,
+    settleBy: "none",
+    weekOnWeek: "none",
+    redFlagPain: 8,
+  },
   citations: [],
   minDaysAfterRegress: 2,
   stages: ["one", "two"].map((id) => ({
-    id, name: `Stage ${id}`, goal: "Load the tissue", instructions: "Do the exercises.", minDays: 0,
+    id,
+    name: `Stage ${id}`,
+    goal: "Load the tissue",
+    instructions: "Do the exercises.",
+    minDays: 0,
     prescription: { exercises: [{ id: "squat", name: "Squat", sets: 3, reps: 10, side: "both" }] },
-    gates: [{ id: "low-pain", kind: "pain", metric: "during", aggregate: "max", window: { sessions: 1 }, comparator: "lte", threshold: 3 }],
-    regressRules: [{
-      id: "flare", label: "Pain 6 or more", action: { to: "previous" },
-      criteria: [{ id: "high", kind: "pain", metric: "during", aggregate: "latest", window: { sessions: 1 }, comparator: "gte", threshold: 6 }],
-    }],
+    gates: [
+      {
+        id: "low-pain",
+        kind: "pain",
+        metric: "during",
+        aggregate: "max",
+        window: { sessions: 1 },
+        comparator: "lte",
+        threshold: 3,
+      },
+    ],
+    regressRules: [
+      {
+        id: "flare",
+        label: "Pain 6 or more",
+        action: { to: "previous" },
+        criteria: [
+          {
+            id: "high",
+            kind: "pain",
+            metric: "during",
+            aggregate: "latest",
+            window: { sessions: 1 },
+            comparator: "gte",
+            threshold: 6,
+          },
+        ],
+      },
+    ],
   })),
 });
 
@@ -29,23 +69,55 @@ async function setup(approvalMode: "confirm" | "automatic", startStageId = "one"
   const db = getDb();
   const cast = await createClinicWithCast(db);
   const started = await startPlan(db, cast.clinician, {
-    patientId: cast.patientA.id, program, startStageId, startDate: "2026-11-01", approvalMode, involvedSide: "right",
+    patientId: cast.patientA.id,
+    program,
+    startStageId,
+    startDate: "2026-11-01",
+    approvalMode,
+    involvedSide: "right",
   });
   if (!started.ok) throw new Error("plan did not start");
   const log = (date: string, painDuring: number) =>
-    db.insertInto("daily_log").values({
-      id: newId(), clinic_id: cast.clinic.id, plan_id: started.planId, patient_id: cast.patientA.id, log_date: date,
-      morning_pain: null, morning_stiffness: null, session_done: "done", pain_during: painDuring, pain_after: null, pain_at_rest: null,
-      session_minutes: 30, session_rpe: 4, running_minutes: null, swelling: null, soreness: null, exercises: null,
-      other_activities: null, test_pain: null, notes: null, created_at: `${date}T18:00:00Z`, updated_at: `${date}T18:00:00Z`,
-    }).execute();
+    db
+      .insertInto("daily_log")
+      .values({
+        id: newId(),
+        clinic_id: cast.clinic.id,
+        plan_id: started.planId,
+        patient_id: cast.patientA.id,
+        log_date: date,
+        morning_pain: null,
+        morning_stiffness: null,
+        session_done: "done",
+        pain_during: painDuring,
+        pain_after: null,
+        pain_at_rest: null,
+        session_minutes: 30,
+        session_rpe: 4,
+        running_minutes: null,
+        swelling: null,
+        soreness: null,
+        exercises: null,
+        other_activities: null,
+        test_pain: null,
+        notes: null,
+        created_at: `${date}T18:00:00Z`,
+        updated_at: `${date}T18:00:00Z`,
+      })
+      .execute();
   const plan = () => db.selectFrom("plan").selectAll().where("id", "=", started.planId).executeTakeFirstOrThrow();
-  const evaluateOn = async (today: string) => evaluatePlan(db, { plan: await plan(), timeZone: "Europe/London", actor: null, today });
+  const evaluateOn = async (today: string) =>
+    evaluatePlan(db, { plan: await plan(), timeZone: "Europe/London", actor: null, today });
   return { db, cast, planId: started.planId, log, plan, evaluateOn };
 }
 
 const decisions = (db: DB, planId: string) =>
-  db.selectFrom("decision").select(["outcome", "status", "evaluated_for"]).where("plan_id", "=", planId).orderBy("created_at").execute();
+  db
+    .selectFrom("decision")
+    .select(["outcome", "status", "evaluated_for"])
+    .where("plan_id", "=", planId)
+    .orderBy("created_at")
+    .execute();
 
 describe("recording and applying engine decisions", () => {
   it("in automatic mode an advance applies at once, and the session that earned it does not count towards the next stage", async () => {
@@ -70,9 +142,14 @@ describe("recording and applying engine decisions", () => {
     expect(await confirmDecision(db, clinician, result.decisionId, "2026-11-04")).toEqual({ ok: true });
     expect(await plan()).toMatchObject({ current_stage_id: "two", stage_entered_on: "2026-11-04" });
     // A decision can be confirmed only once.
-    expect(await confirmDecision(db, clinician, result.decisionId, "2026-11-04")).toMatchObject({ ok: false, status: 409 });
+    expect(await confirmDecision(db, clinician, result.decisionId, "2026-11-04")).toMatchObject({
+      ok: false,
+      status: 409,
+    });
     const audit = await db.selectFrom("audit_event").select("action").where("plan_id", "=", planId).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["plan.started", "decision.advance.proposed", "decision.confirmed"]));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["plan.started", "decision.advance.proposed", "decision.confirmed"]),
+    );
   });
 
   it("a flare-up regresses at once even when advances need confirmation, and starts the no-flip-flop stay", async () => {
@@ -81,7 +158,11 @@ describe("recording and applying engine decisions", () => {
     const result = await evaluateOn("2026-11-02");
     expect(result).toMatchObject({ status: "applied", stageChanged: true });
     expect(result.decision.outcome).toBe("regress");
-    expect(await plan()).toMatchObject({ current_stage_id: "one", stage_entered_on: "2026-11-03", last_regress_on: "2026-11-02" });
+    expect(await plan()).toMatchObject({
+      current_stage_id: "one",
+      stage_entered_on: "2026-11-03",
+      last_regress_on: "2026-11-02",
+    });
     // A pain-free session the next day does not advance straight back: the program asks for 2 days after a regress.
     await log("2026-11-03", 1);
     expect((await evaluateOn("2026-11-03")).decision.outcome).toBe("hold");

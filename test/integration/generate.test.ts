@@ -5,10 +5,27 @@ import { generateLargeClinic } from "../../db/generate.ts";
 describe("benchmark data generator", () => {
   it("builds a clinic of patients on the built-in programs with logs, tests, a decision per logged day and a current decision each", async () => {
     const db = getDb();
-    const { clinicId } = await generateLargeClinic(db, { patients: 16, days: 30, today: new Date("2026-11-21T12:00:00Z") });
+    const { clinicId } = await generateLargeClinic(db, {
+      patients: 16,
+      days: 30,
+      today: new Date("2026-11-21T12:00:00Z"),
+    });
     const count = async (table: "plan" | "daily_log" | "measurement" | "decision") =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).where("clinic_id", "=", clinicId).executeTakeFirstOrThrow()).n);
-    const programs = await db.selectFrom("plan").select("program_id").distinct().where("clinic_id", "=", clinicId).execute();
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("clinic_id", "=", clinicId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const programs = await db
+      .selectFrom("plan")
+      .select("program_id")
+      .distinct()
+      .where("clinic_id", "=", clinicId)
+      .execute();
     expect(await count("plan")).toBe(16);
     expect(programs.length).toBe(8);
     // ~85 % of 30 days logged per patient.
@@ -24,7 +41,12 @@ describe("benchmark data generator", () => {
       .groupBy("plan_id")
       .execute();
     expect(latest.map((d) => d.day)).toEqual(Array(16).fill("2026-11-21"));
-    const clinicians = await db.selectFrom("app_user").select("id").where("clinic_id", "=", clinicId).where("role", "=", "clinician").execute();
+    const clinicians = await db
+      .selectFrom("app_user")
+      .select("id")
+      .where("clinic_id", "=", clinicId)
+      .where("role", "=", "clinician")
+      .execute();
     expect(clinicians.length).toBe(1);
   });
 });

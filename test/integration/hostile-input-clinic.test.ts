@@ -15,7 +15,8 @@ import { hammer, toForm, totals, type Form, type Target } from "./hostile-input-
 
 function flatten(value: unknown, prefix = "", out: Array<[string, string]> = []): Form {
   if (Array.isArray(value)) value.forEach((v, i) => flatten(v, `${prefix}${prefix ? "." : ""}${i}`, out));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, `${prefix}${prefix ? "." : ""}${k}`, out);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) flatten(v, `${prefix}${prefix ? "." : ""}${k}`, out);
   else out.push([prefix, value === undefined || value === null ? "" : String(value)]);
   return out;
 }
@@ -26,14 +27,35 @@ async function scene() {
   const cast = await clinicWithProgram(db);
   const { planId, today } = await planStartedDaysAgo(db, cast, 4);
   await seedLogs(db, { clinicId: cast.clinic.id, planId, patientId: cast.patientA.id, days: lastDays(today, 4, 2) });
-  const signed = await run(patientPage.action, await postRequest(`/clinic/patients/${cast.patientA.id}`, { intent: "signoff", planId, itemId: "exam_clear", signedOn: today }, { userId: cast.clinician.id }), { patientId: cast.patientA.id });
+  const signed = await run(
+    patientPage.action,
+    await postRequest(
+      `/clinic/patients/${cast.patientA.id}`,
+      { intent: "signoff", planId, itemId: "exam_clear", signedOn: today },
+      { userId: cast.clinician.id },
+    ),
+    { patientId: cast.patientA.id },
+  );
   expect(signed.status).toBe(200);
-  const decision = await db.selectFrom("decision").select("id").where("plan_id", "=", planId).where("status", "=", "pending").executeTakeFirstOrThrow();
+  const decision = await db
+    .selectFrom("decision")
+    .select("id")
+    .where("plan_id", "=", planId)
+    .where("status", "=", "pending")
+    .executeTakeFirstOrThrow();
   return { cast, planId, today, decisionId: decision.id };
 }
 
 const INTENTS = (s: Awaited<ReturnType<typeof scene>>): Record<string, Record<string, string>> => ({
-  "start-plan": { programId: s.cast.programId, startStageId: "", startDate: s.today, approvalMode: "confirm", goalText: "Run again", goalActivity: "running", goalTargetDate: "" },
+  "start-plan": {
+    programId: s.cast.programId,
+    startStageId: "",
+    startDate: s.today,
+    approvalMode: "confirm",
+    goalText: "Run again",
+    goalActivity: "running",
+    goalTargetDate: "",
+  },
   pause: { planId: s.planId },
   resume: { planId: s.planId },
   discharge: { planId: s.planId },
@@ -73,12 +95,67 @@ describe("hostile input: clinician actions", () => {
     const c = s.cast.clinician.id;
     const program = flatten(programToForm({ ...twoStageProgram, id: "hostile-program" }));
     const targets: Target[] = [
-      { name: "triage confirm", action: triage.action, path: "/clinic", userId: c, base: toForm({ decisionId: s.decisionId }), hasFields: true },
-      { name: "new patient", action: newPatient.action, path: "/clinic/patients/new", userId: c, base: toForm({ name: "New Patient", email: "new.patient@example.test", timeZone: "Europe/London", condition: "Patellar tendinopathy", involvedSide: "left", injuryDate: "", surgeryDate: "" }), hasFields: true },
-      { name: "new program", action: newProgram.action, path: "/clinic/programs/new", userId: c, base: program, hasFields: true },
-      { name: "edit program", action: editProgram.action, path: `/clinic/programs/${s.cast.programId}/edit`, params: { programId: s.cast.programId }, userId: c, base: program, hasFields: true },
-      { name: "duplicate program", action: programs.action, path: "/clinic/programs", userId: c, base: toForm({ sourceId: s.cast.programId }), hasFields: true },
-      { name: "clinic account", action: clinicAccount.action, path: "/clinic/account", userId: s.cast.other.clinician.id, base: toForm({ currentPassword: TEST_PASSWORD, newPassword: "a much longer password", confirmPassword: "a much longer password" }), hasFields: true },
+      {
+        name: "triage confirm",
+        action: triage.action,
+        path: "/clinic",
+        userId: c,
+        base: toForm({ decisionId: s.decisionId }),
+        hasFields: true,
+      },
+      {
+        name: "new patient",
+        action: newPatient.action,
+        path: "/clinic/patients/new",
+        userId: c,
+        base: toForm({
+          name: "New Patient",
+          email: "new.patient@example.test",
+          timeZone: "Europe/London",
+          condition: "Patellar tendinopathy",
+          involvedSide: "left",
+          injuryDate: "",
+          surgeryDate: "",
+        }),
+        hasFields: true,
+      },
+      {
+        name: "new program",
+        action: newProgram.action,
+        path: "/clinic/programs/new",
+        userId: c,
+        base: program,
+        hasFields: true,
+      },
+      {
+        name: "edit program",
+        action: editProgram.action,
+        path: `/clinic/programs/${s.cast.programId}/edit`,
+        params: { programId: s.cast.programId },
+        userId: c,
+        base: program,
+        hasFields: true,
+      },
+      {
+        name: "duplicate program",
+        action: programs.action,
+        path: "/clinic/programs",
+        userId: c,
+        base: toForm({ sourceId: s.cast.programId }),
+        hasFields: true,
+      },
+      {
+        name: "clinic account",
+        action: clinicAccount.action,
+        path: "/clinic/account",
+        userId: s.cast.other.clinician.id,
+        base: toForm({
+          currentPassword: TEST_PASSWORD,
+          newPassword: "a much longer password",
+          confirmPassword: "a much longer password",
+        }),
+        hasFields: true,
+      },
     ];
     for (const t of targets) summary[t.name] = await hammer(t);
     console.info("hostile input (clinic side):", JSON.stringify({ totals, summary }));

@@ -54,7 +54,7 @@ const HOSTILE = [
   "../../etc/passwd",
   "😀".repeat(50),
   BIG,
-  "<" .repeat(5000),
+  "<".repeat(5000),
 ];
 
 const hostileValue: fc.Arbitrary<string> = fc.oneof(
@@ -65,7 +65,9 @@ const hostileValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
 );
 
-const deepName = fc.integer({ min: 17, max: 20_000 }).map((n) => Array.from({ length: n }, (_, i) => (i % 2 ? String(i) : "a")).join("."));
+const deepName = fc
+  .integer({ min: 17, max: 20_000 })
+  .map((n) => Array.from({ length: n }, (_, i) => (i % 2 ? String(i) : "a")).join("."));
 const hostileKey: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
     "__proto__.polluted",
@@ -103,17 +105,39 @@ export type Op =
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("set" as const), at: fc.nat(), value: hostileValue }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("repeat" as const), at: fc.nat(), values: fc.array(hostileValue, { minLength: 1, maxLength: 3 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("nest" as const), at: fc.nat(), suffix: fc.constantFrom(".0", ".x", ".0.1", ".__proto__", ".constructor.prototype", ".99999999"), value: hostileValue }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("repeat" as const),
+      at: fc.nat(),
+      values: fc.array(hostileValue, { minLength: 1, maxLength: 3 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("nest" as const),
+      at: fc.nat(),
+      suffix: fc.constantFrom(".0", ".x", ".0.1", ".__proto__", ".constructor.prototype", ".99999999"),
+      value: hostileValue,
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("add" as const), key: hostileKey, value: hostileValue }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("many" as const), count: fc.constantFrom(1000, 10_000), sameKey: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("many" as const),
+      count: fc.constantFrom(1000, 10_000),
+      sameKey: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("intent" as const), value: hostileValue }) },
 );
 
 /** A raw body that is not a well-formed form at all. */
 export type RawBody = { contentType: string; body: string };
 const rawBody: fc.Arbitrary<RawBody> = fc.constantFrom(
-  { contentType: "multipart/form-data", body: "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--" },
+  { contentType: "multipart/form-data", body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--' },
   { contentType: "multipart/form-data; boundary=x", body: "garbage without parts" },
   { contentType: "application/json", body: '{"__proto__":{"polluted":1},"date":"2026-01-01"}' },
   { contentType: "text/plain", body: "' OR 1=1 --" },
@@ -151,18 +175,29 @@ export function applyOps(base: Form, ops: Op[]): Form {
   return form;
 }
 
-export async function hostileRequest(pathname: string, input: Input, base: Form, cookie: string | undefined): Promise<{ request: Request; fields: number }> {
+export async function hostileRequest(
+  pathname: string,
+  input: Input,
+  base: Form,
+  cookie: string | undefined,
+): Promise<{ request: Request; fields: number }> {
   const headers = new Headers({ Origin: "http://localhost" });
   if (cookie) headers.set("Cookie", cookie);
   if ("raw" in input) {
     headers.set("Content-Type", input.raw.contentType);
-    return { request: new Request(`http://localhost${pathname}`, { method: "POST", body: input.raw.body, headers }), fields: 0 };
+    return {
+      request: new Request(`http://localhost${pathname}`, { method: "POST", body: input.raw.body, headers }),
+      fields: 0,
+    };
   }
   const form = applyOps(base, input.ops);
   const body = new URLSearchParams();
   for (const [k, v] of form) body.append(k, v);
   headers.set("Content-Type", "application/x-www-form-urlencoded");
-  return { request: new Request(`http://localhost${pathname}`, { method: "POST", body, headers }), fields: form.length };
+  return {
+    request: new Request(`http://localhost${pathname}`, { method: "POST", body, headers }),
+    fields: form.length,
+  };
 }
 
 let tableNames: string[] | undefined;
@@ -170,7 +205,10 @@ export async function rowCounts(db: DB = getDb()): Promise<Record<string, number
   tableNames ??= (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith("kysely_"));
   const counts: Record<string, number> = {};
   for (const t of tableNames) {
-    const row = await (db as any).selectFrom(t).select((eb: any) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    const row = await (db as any)
+      .selectFrom(t)
+      .select((eb: any) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
     counts[t] = Number(row.n);
   }
   return counts;
@@ -245,7 +283,10 @@ export async function hammer(t: Target, numRuns = RUNS) {
         expect(after, `${t.name}: a refused request wrote rows`).toEqual(before);
       }
       if (res.status === 400 && t.hasFields && typeof res.data === "object" && res.data) {
-        const explained = Object.keys(res.data.fieldErrors ?? {}).length > 0 || Boolean(res.data.formError) || Boolean(res.data.message);
+        const explained =
+          Object.keys(res.data.fieldErrors ?? {}).length > 0 ||
+          Boolean(res.data.formError) ||
+          Boolean(res.data.message);
         expect(explained, `${t.name}: a 400 says what is wrong`).toBe(true);
       }
     }),

@@ -23,18 +23,111 @@ describe("hostile input: patient and sign-in actions", () => {
     const ids = c.stage.prescription.exercises.map((e) => e.id);
     const p = c.patientA.id;
     const invitee = await createPatient(db, c.clinic.id, c.clinician.id, { withPassword: false });
-    const clinician = (await db.selectFrom("app_user").selectAll().where("id", "=", c.clinician.id).executeTakeFirstOrThrow()) as never;
-    const visa = toForm({ ...Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`items.${i}`, "5"])), item8Branch: "a", item8Minutes: "2" });
+    const clinician = (await db
+      .selectFrom("app_user")
+      .selectAll()
+      .where("id", "=", c.clinician.id)
+      .executeTakeFirstOrThrow()) as never;
+    const visa = toForm({
+      ...Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`items.${i}`, "5"])),
+      item8Branch: "a",
+      item8Minutes: "2",
+    });
     const targets: Target[] = [
-      { name: "me.log log", action: meLog.action, path: "/me/log", userId: p, base: toForm(validLogForm(c.today, ids)), hasFields: true },
-      { name: "me.log checkin", action: meLog.action, path: "/me/log", userId: p, base: toForm({ intent: "checkin", date: c.today, morningPain: "2", morningStiffness: "1" }), hasFields: true },
-      { name: "me.tests", action: meTests.action, path: "/me/tests", userId: p, base: toForm({ "results.0.measure": "single_leg_heel_raise_reps", "results.0.side": "left", "results.0.value": "20", "results.1.measure": "single_leg_heel_raise_reps", "results.1.side": "right", "results.1.value": "15" }), hasFields: true },
-      { name: "me.questionnaires visa-a", action: questionnaire.action, path: "/me/questionnaires/visa-a", params: { kind: "visa-a" }, userId: p, base: visa, hasFields: true },
-      { name: "me.questionnaires visa-p", action: questionnaire.action, path: "/me/questionnaires/visa-p", params: { kind: "visa-p" }, userId: p, base: visa, hasFields: true },
-      { name: "me.questionnaires lefs", action: questionnaire.action, path: "/me/questionnaires/lefs", params: { kind: "lefs" }, userId: p, base: toForm(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`items.${i}`, "3"]))), hasFields: true },
-      { name: "me.questionnaires psfs", action: questionnaire.action, path: "/me/questionnaires/psfs", params: { kind: "psfs" }, userId: p, base: toForm({ "activities.0.name": "running", "activities.0.score": "4", "activities.1.name": "stairs", "activities.1.score": "7", "activities.2.name": "hopping", "activities.2.score": "2" }), hasFields: true },
-      { name: "me.account", action: meAccount.action, path: "/me/account", userId: c.patientB.id, base: toForm({ currentPassword: TEST_PASSWORD, newPassword: "a much longer password", confirmPassword: "a much longer password" }), hasFields: true },
-      { name: "login", action: login.action, path: "/login", base: toForm({ email: c.patientB.email, password: TEST_PASSWORD, redirectTo: "/me" }), mayWriteOn4xx: ["login_failure"], hasFields: true },
+      {
+        name: "me.log log",
+        action: meLog.action,
+        path: "/me/log",
+        userId: p,
+        base: toForm(validLogForm(c.today, ids)),
+        hasFields: true,
+      },
+      {
+        name: "me.log checkin",
+        action: meLog.action,
+        path: "/me/log",
+        userId: p,
+        base: toForm({ intent: "checkin", date: c.today, morningPain: "2", morningStiffness: "1" }),
+        hasFields: true,
+      },
+      {
+        name: "me.tests",
+        action: meTests.action,
+        path: "/me/tests",
+        userId: p,
+        base: toForm({
+          "results.0.measure": "single_leg_heel_raise_reps",
+          "results.0.side": "left",
+          "results.0.value": "20",
+          "results.1.measure": "single_leg_heel_raise_reps",
+          "results.1.side": "right",
+          "results.1.value": "15",
+        }),
+        hasFields: true,
+      },
+      {
+        name: "me.questionnaires visa-a",
+        action: questionnaire.action,
+        path: "/me/questionnaires/visa-a",
+        params: { kind: "visa-a" },
+        userId: p,
+        base: visa,
+        hasFields: true,
+      },
+      {
+        name: "me.questionnaires visa-p",
+        action: questionnaire.action,
+        path: "/me/questionnaires/visa-p",
+        params: { kind: "visa-p" },
+        userId: p,
+        base: visa,
+        hasFields: true,
+      },
+      {
+        name: "me.questionnaires lefs",
+        action: questionnaire.action,
+        path: "/me/questionnaires/lefs",
+        params: { kind: "lefs" },
+        userId: p,
+        base: toForm(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`items.${i}`, "3"]))),
+        hasFields: true,
+      },
+      {
+        name: "me.questionnaires psfs",
+        action: questionnaire.action,
+        path: "/me/questionnaires/psfs",
+        params: { kind: "psfs" },
+        userId: p,
+        base: toForm({
+          "activities.0.name": "running",
+          "activities.0.score": "4",
+          "activities.1.name": "stairs",
+          "activities.1.score": "7",
+          "activities.2.name": "hopping",
+          "activities.2.score": "2",
+        }),
+        hasFields: true,
+      },
+      {
+        name: "me.account",
+        action: meAccount.action,
+        path: "/me/account",
+        userId: c.patientB.id,
+        base: toForm({
+          currentPassword: TEST_PASSWORD,
+          newPassword: "a much longer password",
+          confirmPassword: "a much longer password",
+        }),
+        hasFields: true,
+      },
+      {
+        name: "login",
+        action: login.action,
+        path: "/login",
+        base: toForm({ email: c.patientB.email, password: TEST_PASSWORD, redirectTo: "/me" }),
+        mayWriteOn4xx: ["login_failure"],
+        hasFields: true,
+      },
       {
         name: "invite",
         action: invite.action,
@@ -69,9 +162,16 @@ describe("hostile input: patient and sign-in actions", () => {
     const c = await clinicWithPlans(db);
     const ids = c.stage.prescription.exercises.map((e) => e.id);
     const script = "<script>alert(1)</script><img src=x onerror=alert(2)>";
-    const res = await run(meLog.action, await postRequest("/me/log", validLogForm(c.today, ids, { notes: script }), { userId: c.patientA.id }));
+    const res = await run(
+      meLog.action,
+      await postRequest("/me/log", validLogForm(c.today, ids, { notes: script }), { userId: c.patientA.id }),
+    );
     expect(res.status).toBe(302);
-    const stored = await db.selectFrom("daily_log").select("notes").where("plan_id", "=", c.planA).executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom("daily_log")
+      .select("notes")
+      .where("plan_id", "=", c.planA)
+      .executeTakeFirstOrThrow();
     expect(stored.notes).toBe(script);
 
     const history = await run(meHistory.loader, await getRequest("/me/history", { userId: c.patientA.id }));
@@ -79,7 +179,11 @@ describe("hostile input: patient and sign-in actions", () => {
     const logs = JSON.stringify(history.data);
     expect(logs).toContain(JSON.stringify(script).slice(1, -1)); // a plain string in the data, for React to escape
 
-    const page = await run(patientPage.loader, await getRequest(`/clinic/patients/${c.patientA.id}`, { userId: c.clinician.id }), { patientId: c.patientA.id });
+    const page = await run(
+      patientPage.loader,
+      await getRequest(`/clinic/patients/${c.patientA.id}`, { userId: c.clinician.id }),
+      { patientId: c.patientA.id },
+    );
     expect(page.status).toBe(200);
     // Rendered as React renders a text child: escaped, so no element is ever made of it.
     const { renderToStaticMarkup } = await import("react-dom/server");

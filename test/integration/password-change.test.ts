@@ -16,7 +16,11 @@ describe("changing a password", () => {
     const thisBrowser = await sessionCookieFor(clinician.id);
     const res = await run(
       clinicAccount.action,
-      await postRequest("/clinic/account", { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, { cookie: thisBrowser }),
+      await postRequest(
+        "/clinic/account",
+        { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+        { cookie: thisBrowser },
+      ),
     );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/clinic/account?changed=1");
@@ -26,31 +30,63 @@ describe("changing a password", () => {
     expect((await run(clinicLayout.loader, await getRequest("/clinic", { cookie: thisBrowser }))).status).toBe(302);
     expect((await run(clinicLayout.loader, await getRequest("/clinic", { cookie: fresh }))).status).toBe(200);
 
-    const oldPassword = await run(login.action, await postRequest("/login", { email: clinician.email, password: TEST_PASSWORD }));
+    const oldPassword = await run(
+      login.action,
+      await postRequest("/login", { email: clinician.email, password: TEST_PASSWORD }),
+    );
     expect(oldPassword.status).toBe(400);
-    const newPassword = await run(login.action, await postRequest("/login", { email: clinician.email, password: NEW_PASSWORD }));
+    const newPassword = await run(
+      login.action,
+      await postRequest("/login", { email: clinician.email, password: NEW_PASSWORD }),
+    );
     expect(newPassword.status).toBe(302);
-    const audit = await getDb().selectFrom("audit_event").select("action").where("entity_id", "=", clinician.id).execute();
+    const audit = await getDb()
+      .selectFrom("audit_event")
+      .select("action")
+      .where("entity_id", "=", clinician.id)
+      .execute();
     expect(audit.map((a) => a.action)).toContain("user.password_changed");
   });
 
   it("a wrong current password or a mismatch is a field error and changes nothing", async () => {
     const { patientA } = await createClinicWithCast(getDb());
     const cookie = await sessionCookieFor(patientA.id);
-    const wrong = await run(meAccount.action, await postRequest("/me/account", { currentPassword: "nope", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, { cookie }));
+    const wrong = await run(
+      meAccount.action,
+      await postRequest(
+        "/me/account",
+        { currentPassword: "nope", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+        { cookie },
+      ),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.data.fieldErrors.currentPassword).toMatch(/not your current password/);
-    const mismatch = await run(meAccount.action, await postRequest("/me/account", { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: "different-password" }, { cookie }));
+    const mismatch = await run(
+      meAccount.action,
+      await postRequest(
+        "/me/account",
+        { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: "different-password" },
+        { cookie },
+      ),
+    );
     expect(mismatch.data.fieldErrors.confirmPassword).toBeTruthy();
     // Still signed in, and the old password still works.
     expect((await run(meAccount.loader, await getRequest("/me/account", { cookie }))).status).toBe(200);
-    expect((await run(login.action, await postRequest("/login", { email: patientA.email, password: TEST_PASSWORD }))).status).toBe(302);
+    expect(
+      (await run(login.action, await postRequest("/login", { email: patientA.email, password: TEST_PASSWORD }))).status,
+    ).toBe(302);
   });
 
   it("each area's account page is only for its own role", async () => {
     const { clinician, patientA } = await createClinicWithCast(getDb());
-    expect((await run(clinicAccount.loader, await getRequest("/clinic/account", { userId: patientA.id }))).status).toBe(403);
-    expect((await run(meAccount.loader, await getRequest("/me/account", { userId: clinician.id }))).headers.get("Location")).toBe("/clinic");
-    expect((await run(meAccount.loader, await getRequest("/me/account"))).headers.get("Location")).toBe("/login?redirectTo=%2Fme%2Faccount");
+    expect((await run(clinicAccount.loader, await getRequest("/clinic/account", { userId: patientA.id }))).status).toBe(
+      403,
+    );
+    expect(
+      (await run(meAccount.loader, await getRequest("/me/account", { userId: clinician.id }))).headers.get("Location"),
+    ).toBe("/clinic");
+    expect((await run(meAccount.loader, await getRequest("/me/account"))).headers.get("Location")).toBe(
+      "/login?redirectTo=%2Fme%2Faccount",
+    );
   });
 });

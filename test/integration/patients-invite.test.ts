@@ -20,30 +20,52 @@ describe("a clinician adds a patient and the patient sets a password from the in
     const db = getDb();
     const clinic = await createClinic(db);
     const clinician = await createClinician(db, clinic.id);
-    const created = await run(newPatient.action, await postRequest("/clinic/patients/new", validPatient, { userId: clinician.id }));
+    const created = await run(
+      newPatient.action,
+      await postRequest("/clinic/patients/new", validPatient, { userId: clinician.id }),
+    );
     expect(created.status).toBe(200);
     expect(created.data.ok).toBe(true);
     const token = new URL(created.data.inviteUrl).pathname.split("/").pop()!;
 
-    const row = await db.selectFrom("app_user").selectAll().where("email", "=", validPatient.email).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("app_user")
+      .selectAll()
+      .where("email", "=", validPatient.email)
+      .executeTakeFirstOrThrow();
     expect(row.clinic_id).toBe(clinic.id);
     expect(row.password_hash).toBeNull();
 
     const page = await run(invite.loader, await getRequest(`/invite/${token}`), { token });
     expect(page.data.invite.email).toBe(validPatient.email);
 
-    const mismatch = await run(invite.action, await postRequest(`/invite/${token}`, { password: "a-long-password", confirmPassword: "different" }), { token });
+    const mismatch = await run(
+      invite.action,
+      await postRequest(`/invite/${token}`, { password: "a-long-password", confirmPassword: "different" }),
+      { token },
+    );
     expect(mismatch.status).toBe(400);
     expect(mismatch.data.fieldErrors.confirmPassword).toBeTruthy();
 
-    const accepted = await run(invite.action, await postRequest(`/invite/${token}`, { password: "a-long-password", confirmPassword: "a-long-password" }), { token });
+    const accepted = await run(
+      invite.action,
+      await postRequest(`/invite/${token}`, { password: "a-long-password", confirmPassword: "a-long-password" }),
+      { token },
+    );
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get("Location")).toBe("/me");
 
-    const again = await run(invite.action, await postRequest(`/invite/${token}`, { password: "another-password", confirmPassword: "another-password" }), { token });
+    const again = await run(
+      invite.action,
+      await postRequest(`/invite/${token}`, { password: "another-password", confirmPassword: "another-password" }),
+      { token },
+    );
     expect(again.status).toBe(410);
 
-    const signIn = await run(login.action, await postRequest("/login", { email: validPatient.email, password: "a-long-password" }));
+    const signIn = await run(
+      login.action,
+      await postRequest("/login", { email: validPatient.email, password: "a-long-password" }),
+    );
     expect(signIn.headers.get("Location")).toBe("/me");
   });
 
@@ -54,7 +76,11 @@ describe("a clinician adds a patient and the patient sets a password from the in
     const before = await countRows(db, "app_user");
     const res = await run(
       newPatient.action,
-      await postRequest("/clinic/patients/new", { ...validPatient, email: "not-an-email", timeZone: "Mars/Olympus", involvedSide: "" }, { userId: clinician.id }),
+      await postRequest(
+        "/clinic/patients/new",
+        { ...validPatient, email: "not-an-email", timeZone: "Mars/Olympus", involvedSide: "" },
+        { userId: clinician.id },
+      ),
     );
     expect(res.status).toBe(400);
     expect(Object.keys(res.data.fieldErrors).sort()).toEqual(["email", "involvedSide", "timeZone"]);
@@ -66,7 +92,10 @@ describe("a clinician adds a patient and the patient sets a password from the in
     const db = getDb();
     const clinic = await createClinic(db);
     const clinician = await createClinician(db, clinic.id);
-    const res = await run(newPatient.action, await postRequest("/clinic/patients/new", { ...validPatient, email: clinician.email }, { userId: clinician.id }));
+    const res = await run(
+      newPatient.action,
+      await postRequest("/clinic/patients/new", { ...validPatient, email: clinician.email }, { userId: clinician.id }),
+    );
     expect(res.status).toBe(400);
     expect(res.data.fieldErrors.email).toMatch(/already/);
   });
@@ -77,7 +106,10 @@ describe("a clinician adds a patient and the patient sets a password from the in
     const clinician = await createClinician(db, clinic.id);
     const patient = await createPatient(db, clinic.id, clinician.id);
     const before = await countRows(db, "app_user");
-    const res = await run(newPatient.action, await postRequest("/clinic/patients/new", { ...validPatient, email: "x@example.test" }, { userId: patient.id }));
+    const res = await run(
+      newPatient.action,
+      await postRequest("/clinic/patients/new", { ...validPatient, email: "x@example.test" }, { userId: patient.id }),
+    );
     expect(res.status).toBe(403);
     expect(await countRows(db, "app_user")).toBe(before);
   });

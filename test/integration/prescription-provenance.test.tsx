@@ -19,12 +19,23 @@ import { getRequest, postRequest, run } from "../support/requests.ts";
  * walk a patient through every stage of every built-in program and read what the patient's pages are sent, and what
  * the clinician's prescription view shows for the same stage.
  */
-const PROVENANCE = [/\[src/i, /\bours\b/i, /"source"/, /\bsource's\b/i, /\(\p{Lu}[\p{L}'-]+ (?:et al\.? )?(?:19|20)\d\d\)/u];
+const PROVENANCE = [
+  /\[src/i,
+  /\bours\b/i,
+  /"source"/,
+  /\bsource's\b/i,
+  /\(\p{Lu}[\p{L}'-]+ (?:et al\.? )?(?:19|20)\d\d\)/u,
+];
 const provenanceIn = (text: string) => PROVENANCE.map((re) => re.exec(text)?.[0]).filter(Boolean);
 
 /** Text as rendered HTML shows it (renderToStaticMarkup escapes quotes, ampersands and angle brackets). */
 const unescape = (html: string) =>
-  html.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  html
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** Every source of a stage's prescription: the prescription's own, each exercise's and the run's. */
 function prescriptionSources(stage: Program["stages"][number]): Source[] {
@@ -61,15 +72,35 @@ describe("prescription provenance: the clinician sees it, the patient never does
         expect(provenanceIn(JSON.stringify(todayPage.data)), `${stage.id}: Today`).toEqual([]);
         expect(provenanceIn(JSON.stringify(logPage.data)), `${stage.id}: log page`).toEqual([]);
         const view = todayPage.data.view;
-        const patientHtml = unescape(renderToStaticMarkup(<ExerciseList exercises={view.exercises} run={view.run} involvedSide={view.involvedSide} notes={view.prescriptionNotes} />));
+        const patientHtml = unescape(
+          renderToStaticMarkup(
+            <ExerciseList
+              exercises={view.exercises}
+              run={view.run}
+              involvedSide={view.involvedSide}
+              notes={view.prescriptionNotes}
+            />,
+          ),
+        );
         expect(provenanceIn(patientHtml), `${stage.id}: Today's exercise list`).toEqual([]);
         // What the patient does read is still there: the plain notes.
         if (stage.prescription.notes) expect(patientHtml).toContain(stage.prescription.notes);
         if (stage.prescription.run?.notes) expect(patientHtml).toContain(stage.prescription.run.notes);
 
-        const record = await run(patientPage.loader, await getRequest(`/clinic/patients/${cast.patientA.id}`, { userId: cast.clinician.id }), { patientId: cast.patientA.id });
+        const record = await run(
+          patientPage.loader,
+          await getRequest(`/clinic/patients/${cast.patientA.id}`, { userId: cast.clinician.id }),
+          { patientId: cast.patientA.id },
+        );
         expect(record.data.stage.prescription).toEqual(stage.prescription);
-        const clinicianHtml = unescape(renderToStaticMarkup(<PrescriptionTable prescription={record.data.stage.prescription} citations={record.data.program.citations} />));
+        const clinicianHtml = unescape(
+          renderToStaticMarkup(
+            <PrescriptionTable
+              prescription={record.data.stage.prescription}
+              citations={record.data.program.citations}
+            />,
+          ),
+        );
         for (const source of prescriptionSources(stage)) {
           if (source.note) expect(clinicianHtml, stage.id).toContain(source.note);
           if (source.ours) expect(clinicianHtml, stage.id).toContain("our reading");
@@ -90,9 +121,16 @@ describe("prescription provenance: the clinician sees it, the patient never does
 
   it("the clinician's program page sends every prescription's source with the program", async () => {
     const { cast } = await planOn(loadBuiltInProgram("hamstring-hickey-2020")!);
-    const res = await run(programPage.loader, await getRequest("/clinic/programs/hamstring-hickey-2020", { userId: cast.clinician.id }), { programId: "hamstring-hickey-2020" });
+    const res = await run(
+      programPage.loader,
+      await getRequest("/clinic/programs/hamstring-hickey-2020", { userId: cast.clinician.id }),
+      { programId: "hamstring-hickey-2020" },
+    );
     expect(res.status).toBe(200);
-    expect(res.data.program.stages[0].prescription.source).toMatchObject({ ours: true, note: "Exercise doses and running volumes are ours; the pain limit and intensity bands are the source's." });
+    expect(res.data.program.stages[0].prescription.source).toMatchObject({
+      ours: true,
+      note: "Exercise doses and running volumes are ours; the pain limit and intensity bands are the source's.",
+    });
   });
 
   it("a plan still on a built-in's earlier version (provenance in its notes, no source fields) loads, and the clinician is offered the new version, which moves the patient onto plain notes", async () => {
@@ -108,21 +146,37 @@ describe("prescription provenance: the clinician sees it, the patient never does
       }
     }
     const { db, cast, planId } = await planOn(earlier);
-    await db.updateTable("plan").set({ current_stage_id: "phase-4-return-to-sport" }).where("id", "=", planId).execute();
+    await db
+      .updateTable("plan")
+      .set({ current_stage_id: "phase-4-return-to-sport" })
+      .where("id", "=", planId)
+      .execute();
     const before = await run(today.loader, await getRequest("/me", { userId: cast.patientA.id }));
     expect(before.status).toBe(200);
     expect(before.data.view.prescriptionNotes).toContain("(ours)");
 
     const url = `/clinic/patients/${cast.patientA.id}`;
-    const record = await run(patientPage.loader, await getRequest(url, { userId: cast.clinician.id }), { patientId: cast.patientA.id });
+    const record = await run(patientPage.loader, await getRequest(url, { userId: cast.clinician.id }), {
+      patientId: cast.patientA.id,
+    });
     expect(record.data.plan).toMatchObject({ programVersion: earlier.version, newerVersion: current.version });
-    const moved = await run(patientPage.action, await postRequest(url, { intent: "move-version", planId, version: String(current.version) }, { userId: cast.clinician.id }), { patientId: cast.patientA.id });
+    const moved = await run(
+      patientPage.action,
+      await postRequest(
+        url,
+        { intent: "move-version", planId, version: String(current.version) },
+        { userId: cast.clinician.id },
+      ),
+      { patientId: cast.patientA.id },
+    );
     expect(moved.status).toBe(200);
 
     const after = await run(today.loader, await getRequest("/me", { userId: cast.patientA.id }));
     expect(after.data.view.prescriptionNotes).toBe("Keep up the maintenance exercises 2–3 times a week.");
     expect(provenanceIn(JSON.stringify(after.data))).toEqual([]);
-    const again = await run(patientPage.loader, await getRequest(url, { userId: cast.clinician.id }), { patientId: cast.patientA.id });
+    const again = await run(patientPage.loader, await getRequest(url, { userId: cast.clinician.id }), {
+      patientId: cast.patientA.id,
+    });
     expect(again.data.plan).toMatchObject({ programVersion: current.version, newerVersion: null });
   });
 });

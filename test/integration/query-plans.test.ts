@@ -23,17 +23,33 @@ describe.runIf(onSqlite)("decision lookups on the hot paths are index searches",
   const db = () => getDb();
 
   it("superseding a plan's pending decisions (every log save) searches by plan and status", async () => {
-    const plan = await planOf(db().updateTable("decision").set({ status: "superseded" }).where("plan_id", "=", "p").where("status", "=", "pending"));
+    const plan = await planOf(
+      db()
+        .updateTable("decision")
+        .set({ status: "superseded" })
+        .where("plan_id", "=", "p")
+        .where("status", "=", "pending"),
+    );
     expect(plan).toContain("USING INDEX decision_plan_status_idx (plan_id=? AND status=?)");
   });
 
   it("replacing today's held decision (every log save) searches by plan and day", async () => {
-    const plan = await planOf(db().deleteFrom("decision").where("plan_id", "=", "p").where("evaluated_for", "=", "2026-11-21").where("status", "=", "info"));
-    expect(plan).toMatch(/USING INDEX decision_plan_idx \(plan_id=\? AND evaluated_for=\?\)|USING INDEX decision_plan_status_idx/);
+    const plan = await planOf(
+      db()
+        .deleteFrom("decision")
+        .where("plan_id", "=", "p")
+        .where("evaluated_for", "=", "2026-11-21")
+        .where("status", "=", "info"),
+    );
+    expect(plan).toMatch(
+      /USING INDEX decision_plan_idx \(plan_id=\? AND evaluated_for=\?\)|USING INDEX decision_plan_status_idx/,
+    );
   });
 
   it("a plan's latest decision (the triage, Today) is one step down the (plan, created) index", async () => {
-    const plan = await planOf(db().selectFrom("decision").select(["id"]).where("plan_id", "=", "p").orderBy("created_at", "desc").limit(1));
+    const plan = await planOf(
+      db().selectFrom("decision").select(["id"]).where("plan_id", "=", "p").orderBy("created_at", "desc").limit(1),
+    );
     expect(plan).toContain("USING INDEX decision_plan_created_idx (plan_id=?)");
     expect(plan).not.toContain("TEMP B-TREE");
   });

@@ -14,22 +14,73 @@ async function patientWithHistory() {
   const cast = await createClinicWithCast(db, "Export clinic");
   const program = loadBuiltInProgram("achilles-silbernagel-2007")!;
   const started = await startPlan(db, cast.clinician, {
-    patientId: cast.patientA.id, program, startStageId: program.stages[0]!.id, startDate: "2026-11-01",
-    approvalMode: "confirm", involvedSide: "right", goalText: "Run 10 km pain-free", goalTargetDate: "2027-03-01",
+    patientId: cast.patientA.id,
+    program,
+    startStageId: program.stages[0]!.id,
+    startDate: "2026-11-01",
+    approvalMode: "confirm",
+    involvedSide: "right",
+    goalText: "Run 10 km pain-free",
+    goalTargetDate: "2027-03-01",
   });
   if (!started.ok) throw new Error("plan did not start");
-  const base = { clinic_id: cast.clinic.id, plan_id: started.planId, patient_id: cast.patientA.id, created_at: "2026-11-10T10:00:00Z" };
+  const base = {
+    clinic_id: cast.clinic.id,
+    plan_id: started.planId,
+    patient_id: cast.patientA.id,
+    created_at: "2026-11-10T10:00:00Z",
+  };
   for (const [i, date] of ["2026-11-08", "2026-11-09", "2026-11-10"].entries()) {
-    await db.insertInto("daily_log").values({
-      ...base, id: newId(), log_date: date, morning_pain: 2, morning_stiffness: 3, session_done: "done", pain_during: 3 + i,
-      pain_after: 2, pain_at_rest: null, session_minutes: 30, session_rpe: 4, running_minutes: null, swelling: null, soreness: null,
-      exercises: null, other_activities: null, test_pain: null, notes: i === 0 ? "=HYPERLINK(\"http://evil\")" : null, updated_at: base.created_at,
-    }).execute();
+    await db
+      .insertInto("daily_log")
+      .values({
+        ...base,
+        id: newId(),
+        log_date: date,
+        morning_pain: 2,
+        morning_stiffness: 3,
+        session_done: "done",
+        pain_during: 3 + i,
+        pain_after: 2,
+        pain_at_rest: null,
+        session_minutes: 30,
+        session_rpe: 4,
+        running_minutes: null,
+        swelling: null,
+        soreness: null,
+        exercises: null,
+        other_activities: null,
+        test_pain: null,
+        notes: i === 0 ? '=HYPERLINK("http://evil")' : null,
+        updated_at: base.created_at,
+      })
+      .execute();
   }
-  await db.insertInto("measurement").values([
-    { ...base, id: newId(), measured_on: "2026-11-09", measure: "single_leg_heel_raise_reps", side: "right", value: 12, answers: null, recorded_by: cast.clinician.id },
-    { ...base, id: newId(), measured_on: "2026-11-09", measure: "visa_a", side: null, value: 64, answers: JSON.stringify({ q1: 6, q2: 7 }), recorded_by: cast.patientA.id },
-  ]).execute();
+  await db
+    .insertInto("measurement")
+    .values([
+      {
+        ...base,
+        id: newId(),
+        measured_on: "2026-11-09",
+        measure: "single_leg_heel_raise_reps",
+        side: "right",
+        value: 12,
+        answers: null,
+        recorded_by: cast.clinician.id,
+      },
+      {
+        ...base,
+        id: newId(),
+        measured_on: "2026-11-09",
+        measure: "visa_a",
+        side: null,
+        value: 64,
+        answers: JSON.stringify({ q1: 6, q2: 7 }),
+        recorded_by: cast.patientA.id,
+      },
+    ])
+    .execute();
   const plan = await db.selectFrom("plan").selectAll().where("id", "=", started.planId).executeTakeFirstOrThrow();
   await evaluatePlan(db, { plan, timeZone: "Europe/London", actor: null, today: "2026-11-10" });
   return cast;
@@ -50,7 +101,9 @@ function references(value: unknown, found: string[] = []): string[] {
 describe("record export", () => {
   it("a patient downloads their record as a FHIR R4 Bundle whose resources are complete and whose references resolve", async () => {
     const cast = await patientWithHistory();
-    const res = await run(meExport.loader, await getRequest("/me/export/fhir", { userId: cast.patientA.id }), { format: "fhir" });
+    const res = await run(meExport.loader, await getRequest("/me/export/fhir", { userId: cast.patientA.id }), {
+      format: "fhir",
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/application\/fhir\+json/);
     const bundle = res.data;
@@ -60,7 +113,16 @@ describe("record export", () => {
     const resources = bundle.entry.map((e: { resource: { resourceType: string } }) => e.resource);
     const ofType = (t: string) => resources.filter((r: { resourceType: string }) => r.resourceType === t);
     expect(new Set(resources.map((r: { resourceType: string }) => r.resourceType))).toEqual(
-      new Set(["Patient", "Practitioner", "Device", "Goal", "CarePlan", "Observation", "QuestionnaireResponse", "Provenance"]),
+      new Set([
+        "Patient",
+        "Practitioner",
+        "Device",
+        "Goal",
+        "CarePlan",
+        "Observation",
+        "QuestionnaireResponse",
+        "Provenance",
+      ]),
     );
     const fullUrls = new Set(bundle.entry.map((e: { fullUrl: string }) => e.fullUrl));
     for (const ref of references(bundle)) expect(fullUrls.has(ref), ref).toBe(true);
@@ -68,8 +130,15 @@ describe("record export", () => {
     const [carePlan] = ofType("CarePlan");
     expect(carePlan).toMatchObject({ status: "active", intent: "plan", subject: { reference: expect.any(String) } });
     expect(carePlan.activity).toHaveLength(4); // the four Silbernagel phases
-    expect(carePlan.activity.map((a: { detail: { status: string } }) => a.detail.status)).toEqual(["in-progress", "not-started", "not-started", "not-started"]);
-    const pain = ofType("Observation").filter((o: { code: { coding?: Array<{ code: string }> } }) => o.code.coding?.[0]?.code === "72514-3");
+    expect(carePlan.activity.map((a: { detail: { status: string } }) => a.detail.status)).toEqual([
+      "in-progress",
+      "not-started",
+      "not-started",
+      "not-started",
+    ]);
+    const pain = ofType("Observation").filter(
+      (o: { code: { coding?: Array<{ code: string }> } }) => o.code.coding?.[0]?.code === "72514-3",
+    );
     expect(pain).toHaveLength(9); // 3 days × (morning, during, after)
     for (const o of pain) {
       expect(o.status).toBe("final");
@@ -82,19 +151,24 @@ describe("record export", () => {
     expect(questionnaire.item[0].answer[0].valueDecimal).toBe(64);
     // Named as clinicians name them (the engine's names), not by their storage ids.
     expect(questionnaire.item[0].text).toBe("VISA-A total score");
-    const heelRaises = ofType("Observation").find((o: { valueQuantity?: { value: number } }) => o.valueQuantity?.value === 12);
+    const heelRaises = ofType("Observation").find(
+      (o: { valueQuantity?: { value: number } }) => o.valueQuantity?.value === 12,
+    );
     expect(heelRaises.code.text).toBe("single-leg heel raises");
     for (const p of ofType("Provenance")) {
       expect(p.target.length).toBeGreaterThan(0);
       expect(p.recorded).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       expect(p.agent[0].who.reference).toBeTruthy();
     }
-    for (const g of ofType("Goal")) expect(g).toMatchObject({ lifecycleStatus: "active", description: { text: "Run 10 km pain-free" } });
+    for (const g of ofType("Goal"))
+      expect(g).toMatchObject({ lifecycleStatus: "active", description: { text: "Run 10 km pain-free" } });
   });
 
   it("the CSV has one row per value, and spreadsheet formulas in notes are neutralised", async () => {
     const cast = await patientWithHistory();
-    const res = await run(meExport.loader, await getRequest("/me/export/csv", { userId: cast.patientA.id }), { format: "csv" });
+    const res = await run(meExport.loader, await getRequest("/me/export/csv", { userId: cast.patientA.id }), {
+      format: "csv",
+    });
     expect(res.status).toBe(200);
     const lines = String(res.data).trim().split("\n");
     expect(lines[0]).toBe("date,record,item,side,value,detail");
@@ -109,9 +183,18 @@ describe("record export", () => {
     const other = await createClinicWithCast(getDb(), "Other clinic");
     const params = { patientId: cast.patientA.id, format: "csv" };
     const path = `/clinic/patients/${cast.patientA.id}/export/csv`;
-    expect((await run(clinicExport.loader, await getRequest(path, { userId: cast.clinician.id }), params)).status).toBe(200);
-    expect((await run(clinicExport.loader, await getRequest(path, { userId: other.clinician.id }), params)).status).toBe(404);
-    expect((await run(clinicExport.loader, await getRequest(path, { userId: cast.patientB.id }), params)).status).toBe(403);
-    expect((await run(meExport.loader, await getRequest("/me/export/pdf", { userId: cast.patientA.id }), { format: "pdf" })).status).toBe(404);
+    expect((await run(clinicExport.loader, await getRequest(path, { userId: cast.clinician.id }), params)).status).toBe(
+      200,
+    );
+    expect(
+      (await run(clinicExport.loader, await getRequest(path, { userId: other.clinician.id }), params)).status,
+    ).toBe(404);
+    expect((await run(clinicExport.loader, await getRequest(path, { userId: cast.patientB.id }), params)).status).toBe(
+      403,
+    );
+    expect(
+      (await run(meExport.loader, await getRequest("/me/export/pdf", { userId: cast.patientA.id }), { format: "pdf" }))
+        .status,
+    ).toBe(404);
   });
 });

@@ -14,7 +14,11 @@ describe("sqlite3 dialect", () => {
   beforeEach(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "stagewise-dialect-"));
     db = new Kysely<T>({ dialect: new Sqlite3Dialect({ filename: path.join(dir, "d.db") }) });
-    await db.schema.createTable("item").addColumn("id", "integer", (c) => c.primaryKey()).addColumn("name", "text", (c) => c.notNull().unique()).execute();
+    await db.schema
+      .createTable("item")
+      .addColumn("id", "integer", (c) => c.primaryKey())
+      .addColumn("name", "text", (c) => c.notNull().unique())
+      .execute();
   });
   afterEach(async () => {
     await db.destroy();
@@ -89,7 +93,10 @@ describe("sqlite3 dialect", () => {
     releaseTransaction();
     await transaction;
     // A read issued after the commit sees it.
-    expect(await db.selectFrom("item").select("name").orderBy("id").execute()).toEqual([{ name: "committed" }, { name: "uncommitted" }]);
+    expect(await db.selectFrom("item").select("name").orderBy("id").execute()).toEqual([
+      { name: "committed" },
+      { name: "uncommitted" },
+    ]);
   });
 
   it("keeps the writer's own reads inside a transaction on the writer (they see its uncommitted rows)", async () => {
@@ -102,7 +109,12 @@ describe("sqlite3 dialect", () => {
   it("reports a statement that cannot be prepared every time it is asked, instead of hanging", async () => {
     for (let i = 0; i < 2; i++) {
       await expect(sql`select * from no_such_table`.execute(db)).rejects.toThrow(/no such table/);
-      await expect(db.selectFrom("missing" as "item").selectAll().execute()).rejects.toThrow(/no such table/);
+      await expect(
+        db
+          .selectFrom("missing" as "item")
+          .selectAll()
+          .execute(),
+      ).rejects.toThrow(/no such table/);
     }
     // The same text works once the table exists (a failed preparation is not kept).
     await sql`create table no_such_table (x integer)`.execute(db);
@@ -110,18 +122,37 @@ describe("sqlite3 dialect", () => {
   });
 
   it("reuses a prepared statement across calls with different parameters", async () => {
-    await db.insertInto("item").values([{ id: 1, name: "a" }, { id: 2, name: "b" }]).execute();
+    await db
+      .insertInto("item")
+      .values([
+        { id: 1, name: "a" },
+        { id: 2, name: "b" },
+      ])
+      .execute();
     const byId = (id: number) => db.selectFrom("item").select("name").where("id", "=", id).executeTakeFirst();
-    expect(await Promise.all([byId(1), byId(2), byId(3), byId(1)])).toEqual([{ name: "a" }, { name: "b" }, undefined, { name: "a" }]);
+    expect(await Promise.all([byId(1), byId(2), byId(3), byId(1)])).toEqual([
+      { name: "a" },
+      { name: "b" },
+      undefined,
+      { name: "a" },
+    ]);
   });
 
   it("serves many concurrent writers without SQLITE_BUSY", async () => {
     await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        db.transaction().execute((trx) => trx.insertInto("item").values({ id: i + 1, name: `n${i}` }).execute()),
+        db.transaction().execute((trx) =>
+          trx
+            .insertInto("item")
+            .values({ id: i + 1, name: `n${i}` })
+            .execute(),
+        ),
       ),
     );
-    const count = await db.selectFrom("item").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom("item")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(100);
   });
 });

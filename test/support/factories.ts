@@ -72,7 +72,24 @@ export async function createClinicWithCast(db: DB, name = "Clinic") {
   return { clinic, clinician, patientA, patientB };
 }
 
-export async function countRows(db: DB, table: "plan" | "daily_log" | "measurement" | "decision" | "audit_event" | "app_user" | "program" | "program_version" | "signoff" | "invite" | "user_session") {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow();
+export async function countRows(
+  db: DB,
+  table:
+    | "plan"
+    | "daily_log"
+    | "measurement"
+    | "decision"
+    | "audit_event"
+    | "app_user"
+    | "program"
+    | "program_version"
+    | "signoff"
+    | "invite"
+    | "user_session",
+) {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -41,8 +41,15 @@ export async function startCluster(): Promise<Cluster> {
   const port = await freePort();
   asPostgres([`${BIN}/initdb`, "-D", data, "-U", "app", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
   asPostgres([
-    `${BIN}/pg_ctl`, "-w", "-D", data, "-l", path.join(dir, "log"), "start",
-    "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    `${BIN}/pg_ctl`,
+    "-w",
+    "-D",
+    data,
+    "-l",
+    path.join(dir, "log"),
+    "start",
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
   ]);
   return {
     adminUrl: `postgres://app@127.0.0.1:${port}/postgres`,

@@ -21,13 +21,34 @@ export function AccountPage({ name, email }: { name: string; email: string }) {
     <Page narrow>
       <PageHeader title="Your account" lede={`${name} · ${email}`} />
       {params.get("changed") ? (
-        <Notice tone="success">Your password is changed. Every other device you were signed in on has been signed out.</Notice>
+        <Notice tone="success">
+          Your password is changed. Every other device you were signed in on has been signed out.
+        </Notice>
       ) : null}
       <Card title="Change your password">
         <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
-          <TextField form={form} name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
-          <TextField form={form} name="newPassword" label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." />
-          <TextField form={form} name="confirmPassword" label="Type the new password again" type="password" autoComplete="new-password" />
+          <TextField
+            form={form}
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+          />
+          <TextField
+            form={form}
+            name="newPassword"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters."
+          />
+          <TextField
+            form={form}
+            name="confirmPassword"
+            label="Type the new password again"
+            type="password"
+            autoComplete="new-password"
+          />
           <Button type="submit" disabled={navigation.state === "submitting"}>
             Change password
           </Button>

@@ -11,7 +11,8 @@ export type AxisTick = DateTick & { narrow: boolean; wide: boolean };
 export function responsiveDateTicks(from: number, to: number): AxisTick[] {
   const map = new Map<number, AxisTick>();
   for (const t of dateTicks(from, to, WIDE_TICKS)) map.set(t.day, { ...t, narrow: false, wide: true });
-  for (const t of dateTicks(from, to, NARROW_TICKS)) map.set(t.day, { ...t, narrow: true, wide: map.get(t.day)?.wide ?? false });
+  for (const t of dateTicks(from, to, NARROW_TICKS))
+    map.set(t.day, { ...t, narrow: true, wide: map.get(t.day)?.wide ?? false });
   return [...map.values()].sort((a, b) => a.day - b.day);
 }
 

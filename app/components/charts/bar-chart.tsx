@@ -2,7 +2,19 @@ import { useId } from "react";
 import { ticks as niceTicks } from "d3-array";
 import { responsiveDateTicks, ThresholdLines, XAxis, YGrid } from "./axes";
 import { dateColumn, dayNumber, formatDay, formatLongDay } from "./dates";
-import { ChartFrame, defaultFormat, EmptyChart, LegendSwatch, linearY, MarkerPath, NoEntry, pct, TableFallback, thresholdNote, toneClass } from "./shared";
+import {
+  ChartFrame,
+  defaultFormat,
+  EmptyChart,
+  LegendSwatch,
+  linearY,
+  MarkerPath,
+  NoEntry,
+  pct,
+  TableFallback,
+  thresholdNote,
+  toneClass,
+} from "./shared";
 import type { Bar, Threshold } from "./types";
 
 export type BarChartProps = {
@@ -43,11 +55,16 @@ export function BarChart(props: BarChartProps) {
   const values = bars.map((b) => b.value).filter((v): v is number => v !== null && Number.isFinite(v));
 
   if (values.length === 0 || !Number.isFinite(from) || !Number.isFinite(to)) {
-    return <EmptyChart className={wrapClass} title={props.title} showTitle={props.showTitle} emptyText={props.emptyText} />;
+    return (
+      <EmptyChart className={wrapClass} title={props.title} showTitle={props.showTitle} emptyText={props.emptyText} />
+    );
   }
 
   // A slot is the usual spacing of the bars: 1 day for daily bars, 7 for weekly ones.
-  const gaps = bars.slice(1).map((b, i) => b.day - (bars[i] as ParsedBar).day).filter((g) => g > 0);
+  const gaps = bars
+    .slice(1)
+    .map((b, i) => b.day - (bars[i] as ParsedBar).day)
+    .filter((g) => g > 0);
   const slot = gaps.length ? Math.min(...gaps) : 1;
   const start = from - slot / 2;
   const span = to - from + slot;
@@ -69,7 +86,14 @@ export function BarChart(props: BarChartProps) {
   const last = [...bars].reverse().find((b) => b.value !== null) as ParsedBar;
   const hi = bars.reduce((m, b) => (b.value !== null && b.value > (m.value ?? -Infinity) ? b : m), first);
   const summary = `${valueLabel}: ${values.length === 1 ? "1 entry" : `${values.length} entries`} from ${formatDay(first.day)} to ${formatDay(last.day)}, latest ${fmt(last.value as number)} on ${formatDay(last.day)}, highest ${fmt(hi.value as number)} on ${formatDay(hi.day)}, total ${fmt(values.reduce((a, b) => a + b, 0))}.`;
-  const desc = [props.description, props.yLabel ? `Vertical axis: ${props.yLabel}.` : null, summary, ...thresholds.map((t) => `${thresholdNote(t, fmt)}.`)].filter(Boolean).join(" ");
+  const desc = [
+    props.description,
+    props.yLabel ? `Vertical axis: ${props.yLabel}.` : null,
+    summary,
+    ...thresholds.map((t) => `${thresholdNote(t, fmt)}.`),
+  ]
+    .filter(Boolean)
+    .join(" ");
 
   // Legend: the plain bar, plus one entry per distinct (tone, label) of highlighted bars.
   const highlights = new Map<string, ParsedBar>();
@@ -89,7 +113,9 @@ export function BarChart(props: BarChartProps) {
               <LegendSwatch bar tone={b.tone} />
               <span>
                 {b.label}
-                {b.tone && b.tone !== "primary" ? <span className="visually-hidden"> (marked with a diamond)</span> : null}
+                {b.tone && b.tone !== "primary" ? (
+                  <span className="visually-hidden"> (marked with a diamond)</span>
+                ) : null}
               </span>
             </li>
           ))}
@@ -137,7 +163,14 @@ export function BarChart(props: BarChartProps) {
           const x = pct(xf(b.day) - barW / 2);
           return (
             <g key={b.day} className={toneClass(b.tone)} data-date={b.date} data-value={b.value}>
-              <rect className={`sw-chart__bar${zero ? " sw-chart__bar--zero" : ""}`} x={x} width={pct(barW)} y={by} height={Math.max(0, baseY - by)} rx={zero ? 0 : 1.5}>
+              <rect
+                className={`sw-chart__bar${zero ? " sw-chart__bar--zero" : ""}`}
+                x={x}
+                width={pct(barW)}
+                y={by}
+                height={Math.max(0, baseY - by)}
+                rx={zero ? 0 : 1.5}
+              >
                 <title>{`${formatDay(b.day)}: ${fmt(b.value)}${b.label ? ` (${b.label})` : ""}`}</title>
               </rect>
               {b.label && b.tone && b.tone !== "primary" ? (
@@ -154,4 +187,3 @@ export function BarChart(props: BarChartProps) {
     </ChartFrame>
   );
 }
-

@@ -30,7 +30,11 @@ export function Sparkline(props: SparklineProps) {
   const x = (i: number) => round(n <= 1 ? width / 2 : pad + (i / (n - 1)) * (width - 2 * pad));
   const y = (v: number) => round(height - pad - (Math.min(Math.max(v, 0), top) / top) * (height - 2 * pad));
   const pts: P[] = vals.map((v, i) => ({ i, v }));
-  const d = linePath(pts, (p) => x(p.i), (p) => (p.v === null ? null : y(p.v)));
+  const d = linePath(
+    pts,
+    (p) => x(p.i),
+    (p) => (p.v === null ? null : y(p.v)),
+  );
   const lastIndex = vals.reduce<number>((acc, v, i) => (v !== null ? i : acc), -1);
   const lone = pts.filter((p) => p.v !== null && vals[p.i - 1] == null && vals[p.i + 1] == null && p.i !== lastIndex);
   const showThreshold = props.threshold !== undefined && props.threshold >= 0 && props.threshold <= top;
@@ -47,12 +51,22 @@ export function Sparkline(props: SparklineProps) {
     >
       <title>{props.label}</title>
       <line className="sw-spark__base" x1={0} x2={width} y1={height - pad} y2={height - pad} />
-      {showThreshold ? <line className="sw-spark__threshold" x1={0} x2={width} y1={y(props.threshold as number)} y2={y(props.threshold as number)} /> : null}
+      {showThreshold ? (
+        <line
+          className="sw-spark__threshold"
+          x1={0}
+          x2={width}
+          y1={y(props.threshold as number)}
+          y2={y(props.threshold as number)}
+        />
+      ) : null}
       {d && numbers.length > 1 ? <path className="sw-spark__line" d={d} /> : null}
       {lone.map((p) => (
         <circle key={p.i} className="sw-spark__dot sw-spark__dot--lone" cx={x(p.i)} cy={y(p.v as number)} r={1.5} />
       ))}
-      {lastIndex >= 0 ? <circle className="sw-spark__dot" cx={x(lastIndex)} cy={y(vals[lastIndex] as number)} r={2.25} /> : null}
+      {lastIndex >= 0 ? (
+        <circle className="sw-spark__dot" cx={x(lastIndex)} cy={y(vals[lastIndex] as number)} r={2.25} />
+      ) : null}
     </svg>
   );
 }

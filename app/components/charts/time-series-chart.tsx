@@ -69,17 +69,23 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     const pts = (parsedSeries[index] ?? []).filter((p) => p.day >= from && p.day <= to);
     return { ...s, index, shape: markerShape(index), pts, byDay: new Map(pts.map((p) => [p.day, p.value])) };
   });
-  const values = series.flatMap((s) => s.pts.map((p) => p.value)).filter((v): v is number => v !== null && Number.isFinite(v));
+  const values = series
+    .flatMap((s) => s.pts.map((p) => p.value))
+    .filter((v): v is number => v !== null && Number.isFinite(v));
 
   const wrapClass = ["sw-chart", props.className].filter(Boolean).join(" ");
   if (values.length === 0 || !Number.isFinite(from) || !Number.isFinite(to)) {
-    return <EmptyChart className={wrapClass} title={props.title} showTitle={props.showTitle} emptyText={props.emptyText} />;
+    return (
+      <EmptyChart className={wrapClass} title={props.title} showTitle={props.showTitle} emptyText={props.emptyText} />
+    );
   }
 
   // ---- y domain ----
   const dataMax = Math.max(...values, ...thresholds.map((t) => t.value));
   const [y0, y1] = props.yDomain ?? [0, dataMax > 0 ? dataMax * 1.1 : 1];
-  const yTicks = (props.yTicks ?? niceTicks(Math.min(y0, y1), Math.max(y0, y1), 4)).filter((t) => t >= Math.min(y0, y1) && t <= Math.max(y0, y1));
+  const yTicks = (props.yTicks ?? niceTicks(Math.min(y0, y1), Math.max(y0, y1), 4)).filter(
+    (t) => t >= Math.min(y0, y1) && t <= Math.max(y0, y1),
+  );
   const yTickLabels = yTicks.map((t) => fmt(t));
 
   // ---- layout (y in CSS px; x as fractions of the plot width) ----
@@ -97,7 +103,13 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const tableDays = [...new Set(series.flatMap((s) => s.pts.map((p) => p.day)))].sort((a, b) => a - b);
   const dateCol = dateColumn(tableDays);
 
-  const desc = [props.description, props.yLabel ? `Vertical axis: ${props.yLabel}.` : null, ...summarise(series, fmt), ...thresholds.map((t) => `${thresholdNote(t, fmt)}.`), ...parsedBands.map((b) => `${b.label}: ${formatDay(b.fromDay)} to ${formatDay(b.toDay)}.`)]
+  const desc = [
+    props.description,
+    props.yLabel ? `Vertical axis: ${props.yLabel}.` : null,
+    ...summarise(series, fmt),
+    ...thresholds.map((t) => `${thresholdNote(t, fmt)}.`),
+    ...parsedBands.map((b) => `${b.label}: ${formatDay(b.fromDay)} to ${formatDay(b.toDay)}.`),
+  ]
     .filter(Boolean)
     .join(" ");
 
@@ -140,9 +152,13 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
               <th scope="row">{formatLongDay(day, dateCol.withYear)}</th>
               {series.map((s) => {
                 const v = s.byDay.get(day);
-                return <td key={s.id}>{v === null || v === undefined || !Number.isFinite(v) ? <NoEntry /> : fmt(v)}</td>;
+                return (
+                  <td key={s.id}>{v === null || v === undefined || !Number.isFinite(v) ? <NoEntry /> : fmt(v)}</td>
+                );
               })}
-              {parsedBands.length ? <td>{parsedBands.find((b) => day >= b.fromDay && day <= b.toDay)?.label ?? ""}</td> : null}
+              {parsedBands.length ? (
+                <td>{parsedBands.find((b) => day >= b.fromDay && day <= b.toDay)?.label ?? ""}</td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -161,7 +177,6 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       description={desc}
       after={after}
     >
-
       {parsedBands.length ? (
         <g className="sw-chart__bands">
           {parsedBands.map((b, i) => {
@@ -169,7 +184,12 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
             const z = xClamp(b.toDay + 0.5);
             if (z <= a) return null;
             return (
-              <g key={`${b.label}-${b.from}`} className={`sw-chart__band${i % 2 === 0 ? " sw-chart__band--shaded" : ""}`} data-from={b.from} data-to={b.to}>
+              <g
+                key={`${b.label}-${b.from}`}
+                className={`sw-chart__band${i % 2 === 0 ? " sw-chart__band--shaded" : ""}`}
+                data-from={b.from}
+                data-to={b.to}
+              >
                 <rect x={pct(a)} width={pct(z - a)} y={0} height={baseY} />
                 {a > 0 ? <line className="sw-chart__band-edge" x1={pct(a)} x2={pct(a)} y1={0} y2={baseY} /> : null}
                 <svg x={pct(a)} width={pct(z - a)} y={0} height={top} className="sw-chart__band-label">
@@ -193,7 +213,16 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       <ThresholdLines thresholds={thresholds} domain={[y0, y1]} y={y} />
 
       {/* Lines live in a layer stretched to the plot width; strokes keep their width (non-scaling-stroke). */}
-      <svg className="sw-chart__lines" x="0" y="0" width="100%" height={height} viewBox={`0 0 ${VIEW_W} ${height}`} preserveAspectRatio="none" overflow="visible">
+      <svg
+        className="sw-chart__lines"
+        x="0"
+        y="0"
+        width="100%"
+        height={height}
+        viewBox={`0 0 ${VIEW_W} ${height}`}
+        preserveAspectRatio="none"
+        overflow="visible"
+      >
         {series.map((s) => {
           const d = lineOf(withGaps(s));
           return d ? (
@@ -214,7 +243,9 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         const count = s.pts.filter((p) => p.value !== null).length;
         const showAll = s.showPoints ?? count <= 45;
         const isolated = (i: number) => !defined(seq[i - 1]) && !defined(seq[i + 1]);
-        const markers = seq.map((p, i) => ({ p, lone: isolated(i) })).filter(({ p, lone }) => defined(p) && (showAll || lone));
+        const markers = seq
+          .map((p, i) => ({ p, lone: isolated(i) }))
+          .filter(({ p, lone }) => defined(p) && (showAll || lone));
         if (!markers.length) return null;
         // Dense series drop their markers on narrow screens, unless markers are what tells this line apart
         // (a solid line that is not the first series).
@@ -252,7 +283,11 @@ function withGaps(s: PreparedSeries): Pt[] {
   const pts = s.pts;
   let maxGap = s.maxGapDays;
   if (maxGap === undefined) {
-    const diffs = pts.slice(1).map((p, i) => p.day - (pts[i] as Pt).day).filter((d) => d > 0).sort((a, b) => a - b);
+    const diffs = pts
+      .slice(1)
+      .map((p, i) => p.day - (pts[i] as Pt).day)
+      .filter((d) => d > 0)
+      .sort((a, b) => a - b);
     const median = diffs.length ? (diffs[Math.floor((diffs.length - 1) / 2)] as number) : Infinity;
     maxGap = median <= 1 ? 1 : Infinity;
   }

@@ -27,15 +27,27 @@ function detailText(detail: Record<string, unknown> | null): string {
   const parts: string[] = [];
   for (const key of ["reason", "from", "to", "itemId", "note", "evaluatedFor"]) {
     const v = detail[key];
-    if (v !== undefined && v !== null && v !== "") parts.push(`${key === "itemId" ? "item" : key === "evaluatedFor" ? "for" : key}: ${String(v)}`);
+    if (v !== undefined && v !== null && v !== "")
+      parts.push(`${key === "itemId" ? "item" : key === "evaluatedFor" ? "for" : key}: ${String(v)}`);
   }
   if (Array.isArray(detail.values)) {
-    parts.push((detail.values as Array<{ measure: string; side: string | null; value: number }>).map((v) => `${v.measure}${v.side ? ` ${v.side}` : ""} ${v.value}`).join(", "));
+    parts.push(
+      (detail.values as Array<{ measure: string; side: string | null; value: number }>)
+        .map((v) => `${v.measure}${v.side ? ` ${v.side}` : ""} ${v.value}`)
+        .join(", "),
+    );
   }
   return parts.join(" · ");
 }
 
-export type AuditRow = { id: string; action: string; at: string; actor_name: string | null; actor_role: string; detail: Record<string, unknown> | null };
+export type AuditRow = {
+  id: string;
+  action: string;
+  at: string;
+  actor_name: string | null;
+  actor_role: string;
+  detail: Record<string, unknown> | null;
+};
 
 /** Read-only: the audit trail has no edit or delete anywhere in the app. */
 export function AuditTrail({ rows }: { rows: AuditRow[] }) {

@@ -3,7 +3,8 @@ import { resolvePainLimit } from "~/engine/criteria/pain.ts";
 import { measureName, questionnaireName, type Criterion, type PainModel } from "~/engine/index.ts";
 
 const count = (n: number | undefined, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
-const win = (w: { days?: number; sessions?: number }) => `last ${w.sessions !== undefined ? count(w.sessions, "session") : count(w.days, "day")}`;
+const win = (w: { days?: number; sessions?: number }) =>
+  `last ${w.sessions !== undefined ? count(w.sessions, "session") : count(w.days, "day")}`;
 
 /**
  * A one-line reading of a criterion for the program page (the engine writes the full wording in decisions). A pain
@@ -15,7 +16,9 @@ export function describeCriterion(c: Criterion, role: "gate" | "regress", painMo
   switch (c.kind) {
     case "pain": {
       const limit = resolvePainLimit(c, painModel, role);
-      const rule = limit ? `${OP[limit.comparator]} ${limit.threshold}${limit.fromModel ? " (the pain model's limit)" : ""}` : "(no limit set)";
+      const rule = limit
+        ? `${OP[limit.comparator]} ${limit.threshold}${limit.fromModel ? " (the pain model's limit)" : ""}`
+        : "(no limit set)";
       return `Pain ${c.metric.replace("_", " ")} (${c.aggregate}, ${win(c.window)}) ${rule}`;
     }
     case "capacity":

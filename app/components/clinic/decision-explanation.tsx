@@ -17,7 +17,8 @@ const REGRESS_STATUS: typeof STATUS = {
 export function formatObserved(value: Check["observed"], unit?: string): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "number") return `${Number.isInteger(value) ? value : value.toFixed(1)}${unit ? ` ${unit}` : ""}`;
+  if (typeof value === "number")
+    return `${Number.isInteger(value) ? value : value.toFixed(1)}${unit ? ` ${unit}` : ""}`;
   return value;
 }
 
@@ -27,7 +28,9 @@ export function OutcomeBadge({ outcome, status }: { outcome: string; status?: st
   return (
     <span className="row" style={{ gap: "var(--space-2)" }}>
       <Badge tone={tone}>{words[outcome] ?? outcome}</Badge>
-      {status && status !== "info" ? <Badge tone={status === "pending" ? "warning" : undefined}>{STATUS_WORDS[status] ?? status}</Badge> : null}
+      {status && status !== "info" ? (
+        <Badge tone={status === "pending" ? "warning" : undefined}>{STATUS_WORDS[status] ?? status}</Badge>
+      ) : null}
     </span>
   );
 }
@@ -88,7 +91,11 @@ export function CheckTable({ checks, caption }: { checks: Check[]; caption?: str
                       <strong>{c.label}</strong>
                       <div className="small muted">{c.clinicianText}</div>
                       {c.missing ? <div className="small muted">Missing: {c.missing}</div> : null}
-                      {c.awaitingClinician ? <div className="small"><Badge tone="warning">needs your sign-off</Badge></div> : null}
+                      {c.awaitingClinician ? (
+                        <div className="small">
+                          <Badge tone="warning">needs your sign-off</Badge>
+                        </div>
+                      ) : null}
                     </td>
                     <td>{formatObserved(c.observed, c.unit)}</td>
                     <td>

@@ -56,13 +56,33 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
   const bands = stageBands(record).filter((b) => b.to >= from);
   const pm = program.painModel;
   const painThresholds: Threshold[] = [
-    ...(pm.duringMax !== null ? [{ value: pm.duringMax, label: `limit during ${pm.inclusive ? "≤" : "<"} ${pm.duringMax}`, tone: "caution" as const }] : []),
-    ...(pm.afterMax !== null && pm.afterMax !== pm.duringMax ? [{ value: pm.afterMax, label: `limit after ${pm.afterMax}`, tone: "caution" as const }] : []),
+    ...(pm.duringMax !== null
+      ? [
+          {
+            value: pm.duringMax,
+            label: `limit during ${pm.inclusive ? "≤" : "<"} ${pm.duringMax}`,
+            tone: "caution" as const,
+          },
+        ]
+      : []),
+    ...(pm.afterMax !== null && pm.afterMax !== pm.duringMax
+      ? [{ value: pm.afterMax, label: `limit after ${pm.afterMax}`, tone: "caution" as const }]
+      : []),
     { value: pm.redFlagPain, label: `red flag ${pm.redFlagPain}`, tone: "danger" },
   ];
   const pain: Series[] = [
-    { id: "during", label: "Pain during", tone: "primary", points: logs.map((l) => ({ date: l.log_date, value: l.pain_during })) },
-    { id: "after", label: "Pain after", tone: "secondary", points: logs.map((l) => ({ date: l.log_date, value: l.pain_after })) },
+    {
+      id: "during",
+      label: "Pain during",
+      tone: "primary",
+      points: logs.map((l) => ({ date: l.log_date, value: l.pain_during })),
+    },
+    {
+      id: "after",
+      label: "Pain after",
+      tone: "secondary",
+      points: logs.map((l) => ({ date: l.log_date, value: l.pain_after })),
+    },
     {
       id: "morning",
       label: "Next morning (plotted on the session day)",
@@ -72,11 +92,26 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
     },
   ];
   const loadSeries: Series[] = [
-    { id: "srpe", label: "Session-RPE load (CR-10 × minutes)", tone: "primary", points: logs.map((l) => ({ date: l.log_date, value: sessionLoad(l) })) },
+    {
+      id: "srpe",
+      label: "Session-RPE load (CR-10 × minutes)",
+      tone: "primary",
+      points: logs.map((l) => ({ date: l.log_date, value: sessionLoad(l) })),
+    },
   ];
   const volumeSeries: Series[] = [
-    { id: "volume", label: "Volume (sets × reps)", tone: "secondary", points: logs.map((l) => ({ date: l.log_date, value: volumeOf(l) })) },
-    { id: "running", label: "Running minutes", tone: "tertiary", points: logs.map((l) => ({ date: l.log_date, value: l.running_minutes })) },
+    {
+      id: "volume",
+      label: "Volume (sets × reps)",
+      tone: "secondary",
+      points: logs.map((l) => ({ date: l.log_date, value: volumeOf(l) })),
+    },
+    {
+      id: "running",
+      label: "Running minutes",
+      tone: "tertiary",
+      points: logs.map((l) => ({ date: l.log_date, value: l.running_minutes })),
+    },
   ];
 
   const capacity = record.measurements.filter((m) => !isInstrumentScore(m.measure));
@@ -89,12 +124,36 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
       <div className="clinic-charts">
         <section aria-labelledby="chart-pain">
           <h3 id="chart-pain">Pain (0–10) with stage bands and the program's limits</h3>
-          <TimeSeriesChart title="Pain over time" series={pain} from={from} to={today} yDomain={[0, 10]} bands={bands} thresholds={painThresholds} yLabel="pain 0–10" />
+          <TimeSeriesChart
+            title="Pain over time"
+            series={pain}
+            from={from}
+            to={today}
+            yDomain={[0, 10]}
+            bands={bands}
+            thresholds={painThresholds}
+            yLabel="pain 0–10"
+          />
         </section>
         <section aria-labelledby="chart-load">
           <h3 id="chart-load">Loading</h3>
-          <TimeSeriesChart title="Session-RPE load over time" series={loadSeries} from={from} to={today} bands={bands} yLabel="AU" height={160} />
-          <TimeSeriesChart title="Exercise volume and running minutes" series={volumeSeries} from={from} to={today} bands={bands} height={160} />
+          <TimeSeriesChart
+            title="Session-RPE load over time"
+            series={loadSeries}
+            from={from}
+            to={today}
+            bands={bands}
+            yLabel="AU"
+            height={160}
+          />
+          <TimeSeriesChart
+            title="Exercise volume and running minutes"
+            series={volumeSeries}
+            from={from}
+            to={today}
+            bands={bands}
+            height={160}
+          />
         </section>
         <section aria-labelledby="chart-capacity">
           <h3 id="chart-capacity">Capacity and limb symmetry</h3>
@@ -138,7 +197,9 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
                 id: measure,
                 label: measureName(measure),
                 tone: (["primary", "secondary", "tertiary", "muted"] as const)[i % 4],
-                points: questionnaires.filter((q) => q.measure === measure).map((q) => ({ date: q.measured_on, value: q.value })),
+                points: questionnaires
+                  .filter((q) => q.measure === measure)
+                  .map((q) => ({ date: q.measured_on, value: q.value })),
               }))}
               height={180}
             />
@@ -151,11 +212,22 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
 
 function sessionLoad(l: Log): number | null {
   if (l.session_done === "none" || l.session_rpe === null || l.session_minutes === null) return null;
-  return dailyLoad({ date: l.log_date, sessionDone: l.session_done, sessionRpe: l.session_rpe, sessionMinutes: l.session_minutes } as DailyLogFact);
+  return dailyLoad({
+    date: l.log_date,
+    sessionDone: l.session_done,
+    sessionRpe: l.session_rpe,
+    sessionMinutes: l.session_minutes,
+  } as DailyLogFact);
 }
 
 function lsiThresholds(program: Program, measure: string): Threshold[] {
-  const values = Array.from(new Set(capacityCriteriaOn(program, measure).filter((c) => c.mode === "lsi").map((c) => c.threshold)));
+  const values = Array.from(
+    new Set(
+      capacityCriteriaOn(program, measure)
+        .filter((c) => c.mode === "lsi")
+        .map((c) => c.threshold),
+    ),
+  );
   return values.map((v) => ({ value: v, label: `gate ${v} %`, tone: "caution" as const }));
 }
 

@@ -20,7 +20,13 @@ import {
 /** What the patient page's action answers; each form shows only the answer to its own intent. */
 export type PlanActionResult =
   | { ok: true; intent: string; message: string; inviteUrl?: string }
-  | { ok: false; intent: string; fieldErrors: Record<string, string>; values: Record<string, unknown>; formError?: string };
+  | {
+      ok: false;
+      intent: string;
+      fieldErrors: Record<string, string>;
+      values: Record<string, unknown>;
+      formError?: string;
+    };
 
 function failureFor(result: PlanActionResult | undefined, intent: string) {
   return result && !result.ok && result.intent === intent ? result : null;
@@ -41,7 +47,13 @@ function useBusy(intent: string) {
 }
 
 /** A form acting on the plan: its intent, the plan id, the form-level error, the fields, then the submit button. */
-function PlanActionForm(props: { intent: string; form: ReturnType<typeof useSchemaForm>; formError?: string; submitLabel: string; children: ReactNode }) {
+function PlanActionForm(props: {
+  intent: string;
+  form: ReturnType<typeof useSchemaForm>;
+  formError?: string;
+  submitLabel: string;
+  children: ReactNode;
+}) {
   const busy = useBusy(props.intent);
   return (
     <Form method="post" className="form" noValidate onSubmit={props.form.onSubmit}>
@@ -58,12 +70,35 @@ function PlanActionForm(props: { intent: string; form: ReturnType<typeof useSche
   );
 }
 
-type ProgramOption = { id: string; name: string; builtIn: boolean; version: number; stages: Array<{ id: string; name: string }> };
+type ProgramOption = {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  version: number;
+  stages: Array<{ id: string; name: string }>;
+};
 
-export function StartPlanForm({ programs, today, result }: { programs: ProgramOption[]; today: string; result?: PlanActionResult }) {
+export function StartPlanForm({
+  programs,
+  today,
+  result,
+}: {
+  programs: ProgramOption[];
+  today: string;
+  result?: PlanActionResult;
+}) {
   const failed = failureFor(result, "start-plan");
   const form = useSchemaForm(StartPlanSchema, {
-    defaultValues: { programId: "", startStageId: "", startDate: today, approvalMode: "confirm", goalText: "", goalActivity: "", goalTargetDate: "", ...(failed?.values ?? {}) },
+    defaultValues: {
+      programId: "",
+      startStageId: "",
+      startDate: today,
+      approvalMode: "confirm",
+      goalText: "",
+      goalActivity: "",
+      goalTargetDate: "",
+      ...(failed?.values ?? {}),
+    },
     serverErrors: failed?.fieldErrors,
   });
   const programId = useWatch({ control: form.control, name: "programId" }) as string | undefined;
@@ -78,22 +113,45 @@ export function StartPlanForm({ programs, today, result }: { programs: ProgramOp
         name="programId"
         label="Program"
         placeholder="Choose a program…"
-        options={programs.map((p) => ({ value: p.id, label: `${p.name}${p.builtIn ? " · library" : ` · ours, v${p.version}`}` }))}
+        options={programs.map((p) => ({
+          value: p.id,
+          label: `${p.name}${p.builtIn ? " · library" : ` · ours, v${p.version}`}`,
+        }))}
       />
       <SelectField
         form={form}
         name="startStageId"
         label="Start in stage"
         hint={chosen ? undefined : "Blank starts at the first stage."}
-        options={[{ value: "", label: "First stage" }, ...(chosen?.stages ?? []).map((s, i) => ({ value: s.id, label: `${i + 1}. ${s.name}` }))]}
+        options={[
+          { value: "", label: "First stage" },
+          ...(chosen?.stages ?? []).map((s, i) => ({ value: s.id, label: `${i + 1}. ${s.name}` })),
+        ]}
       />
       <div className="grid-2">
         <TextField form={form} name="startDate" label="Start date" type="date" />
-        <SelectField form={form} name="approvalMode" label="Advances" options={[...APPROVAL_MODES]} hint="Regressions always apply at once and are flagged to you." />
+        <SelectField
+          form={form}
+          name="approvalMode"
+          label="Advances"
+          options={[...APPROVAL_MODES]}
+          hint="Regressions always apply at once and are flagged to you."
+        />
       </div>
-      <TextAreaField form={form} name="goalText" label="The patient's goal, in their own words" hint={`For example: "back to five-a-side by March".`} rows={2} />
+      <TextAreaField
+        form={form}
+        name="goalText"
+        label="The patient's goal, in their own words"
+        hint={`For example: "back to five-a-side by March".`}
+        rows={2}
+      />
       <div className="grid-2">
-        <TextField form={form} name="goalActivity" label="Activity (optional)" hint="e.g. five-a-side football, 10 km run" />
+        <TextField
+          form={form}
+          name="goalActivity"
+          label="Activity (optional)"
+          hint="e.g. five-a-side football, 10 km run"
+        />
         <TextField form={form} name="goalTargetDate" label="Target date (optional)" type="date" />
       </div>
       <Button type="submit" disabled={busy}>
@@ -105,7 +163,10 @@ export function StartPlanForm({ programs, today, result }: { programs: ProgramOp
 
 export function ReviewDecisionForms({ decisionId, result }: { decisionId: string; result?: PlanActionResult }) {
   const failed = failureFor(result, "override");
-  const form = useSchemaForm(OverrideDecisionSchema, { defaultValues: { decisionId, overrideReason: "", ...(failed?.values ?? {}) }, serverErrors: failed?.fieldErrors });
+  const form = useSchemaForm(OverrideDecisionSchema, {
+    defaultValues: { decisionId, overrideReason: "", ...(failed?.values ?? {}) },
+    serverErrors: failed?.fieldErrors,
+  });
   const confirmBusy = useBusy("confirm");
   const overrideBusy = useBusy("override");
   const confirmFailed = failureFor(result, "confirm");
@@ -123,7 +184,13 @@ export function ReviewDecisionForms({ decisionId, result }: { decisionId: string
         <Intent value="override" />
         <HiddenField form={form} name="decisionId" />
         <FormError message={failed?.formError} />
-        <TextAreaField form={form} name="overrideReason" label="Or override it — your reason" hint="The patient stays where they are; your reason is kept in the audit trail." rows={2} />
+        <TextAreaField
+          form={form}
+          name="overrideReason"
+          label="Or override it — your reason"
+          hint="The patient stays where they are; your reason is kept in the audit trail."
+          rows={2}
+        />
         <div>
           <Button type="submit" variant="secondary" disabled={overrideBusy}>
             Override
@@ -134,9 +201,22 @@ export function ReviewDecisionForms({ decisionId, result }: { decisionId: string
   );
 }
 
-export function MoveStageForm({ planId, stages, currentStageId, result }: { planId: string; stages: Array<{ id: string; name: string }>; currentStageId: string; result?: PlanActionResult }) {
+export function MoveStageForm({
+  planId,
+  stages,
+  currentStageId,
+  result,
+}: {
+  planId: string;
+  stages: Array<{ id: string; name: string }>;
+  currentStageId: string;
+  result?: PlanActionResult;
+}) {
   const failed = failureFor(result, "move-stage");
-  const form = useSchemaForm(MoveStageSchema, { defaultValues: { planId, stageId: "", moveReason: "", ...(failed?.values ?? {}) }, serverErrors: failed?.fieldErrors });
+  const form = useSchemaForm(MoveStageSchema, {
+    defaultValues: { planId, stageId: "", moveReason: "", ...(failed?.values ?? {}) },
+    serverErrors: failed?.fieldErrors,
+  });
   return (
     <PlanActionForm intent="move-stage" form={form} formError={failed?.formError} submitLabel="Move stage">
       <SelectField
@@ -144,36 +224,74 @@ export function MoveStageForm({ planId, stages, currentStageId, result }: { plan
         name="stageId"
         label="Move to stage"
         placeholder="Choose…"
-        options={stages.filter((s) => s.id !== currentStageId).map((s) => ({ value: s.id, label: `${stages.indexOf(s) + 1}. ${s.name}` }))}
+        options={stages
+          .filter((s) => s.id !== currentStageId)
+          .map((s) => ({ value: s.id, label: `${stages.indexOf(s) + 1}. ${s.name}` }))}
       />
       <TextAreaField form={form} name="moveReason" label="Reason" rows={2} />
     </PlanActionForm>
   );
 }
 
-export function CapacityForm({ planId, today, measures, involvedSide, result }: { planId: string; today: string; measures: string[]; involvedSide: string; result?: PlanActionResult }) {
+export function CapacityForm({
+  planId,
+  today,
+  measures,
+  involvedSide,
+  result,
+}: {
+  planId: string;
+  today: string;
+  measures: string[];
+  involvedSide: string;
+  result?: PlanActionResult;
+}) {
   const sideLabel = (side: "left" | "right") =>
     `${side === "left" ? "Left" : "Right"}${involvedSide === side ? " (involved)" : involvedSide === "left" || involvedSide === "right" ? " (uninvolved)" : ""}`;
   const failed = failureFor(result, "capacity");
   const form = useSchemaForm(CapacityMeasurementSchema, {
-    defaultValues: { planId, measure: measures[0] ?? "", testedOn: today, left: "", right: "", ...(failed?.values ?? {}) },
+    defaultValues: {
+      planId,
+      measure: measures[0] ?? "",
+      testedOn: today,
+      left: "",
+      right: "",
+      ...(failed?.values ?? {}),
+    },
     serverErrors: failed?.fieldErrors,
   });
-  const known = Array.from(new Set([...measures, ...Object.keys(MEASURE_NAMES).filter((m) => /_(reps|nm|cm|s|kg)$/.test(m))]));
+  const known = Array.from(
+    new Set([...measures, ...Object.keys(MEASURE_NAMES).filter((m) => /_(reps|nm|cm|s|kg)$/.test(m))]),
+  );
   return (
     <PlanActionForm intent="capacity" form={form} formError={failed?.formError} submitLabel="Record test">
-      <SelectField form={form} name="measure" label="Capacity test" options={known.map((m) => ({ value: m, label: MEASURE_NAMES[m] ?? m.replace(/_/g, " ") }))} />
+      <SelectField
+        form={form}
+        name="measure"
+        label="Capacity test"
+        options={known.map((m) => ({ value: m, label: MEASURE_NAMES[m] ?? m.replace(/_/g, " ") }))}
+      />
       <TextField form={form} name="testedOn" label="Tested on" type="date" />
       <div className="grid-2 clinic-grid-tight">
         <TextField form={form} name="left" label={sideLabel("left")} inputMode="decimal" />
         <TextField form={form} name="right" label={sideLabel("right")} inputMode="decimal" />
       </div>
-      <p className="small muted">Record both sides (leave one blank if it wasn't tested): the engine computes limb symmetry from the pair.</p>
+      <p className="small muted">
+        Record both sides (leave one blank if it wasn't tested): the engine computes limb symmetry from the pair.
+      </p>
     </PlanActionForm>
   );
 }
 
-export function QuestionnaireForm({ planId, today, result }: { planId: string; today: string; result?: PlanActionResult }) {
+export function QuestionnaireForm({
+  planId,
+  today,
+  result,
+}: {
+  planId: string;
+  today: string;
+  result?: PlanActionResult;
+}) {
   const failed = failureFor(result, "questionnaire");
   const form = useSchemaForm(QuestionnaireMeasurementSchema, {
     defaultValues: { planId, instrument: "", answeredOn: today, score: "", ...(failed?.values ?? {}) },
@@ -181,7 +299,13 @@ export function QuestionnaireForm({ planId, today, result }: { planId: string; t
   });
   return (
     <PlanActionForm intent="questionnaire" form={form} formError={failed?.formError} submitLabel="Record score">
-      <SelectField form={form} name="instrument" label="Questionnaire" placeholder="Choose…" options={Object.entries(QUESTIONNAIRE_RANGES).map(([value, r]) => ({ value, label: r.label }))} />
+      <SelectField
+        form={form}
+        name="instrument"
+        label="Questionnaire"
+        placeholder="Choose…"
+        options={Object.entries(QUESTIONNAIRE_RANGES).map(([value, r]) => ({ value, label: r.label }))}
+      />
       <div className="grid-2 clinic-grid-tight">
         <TextField form={form} name="answeredOn" label="Date" type="date" />
         <TextField form={form} name="score" label="Score" inputMode="decimal" />
@@ -190,7 +314,17 @@ export function QuestionnaireForm({ planId, today, result }: { planId: string; t
   );
 }
 
-export function SignoffForm({ planId, today, items, result }: { planId: string; today: string; items: Array<{ itemId: string; prompt: string }>; result?: PlanActionResult }) {
+export function SignoffForm({
+  planId,
+  today,
+  items,
+  result,
+}: {
+  planId: string;
+  today: string;
+  items: Array<{ itemId: string; prompt: string }>;
+  result?: PlanActionResult;
+}) {
   const failed = failureFor(result, "signoff");
   const form = useSchemaForm(SignoffSchema, {
     defaultValues: { planId, itemId: items[0]?.itemId ?? "", signedOn: today, note: "", ...(failed?.values ?? {}) },
@@ -198,7 +332,12 @@ export function SignoffForm({ planId, today, items, result }: { planId: string; 
   });
   return (
     <PlanActionForm intent="signoff" form={form} formError={failed?.formError} submitLabel="Sign off">
-      <SelectField form={form} name="itemId" label="Item" options={items.map((i) => ({ value: i.itemId, label: i.prompt }))} />
+      <SelectField
+        form={form}
+        name="itemId"
+        label="Item"
+        options={items.map((i) => ({ value: i.itemId, label: i.prompt }))}
+      />
       <TextField form={form} name="signedOn" label="Checked on" type="date" />
       <TextAreaField form={form} name="note" label="Note (optional)" rows={2} />
     </PlanActionForm>
@@ -206,7 +345,19 @@ export function SignoffForm({ planId, today, items, result }: { planId: string; 
 }
 
 /** One-button actions (pause, resume, discharge, new invite link, evaluate now). */
-export function ActionButton({ intent, planId, label, variant = "secondary", confirm }: { intent: string; planId?: string; label: string; variant?: "primary" | "secondary" | "danger" | "ghost"; confirm?: string }) {
+export function ActionButton({
+  intent,
+  planId,
+  label,
+  variant = "secondary",
+  confirm,
+}: {
+  intent: string;
+  planId?: string;
+  label: string;
+  variant?: "primary" | "secondary" | "danger" | "ghost";
+  confirm?: string;
+}) {
   const busy = useBusy(intent);
   return (
     <Form

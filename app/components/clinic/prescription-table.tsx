@@ -4,7 +4,11 @@ import type { Citation, Prescription } from "~/engine/index.ts";
 function dose(e: Prescription["exercises"][number]): string {
   const range = (a?: number, b?: number) => (a === undefined ? "" : b !== undefined && b !== a ? `${a}–${b}` : `${a}`);
   const parts = [
-    e.sets !== undefined ? `${range(e.sets, e.setsMax)} × ${range(e.reps, e.repsMax) || "—"}` : e.reps !== undefined ? `${range(e.reps, e.repsMax)} reps` : "",
+    e.sets !== undefined
+      ? `${range(e.sets, e.setsMax)} × ${range(e.reps, e.repsMax) || "—"}`
+      : e.reps !== undefined
+        ? `${range(e.reps, e.repsMax)} reps`
+        : "",
     e.holdSeconds ? `hold ${e.holdSeconds} s` : "",
     e.load?.text ?? "",
     e.tempo ? `tempo ${e.tempo}` : "",
@@ -18,7 +22,13 @@ function dose(e: Prescription["exercises"][number]): string {
  * The prescription as the clinician sees it: what the patient reads (names, doses, notes) and, under each part, its
  * clinician-only provenance (`source`: citations, "our reading", the note saying which is which).
  */
-export function PrescriptionTable({ prescription, citations }: { prescription: Prescription; citations?: readonly Citation[] }) {
+export function PrescriptionTable({
+  prescription,
+  citations,
+}: {
+  prescription: Prescription;
+  citations?: readonly Citation[];
+}) {
   const run = prescription.run;
   return (
     <>
@@ -51,14 +61,19 @@ export function PrescriptionTable({ prescription, citations }: { prescription: P
       {run ? (
         <div>
           <p className="small">
-            Running: {run.blocks.map((b) => `${b.repeats} × (${b.walkSeconds ? `walk ${b.walkSeconds} s / ` : ""}run ${b.runSeconds} s)`).join(", ")}
+            Running:{" "}
+            {run.blocks
+              .map((b) => `${b.repeats} × (${b.walkSeconds ? `walk ${b.walkSeconds} s / ` : ""}run ${b.runSeconds} s)`)
+              .join(", ")}
             {run.perWeek ? ` · ${run.perWeek}×/week` : ""}
           </p>
           {run.notes ? <p className="small muted">{run.notes}</p> : null}
           <SourceNote source={run.source} citations={citations} />
         </div>
       ) : null}
-      {prescription.frequencyPerWeek ? <p className="small muted">{prescription.frequencyPerWeek} sessions a week expected.</p> : null}
+      {prescription.frequencyPerWeek ? (
+        <p className="small muted">{prescription.frequencyPerWeek} sessions a week expected.</p>
+      ) : null}
       {prescription.notes ? <p className="small muted">{prescription.notes}</p> : null}
       <SourceNote source={prescription.source} citations={citations} />
     </>

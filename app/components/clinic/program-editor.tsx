@@ -49,14 +49,26 @@ function MultiField({ form, name, spec }: { form: SchemaForm; name: string; spec
   return (
     <fieldset
       className={`field choice${error ? " field--invalid" : ""}`}
-      aria-describedby={[spec.hint ? `${base}-hint` : null, error ? `${base}-error` : null].filter(Boolean).join(" ") || undefined}
+      aria-describedby={
+        [spec.hint ? `${base}-hint` : null, error ? `${base}-error` : null].filter(Boolean).join(" ") || undefined
+      }
     >
       <legend className="field__label">{spec.label}</legend>
-      {spec.hint ? <p className="field__hint" id={`${base}-hint`}>{spec.hint}</p> : null}
+      {spec.hint ? (
+        <p className="field__hint" id={`${base}-hint`}>
+          {spec.hint}
+        </p>
+      ) : null}
       <div className="choice__options">
         {(spec.options ?? []).map((o) => (
           <label key={o} className="choice__option">
-            <input type="checkbox" value={o} defaultChecked={ticked.includes(o)} aria-invalid={error ? true : undefined} {...form.register(name)} />
+            <input
+              type="checkbox"
+              value={o}
+              defaultChecked={ticked.includes(o)}
+              aria-invalid={error ? true : undefined}
+              {...form.register(name)}
+            />
             <span>{optionLabel(spec, o)}</span>
           </label>
         ))}
@@ -72,18 +84,51 @@ function SpecField({ form, prefix, spec }: { form: SchemaForm; prefix: string; s
   if (spec.type === "window") {
     return (
       <>
-        <TextField form={form} name={`${prefix}.windowCount`} label="Window length" hint={spec.hint} inputMode="numeric" />
-        <SelectField form={form} name={`${prefix}.windowUnit`} label="Window unit" options={[{ value: "days", label: "days" }, { value: "sessions", label: "sessions" }]} />
+        <TextField
+          form={form}
+          name={`${prefix}.windowCount`}
+          label="Window length"
+          hint={spec.hint}
+          inputMode="numeric"
+        />
+        <SelectField
+          form={form}
+          name={`${prefix}.windowUnit`}
+          label="Window unit"
+          options={[
+            { value: "days", label: "days" },
+            { value: "sessions", label: "sessions" },
+          ]}
+        />
       </>
     );
   }
   if (spec.type === "multi") return <MultiField form={form} name={name} spec={spec} />;
   if (spec.type === "select" || spec.type === "bool") {
     const values = spec.type === "bool" ? ["true", "false"] : [...(spec.options ?? [])];
-    const options = values.map((v) => ({ value: v, label: spec.type === "bool" ? (v === "true" ? "yes" : "no") : optionLabel(spec, v) }));
-    return <SelectField form={form} name={name} label={spec.label} hint={spec.hint} options={spec.optional ? [{ value: "", label: "(default)" }, ...options] : options} />;
+    const options = values.map((v) => ({
+      value: v,
+      label: spec.type === "bool" ? (v === "true" ? "yes" : "no") : optionLabel(spec, v),
+    }));
+    return (
+      <SelectField
+        form={form}
+        name={name}
+        label={spec.label}
+        hint={spec.hint}
+        options={spec.optional ? [{ value: "", label: "(default)" }, ...options] : options}
+      />
+    );
   }
-  return <TextField form={form} name={name} label={spec.label} hint={spec.hint} inputMode={spec.type === "number" ? "decimal" : undefined} />;
+  return (
+    <TextField
+      form={form}
+      name={name}
+      label={spec.label}
+      hint={spec.hint}
+      inputMode={spec.type === "number" ? "decimal" : undefined}
+    />
+  );
 }
 
 const OURS_OPTIONS = [
@@ -96,8 +141,18 @@ const OURS_OPTIONS = [
 function SourceFields({ form, prefix, what }: { form: SchemaForm; prefix: string; what: string }) {
   return (
     <>
-      <TextField form={form} name={`${prefix}.sourceNote`} label={`Source of the ${what} (clinicians only)`} hint="Which part is the source's, which is your reading; never shown to the patient" />
-      <SelectField form={form} name={`${prefix}.sourceOurs`} label={`${capitalise(what)} numbers are our reading`} options={OURS_OPTIONS} />
+      <TextField
+        form={form}
+        name={`${prefix}.sourceNote`}
+        label={`Source of the ${what} (clinicians only)`}
+        hint="Which part is the source's, which is your reading; never shown to the patient"
+      />
+      <SelectField
+        form={form}
+        name={`${prefix}.sourceOurs`}
+        label={`${capitalise(what)} numbers are our reading`}
+        options={OURS_OPTIONS}
+      />
     </>
   );
 }
@@ -106,13 +161,28 @@ function Hidden({ form, name }: { form: SchemaForm; name: string }) {
   return <input type="hidden" {...form.register(name)} defaultValue={String(form.defaultFor(name) ?? "")} />;
 }
 
-function CriterionFields({ form, prefix, onRemove, title }: { form: SchemaForm; prefix: string; onRemove: () => void; title: string }) {
+function CriterionFields({
+  form,
+  prefix,
+  onRemove,
+  title,
+}: {
+  form: SchemaForm;
+  prefix: string;
+  onRemove: () => void;
+  title: string;
+}) {
   const kind = useWatch({ control: form.control, name: `${prefix}.kind` }) as string;
   return (
     <fieldset className="editor-block">
       <legend>{title}</legend>
       <div className="editor-fields">
-        <SelectField form={form} name={`${prefix}.kind`} label="Kind" options={CRITERION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }))} />
+        <SelectField
+          form={form}
+          name={`${prefix}.kind`}
+          label="Kind"
+          options={CRITERION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }))}
+        />
         <TextField form={form} name={`${prefix}.id`} label="Id" hint="lower-case, unique here" />
         <TextField form={form} name={`${prefix}.label`} label="Label (optional)" />
       </div>
@@ -139,11 +209,22 @@ function CriteriaList({ form, name, noun }: { form: SchemaForm; name: string; no
   return (
     <div className="stack">
       {fields.map((f, i) => (
-        <CriterionFields key={f.key} form={form} prefix={`${name}.${i}`} title={`${noun} ${i + 1}`} onRemove={() => remove(i)} />
+        <CriterionFields
+          key={f.key}
+          form={form}
+          prefix={`${name}.${i}`}
+          title={`${noun} ${i + 1}`}
+          onRemove={() => remove(i)}
+        />
       ))}
       {error ? <p className="field__error">{error}</p> : null}
       <div className="editor-toolbar">
-        <AddCriterion noun={noun} onAdd={(kind) => append(blankCriterion(kind, `${kind}-${shortId()}`), { focusName: `${name}.${fields.length}.kind` })} />
+        <AddCriterion
+          noun={noun}
+          onAdd={(kind) =>
+            append(blankCriterion(kind, `${kind}-${shortId()}`), { focusName: `${name}.${fields.length}.kind` })
+          }
+        />
       </div>
     </div>
   );
@@ -187,7 +268,12 @@ function Exercises({ form, stage }: { form: SchemaForm; stage: string }) {
             {EXERCISE_FIELDS.map((spec) => (
               <SpecField key={spec.name} form={form} prefix={`${name}.${i}`} spec={spec} />
             ))}
-            <TextField form={form} name={`${name}.${i}.loadText`} label="Load (as shown)" hint="e.g. body weight, backpack 10 kg" />
+            <TextField
+              form={form}
+              name={`${name}.${i}.loadText`}
+              label="Load (as shown)"
+              hint="e.g. body weight, backpack 10 kg"
+            />
             <SourceFields form={form} prefix={`${name}.${i}`} what="exercise" />
           </div>
           <Hidden form={form} name={`${name}.${i}._rest`} />
@@ -206,7 +292,20 @@ function Exercises({ form, stage }: { form: SchemaForm; stage: string }) {
           variant="secondary"
           size="small"
           onClick={() =>
-            append({ id: `exercise-${shortId()}`, name: "", sets: "3", reps: "10", side: "both", loadText: "", sourceNote: "", sourceOurs: "", _rest: "" }, { focusName: `${name}.${fields.length}.name` })
+            append(
+              {
+                id: `exercise-${shortId()}`,
+                name: "",
+                sets: "3",
+                reps: "10",
+                side: "both",
+                loadText: "",
+                sourceNote: "",
+                sourceOurs: "",
+                _rest: "",
+              },
+              { focusName: `${name}.${fields.length}.name` },
+            )
           }
         >
           Add an exercise
@@ -223,7 +322,14 @@ function RegressRules({ form, stage }: { form: SchemaForm; stage: string }) {
   return (
     <div className="stack">
       {fields.map((f, i) => (
-        <RegressRule key={f.key} form={form} prefix={`${name}.${i}`} index={i} stages={stages} onRemove={() => remove(i)} />
+        <RegressRule
+          key={f.key}
+          form={form}
+          prefix={`${name}.${i}`}
+          index={i}
+          stages={stages}
+          onRemove={() => remove(i)}
+        />
       ))}
       <div>
         <Button
@@ -249,7 +355,19 @@ function RegressRules({ form, stage }: { form: SchemaForm; stage: string }) {
   );
 }
 
-function RegressRule({ form, prefix, index, stages, onRemove }: { form: SchemaForm; prefix: string; index: number; stages: Array<{ id?: string; name?: string }>; onRemove: () => void }) {
+function RegressRule({
+  form,
+  prefix,
+  index,
+  stages,
+  onRemove,
+}: {
+  form: SchemaForm;
+  prefix: string;
+  index: number;
+  stages: Array<{ id?: string; name?: string }>;
+  onRemove: () => void;
+}) {
   const to = useWatch({ control: form.control, name: `${prefix}.action.to` }) as string;
   return (
     <fieldset className="editor-block">
@@ -257,7 +375,15 @@ function RegressRule({ form, prefix, index, stages, onRemove }: { form: SchemaFo
       <div className="editor-fields editor-fields--wide">
         <TextField form={form} name={`${prefix}.id`} label="Id" />
         <TextField form={form} name={`${prefix}.label`} label="Label" hint="e.g. Pain flare" />
-        <SelectField form={form} name={`${prefix}.when`} label="Triggers when" options={[{ value: "", label: "any criterion is met" }, { value: "all", label: "all criteria are met" }]} />
+        <SelectField
+          form={form}
+          name={`${prefix}.when`}
+          label="Triggers when"
+          options={[
+            { value: "", label: "any criterion is met" },
+            { value: "all", label: "all criteria are met" },
+          ]}
+        />
       </div>
       <CriteriaList form={form} name={`${prefix}.criteria`} noun="Criterion" />
       <div className="editor-fields">
@@ -272,7 +398,9 @@ function RegressRule({ form, prefix, index, stages, onRemove }: { form: SchemaFo
             { value: "stay", label: "stay, with less load" },
           ]}
         />
-        {to === "back" ? <TextField form={form} name={`${prefix}.action.steps`} label="Stages back" inputMode="numeric" /> : null}
+        {to === "back" ? (
+          <TextField form={form} name={`${prefix}.action.steps`} label="Stages back" inputMode="numeric" />
+        ) : null}
         {to === "stage" ? (
           <SelectField
             form={form}
@@ -282,7 +410,12 @@ function RegressRule({ form, prefix, index, stages, onRemove }: { form: SchemaFo
             options={stages.filter((s) => s.id).map((s) => ({ value: s.id!, label: s.name || s.id! }))}
           />
         ) : null}
-        <TextField form={form} name={`${prefix}.action.loadReductionPercent`} label="Load reduction %" inputMode="decimal" />
+        <TextField
+          form={form}
+          name={`${prefix}.action.loadReductionPercent`}
+          label="Load reduction %"
+          inputMode="decimal"
+        />
         <TextField form={form} name={`${prefix}.restDays`} label="Rest days" inputMode="numeric" />
       </div>
       <TextField form={form} name={`${prefix}.patientAdvice`} label="Advice shown to the patient" />
@@ -296,7 +429,19 @@ function RegressRule({ form, prefix, index, stages, onRemove }: { form: SchemaFo
   );
 }
 
-function Stage({ form, index, count, onMove, onRemove }: { form: SchemaForm; index: number; count: number; onMove: (to: number) => void; onRemove: () => void }) {
+function Stage({
+  form,
+  index,
+  count,
+  onMove,
+  onRemove,
+}: {
+  form: SchemaForm;
+  index: number;
+  count: number;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+}) {
   const prefix = `stages.${index}`;
   const stageName = useWatch({ control: form.control, name: `${prefix}.name` }) as string;
   return (
@@ -320,16 +465,32 @@ function Stage({ form, index, count, onMove, onRemove }: { form: SchemaForm; ind
         <TextField form={form} name={`${prefix}.name`} label="Stage name" />
         <TextField form={form} name={`${prefix}.id`} label="Stage id" hint="lower-case; plans refer to it" />
         <TextField form={form} name={`${prefix}.minDays`} label="Minimum days in stage" inputMode="numeric" />
-        <TextField form={form} name={`${prefix}.prescription.frequencyPerWeek`} label="Sessions a week" inputMode="decimal" />
+        <TextField
+          form={form}
+          name={`${prefix}.prescription.frequencyPerWeek`}
+          label="Sessions a week"
+          inputMode="decimal"
+        />
       </div>
       <TextField form={form} name={`${prefix}.goal`} label="Goal of the stage" />
-      <TextAreaField form={form} name={`${prefix}.instructions`} label="Instructions for the patient (plain words)" rows={3} />
+      <TextAreaField
+        form={form}
+        name={`${prefix}.instructions`}
+        label="Instructions for the patient (plain words)"
+        rows={3}
+      />
       <TextAreaField form={form} name={`${prefix}.notes`} label="Notes on this stage (clinicians only)" rows={2} />
       <Hidden form={form} name={`${prefix}._rest`} />
       <Hidden form={form} name={`${prefix}.prescription._rest`} />
       <h3>Prescription</h3>
       <Exercises form={form} stage={prefix} />
-      <TextAreaField form={form} name={`${prefix}.prescription.notes`} label="Prescription notes for the patient" hint="Plain instructions; no sources" rows={2} />
+      <TextAreaField
+        form={form}
+        name={`${prefix}.prescription.notes`}
+        label="Prescription notes for the patient"
+        hint="Plain instructions; no sources"
+        rows={2}
+      />
       <div className="editor-fields editor-fields--wide">
         <SourceFields form={form} prefix={`${prefix}.prescription`} what="prescription" />
       </div>
@@ -345,7 +506,9 @@ function Citations({ form }: { form: SchemaForm }) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "citations", keyName: "key" });
   return (
     <div className="stack">
-      {fields.length === 0 ? <p className="muted small">No citations yet. Numbers you set yourself are your clinic's reading.</p> : null}
+      {fields.length === 0 ? (
+        <p className="muted small">No citations yet. Numbers you set yourself are your clinic's reading.</p>
+      ) : null}
       {fields.map((f, i) => (
         <fieldset key={f.key} className="editor-block">
           <legend>Citation {i + 1}</legend>
@@ -365,7 +528,11 @@ function Citations({ form }: { form: SchemaForm }) {
         </fieldset>
       ))}
       <div>
-        <Button variant="secondary" size="small" onClick={() => append({ id: `ref-${shortId()}`, authors: "", year: "", title: "", journal: "", note: "" })}>
+        <Button
+          variant="secondary"
+          size="small"
+          onClick={() => append({ id: `ref-${shortId()}`, authors: "", year: "", title: "", journal: "", note: "" })}
+        >
           Add a citation
         </Button>
       </div>
@@ -378,7 +545,17 @@ function Citations({ form }: { form: SchemaForm }) {
  * you go, and stages, exercises, gates and rules can be added, reordered and removed. Without it, the form still
  * posts and the action validates with the same schema.
  */
-export function ProgramEditor({ form, submitLabel, formError, serverErrors }: { form: SchemaForm; submitLabel: string; formError?: string; serverErrors?: Record<string, string> | null }) {
+export function ProgramEditor({
+  form,
+  submitLabel,
+  formError,
+  serverErrors,
+}: {
+  form: SchemaForm;
+  submitLabel: string;
+  formError?: string;
+  serverErrors?: Record<string, string> | null;
+}) {
   const navigation = useNavigation();
   const stages = useFieldArray({ control: form.control, name: "stages", keyName: "key" });
   const errorCount = serverErrors ? Object.keys(serverErrors).length : 0;
@@ -387,7 +564,8 @@ export function ProgramEditor({ form, submitLabel, formError, serverErrors }: { 
       <FormError message={formError} />
       {errorCount > 0 ? (
         <div className="notice notice--error editor-error-summary" role="alert">
-          {errorCount === 1 ? "One field needs" : `${errorCount} fields need`} attention before the program can be saved. Nothing was saved.
+          {errorCount === 1 ? "One field needs" : `${errorCount} fields need`} attention before the program can be
+          saved. Nothing was saved.
           <ul className="small">
             {Object.entries(serverErrors!)
               .slice(0, 8)
@@ -407,18 +585,50 @@ export function ProgramEditor({ form, submitLabel, formError, serverErrors }: { 
         <div className="editor-fields editor-fields--wide">
           <TextField form={form} name="name" label="Program name" />
           <TextField form={form} name="condition" label="Condition" />
-          <TextField form={form} name="minDaysAfterRegress" label="Days to stay after a regress" hint="Blank: 7 (Stagewise default)" inputMode="numeric" />
+          <TextField
+            form={form}
+            name="minDaysAfterRegress"
+            label="Days to stay after a regress"
+            hint="Blank: 7 (Stagewise default)"
+            inputMode="numeric"
+          />
         </div>
         <TextAreaField form={form} name="summary" label="Summary" rows={2} />
-        <TextAreaField form={form} name="notes" label="Notes (clinicians only)" hint="e.g. where program-level settings come from, which are your reading" rows={2} />
+        <TextAreaField
+          form={form}
+          name="notes"
+          label="Notes (clinicians only)"
+          hint="e.g. where program-level settings come from, which are your reading"
+          rows={2}
+        />
       </section>
       <section className="card stack" aria-labelledby="pain-model">
         <h2 id="pain-model">Pain model</h2>
         <div className="editor-fields">
           <TextField form={form} name="painModel.name" label="Name" />
-          <TextField form={form} name="painModel.duringMax" label="Max pain during (0–10)" hint="Blank: pain allowed" inputMode="decimal" />
-          <TextField form={form} name="painModel.afterMax" label="Max pain after (0–10)" hint="Blank: no separate limit" inputMode="decimal" />
-          <SelectField form={form} name="painModel.inclusive" label="Pain at the limit is" options={[{ value: "true", label: "acceptable (≤)" }, { value: "false", label: "too much (<)" }]} />
+          <TextField
+            form={form}
+            name="painModel.duringMax"
+            label="Max pain during (0–10)"
+            hint="Blank: pain allowed"
+            inputMode="decimal"
+          />
+          <TextField
+            form={form}
+            name="painModel.afterMax"
+            label="Max pain after (0–10)"
+            hint="Blank: no separate limit"
+            inputMode="decimal"
+          />
+          <SelectField
+            form={form}
+            name="painModel.inclusive"
+            label="Pain at the limit is"
+            options={[
+              { value: "true", label: "acceptable (≤)" },
+              { value: "false", label: "too much (<)" },
+            ]}
+          />
           <SelectField
             form={form}
             name="painModel.settleBy"
@@ -429,7 +639,15 @@ export function ProgramEditor({ form, submitLabel, formError, serverErrors }: { 
               { value: "none", label: "no rule" },
             ]}
           />
-          <SelectField form={form} name="painModel.weekOnWeek" label="Week on week" options={[{ value: "no_rise", label: "no rise" }, { value: "none", label: "no rule" }]} />
+          <SelectField
+            form={form}
+            name="painModel.weekOnWeek"
+            label="Week on week"
+            options={[
+              { value: "no_rise", label: "no rise" },
+              { value: "none", label: "no rule" },
+            ]}
+          />
           <TextField form={form} name="painModel.redFlagPain" label="Flag pain at or above" inputMode="decimal" />
         </div>
         <Hidden form={form} name="painModel._rest" />
@@ -437,11 +655,23 @@ export function ProgramEditor({ form, submitLabel, formError, serverErrors }: { 
       <section className="stack" aria-labelledby="stages-heading">
         <h2 id="stages-heading">Stages</h2>
         {stages.fields.map((f, i) => (
-          <Stage key={f.key} form={form} index={i} count={stages.fields.length} onMove={(to) => stages.move(i, to)} onRemove={() => stages.remove(i)} />
+          <Stage
+            key={f.key}
+            form={form}
+            index={i}
+            count={stages.fields.length}
+            onMove={(to) => stages.move(i, to)}
+            onRemove={() => stages.remove(i)}
+          />
         ))}
         {form.errorFor("stages") ? <p className="field__error">{form.errorFor("stages")}</p> : null}
         <div>
-          <Button variant="secondary" onClick={() => stages.append(blankStage(stages.fields.length + 1), { focusName: `stages.${stages.fields.length}.name` })}>
+          <Button
+            variant="secondary"
+            onClick={() =>
+              stages.append(blankStage(stages.fields.length + 1), { focusName: `stages.${stages.fields.length}.name` })
+            }
+          >
             Add a stage
           </Button>
         </div>

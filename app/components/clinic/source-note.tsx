@@ -22,7 +22,8 @@ export function SourceNote({ source, citations }: { source: Source | undefined; 
   if (!source.note && !source.ours && !cited) return null;
   return (
     <div className="small muted source-note">
-      <span className="source-note__label">Source{cited ? ` (${cited})` : ""}:</span> {source.ours ? <Badge>our reading</Badge> : null} {source.note ?? ""}
+      <span className="source-note__label">Source{cited ? ` (${cited})` : ""}:</span>{" "}
+      {source.ours ? <Badge>our reading</Badge> : null} {source.note ?? ""}
     </div>
   );
 }

@@ -15,14 +15,25 @@ function describedBy(hint: unknown, error: unknown, i: ReturnType<typeof ids>) {
   return [hint ? i.hintId : null, error ? i.errorId : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function FieldShell(props: { label: ReactNode; hint?: ReactNode; error?: string; name: string; children: ReactNode; labelFor?: boolean }) {
+export function FieldShell(props: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  name: string;
+  children: ReactNode;
+  labelFor?: boolean;
+}) {
   const i = ids(props.name);
   return (
     <div className={`field${props.error ? " field--invalid" : ""}`}>
       <label className="field__label" htmlFor={i.id}>
         {props.label}
       </label>
-      {props.hint ? <p className="field__hint" id={i.hintId}>{props.hint}</p> : null}
+      {props.hint ? (
+        <p className="field__hint" id={i.hintId}>
+          {props.hint}
+        </p>
+      ) : null}
       {props.children}
       <FieldError id={i.errorId} message={props.error} />
     </div>
@@ -56,7 +67,13 @@ function controlProps(form: SchemaForm, name: string, hint: ReactNode) {
   };
 }
 
-export function TextField({ form, name, label, hint, ...rest }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name">) {
+export function TextField({
+  form,
+  name,
+  label,
+  hint,
+  ...rest
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name">) {
   const { error, props } = controlProps(form, name, hint);
   return (
     <FieldShell label={label} hint={hint} error={error} name={name}>
@@ -65,7 +82,13 @@ export function TextField({ form, name, label, hint, ...rest }: Common & Omit<In
   );
 }
 
-export function TextAreaField({ form, name, label, hint, ...rest }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name">) {
+export function TextAreaField({
+  form,
+  name,
+  label,
+  hint,
+  ...rest
+}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name">) {
   const { error, props } = controlProps(form, name, hint);
   return (
     <FieldShell label={label} hint={hint} error={error} name={name}>
@@ -82,7 +105,11 @@ export function SelectField({
   options,
   placeholder,
   ...rest
-}: Common & Omit<SelectHTMLAttributes<HTMLSelectElement>, "form" | "name"> & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
+}: Common &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "form" | "name"> & {
+    options: Array<{ value: string; label: string }>;
+    placeholder?: string;
+  }) {
   const i = ids(name);
   const error = form.errorFor(name);
   return (
@@ -124,7 +151,11 @@ export function ChoiceField({
       aria-describedby={describedBy(hint, error, i)}
     >
       <legend className="field__label">{label}</legend>
-      {hint ? <p className="field__hint" id={i.hintId}>{hint}</p> : null}
+      {hint ? (
+        <p className="field__hint" id={i.hintId}>
+          {hint}
+        </p>
+      ) : null}
       <div className="choice__options">
         {options.map((o) => (
           <label key={o.value} className={`choice__option${o.tone ? ` choice__option--${o.tone}` : ""}`}>

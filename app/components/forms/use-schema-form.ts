@@ -47,7 +47,8 @@ export function useSchemaForm<S extends $ZodType>(
     const formElement = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     void form.handleSubmit(
-      () => submit(submitter ?? formElement, { method: "post", action: formElement.getAttribute("action") ?? undefined }),
+      () =>
+        submit(submitter ?? formElement, { method: "post", action: formElement.getAttribute("action") ?? undefined }),
       () => focusFirstError(formElement),
     )(event);
   }

@@ -22,7 +22,9 @@ export function GateChecklist({ items }: { items: ChecklistEntry[] }) {
             {item.waitingForPhysio ? "…" : ICON[item.status]}
           </span>
           <span>
-            <span className="visually-hidden">{item.waitingForPhysio ? "Waiting for your physio" : STATUS_WORDS[item.status]}: </span>
+            <span className="visually-hidden">
+              {item.waitingForPhysio ? "Waiting for your physio" : STATUS_WORDS[item.status]}:{" "}
+            </span>
             {item.text}
             {item.detail ? <span className="checklist__detail">{item.detail}</span> : null}
             {item.action ? (

@@ -27,7 +27,8 @@ export type DoseRun = {
   notes?: string;
 };
 
-const range = (low?: number, high?: number) => (low === undefined ? undefined : high && high !== low ? `${low}–${high}` : `${low}`);
+const range = (low?: number, high?: number) =>
+  low === undefined ? undefined : high && high !== low ? `${low}–${high}` : `${low}`;
 
 /** "3 × 10–15" · "3 sets" · "10 reps". */
 export function setsAndReps(e: DoseExercise): string | null {
@@ -72,12 +73,16 @@ export function runLines(run: DoseRun): string[] {
   const lines: string[] = [];
   if (run.warmUpMinutes) lines.push(`Warm up: ${run.warmUpMinutes} min brisk walk`);
   for (const b of run.blocks) {
-    const core = b.walkSeconds > 0 ? `run ${duration(b.runSeconds)}, walk ${duration(b.walkSeconds)}` : `run ${duration(b.runSeconds)}`;
+    const core =
+      b.walkSeconds > 0
+        ? `run ${duration(b.runSeconds)}, walk ${duration(b.walkSeconds)}`
+        : `run ${duration(b.runSeconds)}`;
     lines.push(`${b.repeats} × (${core})${b.intensity ? ` at ${b.intensity}` : ""}`);
   }
   if (run.distanceKm) lines.push(`Distance: ${run.distanceKm} km`);
   if (run.coolDownMinutes) lines.push(`Cool down: ${run.coolDownMinutes} min walk`);
-  if (run.perWeek) lines.push(`${run.perWeek} times a week${run.restDayBetween ? ", with a rest day between runs" : ""}`);
+  if (run.perWeek)
+    lines.push(`${run.perWeek} times a week${run.restDayBetween ? ", with a rest day between runs" : ""}`);
   else if (run.restDayBetween) lines.push("A rest day between runs");
   return lines;
 }

@@ -1,7 +1,17 @@
 import { doseParts, runLines, type DoseExercise, type DoseRun } from "./dose.ts";
 
 /** Today's prescription: each exercise with its dose in plain words, and any run / walk-run. */
-export function ExerciseList({ exercises, run, involvedSide, notes }: { exercises: DoseExercise[]; run: DoseRun | null; involvedSide: string; notes?: string | null }) {
+export function ExerciseList({
+  exercises,
+  run,
+  involvedSide,
+  notes,
+}: {
+  exercises: DoseExercise[];
+  run: DoseRun | null;
+  involvedSide: string;
+  notes?: string | null;
+}) {
   return (
     <div className="stack">
       {exercises.length > 0 ? (

@@ -7,13 +7,23 @@
 // 11 buttons with those words as the hint), the introductions, and the branch instructions of item 8 (shortened).
 // Which questionnaires exist and how many items and activities each has are the engine's (app/engine/instruments.ts).
 
-import { INSTRUMENTS_SCORED_FROM_ANSWERS, PSFS_ACTIVITIES, type InstrumentScoredFromAnswers } from "~/engine/instruments.ts";
+import {
+  INSTRUMENTS_SCORED_FROM_ANSWERS,
+  PSFS_ACTIVITIES,
+  type InstrumentScoredFromAnswers,
+} from "~/engine/instruments.ts";
 
 export type ScaleItem = { kind: "scale"; question: string; low: string; high: string; note?: string };
 export type OptionsItem = { kind: "options"; question: string; options: Array<{ value: number; label: string }> };
 export type Item = ScaleItem | OptionsItem;
 
-const painScale = (question: string, note?: string): ScaleItem => ({ kind: "scale", question, low: "strong severe pain", high: "no pain", note });
+const painScale = (question: string, note?: string): ScaleItem => ({
+  kind: "scale",
+  question,
+  low: "strong severe pain",
+  high: "no pain",
+  note,
+});
 
 const SPORT_ITEM: OptionsItem = {
   kind: "options",
@@ -36,19 +46,34 @@ export const VISA_A: { title: string; intro: string; items: Item[]; item8: Item8
   title: "VISA-A (Achilles tendon)",
   intro: "In this questionnaire the term pain refers specifically to pain in the Achilles tendon region.",
   items: [
-    { kind: "scale", question: "For how many minutes do you have stiffness in the Achilles region on first getting up?", low: "100 minutes or more", high: "0 minutes" },
-    painScale("Once you are warmed up for the day, do you have pain when stretching the Achilles tendon fully over the edge of a step (keeping the knee straight)?"),
-    painScale("After walking on flat ground for 30 minutes, do you have pain within the next 2 hours?", "If you are unable to walk on flat ground for 30 minutes because of pain, choose 0."),
+    {
+      kind: "scale",
+      question: "For how many minutes do you have stiffness in the Achilles region on first getting up?",
+      low: "100 minutes or more",
+      high: "0 minutes",
+    },
+    painScale(
+      "Once you are warmed up for the day, do you have pain when stretching the Achilles tendon fully over the edge of a step (keeping the knee straight)?",
+    ),
+    painScale(
+      "After walking on flat ground for 30 minutes, do you have pain within the next 2 hours?",
+      "If you are unable to walk on flat ground for 30 minutes because of pain, choose 0.",
+    ),
     painScale("Do you have pain walking downstairs with a normal gait cycle?"),
     painScale("Do you have pain during or immediately after doing 10 (single-leg) heel raises from a flat surface?"),
     { kind: "scale", question: "How many single-leg hops can you do without pain?", low: "0 hops", high: "10 hops" },
     SPORT_ITEM,
   ],
   item8: {
-    intro: "Achilles-loading sport (training or competition): choose the ONE statement that fits you, then how long you can do it.",
+    intro:
+      "Achilles-loading sport (training or competition): choose the ONE statement that fits you, then how long you can do it.",
     branches: [
       { value: "a", label: "I have no pain while doing Achilles-loading sports", scores: [0, 7, 14, 21, 30] },
-      { value: "b", label: "I have pain while doing Achilles-loading sports, but it does not stop me completing the activity", scores: [0, 4, 10, 14, 20] },
+      {
+        value: "b",
+        label: "I have pain while doing Achilles-loading sports, but it does not stop me completing the activity",
+        scores: [0, 4, 10, 14, 20],
+      },
       { value: "c", label: "I have pain that stops me completing Achilles-loading sports", scores: [0, 2, 5, 7, 10] },
     ],
     minutes: ["Nil", "1–10 minutes", "11–20 minutes", "21–30 minutes", "More than 30 minutes"],
@@ -64,14 +89,21 @@ export const VISA_P: typeof VISA_A = {
     painScale("Do you have pain at the knee with full active non-weight-bearing knee extension?"),
     painScale("Do you have pain when doing a full weight-bearing lunge?"),
     { kind: "scale", question: "Do you have problems squatting?", low: "unable", high: "no problems" },
-    painScale("Do you have pain during or immediately after doing 10 single-leg hops?", "If you are unable to hop, choose 0."),
+    painScale(
+      "Do you have pain during or immediately after doing 10 single-leg hops?",
+      "If you are unable to hop, choose 0.",
+    ),
     SPORT_ITEM,
   ],
   item8: {
     intro: "Sport (training or competition): choose the ONE statement that fits you, then how long you can do it.",
     branches: [
       { value: "a", label: "I have no pain while undertaking sport", scores: [0, 7, 14, 21, 30] },
-      { value: "b", label: "I have pain while undertaking sport, but it does not stop me from completing the training/competition", scores: [0, 4, 10, 14, 20] },
+      {
+        value: "b",
+        label: "I have pain while undertaking sport, but it does not stop me from completing the training/competition",
+        scores: [0, 4, 10, 14, 20],
+      },
       { value: "c", label: "I have pain that stops me from completing training/competition", scores: [0, 2, 5, 7, 10] },
     ],
     minutes: ["Nil", "0–5 minutes", "6–10 minutes", "11–15 minutes", "More than 15 minutes"],
@@ -130,13 +162,13 @@ export function questionnaireKindOf<I extends InstrumentScoredFromAnswers>(instr
 }
 
 /** Every questionnaire the engine scores from answers has a form for the patient, in the engine's order. */
-export const QUESTIONNAIRE_KINDS: readonly QuestionnaireKind[] = INSTRUMENTS_SCORED_FROM_ANSWERS.map(questionnaireKindOf);
+export const QUESTIONNAIRE_KINDS: readonly QuestionnaireKind[] =
+  INSTRUMENTS_SCORED_FROM_ANSWERS.map(questionnaireKindOf);
 
 /** The instrument (and measure id its score is stored under) of each form. */
-export const INSTRUMENT_OF_KIND = Object.fromEntries(INSTRUMENTS_SCORED_FROM_ANSWERS.map((id) => [questionnaireKindOf(id), id])) as Record<
-  QuestionnaireKind,
-  InstrumentScoredFromAnswers
->;
+export const INSTRUMENT_OF_KIND = Object.fromEntries(
+  INSTRUMENTS_SCORED_FROM_ANSWERS.map((id) => [questionnaireKindOf(id), id]),
+) as Record<QuestionnaireKind, InstrumentScoredFromAnswers>;
 export const QUESTIONNAIRE_TITLES: Record<QuestionnaireKind, string> = {
   "visa-a": VISA_A.title,
   "visa-p": VISA_P.title,

@@ -5,7 +5,13 @@ type Variant = "primary" | "secondary" | "danger" | "ghost";
 type Size = "normal" | "small";
 
 function classes(variant: Variant, size: Size, block?: boolean, extra?: string) {
-  return ["button", variant !== "primary" && `button--${variant}`, size === "small" && "button--small", block && "button--block", extra]
+  return [
+    "button",
+    variant !== "primary" && `button--${variant}`,
+    size === "small" && "button--small",
+    block && "button--block",
+    extra,
+  ]
     .filter(Boolean)
     .join(" ");
 }

@@ -20,7 +20,17 @@ export function PageHeader({ title, lede, actions }: { title: ReactNode; lede?: 
   );
 }
 
-export function Card({ title, children, className, id }: { title?: ReactNode; children: ReactNode; className?: string; id?: string }) {
+export function Card({
+  title,
+  children,
+  className,
+  id,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  id?: string;
+}) {
   return (
     <section className={`card${className ? ` ${className}` : ""}`} id={id}>
       {title ? <h2 className="card__title">{title}</h2> : null}

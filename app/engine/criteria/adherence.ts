@@ -13,7 +13,16 @@ import { fromDayNumber, toDayNumber, type LocalDate } from "../dates";
 import type { AdherenceCriterion, Comparator, Scope, Stage } from "../schema";
 import type { Check, CheckRole, DailyLogFact, PlanFacts } from "../types";
 import { firstDayInScope } from "../windows";
-import { clinicianSentence, CompiledCriterion, onBoundary, patientSentence, statusOf, symbolic, type EvalOut, type Scale } from "./common";
+import {
+  clinicianSentence,
+  CompiledCriterion,
+  onBoundary,
+  patientSentence,
+  statusOf,
+  symbolic,
+  type EvalOut,
+  type Scale,
+} from "./common";
 
 /** Adherence starts at 0 % and has no fixed top (more sessions than prescribed exceed 100 %). */
 const ADHERENCE_SCALE: Scale = { min: 0 };
@@ -46,7 +55,10 @@ export function resolveAdherence(settings: AdherenceSettings, stage: Pick<Stage,
  * The rule of the stage's adherence gate (the first, when it has several), or, for a stage without one, the engine's
  * defaults for the stage over `windowDaysWithoutGate` days. For figures the app shows or compares beside the gates.
  */
-export function stageAdherenceRule(stage: Pick<Stage, "prescription" | "gates">, windowDaysWithoutGate: number): AdherenceRule {
+export function stageAdherenceRule(
+  stage: Pick<Stage, "prescription" | "gates">,
+  windowDaysWithoutGate: number,
+): AdherenceRule {
   const gate = stage.gates.find((g): g is AdherenceCriterion => g.kind === "adherence");
   return resolveAdherence(gate ?? { windowDays: windowDaysWithoutGate }, stage);
 }
@@ -62,7 +74,10 @@ export interface SessionCounts {
  * Sessions credited: a done session counts in full, a partly done one `partialCredit` (default 0.5), a day without
  * one nothing.
  */
-export function creditedSessions(counts: Pick<SessionCounts, "done" | "partial">, partialCredit: number = DEFAULTS.partialCredit): number {
+export function creditedSessions(
+  counts: Pick<SessionCounts, "done" | "partial">,
+  partialCredit: number = DEFAULTS.partialCredit,
+): number {
   return counts.done + counts.partial * partialCredit;
 }
 
@@ -75,7 +90,12 @@ export function prescribedSessions(perWeek: number, days: number): number {
  * Credited ÷ prescribed × 100, not capped (more sessions than prescribed is over 100 %); null (no data) when
  * nothing was logged in the window.
  */
-export function adherencePercent(counts: SessionCounts, days: number, perWeek: number, partialCredit: number): number | null {
+export function adherencePercent(
+  counts: SessionCounts,
+  days: number,
+  perWeek: number,
+  partialCredit: number,
+): number | null {
   if (counts.logged === 0 || days <= 0) return null;
   return tidy((creditedSessions(counts, partialCredit) / prescribedSessions(perWeek, days)) * 100);
 }
@@ -89,7 +109,11 @@ function windowStart(today: number, windowDays: number, firstDay: number): numbe
  * The logs dated `from` … `to` (inclusive), counted. One log per day, as the engine reads a history: a later
  * entry for the same day replaces an earlier one.
  */
-export function countSessions(logs: readonly Pick<DailyLogFact, "date" | "sessionDone">[], from: LocalDate, to: LocalDate): SessionCounts {
+export function countSessions(
+  logs: readonly Pick<DailyLogFact, "date" | "sessionDone">[],
+  from: LocalDate,
+  to: LocalDate,
+): SessionCounts {
   const byDay = new Map<LocalDate, DailyLogFact["sessionDone"]>();
   for (const log of logs) if (log.date >= from && log.date <= to) byDay.set(log.date, log.sessionDone);
   const counts: SessionCounts = { logged: byDay.size, done: 0, partial: 0 };
@@ -157,7 +181,12 @@ export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
     ruleId?: string,
   ) {
     const comparator = c.comparator ?? "gte";
-    super(c, role, ruleId, c.label ?? `Adherence over ${c.windowDays} days ${symbolic(comparator, `${fmt(c.threshold)}%`)}`);
+    super(
+      c,
+      role,
+      ruleId,
+      c.label ?? `Adherence over ${c.windowDays} days ${symbolic(comparator, `${fmt(c.threshold)}%`)}`,
+    );
     this.comparator = comparator;
     this.rule = resolveAdherence(c, stage);
     this.requirement = requirementWords(comparator, `${fmt(c.threshold)}%`);
@@ -183,7 +212,14 @@ export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
     out.boundary = false;
     const observed = adherencePercent(counts, days, rule.perWeek, rule.partialCredit);
     if (observed === null) {
-      return this.check(null, c.threshold, comparator, "%", "no_data", `daily logs for the last ${Math.max(days, 0) || c.windowDays} days`);
+      return this.check(
+        null,
+        c.threshold,
+        comparator,
+        "%",
+        "no_data",
+        `daily logs for the last ${Math.max(days, 0) || c.windowDays} days`,
+      );
     }
     out.boundary = onBoundary(observed, comparator, c.threshold, ADHERENCE_SCALE);
     return this.check(observed, c.threshold, comparator, "%", statusOf(observed, comparator, c.threshold));
@@ -191,13 +227,27 @@ export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
 
   protected patient(k: Check): string {
     const { role, requirement } = this;
-    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: k.missing! });
-    return patientSentence({ role, status: k.status, subject: SUBJECT, observed: `${fmt(k.observed as number)}%`, requirement });
+    if (k.status === "no_data")
+      return patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: k.missing! });
+    return patientSentence({
+      role,
+      status: k.status,
+      subject: SUBJECT,
+      observed: `${fmt(k.observed as number)}%`,
+      requirement,
+    });
   }
 
   protected clinician(k: Check, p: AdherenceParams): string {
     const { c, role, label } = this;
-    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing: k.missing! });
+    if (k.status === "no_data")
+      return clinicianSentence({
+        role,
+        status: "no_data",
+        label,
+        requirement: this.symbolicRequirement,
+        missing: k.missing!,
+      });
     const { perWeek, partialCredit } = this.rule;
     return clinicianSentence({
       role,

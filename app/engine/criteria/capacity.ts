@@ -10,7 +10,16 @@ import { fromDayNumber } from "../dates";
 import type { EvalContext } from "../context";
 import type { CapacityCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
-import { capitalise, clinicianSentence, CompiledCriterion, onBoundary, patientSentence, statusOf, symbolic, type EvalOut } from "./common";
+import {
+  capitalise,
+  clinicianSentence,
+  CompiledCriterion,
+  onBoundary,
+  patientSentence,
+  statusOf,
+  symbolic,
+  type EvalOut,
+} from "./common";
 import { limbSeries, measurementsInScope } from "./measures";
 import { firstDayInScope } from "../windows";
 import { measureName as measureWords } from "../measure-names";
@@ -41,12 +50,20 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
     const lowerIsBetter = c.lowerIsBetter ?? false;
     const unit = c.mode === "lsi" ? "%" : c.unit;
     const u = unit ? (unit === "%" ? "%" : ` ${unit}`) : "";
-    const modeText = c.mode === "lsi" ? "limb symmetry" : c.mode === "change_from_baseline" ? "change from first test" : c.side === "uninvolved" ? "uninvolved side" : "involved side";
+    const modeText =
+      c.mode === "lsi"
+        ? "limb symmetry"
+        : c.mode === "change_from_baseline"
+          ? "change from first test"
+          : c.side === "uninvolved"
+            ? "uninvolved side"
+            : "involved side";
     super(
       c,
       role,
       ruleId,
-      c.label ?? `${capitalise(measureWords(c.measure))} ${modeText}${lowerIsBetter && c.mode === "lsi" ? " (timed, inverted)" : ""} ${symbolic(c.comparator, `${fmt(c.threshold)}${u}`)}`,
+      c.label ??
+        `${capitalise(measureWords(c.measure))} ${modeText}${lowerIsBetter && c.mode === "lsi" ? " (timed, inverted)" : ""} ${symbolic(c.comparator, `${fmt(c.threshold)}${u}`)}`,
     );
     this.lowerIsBetter = lowerIsBetter;
     this.unit = unit;
@@ -75,18 +92,31 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
     if (c.mode === "lsi") {
       const inv = ctx.involvedSide;
       const uninv = ctx.uninvolvedSide;
-      if (!inv || !uninv) return this.noData(out, `limb symmetry needs one involved side (plan: '${ctx.input.plan.involvedSide}')`);
+      if (!inv || !uninv)
+        return this.noData(out, `limb symmetry needs one involved side (plan: '${ctx.input.plan.involvedSide}')`);
       const pair = latestPair(ctx, this.role, c, inv, uninv);
       if (!pair) return this.noData(out, `both legs tested for ${this.measureWords} on the same day${this.ageText}`);
       const lsi = limbSymmetryIndex(pair.involved, pair.uninvolved, lowerIsBetter);
-      if (lsi === null) return this.noData(out, `a non-zero ${lowerIsBetter ? "involved" : "uninvolved"} value for the symmetry index`);
+      if (lsi === null)
+        return this.noData(out, `a non-zero ${lowerIsBetter ? "involved" : "uninvolved"} value for the symmetry index`);
       observed = lsi;
-      out.params = { mode: "lsi", day: pair.day, involvedSide: inv, involved: pair.involved, uninvolved: pair.uninvolved };
+      out.params = {
+        mode: "lsi",
+        day: pair.day,
+        involvedSide: inv,
+        involved: pair.involved,
+        uninvolved: pair.uninvolved,
+      };
     } else {
       const rows = measurementsInScope(ctx, this.role, c.measure, c.scope ?? "plan", c.maxAgeDays);
       const series = limbSeries(ctx, rows, c.side ?? "involved", lowerIsBetter);
       if (!series.rows || series.rows.length === 0) {
-        return this.noData(out, series.rows === null ? `${this.measureWords}: ${series.missing}${this.ageText}` : `${this.measureWords}${this.ageText}`);
+        return this.noData(
+          out,
+          series.rows === null
+            ? `${this.measureWords}: ${series.missing}${this.ageText}`
+            : `${this.measureWords}${this.ageText}`,
+        );
       }
       const latest = series.rows[series.rows.length - 1]!;
       if (c.mode === "absolute") {
@@ -94,9 +124,20 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
         out.params = { mode: "absolute", day: latest.day, note: series.note };
       } else {
         const baseline = series.rows[0]!;
-        if (baseline.day === latest.day) return this.noData(out, `a second ${this.measureWords} test after the first (${fromDayNumber(baseline.day)})`);
+        if (baseline.day === latest.day)
+          return this.noData(
+            out,
+            `a second ${this.measureWords} test after the first (${fromDayNumber(baseline.day)})`,
+          );
         observed = tidy(latest.value - baseline.value);
-        out.params = { mode: "change", baseDay: baseline.day, baseValue: baseline.value, day: latest.day, value: latest.value, note: series.note };
+        out.params = {
+          mode: "change",
+          baseDay: baseline.day,
+          baseValue: baseline.value,
+          day: latest.day,
+          value: latest.value,
+          note: series.note,
+        };
       }
     }
     out.boundary = onBoundary(observed, c.comparator, c.threshold);
@@ -105,13 +146,27 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
 
   protected patient(k: Check): string {
     const { role, subject, requirement } = this;
-    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
-    return patientSentence({ role, status: k.status, subject, observed: `${fmt(k.observed as number)}${this.u}`, requirement });
+    if (k.status === "no_data")
+      return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
+    return patientSentence({
+      role,
+      status: k.status,
+      subject,
+      observed: `${fmt(k.observed as number)}${this.u}`,
+      requirement,
+    });
   }
 
   protected clinician(k: Check, p: CapacityParams): string {
     const { role, label, symbolicRequirement } = this;
-    if (k.status === "no_data" || !p) return clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing: k.missing! });
+    if (k.status === "no_data" || !p)
+      return clinicianSentence({
+        role,
+        status: "no_data",
+        label,
+        requirement: symbolicRequirement,
+        missing: k.missing!,
+      });
     let detail: string;
     if (p.mode === "lsi") {
       detail = `${fromDayNumber(p.day)}: involved (${p.involvedSide}) ${fmt(p.involved)}, uninvolved ${fmt(p.uninvolved)}${this.lowerIsBetter ? "; timed test, LSI = uninvolved ÷ involved × 100" : "; LSI = involved ÷ uninvolved × 100"}.`;
@@ -120,7 +175,14 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
     } else {
       detail = `${fmt(p.baseValue)} on ${fromDayNumber(p.baseDay)} → ${fmt(p.value)} on ${fromDayNumber(p.day)}${p.note ? ` (${p.note})` : ""}.`;
     }
-    return clinicianSentence({ role, status: k.status, label, observed: `${fmt(k.observed as number)}${this.u}`, requirement: symbolicRequirement, detail });
+    return clinicianSentence({
+      role,
+      status: k.status,
+      label,
+      observed: `${fmt(k.observed as number)}${this.u}`,
+      requirement: symbolicRequirement,
+      detail,
+    });
   }
 }
 
@@ -151,7 +213,7 @@ function latestPair(
   }
   if (!ordered) {
     const rows = measurementsInScope(ctx, role, c.measure, c.scope ?? "plan", c.maxAgeDays);
-    for (let i = rows.length - 1; i >= 0; ) {
+    for (let i = rows.length - 1; i >= 0;) {
       const day = rows[i]!.day;
       let involved: number | undefined;
       let uninvolved: number | undefined;

@@ -55,7 +55,9 @@ export abstract class CompiledCriterion<P = unknown> {
 
   /** The patient sentence: the program's own, with a short status, or the generated one. */
   patientText(check: Check, params: unknown): string {
-    return this.patientOverride ? overridePatientText(this.patientOverride, this.role, check.status) : this.patient(check, params as P);
+    return this.patientOverride
+      ? overridePatientText(this.patientOverride, this.role, check.status)
+      : this.patient(check, params as P);
   }
 
   /** Writes the check's patientText and clinicianText. */
@@ -115,7 +117,15 @@ function capitalisedSubject(subject: string): string {
 }
 
 export const statusWord = (role: CheckRole, status: CheckStatus): string =>
-  status === "no_data" ? "no data" : role === "regress" ? (status === "met" ? "triggered" : "not triggered") : status === "met" ? "met" : "not met";
+  status === "no_data"
+    ? "no data"
+    : role === "regress"
+      ? status === "met"
+        ? "triggered"
+        : "not triggered"
+      : status === "met"
+        ? "met"
+        : "not met";
 
 /** Plain words for the patient. `requirement` is the goal (gate) or the trigger (regress), e.g. "at or below 5/10". */
 export function patientSentence(args: {
@@ -133,7 +143,8 @@ export function patientSentence(args: {
       : `Nothing recorded yet for this safety check (${missing ?? subject}).`;
   }
   const was = `${capitalisedSubject(subject)} was ${observed}`;
-  if (role === "gate") return status === "met" ? `${was}: goal met (${requirement}).` : `${was}; the goal is ${requirement}.`;
+  if (role === "gate")
+    return status === "met" ? `${was}: goal met (${requirement}).` : `${was}; the goal is ${requirement}.`;
   return status === "met" ? `${was} (${requirement}), so we are easing off.` : `${was}, which is fine.`;
 }
 

@@ -20,7 +20,13 @@ import { CompiledTrend } from "./trend";
 export { CompiledCriterion, type EvalOut } from "./common";
 export { CompiledTime } from "./time";
 
-export function compileCriterion(c: Criterion, program: Program, stage: Stage, role: CheckRole, ruleId?: string): CompiledCriterion {
+export function compileCriterion(
+  c: Criterion,
+  program: Program,
+  stage: Stage,
+  role: CheckRole,
+  ruleId?: string,
+): CompiledCriterion {
   switch (c.kind) {
     case "pain":
       return new CompiledPain(c, program.painModel, role, ruleId);

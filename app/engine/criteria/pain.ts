@@ -7,8 +7,26 @@ import { fmt, requirementWords, tidy } from "../compare";
 import { endLogAt, firstLogFrom, nextMorningOf, type EvalContext } from "../context";
 import type { Comparator, PainCriterion, PainModel } from "../schema";
 import type { Check, CheckRole } from "../types";
-import { describeWindow, firstDayInScope, isMorningMetric, lastSessions, PAIN_METRIC_CODE, painValueOf, quotedDays, shortWindow } from "../windows";
-import { clinicianSentence, CompiledCriterion, onBoundary, PAIN_SCALE, patientSentence, statusOf, symbolic, type EvalOut } from "./common";
+import {
+  describeWindow,
+  firstDayInScope,
+  isMorningMetric,
+  lastSessions,
+  PAIN_METRIC_CODE,
+  painValueOf,
+  quotedDays,
+  shortWindow,
+} from "../windows";
+import {
+  clinicianSentence,
+  CompiledCriterion,
+  onBoundary,
+  PAIN_SCALE,
+  patientSentence,
+  statusOf,
+  symbolic,
+  type EvalOut,
+} from "./common";
 import { painMetricLabel, painSubject } from "./pain-words";
 
 export function resolvePainLimit(
@@ -79,7 +97,9 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
     this.subject = `your ${aggregateWord} ${painSubject(c.metric, c.test)} ${this.windowText}`;
     this.requirement = limit ? requirementWords(limit.comparator, `${fmt(limit.threshold)}/10`) : "";
     this.symbolicRequirement = limit ? symbolic(limit.comparator, `${fmt(limit.threshold)}/10`) : "";
-    this.modelNote = limit?.fromModel ? `; limit from the pain model (${model.name}, ${model.inclusive ? "inclusive" : "exclusive"}).` : ".";
+    this.modelNote = limit?.fromModel
+      ? `; limit from the pain model (${model.name}, ${model.inclusive ? "inclusive" : "exclusive"}).`
+      : ".";
     this.morning = isMorningMetric(c.metric);
     this.minSamples = c.minSamples ?? 1;
   }
@@ -90,7 +110,14 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
     out.params = NO_VALUES;
     if (!limit) {
       // The schema refuses this for validated programs; kept total for unvalidated input.
-      return this.check(null, null, undefined, undefined, "no_data", "a threshold (none given and the pain model has no limit for this metric)");
+      return this.check(
+        null,
+        null,
+        undefined,
+        undefined,
+        "no_data",
+        "a threshold (none given and the pain model has no limit for this metric)",
+      );
     }
     const firstDay = firstDayInScope(ctx, this.role, c.scope ?? "stage");
     const { days, logs, scratch } = ctx;
@@ -131,7 +158,14 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
     }
     // The last five days, oldest first (d0 … d[shown-1]).
     const j = count <= 5 ? 0 : count - 5;
-    out.params = { count, d0: scratch[j]!, d1: scratch[j + 1]!, d2: scratch[j + 2]!, d3: scratch[j + 3]!, d4: scratch[j + 4]! };
+    out.params = {
+      count,
+      d0: scratch[j]!,
+      d1: scratch[j + 1]!,
+      d2: scratch[j + 2]!,
+      d3: scratch[j + 3]!,
+      d4: scratch[j + 4]!,
+    };
     if (count < this.minSamples) {
       const missing =
         count === 0
@@ -141,20 +175,34 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
     }
     const observed = aggregate === "latest" ? latest : aggregate === "max" ? max : tidy(sum / count);
     out.boundary = onBoundary(observed, limit.comparator, limit.threshold, PAIN_SCALE);
-    return this.check(observed, limit.threshold, limit.comparator, "/10", statusOf(observed, limit.comparator, limit.threshold));
+    return this.check(
+      observed,
+      limit.threshold,
+      limit.comparator,
+      "/10",
+      statusOf(observed, limit.comparator, limit.threshold),
+    );
   }
 
   protected patient(k: Check): string {
     if (!this.limit) return "This check is not set up yet; your clinician will review it.";
     const { role, subject, requirement } = this;
-    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
+    if (k.status === "no_data")
+      return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
     return patientSentence({ role, status: k.status, subject, observed: painText(k.observed as number), requirement });
   }
 
   protected clinician(k: Check, p: PainParams): string {
     const { c, role, label } = this;
     if (!this.limit) return `${label}: no threshold and the pain model sets no ${c.metric} limit → no data.`;
-    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing: k.missing! });
+    if (k.status === "no_data")
+      return clinicianSentence({
+        role,
+        status: "no_data",
+        label,
+        requirement: this.symbolicRequirement,
+        missing: k.missing!,
+      });
     return clinicianSentence({
       role,
       status: k.status,

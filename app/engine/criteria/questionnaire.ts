@@ -7,7 +7,16 @@ import { fromDayNumber } from "../dates";
 import type { EvalContext } from "../context";
 import type { Questionnaire, QuestionnaireCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
-import { clinicianSentence, CompiledCriterion, onBoundary, patientSentence, statusOf, symbolic, type EvalOut, type Scale } from "./common";
+import {
+  clinicianSentence,
+  CompiledCriterion,
+  onBoundary,
+  patientSentence,
+  statusOf,
+  symbolic,
+  type EvalOut,
+  type Scale,
+} from "./common";
 import { firstDayInScope } from "../windows";
 import { questionnaireName } from "../measure-names";
 
@@ -40,7 +49,13 @@ export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireParams
   ) {
     const measure = c.measure ?? c.instrument;
     const name = questionnaireName(c);
-    super(c, role, ruleId, c.label ?? `${name} ${c.mode === "change_from_baseline" ? "change " : ""}${symbolic(c.comparator, fmt(c.threshold))}`);
+    super(
+      c,
+      role,
+      ruleId,
+      c.label ??
+        `${name} ${c.mode === "change_from_baseline" ? "change " : ""}${symbolic(c.comparator, fmt(c.threshold))}`,
+    );
     this.measure = measure;
     this.name = name;
     this.requirement = requirementWords(c.comparator, fmt(c.threshold));
@@ -48,7 +63,10 @@ export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireParams
     this.symbolicRequirement = symbolic(c.comparator, fmt(c.threshold));
     this.ageText = c.maxAgeDays !== undefined ? ` in the last ${c.maxAgeDays} days` : "";
     // The instrument's range applies to its own absolute score (not to a change, nor to a renamed measure).
-    this.scale = c.mode === "absolute" && (c.measure === undefined || c.measure === c.instrument) ? INSTRUMENT_SCALES[c.instrument] : undefined;
+    this.scale =
+      c.mode === "absolute" && (c.measure === undefined || c.measure === c.instrument)
+        ? INSTRUMENT_SCALES[c.instrument]
+        : undefined;
   }
 
   evaluate(ctx: EvalContext, out: EvalOut): Check {
@@ -77,11 +95,19 @@ export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireParams
         firstValue = ms[i]!.value;
       }
     }
-    if (latestDay === -Infinity) return this.check(null, c.threshold, c.comparator, undefined, "no_data", `a ${name} score${this.ageText}`);
+    if (latestDay === -Infinity)
+      return this.check(null, c.threshold, c.comparator, undefined, "no_data", `a ${name} score${this.ageText}`);
     let observed = latestValue;
     if (c.mode === "change_from_baseline") {
       if (firstDay === latestDay) {
-        return this.check(null, c.threshold, c.comparator, undefined, "no_data", `a second ${name} score after the first (${fromDayNumber(firstDay)})`);
+        return this.check(
+          null,
+          c.threshold,
+          c.comparator,
+          undefined,
+          "no_data",
+          `a second ${name} score after the first (${fromDayNumber(firstDay)})`,
+        );
       }
       observed = tidy(latestValue - firstValue);
       out.params = { day: latestDay, value: latestValue, firstDay, firstValue };
@@ -94,17 +120,32 @@ export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireParams
 
   protected patient(k: Check): string {
     const { role, subject, requirement } = this;
-    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
+    if (k.status === "no_data")
+      return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
     return patientSentence({ role, status: k.status, subject, observed: fmt(k.observed as number), requirement });
   }
 
   protected clinician(k: Check, p: QuestionnaireParams): string {
     const { role, label, symbolicRequirement } = this;
-    if (k.status === "no_data" || !p) return clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing: k.missing! });
+    if (k.status === "no_data" || !p)
+      return clinicianSentence({
+        role,
+        status: "no_data",
+        label,
+        requirement: symbolicRequirement,
+        missing: k.missing!,
+      });
     const detail =
       p.firstDay !== undefined
         ? `${fmt(p.firstValue!)} on ${fromDayNumber(p.firstDay)} → ${fmt(p.value)} on ${fromDayNumber(p.day)}.`
         : `Scored ${fromDayNumber(p.day)}.`;
-    return clinicianSentence({ role, status: k.status, label, observed: fmt(k.observed as number), requirement: symbolicRequirement, detail });
+    return clinicianSentence({
+      role,
+      status: k.status,
+      label,
+      observed: fmt(k.observed as number),
+      requirement: symbolicRequirement,
+      detail,
+    });
   }
 }

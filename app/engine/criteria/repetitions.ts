@@ -14,13 +14,20 @@ import { SWELLING_RANK } from "./swelling-order";
 
 type Verdict = "ok" | "failed" | "unknown";
 
-function sessionVerdict(c: RepetitionsCriterion, log: DailyLogFact, nextMorning: DailyLogFact | undefined, waitingForMorning: boolean): { verdict: Verdict; why?: string } {
+function sessionVerdict(
+  c: RepetitionsCriterion,
+  log: DailyLogFact,
+  nextMorning: DailyLogFact | undefined,
+  waitingForMorning: boolean,
+): { verdict: Verdict; why?: string } {
   const k = c.conditions;
   const inclusive = k.inclusive ?? true;
   // [name, value, bound, kind]: 'min' = value must reach bound; 'max' = value must not pass bound.
   const checks: [string, number | null | undefined, number, "min" | "max"][] = [];
-  if (k.minRunningMinutes !== undefined) checks.push(["running minutes", log.runningMinutes, k.minRunningMinutes, "min"]);
-  if (k.minSessionMinutes !== undefined) checks.push(["session minutes", log.sessionMinutes, k.minSessionMinutes, "min"]);
+  if (k.minRunningMinutes !== undefined)
+    checks.push(["running minutes", log.runningMinutes, k.minRunningMinutes, "min"]);
+  if (k.minSessionMinutes !== undefined)
+    checks.push(["session minutes", log.sessionMinutes, k.minSessionMinutes, "min"]);
   if (k.maxPainDuring !== undefined) checks.push(["pain during", log.painDuring, k.maxPainDuring, "max"]);
   if (k.maxPainAfter !== undefined) checks.push(["pain after", log.painAfter, k.maxPainAfter, "max"]);
   if (k.maxNextMorningPain !== undefined) {
@@ -30,7 +37,8 @@ function sessionVerdict(c: RepetitionsCriterion, log: DailyLogFact, nextMorning:
   if (k.maxSwelling !== undefined) {
     const swelling = log.swelling;
     if (swelling === null || swelling === undefined) return { verdict: "unknown", why: "swelling not logged" };
-    if (SWELLING_RANK[swelling] > SWELLING_RANK[k.maxSwelling]) return { verdict: "failed", why: `swelling ${swelling}` };
+    if (SWELLING_RANK[swelling] > SWELLING_RANK[k.maxSwelling])
+      return { verdict: "failed", why: `swelling ${swelling}` };
   }
   if (k.soreness !== undefined) {
     const soreness = log.soreness;
@@ -62,7 +70,13 @@ export class CompiledRepetitions extends CompiledCriterion<RepetitionsParams> {
     role: CheckRole,
     ruleId?: string,
   ) {
-    super(c, role, ruleId, c.label ?? `Sessions completed meeting the conditions ≥ ${c.count}${c.restDayBetween ? " (rest day between)" : ""}`);
+    super(
+      c,
+      role,
+      ruleId,
+      c.label ??
+        `Sessions completed meeting the conditions ≥ ${c.count}${c.restDayBetween ? " (rest day between)" : ""}`,
+    );
     this.requirement = `at least ${c.count} time${c.count === 1 ? "" : "s"}`;
   }
 
@@ -102,7 +116,8 @@ export class CompiledRepetitions extends CompiledCriterion<RepetitionsParams> {
 
   protected patient(k: Check): string {
     const { c, role, requirement } = this;
-    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: MISSING });
+    if (k.status === "no_data")
+      return patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: MISSING });
     const observed = k.observed as number;
     return role === "gate" && k.status === "not_met"
       ? `You have completed this step's session as planned ${observed} of ${c.count} times.`
@@ -111,7 +126,8 @@ export class CompiledRepetitions extends CompiledCriterion<RepetitionsParams> {
 
   protected clinician(k: Check, p: RepetitionsParams): string {
     const { c, role, label } = this;
-    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: `≥ ${c.count}`, missing: MISSING });
+    if (k.status === "no_data")
+      return clinicianSentence({ role, status: "no_data", label, requirement: `≥ ${c.count}`, missing: MISSING });
     return clinicianSentence({
       role,
       status: k.status,

@@ -34,14 +34,21 @@ export class CompiledSettle extends CompiledCriterion<SettleParams> {
     ruleId?: string,
   ) {
     const tolerance = c.tolerance ?? model.settleTolerance ?? 0;
-    super(c, role, ruleId, c.label ?? `Symptoms settled by next morning (${shortWindow(c.window)}, tolerance +${fmt(tolerance)})`);
+    super(
+      c,
+      role,
+      ruleId,
+      c.label ?? `Symptoms settled by next morning (${shortWindow(c.window)}, tolerance +${fmt(tolerance)})`,
+    );
     const expect = c.expect ?? "settled";
     const windowText = describeWindow(c.window);
     const requirementGate = `next-morning pain no more than ${fmt(tolerance)} above ${c.baseline === "fixed" ? `${fmt(c.baselineValue ?? 0)}/10` : "the morning before"}`;
     this.tolerance = tolerance;
     this.settled = expect === "settled";
-    this.requirement = expect === "settled" ? requirementGate : `not settled: ${requirementGate} failed after a session`;
-    this.symbolicRequirement = expect === "settled" ? `worst excess ≤ ${fmt(tolerance)}` : `worst excess > ${fmt(tolerance)}`;
+    this.requirement =
+      expect === "settled" ? requirementGate : `not settled: ${requirementGate} failed after a session`;
+    this.symbolicRequirement =
+      expect === "settled" ? `worst excess ≤ ${fmt(tolerance)}` : `worst excess > ${fmt(tolerance)}`;
     this.missing =
       c.baseline === "pre_session"
         ? `morning pain on the session day and the morning after, for sessions ${windowText}`
@@ -53,7 +60,12 @@ export class CompiledSettle extends CompiledCriterion<SettleParams> {
     const { c, tolerance } = this;
     const { days, logs, scratch } = ctx;
     // Only sessions whose next morning has come can be judged.
-    const sessions = sessionsInWindow(ctx, c.window, firstDayInScope(ctx, this.role, c.scope ?? "stage"), ctx.today - 1);
+    const sessions = sessionsInWindow(
+      ctx,
+      c.window,
+      firstDayInScope(ctx, this.role, c.scope ?? "stage"),
+      ctx.today - 1,
+    );
     const fixed = c.baseline === "fixed";
     let judged = 0;
     let worst = 0;
@@ -73,16 +85,29 @@ export class CompiledSettle extends CompiledCriterion<SettleParams> {
     if (judged < this.minSamples) return this.check(null, tolerance, undefined, "/10", "no_data", this.missing);
     const isSettled = worst <= tolerance;
     out.boundary = worst === tolerance && tolerance > 0;
-    return this.check(worst, tolerance, this.settled ? "lte" : "gt", "points", (this.settled ? isSettled : !isSettled) ? "met" : "not_met");
+    return this.check(
+      worst,
+      tolerance,
+      this.settled ? "lte" : "gt",
+      "points",
+      (this.settled ? isSettled : !isSettled) ? "met" : "not_met",
+    );
   }
 
   protected patient(k: Check): string {
     const { role } = this;
     if (k.status === "no_data") {
-      return patientSentence({ role, status: "no_data", subject: SUBJECT, requirement: requirementWords("lte", "your usual"), missing: this.missing });
+      return patientSentence({
+        role,
+        status: "no_data",
+        subject: SUBJECT,
+        requirement: requirementWords("lte", "your usual"),
+        missing: this.missing,
+      });
     }
     const worst = k.observed as number;
-    const observedText = worst <= 0 ? "back to your usual level every time" : `up to ${fmt(worst)} points above your usual level`;
+    const observedText =
+      worst <= 0 ? "back to your usual level every time" : `up to ${fmt(worst)} points above your usual level`;
     return role === "gate"
       ? k.status === "met"
         ? `Your pain settled by the next morning after each session: goal met.`
@@ -94,14 +119,23 @@ export class CompiledSettle extends CompiledCriterion<SettleParams> {
 
   protected clinician(k: Check, p: SettleParams): string {
     const { role, label } = this;
-    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing: this.missing });
+    if (k.status === "no_data")
+      return clinicianSentence({
+        role,
+        status: "no_data",
+        label,
+        requirement: this.symbolicRequirement,
+        missing: this.missing,
+      });
     return clinicianSentence({
       role,
       status: k.status,
       label,
       observed: `worst next-morning excess ${fmt(k.observed as number)} over ${p.judged} session(s)`,
       requirement: this.symbolicRequirement,
-      detail: p.unsettled ? `Not settled after sessions of ${p.unsettled.map(fromDayNumber).join(", ")}.` : "Settled after every session.",
+      detail: p.unsettled
+        ? `Not settled after sessions of ${p.unsettled.map(fromDayNumber).join(", ")}.`
+        : "Settled after every session.",
     });
   }
 }

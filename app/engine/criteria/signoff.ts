@@ -34,17 +34,24 @@ export class CompiledSignoff extends CompiledCriterion<SignoffParams> {
     for (let i = 0; i < signoffs.length; i++) {
       const d = sdays[i]!;
       if (d > ctx.today || signoffs[i]!.itemId !== c.itemId) continue;
-      if (d >= first && (c.validDays === undefined || ctx.today - d < c.validDays) && (latest === null || d > latest)) latest = d;
+      if (d >= first && (c.validDays === undefined || ctx.today - d < c.validDays) && (latest === null || d > latest))
+        latest = d;
     }
     out.params = latest;
-    if (latest === null) return this.check(null, true, undefined, undefined, "no_data", this.missing, this.role === "gate");
+    if (latest === null)
+      return this.check(null, true, undefined, undefined, "no_data", this.missing, this.role === "gate");
     return this.check(true, true, undefined, undefined, "met");
   }
 
   protected patient(_k: Check, latest: SignoffParams): string {
     const { c, role } = this;
-    if (latest === null) return role === "gate" ? `Your clinician will check this with you: ${c.prompt}.` : `Your clinician has not recorded this check yet.`;
-    return role === "gate" ? `Your clinician has confirmed: ${c.prompt}.` : `Your clinician has recorded: ${c.prompt}, so we are easing off.`;
+    if (latest === null)
+      return role === "gate"
+        ? `Your clinician will check this with you: ${c.prompt}.`
+        : `Your clinician has not recorded this check yet.`;
+    return role === "gate"
+      ? `Your clinician has confirmed: ${c.prompt}.`
+      : `Your clinician has recorded: ${c.prompt}, so we are easing off.`;
   }
 
   protected clinician(_k: Check, latest: SignoffParams): string {

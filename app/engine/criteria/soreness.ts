@@ -40,7 +40,12 @@ export class CompiledSoreness extends CompiledCriterion<SorenessParams> {
     role: CheckRole,
     ruleId?: string,
   ) {
-    super(c, role, ruleId, c.label ?? `Soreness (${c.aggregate}, ${shortWindow(c.window)}) in {${c.levels.join(", ")}}`);
+    super(
+      c,
+      role,
+      ruleId,
+      c.label ?? `Soreness (${c.aggregate}, ${shortWindow(c.window)}) in {${c.levels.join(", ")}}`,
+    );
     this.windowText = describeWindow(c.window);
     const levelsText = c.levels.map((l) => SORENESS_WORDS[l]).join(" or ");
     this.requirement = c.aggregate === "all" ? `always ${levelsText}` : levelsText;
@@ -71,7 +76,14 @@ export class CompiledSoreness extends CompiledCriterion<SorenessParams> {
     }
     if (latest < 0) {
       out.params = 0;
-      return this.check(null, threshold, undefined, undefined, "no_data", `soreness after a session ${this.windowText}`);
+      return this.check(
+        null,
+        threshold,
+        undefined,
+        undefined,
+        "no_data",
+        `soreness after a session ${this.windowText}`,
+      );
     }
     let met: boolean;
     if (c.aggregate === "latest") met = c.levels.includes(logs[latest]!.soreness!);
@@ -83,13 +95,21 @@ export class CompiledSoreness extends CompiledCriterion<SorenessParams> {
 
   protected patient(k: Check): string {
     const { role, subject, requirement } = this;
-    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
-    return patientSentence({ role, status: k.status, subject, observed: SORENESS_WORDS[k.observed as Soreness], requirement });
+    if (k.status === "no_data")
+      return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
+    return patientSentence({
+      role,
+      status: k.status,
+      subject,
+      observed: SORENESS_WORDS[k.observed as Soreness],
+      requirement,
+    });
   }
 
   protected clinician(k: Check, day: SorenessParams): string {
     const { role, label } = this;
-    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: this.levelsSet, missing: k.missing! });
+    if (k.status === "no_data")
+      return clinicianSentence({ role, status: "no_data", label, requirement: this.levelsSet, missing: k.missing! });
     const level = k.observed as Soreness;
     return clinicianSentence({
       role,

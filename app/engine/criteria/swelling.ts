@@ -28,7 +28,12 @@ export class CompiledSwelling extends CompiledCriterion<SwellingParams> {
     role: CheckRole,
     ruleId?: string,
   ) {
-    super(c, role, ruleId, c.label ?? `Swelling (${c.aggregate}, ${shortWindow(c.window)}) ${symbolic(c.comparator, c.grade)}`);
+    super(
+      c,
+      role,
+      ruleId,
+      c.label ?? `Swelling (${c.aggregate}, ${shortWindow(c.window)}) ${symbolic(c.comparator, c.grade)}`,
+    );
     this.windowText = describeWindow(c.window);
     this.requirement = requirementWords(c.comparator, c.grade === "none" ? "none" : `grade ${c.grade}`);
     this.subject = `the ${c.aggregate === "latest" ? "latest" : "most"} swelling you recorded ${this.windowText}`;
@@ -68,21 +73,36 @@ export class CompiledSwelling extends CompiledCriterion<SwellingParams> {
       }
     }
     out.params = { graded, day: pickDay };
-    if (pickGrade === null) return this.check(null, c.grade, c.comparator, undefined, "no_data", `a swelling grade ${this.windowText}`);
+    if (pickGrade === null)
+      return this.check(null, c.grade, c.comparator, undefined, "no_data", `a swelling grade ${this.windowText}`);
     const status = compare(SWELLING_RANK[pickGrade], c.comparator, SWELLING_RANK[c.grade]) ? "met" : "not_met";
     return this.check(pickGrade, c.grade, c.comparator, undefined, status);
   }
 
   protected patient(k: Check): string {
     const { role, subject, requirement } = this;
-    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
+    if (k.status === "no_data")
+      return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
     const grade = k.observed as SwellingGrade;
-    return patientSentence({ role, status: k.status, subject, observed: grade === "none" ? "none" : `grade ${grade}`, requirement });
+    return patientSentence({
+      role,
+      status: k.status,
+      subject,
+      observed: grade === "none" ? "none" : `grade ${grade}`,
+      requirement,
+    });
   }
 
   protected clinician(k: Check, p: SwellingParams): string {
     const { c, role, label, symbolicRequirement } = this;
-    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: symbolicRequirement, missing: k.missing! });
+    if (k.status === "no_data")
+      return clinicianSentence({
+        role,
+        status: "no_data",
+        label,
+        requirement: symbolicRequirement,
+        missing: k.missing!,
+      });
     return clinicianSentence({
       role,
       status: k.status,

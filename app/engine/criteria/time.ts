@@ -14,7 +14,11 @@ const ANCHOR_WORDS: Record<TimeCriterion["from"], { patient: string; clinician: 
   plan_start: { patient: "days since you started", clinician: "Days since plan start", missing: "the plan start date" },
   injury: { patient: "days since your injury", clinician: "Days since injury", missing: "the injury date" },
   surgery: { patient: "days since your surgery", clinician: "Days since surgery", missing: "the surgery date" },
-  last_regress: { patient: "days since we last eased off", clinician: "Days since last regress", missing: "a previous regress" },
+  last_regress: {
+    patient: "days since we last eased off",
+    clinician: "Days since last regress",
+    missing: "a previous regress",
+  },
 };
 
 export function anchorDay(from: TimeCriterion["from"], ctx: EvalContext): number | null {
@@ -72,7 +76,14 @@ export class CompiledTime extends CompiledCriterion<TimeParams> {
 
   protected patient(k: Check, anchor: TimeParams): string {
     const { c, comparator, words, role } = this;
-    if (anchor === null) return patientSentence({ role, status: "no_data", subject: words.patient, requirement: this.requirement, missing: words.missing });
+    if (anchor === null)
+      return patientSentence({
+        role,
+        status: "no_data",
+        subject: words.patient,
+        requirement: this.requirement,
+        missing: words.missing,
+      });
     const observed = k.observed as number;
     const status = k.status;
     if (this.stay !== undefined && status === "not_met") {
@@ -82,12 +93,25 @@ export class CompiledTime extends CompiledCriterion<TimeParams> {
     const remaining = comparator === "gte" ? c.days - observed : comparator === "gt" ? c.days + 1 - observed : 0;
     return role === "gate" && status === "not_met" && remaining > 0
       ? `${remaining} more day${remaining === 1 ? "" : "s"} to go in this step (${observed} of ${c.days} ${words.patient}).`
-      : patientSentence({ role, status, subject: `the number of ${words.patient}`, observed: String(observed), requirement: this.requirement });
+      : patientSentence({
+          role,
+          status,
+          subject: `the number of ${words.patient}`,
+          observed: String(observed),
+          requirement: this.requirement,
+        });
   }
 
   protected clinician(k: Check, anchor: TimeParams): string {
     const { role, label } = this;
-    if (anchor === null) return clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicDays, missing: this.words.missing });
+    if (anchor === null)
+      return clinicianSentence({
+        role,
+        status: "no_data",
+        label,
+        requirement: this.symbolicDays,
+        missing: this.words.missing,
+      });
     return clinicianSentence({
       role,
       status: k.status,

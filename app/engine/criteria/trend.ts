@@ -41,7 +41,8 @@ export class CompiledTrend extends CompiledCriterion<TrendParams> {
       c,
       role,
       ruleId,
-      c.label ?? `${painMetricLabel(c.metric, c.test)} week-on-week ${expect === "not_rising" ? "not rising" : "rising"} (rise ${expect === "not_rising" ? "≤" : ">"} ${fmt(maxRise)})`,
+      c.label ??
+        `${painMetricLabel(c.metric, c.test)} week-on-week ${expect === "not_rising" ? "not rising" : "rising"} (rise ${expect === "not_rising" ? "≤" : ">"} ${fmt(maxRise)})`,
     );
     this.maxRise = maxRise;
     this.notRising = expect === "not_rising";
@@ -94,15 +95,24 @@ export class CompiledTrend extends CompiledCriterion<TrendParams> {
 
   protected patient(k: Check): string {
     const { role, subject, requirement } = this;
-    if (k.status === "no_data") return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
+    if (k.status === "no_data")
+      return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
     const rise = k.observed as number;
-    const observedText = rise > 0 ? `up by ${fmt(rise)} points` : rise < 0 ? `down by ${fmt(-rise)} points` : "unchanged";
+    const observedText =
+      rise > 0 ? `up by ${fmt(rise)} points` : rise < 0 ? `down by ${fmt(-rise)} points` : "unchanged";
     return patientSentence({ role, status: k.status, subject, observed: observedText, requirement });
   }
 
   protected clinician(k: Check, p: TrendParams): string {
     const { role, label } = this;
-    if (k.status === "no_data") return clinicianSentence({ role, status: "no_data", label, requirement: this.symbolicRequirement, missing: k.missing! });
+    if (k.status === "no_data")
+      return clinicianSentence({
+        role,
+        status: "no_data",
+        label,
+        requirement: this.symbolicRequirement,
+        missing: k.missing!,
+      });
     return clinicianSentence({
       role,
       status: k.status,

@@ -13,7 +13,15 @@ export const twoStageProgram: Program = ProgramSchema.parse({
   name: "Two-stage test program",
   condition: "Achilles tendinopathy",
   summary: "Load, then build.",
-  painModel: { name: "Test model", duringMax: 3, afterMax: null, inclusive: true, settleBy: "none", weekOnWeek: "none", redFlagPain: 7 },
+  painModel: {
+    name: "Test model",
+    duringMax: 3,
+    afterMax: null,
+    inclusive: true,
+    settleBy: "none",
+    weekOnWeek: "none",
+    redFlagPain: 7,
+  },
   citations: [],
   stages: [
     {
@@ -22,7 +30,10 @@ export const twoStageProgram: Program = ProgramSchema.parse({
       goal: "Start loading",
       instructions: "Do the exercises.",
       minDays: 3,
-      prescription: { exercises: [{ id: "heel-raise", name: "Heel raise", sets: 3, reps: 15, side: "both" }], frequencyPerWeek: 7 },
+      prescription: {
+        exercises: [{ id: "heel-raise", name: "Heel raise", sets: 3, reps: 15, side: "both" }],
+        frequencyPerWeek: 7,
+      },
       gates: [
         { id: "pain-ok", kind: "pain", metric: "during", aggregate: "max", window: { days: 3 } },
         { id: "exam", kind: "signoff", itemId: "exam_clear", prompt: "Clinical exam clear" },
@@ -35,13 +46,25 @@ export const twoStageProgram: Program = ProgramSchema.parse({
       goal: "Build capacity",
       instructions: "Heavier.",
       minDays: 0,
-      prescription: { exercises: [{ id: "weighted-raise", name: "Weighted heel raise", sets: 3, reps: 15, side: "involved" }] },
+      prescription: {
+        exercises: [{ id: "weighted-raise", name: "Weighted heel raise", sets: 3, reps: 15, side: "involved" }],
+      },
       gates: [],
       regressRules: [
         {
           id: "flare",
           label: "Pain flare",
-          criteria: [{ id: "high-pain", kind: "pain", metric: "during", aggregate: "latest", window: { days: 2 }, comparator: "gte", threshold: 7 }],
+          criteria: [
+            {
+              id: "high-pain",
+              kind: "pain",
+              metric: "during",
+              aggregate: "latest",
+              window: { days: 2 },
+              comparator: "gte",
+              threshold: 7,
+            },
+          ],
           action: { to: "previous" },
         },
       ],
@@ -60,7 +83,17 @@ export async function clinicWithProgram(db: DB) {
 /** Patient A on the test program, started `daysAgo` days ago in stage 1. */
 export async function planStartedDaysAgo(db: DB, cast: Awaited<ReturnType<typeof clinicWithProgram>>, daysAgo: number) {
   const today = todayIn("Europe/London");
-  const program = ProgramSchema.parse(JSON.parse((await db.selectFrom("program_version").select("definition").where("program_id", "=", cast.programId).executeTakeFirstOrThrow()).definition));
+  const program = ProgramSchema.parse(
+    JSON.parse(
+      (
+        await db
+          .selectFrom("program_version")
+          .select("definition")
+          .where("program_id", "=", cast.programId)
+          .executeTakeFirstOrThrow()
+      ).definition,
+    ),
+  );
   const started = await startPlan(db, cast.clinician, {
     patientId: cast.patientA.id,
     program,
@@ -75,7 +108,15 @@ export async function planStartedDaysAgo(db: DB, cast: Awaited<ReturnType<typeof
 }
 
 /** Test-only: daily logs written straight to the table (the patient app is another issue's work). */
-export async function seedLogs(db: DB, args: { clinicId: string; planId: string; patientId: string; days: Array<{ date: string; painDuring: number; morningPain?: number }> }) {
+export async function seedLogs(
+  db: DB,
+  args: {
+    clinicId: string;
+    planId: string;
+    patientId: string;
+    days: Array<{ date: string; painDuring: number; morningPain?: number }>;
+  },
+) {
   for (const d of args.days) {
     await db
       .insertInto("daily_log")

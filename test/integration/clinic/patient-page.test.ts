@@ -25,9 +25,18 @@ async function withPendingAdvance() {
   const cast = await clinicWithProgram(db);
   const { planId, today } = await planStartedDaysAgo(db, cast, 4);
   await seedLogs(db, { clinicId: cast.clinic.id, planId, patientId: cast.patientA.id, days: lastDays(today, 4, 2) });
-  const signed = await post(cast.patientA.id, { intent: "signoff", planId, itemId: "exam_clear", signedOn: today }, cast.clinician.id);
+  const signed = await post(
+    cast.patientA.id,
+    { intent: "signoff", planId, itemId: "exam_clear", signedOn: today },
+    cast.clinician.id,
+  );
   expect(signed.status).toBe(200);
-  const pending = await db.selectFrom("decision").selectAll().where("plan_id", "=", planId).where("status", "=", "pending").executeTakeFirstOrThrow();
+  const pending = await db
+    .selectFrom("decision")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .where("status", "=", "pending")
+    .executeTakeFirstOrThrow();
   expect(pending.outcome).toBe("advance");
   return { cast, planId, today, decisionId: pending.id };
 }
@@ -35,13 +44,19 @@ async function withPendingAdvance() {
 describe("the clinician's patient page", () => {
   it("shows the patient with plan, stage, decisions and audit to a clinician of the clinic", async () => {
     const { cast } = await withPendingAdvance();
-    const res = await run(patientPage.loader, await getRequest(path(cast.patientA.id), { userId: cast.clinician.id }), { patientId: cast.patientA.id });
+    const res = await run(patientPage.loader, await getRequest(path(cast.patientA.id), { userId: cast.clinician.id }), {
+      patientId: cast.patientA.id,
+    });
     expect(res.status).toBe(200);
     expect(res.data.patient.name).toBe("Patient A");
     expect(res.data.patient.password_hash).toBeUndefined();
     expect(res.data.stageIndex).toBe(0);
     expect(res.data.decisions[0].status).toBe("pending");
-    expect(res.data.decisions[0].checks.some((c: { id: string; status: string }) => c.id === "pain-ok" && c.status === "met")).toBe(true);
+    expect(
+      res.data.decisions[0].checks.some(
+        (c: { id: string; status: string }) => c.id === "pain-ok" && c.status === "met",
+      ),
+    ).toBe(true);
     expect(res.data.audit.map((a: { action: string }) => a.action)).toContain("signoff.recorded");
   });
 
@@ -51,13 +66,25 @@ describe("the clinician's patient page", () => {
     const { planId, today } = await planStartedDaysAgo(db, cast, 10);
     await seedLogs(db, { clinicId: cast.clinic.id, planId, patientId: cast.patientA.id, days: lastDays(today, 6, 2) });
     // No sign-off yet, so each day's evaluation holds: one held decision per day.
-    for (const day of [3, 2, 1, 0]) await evaluatePlan(db, { plan: await planRow(planId), timeZone: "Europe/London", actor: null, today: addDays(today, -day) });
+    for (const day of [3, 2, 1, 0])
+      await evaluatePlan(db, {
+        plan: await planRow(planId),
+        timeZone: "Europe/London",
+        actor: null,
+        today: addDays(today, -day),
+      });
     const load = async (query = "") =>
-      (await run(patientPage.loader, await getRequest(path(cast.patientA.id) + query, { userId: cast.clinician.id }), { patientId: cast.patientA.id })).data;
+      (
+        await run(patientPage.loader, await getRequest(path(cast.patientA.id) + query, { userId: cast.clinician.id }), {
+          patientId: cast.patientA.id,
+        })
+      ).data;
 
     const page = await load();
     const holds = page.decisions.filter((d: { outcome: string }) => d.outcome === "hold");
-    expect(holds.map((d: { evaluatedFor: string }) => d.evaluatedFor)).toEqual([0, 1, 2, 3].map((n) => addDays(today, -n)));
+    expect(holds.map((d: { evaluatedFor: string }) => d.evaluatedFor)).toEqual(
+      [0, 1, 2, 3].map((n) => addDays(today, -n)),
+    );
     expect(holds[0].checks.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(["pain-ok", "exam"]));
     expect(holds.slice(1).every((d: { checks: unknown }) => d.checks === null)).toBe(true);
 
@@ -73,17 +100,39 @@ describe("the clinician's patient page", () => {
     const today = todayIn("Europe/London");
     // Started in the second stage, then moved back by hand: the bands must say so, not assume stage one.
     const program = ProgramSchema.parse({ ...twoStageProgram, id: cast.programId });
-    const started = await startPlan(db, cast.clinician, { patientId: cast.patientA.id, program, startStageId: "build", startDate: addDays(today, -10), approvalMode: "confirm", involvedSide: "left" });
+    const started = await startPlan(db, cast.clinician, {
+      patientId: cast.patientA.id,
+      program,
+      startStageId: "build",
+      startDate: addDays(today, -10),
+      approvalMode: "confirm",
+      involvedSide: "left",
+    });
     if (!started.ok) throw new Error("plan");
     const planId = started.planId;
-    const moved = await post(cast.patientA.id, { intent: "move-stage", planId, stageId: "load", moveReason: "Too sore" }, cast.clinician.id);
+    const moved = await post(
+      cast.patientA.id,
+      { intent: "move-stage", planId, stageId: "load", moveReason: "Too sore" },
+      cast.clinician.id,
+    );
     expect(moved.status).toBe(200);
     // Sixty later events push the start and the move out of the latest fifty.
     for (let i = 0; i < 60; i++) {
-      await recordAudit(db, { clinicId: cast.clinic.id, actor: cast.clinician, action: "measurement.recorded", entityType: "measurement", entityId: `m${i}`, planId });
+      await recordAudit(db, {
+        clinicId: cast.clinic.id,
+        actor: cast.clinician,
+        action: "measurement.recorded",
+        entityType: "measurement",
+        entityId: `m${i}`,
+        planId,
+      });
     }
     const load = async (query = "") =>
-      (await run(patientPage.loader, await getRequest(path(cast.patientA.id) + query, { userId: cast.clinician.id }), { patientId: cast.patientA.id })).data;
+      (
+        await run(patientPage.loader, await getRequest(path(cast.patientA.id) + query, { userId: cast.clinician.id }), {
+          patientId: cast.patientA.id,
+        })
+      ).data;
 
     const page = await load();
     expect(page.audit).toHaveLength(AUDIT_SHOWN);
@@ -92,15 +141,25 @@ describe("the clinician's patient page", () => {
     expect(page.stageHistory[0].from).toBe(addDays(today, -10));
     const whole = await load("?audit=all");
     expect(whole.auditHasMore).toBe(false);
-    expect(whole.audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(["plan.started", "plan.stage_moved"]));
+    expect(whole.audit.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(["plan.started", "plan.stage_moved"]),
+    );
   });
 
   it("is 404 for a clinician of another clinic and 403 for a patient", async () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
-    const other = await run(patientPage.loader, await getRequest(path(cast.patientA.id), { userId: cast.other.clinician.id }), { patientId: cast.patientA.id });
+    const other = await run(
+      patientPage.loader,
+      await getRequest(path(cast.patientA.id), { userId: cast.other.clinician.id }),
+      { patientId: cast.patientA.id },
+    );
     expect(other.status).toBe(404);
-    const patient = await run(patientPage.loader, await getRequest(path(cast.patientA.id), { userId: cast.patientA.id }), { patientId: cast.patientA.id });
+    const patient = await run(
+      patientPage.loader,
+      await getRequest(path(cast.patientA.id), { userId: cast.patientA.id }),
+      { patientId: cast.patientA.id },
+    );
     expect(patient.status).toBe(403);
   });
 });
@@ -111,12 +170,31 @@ describe("starting a plan", () => {
     const cast = await clinicWithProgram(db);
     const res = await post(
       cast.patientB.id,
-      { intent: "start-plan", programId: cast.programId, startStageId: "", startDate: "2026-01-05", approvalMode: "confirm", goalText: "Back to five-a-side by March", goalActivity: "football", goalTargetDate: "2026-03-01" },
+      {
+        intent: "start-plan",
+        programId: cast.programId,
+        startStageId: "",
+        startDate: "2026-01-05",
+        approvalMode: "confirm",
+        goalText: "Back to five-a-side by March",
+        goalActivity: "football",
+        goalTargetDate: "2026-03-01",
+      },
       cast.clinician.id,
     );
     expect(res.status).toBe(200);
-    const plan = await db.selectFrom("plan").selectAll().where("patient_id", "=", cast.patientB.id).executeTakeFirstOrThrow();
-    expect(plan).toMatchObject({ current_stage_id: "load", approval_mode: "confirm", goal_text: "Back to five-a-side by March", goal_activity: "football", status: "active" });
+    const plan = await db
+      .selectFrom("plan")
+      .selectAll()
+      .where("patient_id", "=", cast.patientB.id)
+      .executeTakeFirstOrThrow();
+    expect(plan).toMatchObject({
+      current_stage_id: "load",
+      approval_mode: "confirm",
+      goal_text: "Back to five-a-side by March",
+      goal_activity: "football",
+      status: "active",
+    });
     expect(await db.selectFrom("decision").select("id").where("plan_id", "=", plan.id).execute()).toHaveLength(1);
   });
 
@@ -125,11 +203,22 @@ describe("starting a plan", () => {
     const cast = await clinicWithProgram(db);
     const res = await post(
       cast.patientB.id,
-      { intent: "start-plan", programId: "achilles-silbernagel-2007", startStageId: "", startDate: "2026-01-05", approvalMode: "automatic", goalText: "Run again" },
+      {
+        intent: "start-plan",
+        programId: "achilles-silbernagel-2007",
+        startStageId: "",
+        startDate: "2026-01-05",
+        approvalMode: "automatic",
+        goalText: "Run again",
+      },
       cast.clinician.id,
     );
     expect(res.status).toBe(200);
-    const plan = await db.selectFrom("plan").selectAll().where("patient_id", "=", cast.patientB.id).executeTakeFirstOrThrow();
+    const plan = await db
+      .selectFrom("plan")
+      .selectAll()
+      .where("patient_id", "=", cast.patientB.id)
+      .executeTakeFirstOrThrow();
     expect(plan.program_id).toBe("achilles-silbernagel-2007");
   });
 
@@ -137,13 +226,38 @@ describe("starting a plan", () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
     const before = await countRows(db, "plan");
-    const res = await post(cast.patientB.id, { intent: "start-plan", programId: "", startDate: "soon", approvalMode: "sometimes", goalText: " " }, cast.clinician.id);
+    const res = await post(
+      cast.patientB.id,
+      { intent: "start-plan", programId: "", startDate: "soon", approvalMode: "sometimes", goalText: " " },
+      cast.clinician.id,
+    );
     expect(res.status).toBe(400);
     expect(Object.keys(res.data.fieldErrors).sort()).toEqual(["approvalMode", "goalText", "programId", "startDate"]);
-    const unknown = await post(cast.patientB.id, { intent: "start-plan", programId: "no-such-program", startDate: "2026-01-05", approvalMode: "confirm", goalText: "Run" }, cast.clinician.id);
+    const unknown = await post(
+      cast.patientB.id,
+      {
+        intent: "start-plan",
+        programId: "no-such-program",
+        startDate: "2026-01-05",
+        approvalMode: "confirm",
+        goalText: "Run",
+      },
+      cast.clinician.id,
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.data.fieldErrors.programId).toBeTruthy();
-    const badStage = await post(cast.patientB.id, { intent: "start-plan", programId: cast.programId, startStageId: "nope", startDate: "2026-01-05", approvalMode: "confirm", goalText: "Run" }, cast.clinician.id);
+    const badStage = await post(
+      cast.patientB.id,
+      {
+        intent: "start-plan",
+        programId: cast.programId,
+        startStageId: "nope",
+        startDate: "2026-01-05",
+        approvalMode: "confirm",
+        goalText: "Run",
+      },
+      cast.clinician.id,
+    );
     expect(badStage.data.fieldErrors.startStageId).toBeTruthy();
     expect(await countRows(db, "plan")).toBe(before);
   });
@@ -152,7 +266,17 @@ describe("starting a plan", () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
     const before = await countRows(db, "plan");
-    const res = await post(cast.other.patientA.id, { intent: "start-plan", programId: cast.programId, startDate: "2026-01-05", approvalMode: "confirm", goalText: "Run" }, cast.other.clinician.id);
+    const res = await post(
+      cast.other.patientA.id,
+      {
+        intent: "start-plan",
+        programId: cast.programId,
+        startDate: "2026-01-05",
+        approvalMode: "confirm",
+        goalText: "Run",
+      },
+      cast.other.clinician.id,
+    );
     expect(res.status).toBe(400);
     expect(res.data.fieldErrors.programId).toBeTruthy();
     expect(await countRows(db, "plan")).toBe(before);
@@ -165,9 +289,15 @@ describe("reviewing a recommendation", () => {
     const res = await post(cast.patientA.id, { intent: "confirm", decisionId }, cast.clinician.id);
     expect(res.status).toBe(200);
     expect((await planRow(planId)).current_stage_id).toBe("build");
-    const decision = await getDb().selectFrom("decision").selectAll().where("id", "=", decisionId).executeTakeFirstOrThrow();
+    const decision = await getDb()
+      .selectFrom("decision")
+      .selectAll()
+      .where("id", "=", decisionId)
+      .executeTakeFirstOrThrow();
     expect(decision).toMatchObject({ status: "applied", reviewed_by: cast.clinician.id });
-    const actions = (await getDb().selectFrom("audit_event").select("action").where("plan_id", "=", planId).execute()).map((a) => a.action);
+    const actions = (
+      await getDb().selectFrom("audit_event").select("action").where("plan_id", "=", planId).execute()
+    ).map((a) => a.action);
     expect(actions).toContain("decision.confirmed");
     const again = await post(cast.patientA.id, { intent: "confirm", decisionId }, cast.clinician.id);
     expect(again.status).toBe(409);
@@ -176,14 +306,26 @@ describe("reviewing a recommendation", () => {
   it("overriding needs a reason; with one the patient stays and the reason is kept", async () => {
     const { cast, planId, decisionId } = await withPendingAdvance();
     const auditBefore = await countRows(getDb(), "audit_event");
-    const noReason = await post(cast.patientA.id, { intent: "override", decisionId, overrideReason: "" }, cast.clinician.id);
+    const noReason = await post(
+      cast.patientA.id,
+      { intent: "override", decisionId, overrideReason: "" },
+      cast.clinician.id,
+    );
     expect(noReason.status).toBe(400);
     expect(noReason.data.fieldErrors.overrideReason).toBeTruthy();
     expect(await countRows(getDb(), "audit_event")).toBe(auditBefore);
-    const res = await post(cast.patientA.id, { intent: "override", decisionId, overrideReason: "Wants another week at this level" }, cast.clinician.id);
+    const res = await post(
+      cast.patientA.id,
+      { intent: "override", decisionId, overrideReason: "Wants another week at this level" },
+      cast.clinician.id,
+    );
     expect(res.status).toBe(200);
     expect((await planRow(planId)).current_stage_id).toBe("load");
-    const decision = await getDb().selectFrom("decision").selectAll().where("id", "=", decisionId).executeTakeFirstOrThrow();
+    const decision = await getDb()
+      .selectFrom("decision")
+      .selectAll()
+      .where("id", "=", decisionId)
+      .executeTakeFirstOrThrow();
     expect(decision).toMatchObject({ status: "overridden", review_reason: "Wants another week at this level" });
   });
 
@@ -191,11 +333,23 @@ describe("reviewing a recommendation", () => {
     const { cast, decisionId } = await withPendingAdvance();
     const viaOurPatient = await post(cast.patientA.id, { intent: "confirm", decisionId }, cast.other.clinician.id);
     expect(viaOurPatient.status).toBe(404);
-    const viaTheirPatient = await post(cast.other.patientA.id, { intent: "confirm", decisionId }, cast.other.clinician.id);
+    const viaTheirPatient = await post(
+      cast.other.patientA.id,
+      { intent: "confirm", decisionId },
+      cast.other.clinician.id,
+    );
     expect(viaTheirPatient.status).toBe(404);
-    const patient = await post(cast.patientA.id, { intent: "override", decisionId, overrideReason: "I feel fine" }, cast.patientA.id);
+    const patient = await post(
+      cast.patientA.id,
+      { intent: "override", decisionId, overrideReason: "I feel fine" },
+      cast.patientA.id,
+    );
     expect(patient.status).toBe(403);
-    const decision = await getDb().selectFrom("decision").select("status").where("id", "=", decisionId).executeTakeFirstOrThrow();
+    const decision = await getDb()
+      .selectFrom("decision")
+      .select("status")
+      .where("id", "=", decisionId)
+      .executeTakeFirstOrThrow();
     expect(decision.status).toBe("pending");
   });
 
@@ -211,11 +365,20 @@ describe("changing the plan by hand", () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
     const { planId, today } = await planStartedDaysAgo(db, cast, 2);
-    const res = await post(cast.patientA.id, { intent: "move-stage", planId, stageId: "build", moveReason: "Clinic tests excellent" }, cast.clinician.id);
+    const res = await post(
+      cast.patientA.id,
+      { intent: "move-stage", planId, stageId: "build", moveReason: "Clinic tests excellent" },
+      cast.clinician.id,
+    );
     expect(res.status).toBe(200);
     const plan = await planRow(planId);
     expect(plan).toMatchObject({ current_stage_id: "build", stage_entered_on: today });
-    const audit = await db.selectFrom("audit_event").selectAll().where("plan_id", "=", planId).where("action", "=", "plan.stage_moved").executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("plan_id", "=", planId)
+      .where("action", "=", "plan.stage_moved")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail!)).toMatchObject({ from: "load", to: "build", reason: "Clinic tests excellent" });
     expect(await db.selectFrom("decision").select("id").where("plan_id", "=", planId).execute()).toHaveLength(1);
   });
@@ -225,10 +388,18 @@ describe("changing the plan by hand", () => {
     const cast = await clinicWithProgram(db);
     const { planId } = await planStartedDaysAgo(db, cast, 2);
     const audits = await countRows(db, "audit_event");
-    const noReason = await post(cast.patientA.id, { intent: "move-stage", planId, stageId: "build", moveReason: "" }, cast.clinician.id);
+    const noReason = await post(
+      cast.patientA.id,
+      { intent: "move-stage", planId, stageId: "build", moveReason: "" },
+      cast.clinician.id,
+    );
     expect(noReason.status).toBe(400);
     expect(noReason.data.fieldErrors.moveReason).toBeTruthy();
-    const unknown = await post(cast.patientA.id, { intent: "move-stage", planId, stageId: "nowhere", moveReason: "x" }, cast.clinician.id);
+    const unknown = await post(
+      cast.patientA.id,
+      { intent: "move-stage", planId, stageId: "nowhere", moveReason: "x" },
+      cast.clinician.id,
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.data.fieldErrors.stageId).toBeTruthy();
     expect((await planRow(planId)).current_stage_id).toBe("load");
@@ -246,7 +417,9 @@ describe("changing the plan by hand", () => {
     expect((await post(cast.patientA.id, { intent: "discharge", planId }, cast.clinician.id)).status).toBe(200);
     expect((await planRow(planId)).status).toBe("discharged");
     expect((await post(cast.patientA.id, { intent: "discharge", planId }, cast.clinician.id)).status).toBe(409);
-    const actions = (await db.selectFrom("audit_event").select("action").where("plan_id", "=", planId).execute()).map((a) => a.action);
+    const actions = (await db.selectFrom("audit_event").select("action").where("plan_id", "=", planId).execute()).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["plan.paused", "plan.resumed", "plan.discharged"]));
   });
 
@@ -282,11 +455,24 @@ describe("clinic measurements and sign-offs", () => {
     const { planId, today } = await planStartedDaysAgo(db, cast, 2);
     const before = await countRows(db, "measurement");
     const decisionsBefore = await countRows(db, "decision");
-    const cap = await post(cast.patientA.id, { intent: "capacity", planId, measure: "single_leg_heel_raise_reps", testedOn: today, left: "25", right: "18" }, cast.clinician.id);
+    const cap = await post(
+      cast.patientA.id,
+      { intent: "capacity", planId, measure: "single_leg_heel_raise_reps", testedOn: today, left: "25", right: "18" },
+      cast.clinician.id,
+    );
     expect(cap.status).toBe(200);
-    const q = await post(cast.patientA.id, { intent: "questionnaire", planId, instrument: "visa_a", answeredOn: today, score: "64" }, cast.clinician.id);
+    const q = await post(
+      cast.patientA.id,
+      { intent: "questionnaire", planId, instrument: "visa_a", answeredOn: today, score: "64" },
+      cast.clinician.id,
+    );
     expect(q.status).toBe(200);
-    const rows = await db.selectFrom("measurement").selectAll().where("plan_id", "=", planId).orderBy("measure").execute();
+    const rows = await db
+      .selectFrom("measurement")
+      .selectAll()
+      .where("plan_id", "=", planId)
+      .orderBy("measure")
+      .execute();
     expect(rows.map((r) => [r.measure, r.side, r.value])).toEqual([
       ["single_leg_heel_raise_reps", "left", 25],
       ["single_leg_heel_raise_reps", "right", 18],
@@ -302,10 +488,18 @@ describe("clinic measurements and sign-offs", () => {
     const cast = await clinicWithProgram(db);
     const { planId, today } = await planStartedDaysAgo(db, cast, 2);
     const before = await countRows(db, "measurement");
-    const cap = await post(cast.patientA.id, { intent: "capacity", planId, measure: "single_hop_cm", testedOn: "yesterday", left: "", right: "" }, cast.clinician.id);
+    const cap = await post(
+      cast.patientA.id,
+      { intent: "capacity", planId, measure: "single_hop_cm", testedOn: "yesterday", left: "", right: "" },
+      cast.clinician.id,
+    );
     expect(cap.status).toBe(400);
     expect(Object.keys(cap.data.fieldErrors).sort()).toEqual(["left", "testedOn"]);
-    const q = await post(cast.patientA.id, { intent: "questionnaire", planId, instrument: "lefs", answeredOn: today, score: "95" }, cast.clinician.id);
+    const q = await post(
+      cast.patientA.id,
+      { intent: "questionnaire", planId, instrument: "lefs", answeredOn: today, score: "95" },
+      cast.clinician.id,
+    );
     expect(q.status).toBe(400);
     expect(q.data.fieldErrors.score).toMatch(/0 and 80/);
     expect(await countRows(db, "measurement")).toBe(before);
@@ -316,14 +510,27 @@ describe("clinic measurements and sign-offs", () => {
     const cast = await clinicWithProgram(db);
     const { planId, today } = await planStartedDaysAgo(db, cast, 2);
     const before = await countRows(db, "signoff");
-    const wrong = await post(cast.patientA.id, { intent: "signoff", planId, itemId: "not_an_item", signedOn: today }, cast.clinician.id);
+    const wrong = await post(
+      cast.patientA.id,
+      { intent: "signoff", planId, itemId: "not_an_item", signedOn: today },
+      cast.clinician.id,
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.data.fieldErrors.itemId).toBeTruthy();
     expect(await countRows(db, "signoff")).toBe(before);
-    const ok = await post(cast.patientA.id, { intent: "signoff", planId, itemId: "exam_clear", signedOn: today, note: "No tenderness" }, cast.clinician.id);
+    const ok = await post(
+      cast.patientA.id,
+      { intent: "signoff", planId, itemId: "exam_clear", signedOn: today, note: "No tenderness" },
+      cast.clinician.id,
+    );
     expect(ok.status).toBe(200);
     const row = await db.selectFrom("signoff").selectAll().where("plan_id", "=", planId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ item_id: "exam_clear", stage_id: "load", clinician_id: cast.clinician.id, note: "No tenderness" });
+    expect(row).toMatchObject({
+      item_id: "exam_clear",
+      stage_id: "load",
+      clinician_id: cast.clinician.id,
+      note: "No tenderness",
+    });
   });
 
   it("a patient cannot sign off or record tests (403), another clinic's clinician gets 404, and nothing is written", async () => {
@@ -339,7 +546,8 @@ describe("clinic measurements and sign-offs", () => {
       { intent: "discharge", planId },
       { intent: "evaluate", planId },
     ];
-    const counts = async () => Promise.all((["signoff", "measurement", "audit_event", "decision"] as const).map((t) => countRows(db, t)));
+    const counts = async () =>
+      Promise.all((["signoff", "measurement", "audit_event", "decision"] as const).map((t) => countRows(db, t)));
     const before = await counts();
     for (const form of forms) {
       expect((await post(cast.patientA.id, form, cast.patientA.id)).status, form.intent!).toBe(403);

@@ -15,7 +15,8 @@ type Posted = Record<string, string | string[]>;
 function flatten(value: unknown, prefix = "", out: Posted = {}): Posted {
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) out[prefix] = value as string[];
   else if (Array.isArray(value)) value.forEach((v, i) => flatten(v, `${prefix}${prefix ? "." : ""}${i}`, out));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, `${prefix}${prefix ? "." : ""}${k}`, out);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) flatten(v, `${prefix}${prefix ? "." : ""}${k}`, out);
   else out[prefix] = value === undefined || value === null ? "" : String(value);
   return out;
 }
@@ -33,18 +34,37 @@ async function save(body: Posted) {
   const db = getDb();
   const cast = await clinicWithProgram(db);
   const before = [await countRows(db, "program"), await countRows(db, "program_version")];
-  const res = await run(newProgram.action, await postRequest("/clinic/programs/new", body, { userId: cast.clinician.id }));
+  const res = await run(
+    newProgram.action,
+    await postRequest("/clinic/programs/new", body, { userId: cast.clinician.id }),
+  );
   const after = [await countRows(db, "program"), await countRows(db, "program_version")];
   if (res.status !== 302) return { res, saved: undefined, written: after[0]! - before[0]! + after[1]! - before[1]! };
   const id = res.headers.get("Location")!.split("/")[3]!.split("?")[0]!;
-  const version = await db.selectFrom("program_version").select("definition").where("program_id", "=", id).executeTakeFirstOrThrow();
+  const version = await db
+    .selectFrom("program_version")
+    .select("definition")
+    .where("program_id", "=", id)
+    .executeTakeFirstOrThrow();
   return { res, saved: JSON.parse(version.definition).stages[0].gates[2], written: 2 };
 }
 
 describe("criterion kinds with dedicated fields: valid posts are saved as the engine's criterion", () => {
   it("settle: a fixed baseline with tolerance, regress-style expectation and a sessions window", async () => {
     const { res, saved } = await save(
-      posted("settle", (g) => Object.assign(g, { label: "Settled", windowCount: "2", windowUnit: "sessions", baseline: "fixed", baselineValue: "1,5", tolerance: "1", expect: "not_settled", minSamples: "2", scope: "plan" })),
+      posted("settle", (g) =>
+        Object.assign(g, {
+          label: "Settled",
+          windowCount: "2",
+          windowUnit: "sessions",
+          baseline: "fixed",
+          baselineValue: "1,5",
+          tolerance: "1",
+          expect: "not_settled",
+          minSamples: "2",
+          scope: "plan",
+        }),
+      ),
     );
     expect(res.status).toBe(302);
     expect(saved).toEqual({
@@ -67,9 +87,27 @@ describe("criterion kinds with dedicated fields: valid posts are saved as the en
   });
 
   it("trend: a named test rising week on week", async () => {
-    const { res, saved } = await save(posted("trend", (g) => Object.assign(g, { metric: "test", test: "decline_squat", maxRise: "0.5", expect: "rising", minSamplesPerWeek: "2" })));
+    const { res, saved } = await save(
+      posted("trend", (g) =>
+        Object.assign(g, {
+          metric: "test",
+          test: "decline_squat",
+          maxRise: "0.5",
+          expect: "rising",
+          minSamplesPerWeek: "2",
+        }),
+      ),
+    );
     expect(res.status).toBe(302);
-    expect(saved).toEqual({ id: "new-trend", kind: "trend", metric: "test", test: "decline_squat", maxRise: 0.5, expect: "rising", minSamplesPerWeek: 2 });
+    expect(saved).toEqual({
+      id: "new-trend",
+      kind: "trend",
+      metric: "test",
+      test: "decline_squat",
+      maxRise: 0.5,
+      expect: "rising",
+      minSamplesPerWeek: 2,
+    });
   });
 
   it("repetitions: count, rest day and every condition, soreness ticked as a checkbox group", async () => {
@@ -99,20 +137,52 @@ describe("criterion kinds with dedicated fields: valid posts are saved as the en
       count: 2,
       restDayBetween: true,
       scope: "stage",
-      conditions: { minRunningMinutes: 20, minSessionMinutes: 45, maxPainDuring: 2, maxPainAfter: 3, maxNextMorningPain: 2, maxSwelling: "trace", soreness: ["none", "warmup_resolved"], inclusive: false },
+      conditions: {
+        minRunningMinutes: 20,
+        minSessionMinutes: 45,
+        maxPainDuring: 2,
+        maxPainAfter: 3,
+        maxNextMorningPain: 2,
+        maxSwelling: "trace",
+        soreness: ["none", "warmup_resolved"],
+        inclusive: false,
+      },
     });
   });
 
   it("repetitions: with every condition blank, any done session counts (empty conditions, no soreness list)", async () => {
-    const { saved } = await save(posted("repetitions", (g) => Object.assign(g, { count: "1", conditions: { maxPainDuring: "", soreness: [] } })));
+    const { saved } = await save(
+      posted("repetitions", (g) => Object.assign(g, { count: "1", conditions: { maxPainDuring: "", soreness: [] } })),
+    );
     expect(saved).toEqual({ id: "new-repetitions", kind: "repetitions", count: 1, conditions: {} });
   });
 
   it("soreness: levels from the checkbox group (one ticked box posts a single value)", async () => {
-    const two = await save(posted("soreness", (g) => Object.assign(g, { aggregate: "any", windowCount: "7", windowUnit: "days", levels: ["warmup_persisted", "after_1h_or_next_day"] })));
-    expect(two.saved).toEqual({ id: "new-soreness", kind: "soreness", aggregate: "any", window: { days: 7 }, levels: ["warmup_persisted", "after_1h_or_next_day"] });
+    const two = await save(
+      posted("soreness", (g) =>
+        Object.assign(g, {
+          aggregate: "any",
+          windowCount: "7",
+          windowUnit: "days",
+          levels: ["warmup_persisted", "after_1h_or_next_day"],
+        }),
+      ),
+    );
+    expect(two.saved).toEqual({
+      id: "new-soreness",
+      kind: "soreness",
+      aggregate: "any",
+      window: { days: 7 },
+      levels: ["warmup_persisted", "after_1h_or_next_day"],
+    });
     const one = await save(posted("soreness", (g) => Object.assign(g, { levels: "after_1h_or_next_day" })));
-    expect(one.saved).toEqual({ id: "new-soreness", kind: "soreness", aggregate: "latest", window: { sessions: 1 }, levels: ["after_1h_or_next_day"] });
+    expect(one.saved).toEqual({
+      id: "new-soreness",
+      kind: "soreness",
+      aggregate: "latest",
+      window: { sessions: 1 },
+      levels: ["after_1h_or_next_day"],
+    });
   });
 });
 
@@ -121,13 +191,33 @@ describe("criterion kinds with dedicated fields: invalid posts get a field error
     ["settle: a fixed baseline without its value", "settle", (g) => (g.baseline = "fixed"), "baselineValue"],
     ["settle: a tolerance that is not a number", "settle", (g) => (g.tolerance = "some"), "tolerance"],
     ["settle: a zero-length window", "settle", (g) => (g.windowCount = "0"), "windowCount"],
-    ["trend: metric 'test' without the test's name", "trend", (g) => Object.assign(g, { metric: "test", test: "" }), "test"],
+    [
+      "trend: metric 'test' without the test's name",
+      "trend",
+      (g) => Object.assign(g, { metric: "test", test: "" }),
+      "test",
+    ],
     ["trend: a negative allowed rise", "trend", (g) => (g.maxRise = "-1"), "maxRise"],
     ["repetitions: no count", "repetitions", (g) => (g.count = ""), "count"],
     ["repetitions: a fractional count", "repetitions", (g) => (g.count = "1.5"), "count"],
-    ["repetitions: a pain maximum above 10", "repetitions", (g) => (g.conditions.maxPainDuring = "11"), "conditions.maxPainDuring"],
-    ["repetitions: running minutes that are not a number", "repetitions", (g) => (g.conditions.minRunningMinutes = "twenty"), "conditions.minRunningMinutes"],
-    ["repetitions: an unknown soreness level", "repetitions", (g) => (g.conditions.soreness = ["none", "very_sore"]), "conditions.soreness"],
+    [
+      "repetitions: a pain maximum above 10",
+      "repetitions",
+      (g) => (g.conditions.maxPainDuring = "11"),
+      "conditions.maxPainDuring",
+    ],
+    [
+      "repetitions: running minutes that are not a number",
+      "repetitions",
+      (g) => (g.conditions.minRunningMinutes = "twenty"),
+      "conditions.minRunningMinutes",
+    ],
+    [
+      "repetitions: an unknown soreness level",
+      "repetitions",
+      (g) => (g.conditions.soreness = ["none", "very_sore"]),
+      "conditions.soreness",
+    ],
     ["soreness: no level ticked", "soreness", (g) => (g.levels = []), "levels"],
     ["soreness: an unknown aggregate", "soreness", (g) => (g.aggregate = "most"), "aggregate"],
   ];
@@ -142,8 +232,13 @@ describe("criterion kinds with dedicated fields: invalid posts get a field error
   it("the browser-side schema (react-hook-form) puts the same errors on the same fields", () => {
     const form = programToForm(twoStageProgram) as any;
     form.stages[0].gates.push({ ...blankCriterion("soreness", "sore"), levels: [] });
-    form.stages[0].gates.push({ ...blankCriterion("repetitions", "reps"), conditions: { maxPainAfter: "12", soreness: [] } });
+    form.stages[0].gates.push({
+      ...blankCriterion("repetitions", "reps"),
+      conditions: { maxPainAfter: "12", soreness: [] },
+    });
     const result = ProgramFormSchema.safeParse(form);
-    expect(result.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["stages.0.gates.2.levels", "stages.0.gates.3.conditions.maxPainAfter"]));
+    expect(result.error!.issues.map((i) => i.path.join("."))).toEqual(
+      expect.arrayContaining(["stages.0.gates.2.levels", "stages.0.gates.3.conditions.maxPainAfter"]),
+    );
   });
 });

@@ -6,16 +6,20 @@ import { twoStageProgram } from "./fixtures.ts";
 /** What a browser posts: every value a string (formDataToObject keeps nesting). */
 function asPosted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(asPosted);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asPosted(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asPosted(v)]));
   return value === undefined || value === null ? "" : String(value);
 }
 
 describe("the program editor's form schema", () => {
-  it.each(builtInPrograms.map((p) => [p.id, p] as const))("round-trips the built-in program %s unchanged through the form", (_id, program) => {
-    const result = ProgramFormSchema.safeParse(asPosted(programToForm(program)));
-    expect(result.success ? null : result.error.issues).toBeNull();
-    expect(result.data).toEqual(program);
-  });
+  it.each(builtInPrograms.map((p) => [p.id, p] as const))(
+    "round-trips the built-in program %s unchanged through the form",
+    (_id, program) => {
+      const result = ProgramFormSchema.safeParse(asPosted(programToForm(program)));
+      expect(result.success ? null : result.error.issues).toBeNull();
+      expect(result.data).toEqual(program);
+    },
+  );
 
   it("puts the engine's errors on the fields that caused them", () => {
     const form = programToForm(twoStageProgram) as any;
@@ -28,7 +32,13 @@ describe("the program editor's form schema", () => {
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(
-      expect.arrayContaining(["name", "painModel.redFlagPain", "stages.0.gates.0.windowCount", "stages.0.gates.1.itemId", "stages.0.minDays"]),
+      expect.arrayContaining([
+        "name",
+        "painModel.redFlagPain",
+        "stages.0.gates.0.windowCount",
+        "stages.0.gates.1.itemId",
+        "stages.0.minDays",
+      ]),
     );
   });
 
@@ -48,8 +58,12 @@ describe("the program editor's form schema", () => {
   });
 
   it("edits every criterion kind with dedicated fields: no JSON box in any built-in program's form", () => {
-    const criteria = builtInPrograms.flatMap((p) => programToForm(p).stages as any[]).flatMap((s) => [...s.gates, ...s.regressRules.flatMap((r: any) => r.criteria)]);
-    expect([...new Set(criteria.map((c) => c.kind))]).toEqual(expect.arrayContaining(["settle", "trend", "repetitions", "soreness"]));
+    const criteria = builtInPrograms
+      .flatMap((p) => programToForm(p).stages as any[])
+      .flatMap((s) => [...s.gates, ...s.regressRules.flatMap((r: any) => r.criteria)]);
+    expect([...new Set(criteria.map((c) => c.kind))]).toEqual(
+      expect.arrayContaining(["settle", "trend", "repetitions", "soreness"]),
+    );
     for (const c of criteria) expect(c).not.toHaveProperty("json");
     const reps = criteria.find((c) => c.kind === "repetitions" && c.conditions.soreness.length);
     expect(reps.conditions).toMatchObject({ soreness: ["none"], maxSwelling: "trace", maxPainDuring: "2" });
@@ -88,7 +102,11 @@ describe("the program editor's form schema", () => {
     const result = ProgramFormSchema.safeParse(asPosted(form));
     expect(result.success ? null : result.error.issues).toBeNull();
     const [first, second] = result.data!.stages;
-    expect(first!.prescription.source).toEqual({ citationIds: ["foster-2001"], ours: false, note: "Session-RPE load (Foster 2001) is information only." });
+    expect(first!.prescription.source).toEqual({
+      citationIds: ["foster-2001"],
+      ours: false,
+      note: "Session-RPE load (Foster 2001) is information only.",
+    });
     expect(first!.prescription.exercises[0]!.source).toEqual({ ours: true, note: "Dose is ours." });
     expect(first!.prescription.exercises[1]!).not.toHaveProperty("source");
     expect(second!.prescription).not.toHaveProperty("source");

@@ -24,6 +24,8 @@ describe("stage bands on the patient's charts", () => {
   });
 
   it("with no changes recorded, is one band from the plan's stage entry", () => {
-    expect(stageHistoryOf({ ...plan, current_stage_id: "a", stage_entered_on: "2026-01-01" }, "a", [], [], "UTC")).toEqual([{ stageId: "a", from: "2026-01-01" }]);
+    expect(
+      stageHistoryOf({ ...plan, current_stage_id: "a", stage_entered_on: "2026-01-01" }, "a", [], [], "UTC"),
+    ).toEqual([{ stageId: "a", from: "2026-01-01" }]);
   });
 });

@@ -19,8 +19,21 @@ async function pendingAdvance() {
   const cast = await clinicWithProgram(db);
   const { planId, today } = await planStartedDaysAgo(db, cast, 4);
   await seedLogs(db, { clinicId: cast.clinic.id, planId, patientId: cast.patientA.id, days: lastDays(today, 4, 2) });
-  await run(patientPage.action, await postRequest(`/clinic/patients/${cast.patientA.id}`, { intent: "signoff", planId, itemId: "exam_clear", signedOn: today }, { userId: cast.clinician.id }), { patientId: cast.patientA.id });
-  const decision = await db.selectFrom("decision").selectAll().where("plan_id", "=", planId).where("status", "=", "pending").executeTakeFirstOrThrow();
+  await run(
+    patientPage.action,
+    await postRequest(
+      `/clinic/patients/${cast.patientA.id}`,
+      { intent: "signoff", planId, itemId: "exam_clear", signedOn: today },
+      { userId: cast.clinician.id },
+    ),
+    { patientId: cast.patientA.id },
+  );
+  const decision = await db
+    .selectFrom("decision")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .where("status", "=", "pending")
+    .executeTakeFirstOrThrow();
   return { cast, planId, today, decisionId: decision.id };
 }
 
@@ -30,9 +43,21 @@ describe("the triage home", () => {
     const { cast, today } = await pendingAdvance();
     // Patient B: on the program, logging every day with low pain, started yesterday: nothing to do.
     const program = ProgramSchema.parse({ ...twoStageProgram, id: cast.programId });
-    const b = await startPlan(db, cast.clinician, { patientId: cast.patientB.id, program, startStageId: "load", startDate: addDays(today, -1), approvalMode: "confirm", involvedSide: "left" });
+    const b = await startPlan(db, cast.clinician, {
+      patientId: cast.patientB.id,
+      program,
+      startStageId: "load",
+      startDate: addDays(today, -1),
+      approvalMode: "confirm",
+      involvedSide: "left",
+    });
     if (!b.ok) throw new Error("plan B");
-    await seedLogs(db, { clinicId: cast.clinic.id, planId: b.planId, patientId: cast.patientB.id, days: lastDays(today, 2, 1) });
+    await seedLogs(db, {
+      clinicId: cast.clinic.id,
+      planId: b.planId,
+      patientId: cast.patientB.id,
+      days: lastDays(today, 2, 1),
+    });
 
     const res = await run(triage.loader, await getRequest("/clinic", { userId: cast.clinician.id }));
     expect(res.status).toBe(200);
@@ -41,7 +66,12 @@ describe("the triage home", () => {
     expect(first.reasons[0].code).toBe("pending_advance");
     expect(first).toMatchObject({ stageNumber: 1, stageCount: 2, daysInStage: 4, lastPain: 2 });
     expect(first.painTrend.slice(-4)).toEqual([2, 2, 2, 2]);
-    expect(first.decision.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual(expect.arrayContaining([["pain-ok", "met"], ["exam", "met"]]));
+    expect(first.decision.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual(
+      expect.arrayContaining([
+        ["pain-ok", "met"],
+        ["exam", "met"],
+      ]),
+    );
     expect(res.data.everyoneElse.map((r: { name: string }) => r.name)).toEqual(["Patient B"]);
   });
 
@@ -49,13 +79,38 @@ describe("the triage home", () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
     const { planId, today } = await planStartedDaysAgo(db, cast, 10);
-    await seedLogs(db, { clinicId: cast.clinic.id, planId, patientId: cast.patientA.id, days: [{ date: addDays(today, -4), painDuring: 2 }] });
+    await seedLogs(db, {
+      clinicId: cast.clinic.id,
+      planId,
+      patientId: cast.patientA.id,
+      days: [{ date: addDays(today, -4), painDuring: 2 }],
+    });
     // Patient B in stage 2 with a pain flare today: the regress rule applies at once.
     const program = ProgramSchema.parse({ ...twoStageProgram, id: cast.programId });
-    const b = await startPlan(db, cast.clinician, { patientId: cast.patientB.id, program, startStageId: "build", startDate: addDays(today, -3), approvalMode: "confirm", involvedSide: "left" });
+    const b = await startPlan(db, cast.clinician, {
+      patientId: cast.patientB.id,
+      program,
+      startStageId: "build",
+      startDate: addDays(today, -3),
+      approvalMode: "confirm",
+      involvedSide: "left",
+    });
     if (!b.ok) throw new Error("plan B");
-    await seedLogs(db, { clinicId: cast.clinic.id, planId: b.planId, patientId: cast.patientB.id, days: [{ date: today, painDuring: 8 }] });
-    await run(patientPage.action, await postRequest(`/clinic/patients/${cast.patientB.id}`, { intent: "evaluate", planId: b.planId }, { userId: cast.clinician.id }), { patientId: cast.patientB.id });
+    await seedLogs(db, {
+      clinicId: cast.clinic.id,
+      planId: b.planId,
+      patientId: cast.patientB.id,
+      days: [{ date: today, painDuring: 8 }],
+    });
+    await run(
+      patientPage.action,
+      await postRequest(
+        `/clinic/patients/${cast.patientB.id}`,
+        { intent: "evaluate", planId: b.planId },
+        { userId: cast.clinician.id },
+      ),
+      { patientId: cast.patientB.id },
+    );
 
     const res = await loadTriage(db, cast.clinic.id, "Europe/London");
     const byName = Object.fromEntries(res.needsAttention.map((r) => [r.name, r.reasons.map((x) => x.code)]));
@@ -72,9 +127,21 @@ describe("the triage home", () => {
     const addPlans = async (n: number) => {
       for (let i = 0; i < n; i++) {
         const p = await createPatient(db, cast.clinic.id, cast.clinician.id, { name: `Bulk ${i}` });
-        const s = await startPlan(db, cast.clinician, { patientId: p.id, program, startStageId: "load", startDate: addDays(today, -5), approvalMode: "confirm", involvedSide: "right" });
+        const s = await startPlan(db, cast.clinician, {
+          patientId: p.id,
+          program,
+          startStageId: "load",
+          startDate: addDays(today, -5),
+          approvalMode: "confirm",
+          involvedSide: "right",
+        });
         if (!s.ok) throw new Error("plan");
-        await seedLogs(db, { clinicId: cast.clinic.id, planId: s.planId, patientId: p.id, days: lastDays(today, 3, 2) });
+        await seedLogs(db, {
+          clinicId: cast.clinic.id,
+          planId: s.planId,
+          patientId: p.id,
+          days: lastDays(today, 3, 2),
+        });
       }
     };
     const countQueries = async () => {
@@ -104,15 +171,28 @@ describe("the triage home", () => {
     const program = ProgramSchema.parse({ ...twoStageProgram, id: cast.programId });
     const today = todayIn("Europe/London");
     for (let i = 0; i < TRIAGE_ROWS_SHOWN + 1; i++) {
-      const p = await createPatient(db, cast.clinic.id, cast.clinician.id, { name: `Silent ${String(i).padStart(2, "0")}` });
+      const p = await createPatient(db, cast.clinic.id, cast.clinician.id, {
+        name: `Silent ${String(i).padStart(2, "0")}`,
+      });
       // Started ten days ago and never logged: each needs a look.
-      const s = await startPlan(db, cast.clinician, { patientId: p.id, program, startStageId: "load", startDate: addDays(today, -10), approvalMode: "confirm", involvedSide: "right" });
+      const s = await startPlan(db, cast.clinician, {
+        patientId: p.id,
+        program,
+        startStageId: "load",
+        startDate: addDays(today, -10),
+        approvalMode: "confirm",
+        involvedSide: "right",
+      });
       if (!s.ok) throw new Error("plan");
     }
     const first = await run(triage.loader, await getRequest("/clinic", { userId: cast.clinician.id }));
     expect(first.data.needsAttention).toHaveLength(TRIAGE_ROWS_SHOWN);
     expect(first.data.needsAttentionTotal).toBe(TRIAGE_ROWS_SHOWN + 1);
-    expect(first.data.needsAttention.every((r: { reasons: Array<{ code: string }> }) => r.reasons.some((x) => x.code === "no_log"))).toBe(true);
+    expect(
+      first.data.needsAttention.every((r: { reasons: Array<{ code: string }> }) =>
+        r.reasons.some((x) => x.code === "no_log"),
+      ),
+    ).toBe(true);
     const all = await run(triage.loader, await getRequest("/clinic?show=all", { userId: cast.clinician.id }));
     expect(all.data.needsAttention).toHaveLength(TRIAGE_ROWS_SHOWN + 1);
     expect(all.data.showAll).toBe(true);
@@ -126,7 +206,15 @@ describe("the triage home", () => {
       ...twoStageProgram,
       id: "test-two-stage-full-credit",
       stages: twoStageProgram.stages.map((st, i) =>
-        i === 0 ? { ...st, gates: [...st.gates, { id: "adherence", kind: "adherence", windowDays: 14, threshold: 80, partialCredit: 1 }] } : st,
+        i === 0
+          ? {
+              ...st,
+              gates: [
+                ...st.gates,
+                { id: "adherence", kind: "adherence", windowDays: 14, threshold: 80, partialCredit: 1 },
+              ],
+            }
+          : st,
       ),
     });
     const fullCreditId = await createClinicProgram(db, cast.clinician, fullCredit);
@@ -136,15 +224,30 @@ describe("the triage home", () => {
       { patient: cast.patientB, program: ProgramSchema.parse({ ...fullCredit, id: fullCreditId }) },
     ];
     for (const { patient, program } of plans) {
-      const s = await startPlan(db, cast.clinician, { patientId: patient.id, program, startStageId: "load", startDate: addDays(today, -20), approvalMode: "confirm", involvedSide: "right" });
+      const s = await startPlan(db, cast.clinician, {
+        patientId: patient.id,
+        program,
+        startStageId: "load",
+        startDate: addDays(today, -20),
+        approvalMode: "confirm",
+        involvedSide: "right",
+      });
       if (!s.ok) throw new Error("plan");
       // Last week: four sessions done. This week: four sessions, each only partly done.
       const days = [...[13, 11, 9, 7], ...[6, 4, 2, 0]].map((ago) => ({ date: addDays(today, -ago), painDuring: 1 }));
       await seedLogs(db, { clinicId: cast.clinic.id, planId: s.planId, patientId: patient.id, days });
-      await db.updateTable("daily_log").set({ session_done: "partial" }).where("plan_id", "=", s.planId).where("log_date", ">=", addDays(today, -6)).execute();
+      await db
+        .updateTable("daily_log")
+        .set({ session_done: "partial" })
+        .where("plan_id", "=", s.planId)
+        .where("log_date", ">=", addDays(today, -6))
+        .execute();
     }
     const res = await loadTriage(db, cast.clinic.id, "Europe/London");
-    const falling = (name: string) => [...res.needsAttention, ...res.everyoneElse].find((r) => r.name === name)!.reasons.some((r) => r.code === "falling_adherence");
+    const falling = (name: string) =>
+      [...res.needsAttention, ...res.everyoneElse]
+        .find((r) => r.name === name)!
+        .reasons.some((r) => r.code === "falling_adherence");
     // Default credit (half): 2 this week against 4 last week, a drop of two. Full credit: 4 against 4, no drop.
     expect(falling("Patient A")).toBe(true);
     expect(falling("Patient B")).toBe(false);
@@ -174,7 +277,12 @@ describe("confirming from the triage home", () => {
     expect(res.status).toBe(200);
     const plan = await getDb().selectFrom("plan").selectAll().where("id", "=", planId).executeTakeFirstOrThrow();
     expect(plan.current_stage_id).toBe("build");
-    const audit = await getDb().selectFrom("audit_event").selectAll().where("entity_id", "=", decisionId).where("action", "=", "decision.confirmed").executeTakeFirstOrThrow();
+    const audit = await getDb()
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("entity_id", "=", decisionId)
+      .where("action", "=", "decision.confirmed")
+      .executeTakeFirstOrThrow();
     expect(audit.actor_id).toBe(cast.clinician.id);
   });
 
@@ -188,9 +296,18 @@ describe("confirming from the triage home", () => {
 
   it("is 403 for a patient and 404 for another clinic's clinician, and the decision stays pending", async () => {
     const { cast, decisionId } = await pendingAdvance();
-    expect((await run(triage.action, await postRequest("/clinic", { decisionId }, { userId: cast.patientA.id }))).status).toBe(403);
-    expect((await run(triage.action, await postRequest("/clinic", { decisionId }, { userId: cast.other.clinician.id }))).status).toBe(404);
-    const d = await getDb().selectFrom("decision").select("status").where("id", "=", decisionId).executeTakeFirstOrThrow();
+    expect(
+      (await run(triage.action, await postRequest("/clinic", { decisionId }, { userId: cast.patientA.id }))).status,
+    ).toBe(403);
+    expect(
+      (await run(triage.action, await postRequest("/clinic", { decisionId }, { userId: cast.other.clinician.id })))
+        .status,
+    ).toBe(404);
+    const d = await getDb()
+      .selectFrom("decision")
+      .select("status")
+      .where("id", "=", decisionId)
+      .executeTakeFirstOrThrow();
     expect(d.status).toBe("pending");
   });
 
@@ -198,11 +315,28 @@ describe("confirming from the triage home", () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
     const program = ProgramSchema.parse({ ...twoStageProgram, id: cast.programId });
-    const colleague = { ...(await createClinician(db, cast.clinic.id, { name: "Dr Colleague" })), time_zone: "Europe/London" };
+    const colleague = {
+      ...(await createClinician(db, cast.clinic.id, { name: "Dr Colleague" })),
+      time_zone: "Europe/London",
+    };
     const theirs = await createPatient(db, cast.clinic.id, colleague.id, { name: "Colleague's patient" });
-    const started = await startPlan(db, colleague, { patientId: theirs.id, program, startStageId: "load", startDate: "2026-01-01", approvalMode: "confirm", involvedSide: "left" });
+    const started = await startPlan(db, colleague, {
+      patientId: theirs.id,
+      program,
+      startStageId: "load",
+      startDate: "2026-01-01",
+      approvalMode: "confirm",
+      involvedSide: "left",
+    });
     expect(started.ok).toBe(true);
-    await startPlan(db, cast.clinician, { patientId: cast.patientA.id, program, startStageId: "load", startDate: "2026-01-01", approvalMode: "confirm", involvedSide: "left" });
+    await startPlan(db, cast.clinician, {
+      patientId: cast.patientA.id,
+      program,
+      startStageId: "load",
+      startDate: "2026-01-01",
+      approvalMode: "confirm",
+      involvedSide: "left",
+    });
     const names = (r: { data: { needsAttention: Array<{ name: string }>; everyoneElse: Array<{ name: string }> } }) =>
       [...r.data.needsAttention, ...r.data.everyoneElse].map((row) => row.name);
 

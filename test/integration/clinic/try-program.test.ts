@@ -24,7 +24,9 @@ const synthetic = (over: Record<string, string> = {}) =>
 
 async function counts() {
   const db = getDb();
-  return Promise.all((["decision", "audit_event", "daily_log", "plan", "measurement", "signoff"] as const).map((t) => countRows(db, t)));
+  return Promise.all(
+    (["decision", "audit_event", "daily_log", "plan", "measurement", "signoff"] as const).map((t) => countRows(db, t)),
+  );
 }
 
 describe("trying a program on a sample history", () => {
@@ -32,9 +34,18 @@ describe("trying a program on a sample history", () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
     const before = await counts();
-    const res = await run(tryPage.loader, await getRequest(`/clinic/programs/${cast.programId}/try?${synthetic()}`, { userId: cast.clinician.id }), { programId: cast.programId });
+    const res = await run(
+      tryPage.loader,
+      await getRequest(`/clinic/programs/${cast.programId}/try?${synthetic()}`, { userId: cast.clinician.id }),
+      { programId: cast.programId },
+    );
     expect(res.status).toBe(200);
-    const days = res.data.days as Array<{ day: number; outcome: string; stageIndex: number; checks: Array<{ id: string; status: string }> }>;
+    const days = res.data.days as Array<{
+      day: number;
+      outcome: string;
+      stageIndex: number;
+      checks: Array<{ id: string; status: string }>;
+    }>;
     expect(days).toHaveLength(14);
     expect(days[0]!.outcome).toBe("hold");
     const advance = days.find((d) => d.outcome === "advance")!;
@@ -47,7 +58,13 @@ describe("trying a program on a sample history", () => {
   it("holds when the clinician never signs off, and the check says it awaits the clinician", async () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
-    const res = await run(tryPage.loader, await getRequest(`/clinic/programs/${cast.programId}/try?${synthetic({ signoffs: "no" })}`, { userId: cast.clinician.id }), { programId: cast.programId });
+    const res = await run(
+      tryPage.loader,
+      await getRequest(`/clinic/programs/${cast.programId}/try?${synthetic({ signoffs: "no" })}`, {
+        userId: cast.clinician.id,
+      }),
+      { programId: cast.programId },
+    );
     const days = res.data.days as Array<{ outcome: string; checks: Array<{ id: string; status: string }> }>;
     expect(days.every((d) => d.outcome === "hold")).toBe(true);
     expect(days.at(-1)!.checks.find((c) => c.id === "exam")!.status).not.toBe("met");
@@ -56,7 +73,13 @@ describe("trying a program on a sample history", () => {
   it("runs a library program too", async () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
-    const res = await run(tryPage.loader, await getRequest(`/clinic/programs/achilles-silbernagel-2007/try?${synthetic({ days: "60" })}`, { userId: cast.clinician.id }), { programId: "achilles-silbernagel-2007" });
+    const res = await run(
+      tryPage.loader,
+      await getRequest(`/clinic/programs/achilles-silbernagel-2007/try?${synthetic({ days: "60" })}`, {
+        userId: cast.clinician.id,
+      }),
+      { programId: "achilles-silbernagel-2007" },
+    );
     expect(res.status).toBe(200);
     expect(res.data.days.length).toBeGreaterThan(0);
   });
@@ -65,7 +88,11 @@ describe("trying a program on a sample history", () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
     const q = synthetic({ days: "7", lsiStart: "95", lsiEnd: "95", startStageId: "return-to-sport-criteria" });
-    const res = await run(tryPage.loader, await getRequest(`/clinic/programs/acl-delaware-oslo-2016/try?${q}`, { userId: cast.clinician.id }), { programId: "acl-delaware-oslo-2016" });
+    const res = await run(
+      tryPage.loader,
+      await getRequest(`/clinic/programs/acl-delaware-oslo-2016/try?${q}`, { userId: cast.clinician.id }),
+      { programId: "acl-delaware-oslo-2016" },
+    );
     const checks = res.data.days[0].checks as Array<{ id: string; observed: number }>;
     expect(checks.find((c) => c.id === "timed-hop-lsi")!.observed).toBeCloseTo(95, 1);
     expect(checks.find((c) => c.id === "single-hop-lsi")!.observed).toBeCloseTo(95, 1);
@@ -78,7 +105,11 @@ describe("trying a program on a sample history", () => {
     await seedLogs(db, { clinicId: cast.clinic.id, planId, patientId: cast.patientA.id, days: lastDays(today, 5, 2) });
     const before = await counts();
     const q = synthetic({ source: "patient", patientId: cast.patientA.id });
-    const res = await run(tryPage.loader, await getRequest(`/clinic/programs/${cast.programId}/try?${q}`, { userId: cast.clinician.id }), { programId: cast.programId });
+    const res = await run(
+      tryPage.loader,
+      await getRequest(`/clinic/programs/${cast.programId}/try?${q}`, { userId: cast.clinician.id }),
+      { programId: cast.programId },
+    );
     expect(res.status).toBe(200);
     expect(res.data.days).toHaveLength(6);
     expect(await counts()).toEqual(before);
@@ -87,7 +118,13 @@ describe("trying a program on a sample history", () => {
   it("answers field errors for impossible settings", async () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
-    const res = await run(tryPage.loader, await getRequest(`/clinic/programs/${cast.programId}/try?${synthetic({ days: "400", painDuring: "12" })}`, { userId: cast.clinician.id }), { programId: cast.programId });
+    const res = await run(
+      tryPage.loader,
+      await getRequest(`/clinic/programs/${cast.programId}/try?${synthetic({ days: "400", painDuring: "12" })}`, {
+        userId: cast.clinician.id,
+      }),
+      { programId: cast.programId },
+    );
     expect(res.status).toBe(400);
     expect(Object.keys(res.data.fieldErrors).sort()).toEqual(["days", "painDuring"]);
     expect(res.data.days).toBeNull();
@@ -97,12 +134,26 @@ describe("trying a program on a sample history", () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
     await planStartedDaysAgo(db, cast, 3);
-    const other = await run(tryPage.loader, await getRequest(`/clinic/programs/${cast.programId}/try?${synthetic()}`, { userId: cast.other.clinician.id }), { programId: cast.programId });
+    const other = await run(
+      tryPage.loader,
+      await getRequest(`/clinic/programs/${cast.programId}/try?${synthetic()}`, { userId: cast.other.clinician.id }),
+      { programId: cast.programId },
+    );
     expect(other.status).toBe(404);
     const theirPatient = synthetic({ source: "patient", patientId: cast.patientA.id });
-    const viaLibrary = await run(tryPage.loader, await getRequest(`/clinic/programs/achilles-silbernagel-2007/try?${theirPatient}`, { userId: cast.other.clinician.id }), { programId: "achilles-silbernagel-2007" });
+    const viaLibrary = await run(
+      tryPage.loader,
+      await getRequest(`/clinic/programs/achilles-silbernagel-2007/try?${theirPatient}`, {
+        userId: cast.other.clinician.id,
+      }),
+      { programId: "achilles-silbernagel-2007" },
+    );
     expect(viaLibrary.status).toBe(404);
-    const patient = await run(tryPage.loader, await getRequest(`/clinic/programs/${cast.programId}/try`, { userId: cast.patientA.id }), { programId: cast.programId });
+    const patient = await run(
+      tryPage.loader,
+      await getRequest(`/clinic/programs/${cast.programId}/try`, { userId: cast.patientA.id }),
+      { programId: cast.programId },
+    );
     expect(patient.status).toBe(403);
   });
 });

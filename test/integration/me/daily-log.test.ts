@@ -16,14 +16,37 @@ describe("the daily log", () => {
     const ids = c.stage.prescription.exercises.map((e) => e.id);
     const decisionsBefore = await countRows(db, "decision");
 
-    const res = await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, ids), { userId: c.patientA.id }));
+    const res = await run(
+      logRoute.action,
+      await postRequest("/me/log", validLogForm(c.today, ids), { userId: c.patientA.id }),
+    );
     expect(res.status).toBe(302);
     const location = res.headers.get("Location")!;
     expect(location).toMatch(new RegExp(`^/me/log/saved\\?date=${c.today}&decision=`));
 
     const [log] = await logsOf(c.planA);
-    expect(log).toMatchObject({ log_date: c.today, morning_pain: 2, morning_stiffness: 1, session_done: "done", pain_during: 3, pain_after: 2, session_rpe: 5, session_minutes: 30, swelling: "none", notes: "Felt fine", edit_count: 0, patient_id: c.patientA.id, clinic_id: c.clinic.id });
-    expect(JSON.parse(log!.exercises!)[0]).toEqual({ exerciseId: ids[0], status: "partial", sets: 3, reps: 8, loadKg: null });
+    expect(log).toMatchObject({
+      log_date: c.today,
+      morning_pain: 2,
+      morning_stiffness: 1,
+      session_done: "done",
+      pain_during: 3,
+      pain_after: 2,
+      session_rpe: 5,
+      session_minutes: 30,
+      swelling: "none",
+      notes: "Felt fine",
+      edit_count: 0,
+      patient_id: c.patientA.id,
+      clinic_id: c.clinic.id,
+    });
+    expect(JSON.parse(log!.exercises!)[0]).toEqual({
+      exerciseId: ids[0],
+      status: "partial",
+      sets: 3,
+      reps: 8,
+      loadKg: null,
+    });
     expect(JSON.parse(log!.other_activities!)).toEqual([{ label: "walk", minutes: 40, rpe: 3 }]);
     expect(await countRows(db, "decision")).toBe(decisionsBefore + 1);
 
@@ -39,12 +62,20 @@ describe("the daily log", () => {
     const c = await clinicWithPlans(db);
     const ids = c.stage.prescription.exercises.map((e) => e.id);
     await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, ids), { userId: c.patientA.id }));
-    await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, ids, { painDuring: "4" }), { userId: c.patientA.id }));
+    await run(
+      logRoute.action,
+      await postRequest("/me/log", validLogForm(c.today, ids, { painDuring: "4" }), { userId: c.patientA.id }),
+    );
 
     const logs = await logsOf(c.planA);
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({ pain_during: 4, edit_count: 1 });
-    const edits = await db.selectFrom("audit_event").selectAll().where("action", "=", "daily_log.edited").where("entity_id", "=", logs[0]!.id).execute();
+    const edits = await db
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("action", "=", "daily_log.edited")
+      .where("entity_id", "=", logs[0]!.id)
+      .execute();
     expect(edits).toHaveLength(1);
     expect(edits[0]!.actor_id).toBe(c.patientA.id);
   });
@@ -67,9 +98,17 @@ describe("the daily log", () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
     const ids = c.stage.prescription.exercises.map((e) => e.id);
-    await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, ids, { painDuring: "4" }), { userId: c.patientA.id }));
+    await run(
+      logRoute.action,
+      await postRequest("/me/log", validLogForm(c.today, ids, { painDuring: "4" }), { userId: c.patientA.id }),
+    );
     const [log] = await logsOf(c.planA);
-    const decision = await db.selectFrom("decision").selectAll().where("plan_id", "=", c.planA).orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    const decision = await db
+      .selectFrom("decision")
+      .selectAll()
+      .where("plan_id", "=", c.planA)
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
     expect(decision.evaluated_for).toBe(c.today);
     // The engine's load figures include the day just logged: session 5 × 30 min plus the walk 3 × 40 min.
     expect(JSON.parse(decision.load!).daily.at(-1)).toEqual({ date: c.today, load: 5 * 30 + 3 * 40 });
@@ -83,7 +122,10 @@ describe("the daily log", () => {
     // A plan whose stage is missing from its program makes the engine refuse the input.
     await db.updateTable("plan").set({ current_stage_id: "no-such-stage" }).where("id", "=", c.planA).execute();
     const decisionsBefore = await countRows(db, "decision");
-    const res = await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, ids), { userId: c.patientA.id }));
+    const res = await run(
+      logRoute.action,
+      await postRequest("/me/log", validLogForm(c.today, ids), { userId: c.patientA.id }),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/me/log/saved?date=${c.today}`);
     expect(await logsOf(c.planA)).toHaveLength(1);
@@ -94,11 +136,22 @@ describe("the daily log", () => {
     const db = getDb();
     const c = await clinicWithPlans(db, { stageIndex: 1 });
     const ids = c.stage.prescription.exercises.map((e) => e.id);
-    const res = await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, ids, { painDuring: "7" }), { userId: c.patientA.id }));
-    const saved = await run(savedRoute.loader, await getRequest(res.headers.get("Location")!, { userId: c.patientA.id }));
+    const res = await run(
+      logRoute.action,
+      await postRequest("/me/log", validLogForm(c.today, ids, { painDuring: "7" }), { userId: c.patientA.id }),
+    );
+    const saved = await run(
+      savedRoute.loader,
+      await getRequest(res.headers.get("Location")!, { userId: c.patientA.id }),
+    );
     expect(saved.data.view.answer.tone).toBe("warning");
     expect(saved.data.view.answer.headline).toMatch(/^Pain went above 5\/10 — .*your physio has been told$/);
-    const decision = await db.selectFrom("decision").selectAll().where("plan_id", "=", c.planA).orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    const decision = await db
+      .selectFrom("decision")
+      .selectAll()
+      .where("plan_id", "=", c.planA)
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
     expect(decision.outcome).toBe("regress");
     expect(decision.status).toBe("applied");
   });
@@ -107,11 +160,28 @@ describe("the daily log", () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
     const ids = c.stage.prescription.exercises.map((e) => e.id);
-    const before = { logs: await countRows(db, "daily_log"), decisions: await countRows(db, "decision"), audit: await countRows(db, "audit_event") };
-    const form = validLogForm(c.today, ids, { painDuring: "", morningPain: "11", sessionDone: "", "exercises.0.status": "maybe", "otherActivities.1.minutes": "20", notes: "kept" });
+    const before = {
+      logs: await countRows(db, "daily_log"),
+      decisions: await countRows(db, "decision"),
+      audit: await countRows(db, "audit_event"),
+    };
+    const form = validLogForm(c.today, ids, {
+      painDuring: "",
+      morningPain: "11",
+      sessionDone: "",
+      "exercises.0.status": "maybe",
+      "otherActivities.1.minutes": "20",
+      notes: "kept",
+    });
     const res = await run(logRoute.action, await postRequest("/me/log", form, { userId: c.patientA.id }));
     expect(res.status).toBe(400);
-    expect(Object.keys(res.data.fieldErrors).sort()).toEqual(["exercises.0.status", "morningPain", "otherActivities.1.label", "otherActivities.1.rpe", "sessionDone"]);
+    expect(Object.keys(res.data.fieldErrors).sort()).toEqual([
+      "exercises.0.status",
+      "morningPain",
+      "otherActivities.1.label",
+      "otherActivities.1.rpe",
+      "sessionDone",
+    ]);
     expect(res.data.values.notes).toBe("kept");
     expect(await countRows(db, "daily_log")).toBe(before.logs);
     expect(await countRows(db, "decision")).toBe(before.decisions);
@@ -121,7 +191,10 @@ describe("the daily log", () => {
   it("a session without pain during is refused: the plan is steered by it", async () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
-    const res = await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, [], { painDuring: "" }), { userId: c.patientA.id }));
+    const res = await run(
+      logRoute.action,
+      await postRequest("/me/log", validLogForm(c.today, [], { painDuring: "" }), { userId: c.patientA.id }),
+    );
     expect(res.status).toBe(400);
     expect(res.data.fieldErrors.painDuring).toMatch(/during the session/);
     expect(await logsOf(c.planA)).toHaveLength(0);
@@ -131,7 +204,10 @@ describe("the daily log", () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
     for (const date of [addDays(c.today, -4), addDays(c.today, 1)]) {
-      const res = await run(logRoute.action, await postRequest("/me/log", validLogForm(date, []), { userId: c.patientA.id }));
+      const res = await run(
+        logRoute.action,
+        await postRequest("/me/log", validLogForm(date, []), { userId: c.patientA.id }),
+      );
       expect(res.status).toBe(400);
       expect(res.data.fieldErrors.date).toBeTruthy();
     }
@@ -142,7 +218,10 @@ describe("the daily log", () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
     const yesterday = addDays(c.today, -1);
-    const res = await run(logRoute.action, await postRequest(`/me/log?date=${yesterday}`, validLogForm(yesterday, []), { userId: c.patientA.id }));
+    const res = await run(
+      logRoute.action,
+      await postRequest(`/me/log?date=${yesterday}`, validLogForm(yesterday, []), { userId: c.patientA.id }),
+    );
     expect(res.status).toBe(302);
     const page = await run(logRoute.loader, await getRequest(`/me/log?date=${yesterday}`, { userId: c.patientA.id }));
     expect(page.data.view.existing.painDuring).toBe("3");
@@ -152,12 +231,22 @@ describe("the daily log", () => {
   it("the morning check-in creates the day's log without a session, and a later full log completes it", async () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
-    const res = await run(logRoute.action, await postRequest("/me/log", { intent: "checkin", date: c.today, morningPain: "3", morningStiffness: "2" }, { userId: c.patientA.id }));
+    const res = await run(
+      logRoute.action,
+      await postRequest(
+        "/me/log",
+        { intent: "checkin", date: c.today, morningPain: "3", morningStiffness: "2" },
+        { userId: c.patientA.id },
+      ),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toContain("checkin=1");
     expect((await logsOf(c.planA))[0]).toMatchObject({ morning_pain: 3, morning_stiffness: 2, session_done: "none" });
 
-    const missing = await run(logRoute.action, await postRequest("/me/log", { intent: "checkin", date: c.today, morningPain: "" }, { userId: c.patientA.id }));
+    const missing = await run(
+      logRoute.action,
+      await postRequest("/me/log", { intent: "checkin", date: c.today, morningPain: "" }, { userId: c.patientA.id }),
+    );
     expect(missing.status).toBe(400);
     expect(Object.keys(missing.data.fieldErrors).sort()).toEqual(["morningPain", "morningStiffness"]);
   });
@@ -165,7 +254,10 @@ describe("the daily log", () => {
   it("one patient's save never touches another patient's plan, and their answer page is a 404", async () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
-    const res = await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, []), { userId: c.patientA.id }));
+    const res = await run(
+      logRoute.action,
+      await postRequest("/me/log", validLogForm(c.today, []), { userId: c.patientA.id }),
+    );
     expect(await logsOf(c.planB)).toHaveLength(0);
     const location = res.headers.get("Location")!;
     const asB = await run(savedRoute.loader, await getRequest(location, { userId: c.patientB.id }));
@@ -179,7 +271,10 @@ describe("the daily log", () => {
     const page = await run(logRoute.loader, await getRequest("/me/log", { userId: c.clinician.id }));
     expect(page.status).toBe(302);
     expect(page.headers.get("Location")).toBe("/clinic");
-    const post = await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, []), { userId: c.clinician.id }));
+    const post = await run(
+      logRoute.action,
+      await postRequest("/me/log", validLogForm(c.today, []), { userId: c.clinician.id }),
+    );
     expect(post.status).toBe(302);
     expect(post.headers.get("Location")).toBe("/clinic");
     expect(await countRows(db, "daily_log")).toBe(before);
@@ -192,7 +287,10 @@ describe("the daily log", () => {
     const planless = await createPatient(db, c.clinic.id, c.clinician.id);
     const page = await run(logRoute.loader, await getRequest("/me/log", { userId: planless.id }));
     expect(page.data.view).toBeNull();
-    const post = await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, []), { userId: planless.id }));
+    const post = await run(
+      logRoute.action,
+      await postRequest("/me/log", validLogForm(c.today, []), { userId: planless.id }),
+    );
     expect(post.status).toBe(404);
   });
 });

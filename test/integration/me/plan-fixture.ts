@@ -11,7 +11,10 @@ export const PROGRAM_ID = "achilles-silbernagel-2007";
  * A clinic whose two patients each run the Silbernagel Achilles program (or `programId`), started a week ago, in
  * stage `stageIndex`.
  */
-export async function clinicWithPlans(db: DB, options: { stageIndex?: number; approvalMode?: "confirm" | "automatic"; programId?: string } = {}) {
+export async function clinicWithPlans(
+  db: DB,
+  options: { stageIndex?: number; approvalMode?: "confirm" | "automatic"; programId?: string } = {},
+) {
   const cast = await createClinicWithCast(db);
   const program = loadBuiltInProgram(options.programId ?? PROGRAM_ID)!;
   const today = todayIn("Europe/London");
@@ -34,7 +37,11 @@ export async function clinicWithPlans(db: DB, options: { stageIndex?: number; ap
 }
 
 /** A complete, valid daily-log form as the browser posts it. */
-export function validLogForm(date: string, exerciseIds: string[], overrides: Record<string, string> = {}): Record<string, string> {
+export function validLogForm(
+  date: string,
+  exerciseIds: string[],
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   const form: Record<string, string> = {
     intent: "log",
     date,

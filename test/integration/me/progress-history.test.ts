@@ -15,10 +15,25 @@ describe("Today, progress and history", () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
     const before = await run(today.loader, await getRequest("/me", { userId: c.patientA.id }));
-    expect(before.data.view).toMatchObject({ goal: { text: "Run a 10 km race in spring" }, stageNumber: 1, stageCount: c.program.stages.length, stageName: c.stage.name, checkInDone: false });
+    expect(before.data.view).toMatchObject({
+      goal: { text: "Run a 10 km race in spring" },
+      stageNumber: 1,
+      stageCount: c.program.stages.length,
+      stageName: c.stage.name,
+      checkInDone: false,
+    });
     expect(before.data.view.trainingDay.kind).toBe("training");
-    expect(before.data.view.exercises.map((e: { id: string }) => e.id)).toEqual(c.stage.prescription.exercises.map((e) => e.id));
-    await run(logRoute.action, await postRequest("/me/log", { intent: "checkin", date: c.today, morningPain: "1", morningStiffness: "1" }, { userId: c.patientA.id }));
+    expect(before.data.view.exercises.map((e: { id: string }) => e.id)).toEqual(
+      c.stage.prescription.exercises.map((e) => e.id),
+    );
+    await run(
+      logRoute.action,
+      await postRequest(
+        "/me/log",
+        { intent: "checkin", date: c.today, morningPain: "1", morningStiffness: "1" },
+        { userId: c.patientA.id },
+      ),
+    );
     const after = await run(today.loader, await getRequest("/me", { userId: c.patientA.id }));
     expect(after.data.view.checkInDone).toBe(true);
   });
@@ -39,7 +54,12 @@ describe("Today, progress and history", () => {
     const c = await clinicWithPlans(db);
     for (const daysAgo of [3, 2, 1, 0]) {
       const date = addDays(c.today, -daysAgo);
-      await run(logRoute.action, await postRequest(`/me/log?date=${date}`, validLogForm(date, [], { painDuring: "2", morningPain: "1" }), { userId: c.patientA.id }));
+      await run(
+        logRoute.action,
+        await postRequest(`/me/log?date=${date}`, validLogForm(date, [], { painDuring: "2", morningPain: "1" }), {
+          userId: c.patientA.id,
+        }),
+      );
     }
     const res = await run(progress.loader, await getRequest("/me/progress", { userId: c.patientA.id }));
     const view = res.data.view;
@@ -71,14 +91,27 @@ describe("Today, progress and history", () => {
     const view = (await run(progress.loader, await getRequest("/me/progress", { userId: c.patientA.id }))).data.view;
     // 4 ÷ (4 × 8 ÷ 7) = 87.5 %; the page used to round the plan to 5 sessions and show 80 %.
     expect(view.adherence).toMatchObject({ percent: 87.5, days: 8, done: 4, perWeek: 4 });
-    expect(view.gates.find((g: { id: string }) => g.id === "adherence")).toMatchObject({ detail: "Last time: 87.5% · goal: at least 75%" });
+    expect(view.gates.find((g: { id: string }) => g.id === "adherence")).toMatchObject({
+      detail: "Last time: 87.5% · goal: at least 75%",
+    });
   });
 
   it("a patient two days into a new stage sees the sessions of this stage only, not the plan's earlier days", async () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
-    await db.updateTable("plan").set({ stage_entered_on: addDays(c.today, -2) }).where("id", "=", c.planA).execute();
-    await run(logRoute.action, await postRequest(`/me/log?date=${addDays(c.today, -3)}`, validLogForm(addDays(c.today, -3), [], { sessionDone: "none" }), { userId: c.patientA.id }));
+    await db
+      .updateTable("plan")
+      .set({ stage_entered_on: addDays(c.today, -2) })
+      .where("id", "=", c.planA)
+      .execute();
+    await run(
+      logRoute.action,
+      await postRequest(
+        `/me/log?date=${addDays(c.today, -3)}`,
+        validLogForm(addDays(c.today, -3), [], { sessionDone: "none" }),
+        { userId: c.patientA.id },
+      ),
+    );
     await logSessions(c.patientA.id, c.today, 3);
     const view = (await run(progress.loader, await getRequest("/me/progress", { userId: c.patientA.id }))).data.view;
     // 3 of 3 days since the stage began; counted from the plan's start it was 3 of 8 (38 %).
@@ -108,9 +141,28 @@ describe("Today, progress and history", () => {
     // A log older than the edit window (as if recorded on time back then), straight through the model.
     const { insertLog } = await import("~/models/daily-log.server.ts");
     const plan = await db.selectFrom("plan").selectAll().where("id", "=", c.planA).executeTakeFirstOrThrow();
-    await insertLog(db, plan, old, { morning_pain: 1, morning_stiffness: 1, session_done: "done", pain_during: 2, pain_after: 1, pain_at_rest: null, session_minutes: 20, session_rpe: 4, running_minutes: null, swelling: null, soreness: null, exercises: null, other_activities: null, test_pain: null, notes: null });
+    await insertLog(db, plan, old, {
+      morning_pain: 1,
+      morning_stiffness: 1,
+      session_done: "done",
+      pain_during: 2,
+      pain_after: 1,
+      pain_at_rest: null,
+      session_minutes: 20,
+      session_rpe: 4,
+      running_minutes: null,
+      swelling: null,
+      soreness: null,
+      exercises: null,
+      other_activities: null,
+      test_pain: null,
+      notes: null,
+    });
     await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, []), { userId: c.patientA.id }));
-    await run(logRoute.action, await postRequest("/me/log", validLogForm(addDays(c.today, -1), []), { userId: c.patientB.id }));
+    await run(
+      logRoute.action,
+      await postRequest("/me/log", validLogForm(addDays(c.today, -1), []), { userId: c.patientB.id }),
+    );
 
     const res = await run(history.loader, await getRequest("/me/history", { userId: c.patientA.id }));
     expect(res.data.view.logs.map((l: { date: string }) => l.date)).toEqual([c.today, old]);
@@ -118,16 +170,27 @@ describe("Today, progress and history", () => {
 
     const oldPage = await run(logRoute.loader, await getRequest(`/me/log?date=${old}`, { userId: c.patientA.id }));
     expect(oldPage.data.view.editable).toBe(false);
-    const oldPost = await run(logRoute.action, await postRequest(`/me/log?date=${old}`, validLogForm(old, [], { painDuring: "9" }), { userId: c.patientA.id }));
+    const oldPost = await run(
+      logRoute.action,
+      await postRequest(`/me/log?date=${old}`, validLogForm(old, [], { painDuring: "9" }), { userId: c.patientA.id }),
+    );
     expect(oldPost.status).toBe(400);
-    const unchanged = await db.selectFrom("daily_log").select(["pain_during", "edit_count"]).where("plan_id", "=", c.planA).where("log_date", "=", old).executeTakeFirstOrThrow();
+    const unchanged = await db
+      .selectFrom("daily_log")
+      .select(["pain_during", "edit_count"])
+      .where("plan_id", "=", c.planA)
+      .where("log_date", "=", old)
+      .executeTakeFirstOrThrow();
     expect(unchanged).toEqual({ pain_during: 2, edit_count: 0 });
   });
 
   it("another patient's day is never shown: the log form for that date is empty for this patient", async () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
-    await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, [], { notes: "B's private note" }), { userId: c.patientB.id }));
+    await run(
+      logRoute.action,
+      await postRequest("/me/log", validLogForm(c.today, [], { notes: "B's private note" }), { userId: c.patientB.id }),
+    );
     const page = await run(logRoute.loader, await getRequest(`/me/log?date=${c.today}`, { userId: c.patientA.id }));
     expect(page.data.view.existing).toBeNull();
   });
@@ -144,7 +207,10 @@ describe("Today, progress and history", () => {
     const c = await clinicWithPlans(db);
     const res = await run(logRoute.loader, await getRequest("/me/log?date=2026-02-30", { userId: c.patientA.id }));
     expect(res.status).toBe(404);
-    const saved = await run(savedRoute.loader, await getRequest("/me/log/saved?date=2026-02-30", { userId: c.patientA.id }));
+    const saved = await run(
+      savedRoute.loader,
+      await getRequest("/me/log/saved?date=2026-02-30", { userId: c.patientA.id }),
+    );
     expect(saved.status).toBe(404);
   });
 

@@ -17,8 +17,14 @@ describe("stages and reference lines", () => {
       yDomain={[0, 10]}
       height={220}
       series={series}
-      bands={[{ from: "2026-03-01", to: "2026-03-05", label: "Stage 1" }, { from: "2026-03-06", to: "2026-03-11", label: "Stage 2", shortLabel: "S2" }]}
-      thresholds={[{ value: 5, label: "Pain limit 5/10", tone: "danger" }, { value: 12, label: "Off the scale" }]}
+      bands={[
+        { from: "2026-03-01", to: "2026-03-05", label: "Stage 1" },
+        { from: "2026-03-06", to: "2026-03-11", label: "Stage 2", shortLabel: "S2" },
+      ]}
+      thresholds={[
+        { value: 5, label: "Pain limit 5/10", tone: "danger" },
+        { value: 12, label: "Off the scale" },
+      ]}
     />,
   );
 
@@ -35,7 +41,9 @@ describe("stages and reference lines", () => {
 
   it("the pain limit line sits at 5 on a 0–10 scale and is labelled in text", () => {
     // plot from y=24 (top, with a band row) to y=194 (baseline): 5/10 is half-way, y=109.
-    expect(html).toMatch(/<g class="sw-chart__threshold sw-chart__threshold--danger" data-value="5"><line x1="0" x2="100%" y1="109" y2="109"><\/line><text[^>]*>Pain limit 5\/10<\/text>/);
+    expect(html).toMatch(
+      /<g class="sw-chart__threshold sw-chart__threshold--danger" data-value="5"><line x1="0" x2="100%" y1="109" y2="109"><\/line><text[^>]*>Pain limit 5\/10<\/text>/,
+    );
   });
 
   it("a reference line outside the scale is left out rather than drawn at the edge", () => {
@@ -52,22 +60,51 @@ describe("stages and reference lines", () => {
 describe("dates are calendar days", () => {
   it("days across a daylight-saving change are evenly spaced", () => {
     // Europe and the US change clocks in late March; UTC-midnight maths must not notice.
-    const html = renderToStaticMarkup(<TimeSeriesChart title="DST" series={[{ id: "p", label: "Pain", points: daily(26, [1, 2, 3, 4, 5]), showPoints: true }]} />);
+    const html = renderToStaticMarkup(
+      <TimeSeriesChart
+        title="DST"
+        series={[{ id: "p", label: "Pain", points: daily(26, [1, 2, 3, 4, 5]), showPoints: true }]}
+      />,
+    );
     const xs = attr(html, /<svg class="sw-chart__marker[^"]*" x="([^"]*)"/g).map(pctOf);
     expect(xs).toEqual([0, 25, 50, 75, 100]);
   });
 
   it("date ticks read like '3 Nov' and never crowd a phone-width chart", () => {
     const from = dayNumber("2026-11-03");
-    expect(dateTicks(from, dayNumber("2026-11-30"), 4).map((t) => t.label)).toEqual(["3 Nov", "10 Nov", "17 Nov", "24 Nov"]);
+    expect(dateTicks(from, dayNumber("2026-11-30"), 4).map((t) => t.label)).toEqual([
+      "3 Nov",
+      "10 Nov",
+      "17 Nov",
+      "24 Nov",
+    ]);
     const long = dateTicks(from, dayNumber("2027-04-30"), 4);
     expect(long.length).toBeLessThanOrEqual(4);
     expect(long.map((t) => t.label)).toEqual(["Jan 2027", "Mar"]); // every other month on the 1st, year shown in January
-    for (const [a, b] of [[1, 2], [3, 60], [1, 400]] as const) expect(dateTicks(a, b, 4).length).toBeLessThanOrEqual(4);
+    for (const [a, b] of [
+      [1, 2],
+      [3, 60],
+      [1, 400],
+    ] as const)
+      expect(dateTicks(a, b, 4).length).toBeLessThanOrEqual(4);
   });
 
   it("marks narrow-screen ticks apart from the extra ones shown on wide screens", () => {
-    const html = renderToStaticMarkup(<TimeSeriesChart title="Two weeks" series={[{ id: "p", label: "Pain", points: daily(1, Array.from({ length: 14 }, () => 2)) }]} />);
+    const html = renderToStaticMarkup(
+      <TimeSeriesChart
+        title="Two weeks"
+        series={[
+          {
+            id: "p",
+            label: "Pain",
+            points: daily(
+              1,
+              Array.from({ length: 14 }, () => 2),
+            ),
+          },
+        ]}
+      />,
+    );
     const always = attr(html, /<g class="sw-chart__tick" data-date="([^"]*)"/g);
     const narrowOnly = attr(html, /<g class="sw-chart__tick sw-chart__tick--narrow-only" data-date="([^"]*)"/g);
     const wideOnly = attr(html, /<g class="sw-chart__tick sw-chart__tick--wide-only" data-date="([^"]*)"/g);
@@ -77,32 +114,51 @@ describe("dates are calendar days", () => {
   });
 
   it("rejects a date that is not a calendar date instead of plotting it somewhere", () => {
-    expect(() => renderToStaticMarkup(<TimeSeriesChart title="Bad" series={[{ id: "p", label: "P", points: [{ date: "2026-02-30", value: 1 }] }]} />)).toThrow(/YYYY-MM-DD/);
+    expect(() =>
+      renderToStaticMarkup(
+        <TimeSeriesChart title="Bad" series={[{ id: "p", label: "P", points: [{ date: "2026-02-30", value: 1 }] }]} />,
+      ),
+    ).toThrow(/YYYY-MM-DD/);
   });
 });
 
 describe("legend and empty state", () => {
   it("the legend tells lines apart in words and line style, not colour alone", () => {
     const html = renderToStaticMarkup(
-      <TimeSeriesChart title="Pain" series={[{ id: "a", label: "Pain during", points: daily(1, [1, 2]) }, { id: "b", label: "Pain after", points: daily(1, [2, 3]), dashed: true, tone: "secondary" }]} />,
+      <TimeSeriesChart
+        title="Pain"
+        series={[
+          { id: "a", label: "Pain during", points: daily(1, [1, 2]) },
+          { id: "b", label: "Pain after", points: daily(1, [2, 3]), dashed: true, tone: "secondary" },
+        ]}
+      />,
     );
     const legend = /<ul class="sw-chart__legend">(.*?)<\/ul>/.exec(html)?.[1] ?? "";
     expect(legend).toContain("Pain during");
-    expect(legend).toContain("Pain after<span class=\"visually-hidden\"> (dashed line)</span>");
+    expect(legend).toContain('Pain after<span class="visually-hidden"> (dashed line)</span>');
     expect(legend).toContain("sw-chart__line--dashed");
     expect(legend).toContain("<circle"); // first series: circles
     expect(legend).toContain("<rect"); // second series: squares
   });
 
   it("a chart with nothing logged says so instead of drawing empty axes", () => {
-    const html = renderToStaticMarkup(<TimeSeriesChart title="Pain" series={[{ id: "p", label: "Pain", points: daily(1, [null, null]) }]} />);
+    const html = renderToStaticMarkup(
+      <TimeSeriesChart title="Pain" series={[{ id: "p", label: "Pain", points: daily(1, [null, null]) }]} />,
+    );
     expect(html).not.toContain("<svg");
     expect(html).toContain("No entries yet.");
   });
 
   it("a single logged day between missing days still shows as a dot", () => {
-    const html = renderToStaticMarkup(<TimeSeriesChart title="Pain" series={[{ id: "p", label: "Pain", points: daily(1, [null, 4, null, 2, 3]), showPoints: false }]} />);
-    expect(attr(html, /<svg class="sw-chart__marker sw-chart__marker--isolated"[^>]*data-date="([^"]*)"/g)).toEqual(["2026-03-02"]);
+    const html = renderToStaticMarkup(
+      <TimeSeriesChart
+        title="Pain"
+        series={[{ id: "p", label: "Pain", points: daily(1, [null, 4, null, 2, 3]), showPoints: false }]}
+      />,
+    );
+    expect(attr(html, /<svg class="sw-chart__marker sw-chart__marker--isolated"[^>]*data-date="([^"]*)"/g)).toEqual([
+      "2026-03-02",
+    ]);
   });
 });
 
@@ -113,12 +169,16 @@ describe("BarChart", () => {
     { date: "2026-11-04", value: null },
     { date: "2026-11-05", value: 20, tone: "danger" as const, label: "Pain 6 after" },
   ];
-  const html = renderToStaticMarkup(<BarChart title="Running minutes" yLabel="Minutes" bars={bars} thresholds={[{ value: 15, label: "Target" }]} />);
+  const html = renderToStaticMarkup(
+    <BarChart title="Running minutes" yLabel="Minutes" bars={bars} thresholds={[{ value: 15, label: "Target" }]} />,
+  );
 
   it("a rest day logged as zero is visible, unlike a day with no log", () => {
     const drawn = attr(html, /<g class="sw-tone--[a-z]+" data-date="([^"]*)"/g);
     expect(drawn).toEqual(["2026-11-02", "2026-11-03", "2026-11-05"]);
-    expect(html).toMatch(/data-date="2026-11-03" data-value="0"><rect class="sw-chart__bar sw-chart__bar--zero"[^>]*height="2"/);
+    expect(html).toMatch(
+      /data-date="2026-11-03" data-value="0"><rect class="sw-chart__bar sw-chart__bar--zero"[^>]*height="2"/,
+    );
   });
 
   it("bars stand on their dates, in order, the same width", () => {
@@ -133,7 +193,9 @@ describe("BarChart", () => {
   it("a highlighted bar is explained in the legend and the table, not by colour alone", () => {
     expect(html).toMatch(/<ul class="sw-chart__legend">.*Pain 6 after.*<\/ul>/);
     expect(html).toContain("<td>20</td><td>Pain 6 after</td>");
-    expect(html).toMatch(/<th scope="row">Wed 4 Nov<\/th><td><span aria-hidden="true">–<\/span><span class="visually-hidden">no entry<\/span><\/td>/);
+    expect(html).toMatch(
+      /<th scope="row">Wed 4 Nov<\/th><td><span aria-hidden="true">–<\/span><span class="visually-hidden">no entry<\/span><\/td>/,
+    );
     expect(html).toContain('role="img"');
     expect(html).toContain(">Running minutes</title>");
   });
@@ -142,7 +204,9 @@ describe("BarChart", () => {
 describe("Sparkline", () => {
   it("is one labelled image sized for a triage row", () => {
     const html = renderToStaticMarkup(<Sparkline values={[3, 4, 2]} label="Pain during, last 3 days: 3, 4, 2" />);
-    expect(html).toMatch(/^<svg class="sw-spark sw-tone--primary" role="img" aria-label="Pain during, last 3 days: 3, 4, 2" width="96" height="24"/);
+    expect(html).toMatch(
+      /^<svg class="sw-spark sw-tone--primary" role="img" aria-label="Pain during, last 3 days: 3, 4, 2" width="96" height="24"/,
+    );
   });
 
   it("a missing day breaks the sparkline, and the latest value gets a dot", () => {

@@ -37,15 +37,41 @@ describe("TimeSeriesChart", () => {
   });
 
   it("a day missing from a daily series is a gap too, but weekly tests are joined", () => {
-    const daily: Series = { id: "d", label: "Daily", points: [{ date: "2026-11-01", value: 1 }, { date: "2026-11-02", value: 2 }, { date: "2026-11-04", value: 2 }, { date: "2026-11-05", value: 3 }] };
-    const weekly: Series = { id: "w", label: "Weekly", points: [{ date: "2026-11-01", value: 50 }, { date: "2026-11-08", value: 60 }, { date: "2026-11-15", value: 70 }] };
+    const daily: Series = {
+      id: "d",
+      label: "Daily",
+      points: [
+        { date: "2026-11-01", value: 1 },
+        { date: "2026-11-02", value: 2 },
+        { date: "2026-11-04", value: 2 },
+        { date: "2026-11-05", value: 3 },
+      ],
+    };
+    const weekly: Series = {
+      id: "w",
+      label: "Weekly",
+      points: [
+        { date: "2026-11-01", value: 50 },
+        { date: "2026-11-08", value: 60 },
+        { date: "2026-11-15", value: 70 },
+      ],
+    };
     const html = render(<TimeSeriesChart title="Mixed" series={[daily, weekly]} />);
     expect(moveCount(pathsOf(html, "d")[0] as string)).toBe(2);
     expect(moveCount(pathsOf(html, "w")[0] as string)).toBe(1);
   });
 
   it("is named by its title and described in words for screen readers", () => {
-    const html = render(<TimeSeriesChart title="Pain during sessions" description="Lower is better." yLabel="Pain (0–10)" yDomain={[0, 10]} series={[painDuring]} thresholds={[{ value: 5, label: "Pain limit" }]} />);
+    const html = render(
+      <TimeSeriesChart
+        title="Pain during sessions"
+        description="Lower is better."
+        yLabel="Pain (0–10)"
+        yDomain={[0, 10]}
+        series={[painDuring]}
+        thresholds={[{ value: 5, label: "Pain limit" }]}
+      />,
+    );
     const [labelledBy] = attrOf(html, "<svg", "aria-labelledby");
     expect(html).toMatch(/<svg class="sw-chart__svg" role="img"/);
     expect(html).toContain(`<title id="${labelledBy}">Pain during sessions</title>`);
@@ -62,7 +88,10 @@ describe("TimeSeriesChart", () => {
     expect(html).toContain("<summary>Show data as a table</summary>");
     // The table scrolls in its own box on a phone: a named region in the tab order, so it scrolls from the keyboard.
     expect(html).toContain('<div class="sw-chart__table-wrap" role="region" aria-label="Pain: data" tabindex="0">');
-    const rows = [...html.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>(.*?)<\/td><\/tr>/g)].map((m) => [m[1], (m[2] as string).replace(/<[^>]+>/g, "")]);
+    const rows = [...html.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>(.*?)<\/td><\/tr>/g)].map((m) => [
+      m[1],
+      (m[2] as string).replace(/<[^>]+>/g, ""),
+    ]);
     expect(rows).toEqual([
       ["Mon 2 Nov", "4/10"],
       ["Tue 3 Nov", "3/10"],

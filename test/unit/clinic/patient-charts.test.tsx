@@ -26,7 +26,9 @@ function chartsFor(p: Program, measure: string, right: number, left: number): st
 
 describe("the clinician's limb symmetry chart", () => {
   it("reads a measure named hop_time_s as the program does: no criterion marks it lower-is-better, so 2.5 against 2.0 is 125 %", () => {
-    const p = program({ gates: [{ id: "hop", kind: "capacity", measure: "hop_time_s", mode: "lsi", comparator: "gte", threshold: 90 }] });
+    const p = program({
+      gates: [{ id: "hop", kind: "capacity", measure: "hop_time_s", mode: "lsi", comparator: "gte", threshold: 90 }],
+    });
     const html = chartsFor(p, "hop_time_s", 2.5, 2.0);
     expect(html).toContain("Limb symmetry %: 1 entry");
     expect(html).toMatch(/Limb symmetry %: [^.]*latest 125 /);

@@ -24,21 +24,34 @@ function both(criterion: AdherenceCriterion, i: EvaluationInput) {
 describe("adherenceOver gives the adherence gate's own figure", () => {
   it("patient who did 12 of 14 daily sessions reads 85.7 % on the page, as the gate judges it", () => {
     const c = gate();
-    const r = both(c, input({ gates: [c], logs: history(14, (i) => ({ sessionDone: i === 3 || i === 9 ? "none" : "done" })) }));
+    const r = both(
+      c,
+      input({ gates: [c], logs: history(14, (i) => ({ sessionDone: i === 3 || i === 9 ? "none" : "done" })) }),
+    );
     expect(r).toMatchObject({ gate: 85.714286, figure: 85.714286 });
     expect(r.reading).toMatchObject({ days: 14, done: 12, partial: 0, prescribed: 14, clipped: false });
   });
 
   it("a stage entered 3 days ago is judged on those 3 days only, not on the previous stage's fortnight", () => {
     const c = gate();
-    const r = both(c, input({ gates: [c], plan: { stageEnteredOn: d(-2) }, logs: history(14, (k) => ({ sessionDone: k < 11 ? "none" : "done" })) }));
+    const r = both(
+      c,
+      input({
+        gates: [c],
+        plan: { stageEnteredOn: d(-2) },
+        logs: history(14, (k) => ({ sessionDone: k < 11 ? "none" : "done" })),
+      }),
+    );
     expect(r).toMatchObject({ gate: 100, figure: 100 });
     expect(r.reading).toMatchObject({ days: 3, clipped: true, from: d(-2) });
   });
 
   it("a heavy-loading stage prescribed 3×/week: 5 sessions in 14 days is 83.3 %, not 5 of 14 days", () => {
     const c = gate();
-    const i = input({ gates: [c], logs: history(14, (k) => ({ sessionDone: [1, 4, 7, 10, 13].includes(k) ? "done" : "none" })) });
+    const i = input({
+      gates: [c],
+      logs: history(14, (k) => ({ sessionDone: [1, 4, 7, 10, 13].includes(k) ? "done" : "none" })),
+    });
     i.program.stages[1]!.prescription.frequencyPerWeek = 3;
     expect(both(c, i)).toMatchObject({ gate: 83.333333, figure: 83.333333 });
   });
@@ -57,7 +70,14 @@ describe("adherenceOver gives the adherence gate's own figure", () => {
 
   it("plan scope reaches back across the stage change to the plan's start", () => {
     const c = gate({ scope: "plan" });
-    const r = both(c, input({ gates: [c], plan: { startDate: d(-9), stageEnteredOn: d(-2) }, logs: history(10, (k) => ({ sessionDone: k % 2 ? "done" : "none" })) }));
+    const r = both(
+      c,
+      input({
+        gates: [c],
+        plan: { startDate: d(-9), stageEnteredOn: d(-2) },
+        logs: history(10, (k) => ({ sessionDone: k % 2 ? "done" : "none" })),
+      }),
+    );
     expect(r).toMatchObject({ gate: 50, figure: 50 });
     expect(r.reading).toMatchObject({ days: 10, clipped: true });
   });
@@ -71,11 +91,20 @@ describe("adherenceOver gives the adherence gate's own figure", () => {
 
 describe("session counting", () => {
   it("a day logged twice counts once, with the later entry (an edit), as the engine reads the history", () => {
-    const logs: DailyLogFact[] = [log(d(-1), { sessionDone: "none" }), log(d(0), { sessionDone: "none" }), log(d(0), { sessionDone: "done" })];
+    const logs: DailyLogFact[] = [
+      log(d(-1), { sessionDone: "none" }),
+      log(d(0), { sessionDone: "none" }),
+      log(d(0), { sessionDone: "done" }),
+    ];
     expect(countSessions(logs, d(-6), d(0))).toEqual({ logged: 2, done: 1, partial: 0 });
   });
 
   it("a partly done session earns the default half credit", () => {
-    expect(creditedSessions({ done: 3, partial: 2 }, resolveAdherence({ windowDays: 7 }, { prescription: { exercises: [] } }).partialCredit)).toBe(4);
+    expect(
+      creditedSessions(
+        { done: 3, partial: 2 },
+        resolveAdherence({ windowDays: 7 }, { prescription: { exercises: [] } }).partialCredit,
+      ),
+    ).toBe(4);
   });
 });

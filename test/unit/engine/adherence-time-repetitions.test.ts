@@ -16,18 +16,29 @@ const walkRunTwice: Criterion = {
 const cases: Case[] = [
   {
     name: "Patient who did 12 of 14 daily sessions (86 %) meets an 80 % adherence gate",
-    input: () => input({ gates: [adherence80], logs: history(14, (i) => ({ sessionDone: i === 3 || i === 9 ? "none" : "done" })) }),
+    input: () =>
+      input({
+        gates: [adherence80],
+        logs: history(14, (i) => ({ sessionDone: i === 3 || i === 9 ? "none" : "done" })),
+      }),
     expect: { outcome: "advance", checks: { adherence: { status: "met", observed: 85.714286 } } },
   },
   {
     name: "Partly done sessions count half: 10 done and 4 partial of 14 is 85.7 %",
-    input: () => input({ gates: [adherence80], logs: history(14, (i) => ({ sessionDone: i % 4 === 0 && i > 0 ? "partial" : i === 0 ? "partial" : "done" })) }),
+    input: () =>
+      input({
+        gates: [adherence80],
+        logs: history(14, (i) => ({ sessionDone: i % 4 === 0 && i > 0 ? "partial" : i === 0 ? "partial" : "done" })),
+      }),
     expect: { outcome: "advance", checks: { adherence: { status: "met", observed: 85.714286 } } },
   },
   {
     name: "Heavy-loading stage prescribed 3×/week: 5 sessions in 14 days is 83 %",
     input: () => {
-      const i = input({ gates: [adherence80], logs: history(14, (k) => ({ sessionDone: [1, 4, 7, 10, 13].includes(k) ? "done" : "none" })) });
+      const i = input({
+        gates: [adherence80],
+        logs: history(14, (k) => ({ sessionDone: [1, 4, 7, 10, 13].includes(k) ? "done" : "none" })),
+      });
       i.program.stages[1]!.prescription.frequencyPerWeek = 3;
       return i;
     },
@@ -35,7 +46,12 @@ const cases: Case[] = [
   },
   {
     name: "Adherence is only judged over the current stage: 3 of 3 days since entry is 100 %",
-    input: () => input({ gates: [adherence80], plan: { stageEnteredOn: d(-2) }, logs: history(14, (k) => ({ sessionDone: k < 11 ? "none" : "done" })) }),
+    input: () =>
+      input({
+        gates: [adherence80],
+        plan: { stageEnteredOn: d(-2) },
+        logs: history(14, (k) => ({ sessionDone: k < 11 ? "none" : "done" })),
+      }),
     expect: { outcome: "advance", checks: { adherence: { status: "met", observed: 100 } } },
   },
   {
@@ -60,7 +76,11 @@ const cases: Case[] = [
   },
   {
     name: "ACL patient 280 days after surgery meets the 9-month gate (Grindem: risk falls with each month up to 9)",
-    input: () => input({ gates: [{ id: "nine_months", kind: "time", from: "surgery", days: 270 }], plan: { surgeryDate: d(-280) } }),
+    input: () =>
+      input({
+        gates: [{ id: "nine_months", kind: "time", from: "surgery", days: 270 }],
+        plan: { surgeryDate: d(-280) },
+      }),
     expect: { outcome: "advance", checks: { nine_months: { status: "met", observed: 280 } } },
   },
   {
@@ -128,7 +148,8 @@ const cases: Case[] = [
   },
   {
     name: "A walk-run stage with no sessions logged yet has no data for its repetition gate",
-    input: () => input({ gates: [walkRunTwice], plan: { stageEnteredOn: d(-1) }, logs: [log(d(-1), { sessionDone: "none" })] }),
+    input: () =>
+      input({ gates: [walkRunTwice], plan: { stageEnteredOn: d(-1) }, logs: [log(d(-1), { sessionDone: "none" })] }),
     expect: { outcome: "hold", checks: { phase_done_twice: { status: "no_data" } } },
   },
 ];

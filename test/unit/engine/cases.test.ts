@@ -10,14 +10,19 @@ import { describe, expect, it } from "vitest";
 import { CaseFileSchema, caseToInput, evaluate, expectationMismatches } from "~/engine";
 
 const FIXTURES = join(process.cwd(), "test/fixtures/engine");
-const fixtureFiles = readdirSync(FIXTURES).filter((f) => f.endsWith(".json")).sort();
+const fixtureFiles = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 function loadCase(file: string) {
   return CaseFileSchema.parse(JSON.parse(readFileSync(join(FIXTURES, file), "utf8")));
 }
 
 function runCli(args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/engine-cli.ts", ...args], { encoding: "utf8", cwd: process.cwd() });
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/engine-cli.ts", ...args], {
+    encoding: "utf8",
+    cwd: process.cwd(),
+  });
 }
 
 describe("case fixtures", () => {
@@ -44,7 +49,11 @@ describe("docs/engine.md worked example", () => {
   });
 
   it("the plan, today and measurements shown in the docs are the fixture's", () => {
-    expect(block("worked-example:facts")).toEqual({ plan: worked.plan, today: worked.today, measurements: worked.measurements });
+    expect(block("worked-example:facts")).toEqual({
+      plan: worked.plan,
+      today: worked.today,
+      measurements: worked.measurements,
+    });
   });
 
   it("the symmetry check shown in full in the docs is the engine's check", () => {
@@ -54,7 +63,13 @@ describe("docs/engine.md worked example", () => {
 
   it("as the docs say, testing both legs (left 22 of right 25 = 88 %) advances the same patient to Rebuilding", () => {
     const input = caseToInput(worked);
-    const decision = evaluate({ ...input, measurements: [...input.measurements, { date: "2026-03-18", measure: "single_leg_heel_raise_reps", side: "right", value: 25 }] });
+    const decision = evaluate({
+      ...input,
+      measurements: [
+        ...input.measurements,
+        { date: "2026-03-18", measure: "single_leg_heel_raise_reps", side: "right", value: 25 },
+      ],
+    });
     expect(decision.outcome).toBe("advance");
     expect(decision.toStageId).toBe("rebuilding");
   });
@@ -65,7 +80,13 @@ describe("docs/engine.md worked example", () => {
       outcome: decision.outcome,
       fromStageId: decision.fromStageId,
       toStageId: decision.toStageId,
-      checks: decision.checks.map((c) => ({ id: c.id, role: c.role, observed: c.observed, threshold: c.threshold, status: c.status })),
+      checks: decision.checks.map((c) => ({
+        id: c.id,
+        role: c.role,
+        observed: c.observed,
+        threshold: c.threshold,
+        status: c.status,
+      })),
       flags: decision.flags.map((f) => f.code),
       patientSummary: decision.patientSummary,
       clinicianSummary: decision.clinicianSummary,
@@ -75,9 +96,24 @@ describe("docs/engine.md worked example", () => {
 
 describe("npm run engine -- evaluate <case.json>", () => {
   it("prints the decision as JSON and confirms the expectation with --check", () => {
-    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/engine-cli.ts", "evaluate", join(FIXTURES, "achilles-worked-example.json"), "--check"], { encoding: "utf8" });
+    const out = execFileSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/engine-cli.ts",
+        "evaluate",
+        join(FIXTURES, "achilles-worked-example.json"),
+        "--check",
+      ],
+      { encoding: "utf8" },
+    );
     const decision = JSON.parse(out);
-    expect(decision).toMatchObject({ outcome: "hold", programId: "achilles-worked-example", evaluatedFor: "2026-03-20" });
+    expect(decision).toMatchObject({
+      outcome: "hold",
+      programId: "achilles-worked-example",
+      evaluatedFor: "2026-03-20",
+    });
   }, 30_000);
 
   it("exits 1 and lists the differences when a case's expectation is not met", () => {

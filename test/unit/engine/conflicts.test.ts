@@ -8,8 +8,20 @@ import type { Criterion, PainModel, RegressRule } from "~/engine";
 import { history, input, SILBERNAGEL } from "./helpers";
 import { evaluate } from "~/engine";
 
-const ALFREDSON: Partial<PainModel> = { name: "Alfredson: pain allowed unless disabling", duringMax: null, afterMax: null, inclusive: true, redFlagPain: 8 };
-const ASKLING: Partial<PainModel> = { name: "Askling: pain-free", duringMax: 0, afterMax: null, inclusive: true, redFlagPain: 4 };
+const ALFREDSON: Partial<PainModel> = {
+  name: "Alfredson: pain allowed unless disabling",
+  duringMax: null,
+  afterMax: null,
+  inclusive: true,
+  redFlagPain: 8,
+};
+const ASKLING: Partial<PainModel> = {
+  name: "Askling: pain-free",
+  duringMax: 0,
+  afterMax: null,
+  inclusive: true,
+  redFlagPain: 4,
+};
 const EXCLUSIVE_5: Partial<PainModel> = { duringMax: 5, inclusive: false };
 
 const gate = (extra: Partial<Extract<Criterion, { kind: "pain" }>> = {}): Criterion => ({
@@ -165,7 +177,14 @@ const cases: ConflictCase[] = [
 
 describe("conflicting rules: pain criteria against the program's pain model", () => {
   it.each(cases)("$name", ({ painModel, gates, regressRules, conflict, message }) => {
-    const d = evaluate(input({ painModel, gates: gates ?? [{ id: "t", kind: "time", from: "stage_entry", days: 1 }], regressRules, logs: history(5, () => ({ painDuring: 0, painAfter: 0 })) }));
+    const d = evaluate(
+      input({
+        painModel,
+        gates: gates ?? [{ id: "t", kind: "time", from: "stage_entry", days: 1 }],
+        regressRules,
+        logs: history(5, () => ({ painDuring: 0, painAfter: 0 })),
+      }),
+    );
     const flags = d.flags.filter((f) => f.code === "conflicting_rules");
     expect(flags.length > 0, flags.map((f) => f.message).join("\n")).toBe(conflict);
     if (message) expect(flags.map((f) => f.message).join("\n")).toMatch(message);
@@ -174,8 +193,25 @@ describe("conflicting rules: pain criteria against the program's pain model", ()
   it("A soreness level that both passes a gate and triggers a regress rule is still flagged", () => {
     const d = evaluate(
       input({
-        gates: [{ id: "sore", kind: "soreness", aggregate: "latest", window: { sessions: 1 }, levels: ["none", "warmup_resolved"] }],
-        regressRules: [{ id: "sore", label: "Sore", criteria: [{ id: "s", kind: "soreness", aggregate: "latest", window: { sessions: 1 }, levels: ["warmup_resolved"] }], action: { to: "previous" } }],
+        gates: [
+          {
+            id: "sore",
+            kind: "soreness",
+            aggregate: "latest",
+            window: { sessions: 1 },
+            levels: ["none", "warmup_resolved"],
+          },
+        ],
+        regressRules: [
+          {
+            id: "sore",
+            label: "Sore",
+            criteria: [
+              { id: "s", kind: "soreness", aggregate: "latest", window: { sessions: 1 }, levels: ["warmup_resolved"] },
+            ],
+            action: { to: "previous" },
+          },
+        ],
       }),
     );
     expect(d.flags.find((f) => f.code === "conflicting_rules")?.message).toMatch(/warmup_resolved/);

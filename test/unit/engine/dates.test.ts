@@ -1,16 +1,54 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, evaluate, isoWeekday, isValidLocalDate, localDateOf, sessionDayOfMorningReport } from "~/engine";
+import {
+  addDays,
+  daysBetween,
+  evaluate,
+  isoWeekday,
+  isValidLocalDate,
+  localDateOf,
+  sessionDayOfMorningReport,
+} from "~/engine";
 import { toDayNumber, toDayNumberNear } from "~/engine/dates.ts";
 import { checkOf, input, log } from "./helpers";
 
 describe("local dates, time zones and daylight saving", () => {
   it.each([
-    { name: "Stockholm patient logging at 00:30 local on the spring-forward night logs for that new day", instant: "2026-03-28T23:30:00Z", zone: "Europe/Stockholm", date: "2026-03-29" },
-    { name: "Stockholm patient logging at 03:30 local, just after clocks went forward, is still on the same day", instant: "2026-03-29T01:30:00Z", zone: "Europe/Stockholm", date: "2026-03-29" },
-    { name: "Stockholm patient logging at 23:30 local on the fall-back day (a 25-hour day) is still on that day", instant: "2026-10-25T22:30:00Z", zone: "Europe/Stockholm", date: "2026-10-25" },
-    { name: "New York patient logging at 21:00 local is still on the previous UTC day", instant: "2026-03-21T01:00:00Z", zone: "America/New_York", date: "2026-03-20" },
-    { name: "Auckland patient at 01:30 local is already a day ahead of UTC", instant: "2026-03-20T12:30:00Z", zone: "Pacific/Auckland", date: "2026-03-21" },
-    { name: "An instant with an explicit offset is read correctly", instant: "2026-03-20T23:59:00-05:00", zone: "UTC", date: "2026-03-21" },
+    {
+      name: "Stockholm patient logging at 00:30 local on the spring-forward night logs for that new day",
+      instant: "2026-03-28T23:30:00Z",
+      zone: "Europe/Stockholm",
+      date: "2026-03-29",
+    },
+    {
+      name: "Stockholm patient logging at 03:30 local, just after clocks went forward, is still on the same day",
+      instant: "2026-03-29T01:30:00Z",
+      zone: "Europe/Stockholm",
+      date: "2026-03-29",
+    },
+    {
+      name: "Stockholm patient logging at 23:30 local on the fall-back day (a 25-hour day) is still on that day",
+      instant: "2026-10-25T22:30:00Z",
+      zone: "Europe/Stockholm",
+      date: "2026-10-25",
+    },
+    {
+      name: "New York patient logging at 21:00 local is still on the previous UTC day",
+      instant: "2026-03-21T01:00:00Z",
+      zone: "America/New_York",
+      date: "2026-03-20",
+    },
+    {
+      name: "Auckland patient at 01:30 local is already a day ahead of UTC",
+      instant: "2026-03-20T12:30:00Z",
+      zone: "Pacific/Auckland",
+      date: "2026-03-21",
+    },
+    {
+      name: "An instant with an explicit offset is read correctly",
+      instant: "2026-03-20T23:59:00-05:00",
+      zone: "UTC",
+      date: "2026-03-21",
+    },
   ])("$name", ({ instant, zone, date }) => {
     expect(localDateOf(instant, zone)).toBe(date);
   });
@@ -37,7 +75,8 @@ describe("local dates, time zones and daylight saving", () => {
 
   it("A date's day number does not depend on which dates were read before it (the parser caches months)", () => {
     const dates: string[] = [];
-    for (let i = 0; i < 3000; i += 1) dates.push(new Date(Date.UTC(2010, 0, 1 + ((i * 37) % 7300))).toISOString().slice(0, 10));
+    for (let i = 0; i < 3000; i += 1)
+      dates.push(new Date(Date.UTC(2010, 0, 1 + ((i * 37) % 7300))).toISOString().slice(0, 10));
     for (const date of dates) expect(toDayNumber(date)).toBe(Date.parse(date) / 86_400_000);
   });
 
@@ -45,8 +84,9 @@ describe("local dates, time zones and daylight saving", () => {
     const start = toDayNumber("2025-12-20");
     for (let i = 0; i < 2000; i += 1) {
       const day = start + ((i * 13) % 400);
-      const text = (` ${addDays("2025-12-20", day - start)}`).slice(1); // a string object of its own, as from a database row
-      for (const guess of [day, day - 1, day + 1, day + 1024, day - 1024, 0]) expect(toDayNumberNear(text, guess)).toBe(day);
+      const text = ` ${addDays("2025-12-20", day - start)}`.slice(1); // a string object of its own, as from a database row
+      for (const guess of [day, day - 1, day + 1, day + 1024, day - 1024, 0])
+        expect(toDayNumberNear(text, guess)).toBe(day);
     }
     expect(() => toDayNumberNear("2026-3-1", toDayNumber("2026-03-01"))).toThrow(RangeError);
   });
@@ -84,10 +124,32 @@ describe("local dates, time zones and daylight saving", () => {
 
   it("The same instant is 'today' for an Auckland patient and still 'yesterday' for a Los Angeles patient", () => {
     const instant = "2026-03-20T12:30:00Z";
-    const gate = { id: "latest_pain", kind: "pain" as const, metric: "during" as const, aggregate: "latest" as const, window: { days: 1 }, comparator: "lte" as const, threshold: 3 };
+    const gate = {
+      id: "latest_pain",
+      kind: "pain" as const,
+      metric: "during" as const,
+      aggregate: "latest" as const,
+      window: { days: 1 },
+      comparator: "lte" as const,
+      threshold: 3,
+    };
     const logs = [log("2026-03-21", { painDuring: 2 })];
-    const auckland = evaluate(input({ today: localDateOf(instant, "Pacific/Auckland"), gates: [gate], logs, plan: { timeZone: "Pacific/Auckland" } }));
-    const losAngeles = evaluate(input({ today: localDateOf(instant, "America/Los_Angeles"), gates: [gate], logs, plan: { timeZone: "America/Los_Angeles" } }));
+    const auckland = evaluate(
+      input({
+        today: localDateOf(instant, "Pacific/Auckland"),
+        gates: [gate],
+        logs,
+        plan: { timeZone: "Pacific/Auckland" },
+      }),
+    );
+    const losAngeles = evaluate(
+      input({
+        today: localDateOf(instant, "America/Los_Angeles"),
+        gates: [gate],
+        logs,
+        plan: { timeZone: "America/Los_Angeles" },
+      }),
+    );
     expect(auckland.evaluatedFor).toBe("2026-03-21");
     expect(checkOf(auckland, "latest_pain").status).toBe("met");
     expect(losAngeles.evaluatedFor).toBe("2026-03-20");

@@ -6,12 +6,19 @@
  * everything that copies or serialises it (JSON, spread, structuredClone, Object.entries as Remix single fetch does).
  */
 import { describe, expect, it } from "vitest";
-import { addDays, evaluate, type CriterionKind, type DailyLogFact, type Decision, type EvaluationInput, type MeasurementFact } from "~/engine";
+import {
+  addDays,
+  evaluate,
+  type CriterionKind,
+  type DailyLogFact,
+  type Decision,
+  type EvaluationInput,
+  type MeasurementFact,
+} from "~/engine";
 import { builtInPrograms } from "../../../db/programs/index.ts";
 import { seededRandom } from "../../../db/seeded-random.ts";
 
 const TODAY = "2026-06-30";
-
 
 /** Seeded histories over every stage of every built-in program: every criterion kind, in gates and regress rules. */
 function corpus(): EvaluationInput[] {
@@ -38,16 +45,34 @@ function corpus(): EvaluationInput[] {
             sessionRpe: on ? 1 + Math.floor(r() * 8) : null,
             runningMinutes: on && r() < 0.5 ? Math.floor(r() * 40) : null,
             swelling: on ? (["none", "none", "trace", "1+", "2+"] as const)[Math.floor(r() * 5)]! : null,
-            soreness: on ? (["none", "none", "warmup_resolved", "warmup_persisted", "after_1h_or_next_day"] as const)[Math.floor(r() * 5)]! : null,
+            soreness: on
+              ? (["none", "none", "warmup_resolved", "warmup_persisted", "after_1h_or_next_day"] as const)[
+                  Math.floor(r() * 5)
+                ]!
+              : null,
             testPain: r() < 0.3 ? { hop: score(base), decline_squat: score(base) } : null,
           });
         }
         const measurements: MeasurementFact[] = [];
-        for (const measure of ["single_leg_heel_raise_reps", "quad_strength_nm", "single_hop_cm", "visa_a", "visa_p", "lefs", "koos_adl"]) {
+        for (const measure of [
+          "single_leg_heel_raise_reps",
+          "quad_strength_nm",
+          "single_hop_cm",
+          "visa_a",
+          "visa_p",
+          "lefs",
+          "koos_adl",
+        ]) {
           for (let day = Math.floor(r() * 14); day < 60; day += 10 + Math.floor(r() * 10)) {
             const value = 30 + Math.floor(r() * 60);
             measurements.push({ date: addDays(TODAY, day - 59), measure, side: "left", value });
-            if (r() < 0.7) measurements.push({ date: addDays(TODAY, day - 59), measure, side: "right", value: value + Math.floor((r() - 0.3) * 20) });
+            if (r() < 0.7)
+              measurements.push({
+                date: addDays(TODAY, day - 59),
+                measure,
+                side: "right",
+                value: value + Math.floor((r() - 0.3) * 20),
+              });
           }
         }
         out.push({
@@ -74,7 +99,10 @@ function corpus(): EvaluationInput[] {
 }
 
 /** A deep copy of the input that shares nothing with it (the programs are frozen built-ins and stay shared). */
-const copyOf = (input: EvaluationInput): EvaluationInput => ({ ...structuredClone({ ...input, program: undefined }), program: input.program });
+const copyOf = (input: EvaluationInput): EvaluationInput => ({
+  ...structuredClone({ ...input, program: undefined }),
+  program: input.program,
+});
 
 describe("check sentences written on first read", () => {
   const inputs = corpus();
@@ -82,10 +110,29 @@ describe("check sentences written on first read", () => {
   it("covers every criterion kind, in gates and regress rules, with every status", () => {
     const seen = new Set<string>();
     for (const input of inputs) for (const c of evaluate(input).checks) seen.add(`${c.kind}:${c.role}:${c.status}`);
-    const kinds: CriterionKind[] = ["pain", "settle", "trend", "capacity", "questionnaire", "adherence", "time", "repetitions", "swelling", "soreness", "signoff"];
-    for (const kind of kinds) expect([...seen].some((s) => s.startsWith(`${kind}:`)), kind).toBe(true);
+    const kinds: CriterionKind[] = [
+      "pain",
+      "settle",
+      "trend",
+      "capacity",
+      "questionnaire",
+      "adherence",
+      "time",
+      "repetitions",
+      "swelling",
+      "soreness",
+      "signoff",
+    ];
+    for (const kind of kinds)
+      expect(
+        [...seen].some((s) => s.startsWith(`${kind}:`)),
+        kind,
+      ).toBe(true);
     for (const s of ["gate:met", "gate:not_met", "gate:no_data", "regress:met", "regress:not_met", "regress:no_data"]) {
-      expect([...seen].some((x) => x.endsWith(s)), s).toBe(true);
+      expect(
+        [...seen].some((x) => x.endsWith(s)),
+        s,
+      ).toBe(true);
     }
   });
 
@@ -126,13 +173,31 @@ describe("check sentences written on first read", () => {
 
 describe("a decision still behaves as a plain object", () => {
   const input = corpus().find((i) => evaluate(i).outcome === "hold")!;
-  const expectedKeys = ["outcome", "fromStageId", "toStageId", "checks", "flags", "load", "regress", "patientSummary", "clinicianSummary", "engineVersion", "programId", "programVersion", "evaluatedFor"];
+  const expectedKeys = [
+    "outcome",
+    "fromStageId",
+    "toStageId",
+    "checks",
+    "flags",
+    "load",
+    "regress",
+    "patientSummary",
+    "clinicianSummary",
+    "engineVersion",
+    "programId",
+    "programVersion",
+    "evaluatedFor",
+  ];
   const withTexts = (d: Decision | Record<string, unknown>) =>
-    (d.checks as Decision["checks"]).every((c) => typeof c.patientText === "string" && c.patientText.length > 10 && c.clinicianText.length > 10);
+    (d.checks as Decision["checks"]).every(
+      (c) => typeof c.patientText === "string" && c.patientText.length > 10 && c.clinicianText.length > 10,
+    );
 
   it("has the decision's keys in the usual order, checks among them", () => {
     expect(Object.keys(evaluate(input))).toEqual(expectedKeys);
-    expect(Object.keys(JSON.parse(JSON.stringify(evaluate(input))))).toEqual(expectedKeys.filter((k) => k !== "regress"));
+    expect(Object.keys(JSON.parse(JSON.stringify(evaluate(input))))).toEqual(
+      expectedKeys.filter((k) => k !== "regress"),
+    );
   });
 
   it("keeps its sentences through spread, structuredClone and Object.entries (how Remix single fetch encodes a loader's class instances)", () => {

@@ -21,8 +21,17 @@ function richInput(): EvaluationInput {
   return input({
     gates,
     minDays: 7,
-    logs: history(40, (i) => ({ painDuring: i % 5, morningPain: i % 3, sessionRpe: 5, sessionMinutes: 30 + (i % 7) * 5, runningMinutes: i > 30 ? 20 : 10 })),
-    measurements: [measure(TODAY, "single_leg_heel_raise_reps", 24, "left"), measure(TODAY, "single_leg_heel_raise_reps", 25, "right")],
+    logs: history(40, (i) => ({
+      painDuring: i % 5,
+      morningPain: i % 3,
+      sessionRpe: 5,
+      sessionMinutes: 30 + (i % 7) * 5,
+      runningMinutes: i > 30 ? 20 : 10,
+    })),
+    measurements: [
+      measure(TODAY, "single_leg_heel_raise_reps", 24, "left"),
+      measure(TODAY, "single_leg_heel_raise_reps", 25, "right"),
+    ],
   });
 }
 
@@ -36,7 +45,11 @@ describe("determinism", () => {
 
   it("The order in which the app loads logs and measurements does not change the decision", () => {
     const ordered = richInput();
-    const shuffled: EvaluationInput = { ...ordered, logs: [...ordered.logs].reverse(), measurements: [...ordered.measurements].reverse() };
+    const shuffled: EvaluationInput = {
+      ...ordered,
+      logs: [...ordered.logs].reverse(),
+      measurements: [...ordered.measurements].reverse(),
+    };
     expect(evaluate(shuffled)).toEqual(evaluate(ordered));
   });
 });
@@ -45,7 +58,11 @@ describe("load figures are information only", () => {
   it("Session-RPE load is RPE × minutes plus other activities, with weekly totals, monotony and strain", () => {
     const decision = evaluate(
       input({
-        logs: history(7, (i) => (i === 6 ? { sessionRpe: 6, sessionMinutes: 40, otherActivities: [{ label: "cycling", minutes: 30, rpe: 3 }] } : { sessionRpe: 4, sessionMinutes: 30 })),
+        logs: history(7, (i) =>
+          i === 6
+            ? { sessionRpe: 6, sessionMinutes: 40, otherActivities: [{ label: "cycling", minutes: 30, rpe: 3 }] }
+            : { sessionRpe: 4, sessionMinutes: 30 },
+        ),
       }),
     );
     const week = decision.load.weeks[0]!;
@@ -61,7 +78,12 @@ describe("load figures are information only", () => {
   });
 
   it("A spike in training load (ACWR 4, far above Gabbett's 1.5) never triggers a regress by itself", () => {
-    const decision = evaluate(input({ gates: [{ id: "t", kind: "time", from: "stage_entry", days: 1 }], logs: history(7, () => ({ sessionRpe: 9, sessionMinutes: 120 })) }));
+    const decision = evaluate(
+      input({
+        gates: [{ id: "t", kind: "time", from: "stage_entry", days: 1 }],
+        logs: history(7, () => ({ sessionRpe: 9, sessionMinutes: 120 })),
+      }),
+    );
     expect(decision.load.acwr).toBe(4);
     expect(decision.outcome).toBe("advance");
     expect(decision.load.note).toMatch(/never trigger/);

@@ -7,7 +7,15 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { addDays, evaluate, type DailyLogFact, type Decision, type EvaluationInput, type MeasurementFact, type SignoffFact } from "~/engine";
+import {
+  addDays,
+  evaluate,
+  type DailyLogFact,
+  type Decision,
+  type EvaluationInput,
+  type MeasurementFact,
+  type SignoffFact,
+} from "~/engine";
 import { builtInPrograms } from "../../../db/programs/index.ts";
 import { seededRandom } from "../../../db/seeded-random.ts";
 
@@ -15,15 +23,25 @@ const FILE = new URL("./golden-decisions.json", import.meta.url);
 const TODAY = "2026-06-30";
 const DAYS = 90;
 
-
-const MEASURES = ["single_leg_heel_raise_reps", "quad_strength_nm", "single_hop_cm", "isometric_strength_nm", "visa_a", "visa_p", "lefs", "koos_adl", "global_rating", "psfs"];
+const MEASURES = [
+  "single_leg_heel_raise_reps",
+  "quad_strength_nm",
+  "single_hop_cm",
+  "isometric_strength_nm",
+  "visa_a",
+  "visa_p",
+  "lefs",
+  "koos_adl",
+  "global_rating",
+  "psfs",
+];
 const SIGNOFFS = ["clinical_exam_clear", "h_test_no_insecurity", "insertional_pain"];
 const SORENESS = [null, "none", "none", "none", "warmup_resolved", "warmup_persisted", "after_1h_or_next_day"] as const;
 const SWELLING = [null, "none", "none", "trace", "1+", "2+"] as const;
 
 function history(seed: number): { logs: DailyLogFact[]; measurements: MeasurementFact[]; signoffs: SignoffFact[] } {
   const r = seededRandom(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const score = (base: number) => Math.max(0, Math.min(10, Math.round(base + (r() - 0.5) * 3)));
   const start = addDays(TODAY, -(DAYS - 1));
   const painBase = r() * 5;
@@ -59,11 +77,15 @@ function history(seed: number): { logs: DailyLogFact[]; measurements: Measuremen
       const date = addDays(start, day);
       const v = 20 + Math.floor(r() * 80);
       if (r() < 0.7) measurements.push({ date, measure: m, side: "left", value: v });
-      if (r() < 0.7) measurements.push({ date, measure: m, side: "right", value: Math.max(1, v + Math.floor((r() - 0.5) * 30)) });
+      if (r() < 0.7)
+        measurements.push({ date, measure: m, side: "right", value: Math.max(1, v + Math.floor((r() - 0.5) * 30)) });
       if (r() < 0.3) measurements.push({ date, measure: m, side: null, value: v });
     }
   }
-  const signoffs = SIGNOFFS.filter(() => r() < 0.5).map((itemId) => ({ itemId, date: addDays(TODAY, -Math.floor(r() * 40)) }));
+  const signoffs = SIGNOFFS.filter(() => r() < 0.5).map((itemId) => ({
+    itemId,
+    date: addDays(TODAY, -Math.floor(r() * 40)),
+  }));
   return { logs, measurements, signoffs };
 }
 
@@ -100,7 +122,11 @@ function inputs(): { name: string; input: EvaluationInput }[] {
 }
 
 // The version stamp is left out: bumping ENGINE_VERSION for a deliberate rule change must not hide (or fake) a change here.
-const digest = (d: Decision) => createHash("sha256").update(JSON.stringify({ ...d, engineVersion: undefined })).digest("hex").slice(0, 16);
+const digest = (d: Decision) =>
+  createHash("sha256")
+    .update(JSON.stringify({ ...d, engineVersion: undefined }))
+    .digest("hex")
+    .slice(0, 16);
 
 describe("decisions are unchanged by engine restructuring", () => {
   it("every seeded history × built-in program stage gives the recorded decision", () => {

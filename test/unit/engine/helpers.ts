@@ -71,7 +71,13 @@ export function program(opts: ProgramOptions = {}): Program {
     summary: "A program for tests.",
     painModel: { ...SILBERNAGEL, ...opts.painModel },
     citations: [
-      { id: "silbernagel-2007", authors: "Silbernagel KG et al.", year: 2007, title: "Continued sports activity, using a pain-monitoring model", journal: "Am J Sports Med" },
+      {
+        id: "silbernagel-2007",
+        authors: "Silbernagel KG et al.",
+        year: 2007,
+        title: "Continued sports activity, using a pain-monitoring model",
+        journal: "Am J Sports Med",
+      },
     ],
     stages: [
       stage("one", { gates: [{ id: "t", kind: "time", from: "stage_entry", days: 1 }] }),
@@ -88,7 +94,11 @@ export function log(date: string, fields: Partial<DailyLogFact> = {}): DailyLogF
 }
 
 /** `n` consecutive daily logs ending on `end` (oldest first); `fn` gets the index (0 = oldest) and the date. */
-export function history(n: number, fn: (i: number, date: string) => Partial<DailyLogFact> = () => ({}), end = TODAY): DailyLogFact[] {
+export function history(
+  n: number,
+  fn: (i: number, date: string) => Partial<DailyLogFact> = () => ({}),
+  end = TODAY,
+): DailyLogFact[] {
   return Array.from({ length: n }, (_, i) => {
     const date = addDays(end, i - n + 1);
     return log(date, fn(i, date));

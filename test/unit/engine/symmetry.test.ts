@@ -20,7 +20,10 @@ describe("limb symmetry index", () => {
   it("a made-up history's involved value gives back the LSI asked for, for plain and timed tests", () => {
     for (const lowerIsBetter of [false, true]) {
       for (const lsi of [50, 80, 90, 95, 120]) {
-        expect(limbSymmetryIndex(involvedValueForSymmetry(lsi, 100, lowerIsBetter)!, 100, lowerIsBetter)).toBeCloseTo(lsi, 9);
+        expect(limbSymmetryIndex(involvedValueForSymmetry(lsi, 100, lowerIsBetter)!, 100, lowerIsBetter)).toBeCloseTo(
+          lsi,
+          9,
+        );
       }
     }
     expect(involvedValueForSymmetry(0, 100, true)).toBeNull();
@@ -35,7 +38,9 @@ describe("which measures a program reads lower-is-better", () => {
   });
 
   it("a measure named hop_time_s is not taken for a timed test from its name: no criterion marks it lower-is-better", () => {
-    const p = program({ gates: [{ id: "hop", kind: "capacity", measure: "hop_time_s", mode: "lsi", comparator: "gte", threshold: 90 }] });
+    const p = program({
+      gates: [{ id: "hop", kind: "capacity", measure: "hop_time_s", mode: "lsi", comparator: "gte", threshold: 90 }],
+    });
     expect(measureIsLowerBetter(p, "hop_time_s")).toBe(false);
   });
 });

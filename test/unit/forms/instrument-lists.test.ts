@@ -4,7 +4,15 @@
  * check that the patient-facing wording fits the engine's item shapes.
  */
 import { describe, expect, it } from "vitest";
-import { INSTRUMENT_OF_KIND, LEFS, PSFS, QUESTIONNAIRE_KINDS, QUESTIONNAIRE_TITLES, VISA_A, VISA_P } from "~/components/patient/questionnaire-items.ts";
+import {
+  INSTRUMENT_OF_KIND,
+  LEFS,
+  PSFS,
+  QUESTIONNAIRE_KINDS,
+  QUESTIONNAIRE_TITLES,
+  VISA_A,
+  VISA_P,
+} from "~/components/patient/questionnaire-items.ts";
 import { LEFS_ITEMS, PSFS_ACTIVITIES, VISA_ITEM_MAXIMA } from "~/engine/instruments.ts";
 import { QUESTIONNAIRE_RANGES, QuestionnaireMeasurementSchema } from "~/schemas/plan-actions.ts";
 
@@ -25,8 +33,12 @@ describe("the clinician's questionnaire score form", () => {
     const lefs = QuestionnaireMeasurementSchema.safeParse({ ...base, instrument: "lefs", score: "81" });
     expect(lefs.success).toBe(false);
     expect(lefs.error?.issues.map((i) => i.message)).toEqual(["A LEFS score is between 0 and 80"]);
-    expect(QuestionnaireMeasurementSchema.safeParse({ ...base, instrument: "custom", score: "50" }).success).toBe(false);
-    expect(QuestionnaireMeasurementSchema.safeParse({ ...base, instrument: "global_rating", score: "100" }).success).toBe(true);
+    expect(QuestionnaireMeasurementSchema.safeParse({ ...base, instrument: "custom", score: "50" }).success).toBe(
+      false,
+    );
+    expect(
+      QuestionnaireMeasurementSchema.safeParse({ ...base, instrument: "global_rating", score: "100" }).success,
+    ).toBe(true);
   });
 });
 

@@ -4,7 +4,12 @@ import { check, daily, explain, SyntheticPatient, type DayEntry } from "./helper
 const ID = "achilles-silbernagel-2007";
 
 /** A day on the pain-monitoring model: calf exercises plus running, pain within the limits, mornings steady. */
-const goodDay = (painDuring: number, morning = 2): DayEntry => ({ sessionDone: "done", painDuring, morningPain: morning, morningStiffness: morning });
+const goodDay = (painDuring: number, morning = 2): DayEntry => ({
+  sessionDone: "done",
+  painDuring,
+  morningPain: morning,
+  morningStiffness: morning,
+});
 
 describe("Achilles tendinopathy — Silbernagel pain-monitoring program", () => {
   it("Silbernagel: a runner with mid-portion Achilles pain who keeps within 5/10 and settles by each morning works through all four phases to discharge", () => {
@@ -34,11 +39,20 @@ describe("Achilles tendinopathy — Silbernagel pain-monitoring program", () => 
     expect(check(toSport, "heel-raise-symmetry").observed).toBeCloseTo(93.33, 1);
 
     // Phase 4: maintenance three times a week for four weeks, then the physio discharges.
-    p.holds(28, (i) => (i % 7 === 0 || i % 7 === 2 || i % 7 === 4 ? goodDay(1, 1) : { sessionDone: "none", morningPain: 1, morningStiffness: 1 }));
+    p.holds(28, (i) =>
+      i % 7 === 0 || i % 7 === 2 || i % 7 === 4
+        ? goodDay(1, 1)
+        : { sessionDone: "none", morningPain: 1, morningStiffness: 1 },
+    );
     p.signOff("full_sport_minimal_symptoms");
     const done = p.day(goodDay(1, 1));
     expect(done.outcome, explain(done)).toBe("complete");
-    expect(p.stagesVisited).toEqual(["phase-1-symptom-management", "phase-2-recovery", "phase-3-rebuilding", "phase-4-return-to-sport"]);
+    expect(p.stagesVisited).toEqual([
+      "phase-1-symptom-management",
+      "phase-2-recovery",
+      "phase-3-rebuilding",
+      "phase-4-return-to-sport",
+    ]);
   });
 
   it("Silbernagel: an Achilles patient who still cannot do 10 one-leg heel raises stays in symptom management, and is told what is missing", () => {

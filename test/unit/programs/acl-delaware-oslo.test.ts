@@ -46,7 +46,9 @@ describe("ACL reconstruction — Delaware running progression and Delaware-Oslo 
     const early = p.day(cleanRun);
     expect(early.outcome).toBe("hold");
     expect(check(early, "nine-months-since-surgery").status).toBe("not_met");
-    expect(early.checks.filter((c) => c.role === "gate" && c.status !== "met").map((c) => c.id)).toEqual(["nine-months-since-surgery"]);
+    expect(early.checks.filter((c) => c.role === "gate" && c.status !== "met").map((c) => c.id)).toEqual([
+      "nine-months-since-surgery",
+    ]);
 
     // Keep training until 9 months, retest, and the criteria clear the return to sport.
     p.holds(daysBetween(p.today, NINE_MONTHS), runEveryOtherDay(cleanRun));
@@ -54,7 +56,10 @@ describe("ACL reconstruction — Delaware running progression and Delaware-Oslo 
     const cleared = p.day(cleanRun);
     expect(cleared.evaluatedFor).toBe(NINE_MONTHS);
     expect(cleared.outcome, explain(cleared)).toBe("complete");
-    expect(p.stagesVisited).toEqual([...Array.from({ length: 8 }, (_, i) => `running-level-${i + 1}`), "return-to-sport-criteria"]);
+    expect(p.stagesVisited).toEqual([
+      ...Array.from({ length: 8 }, (_, i) => `running-level-${i + 1}`),
+      "return-to-sport-criteria",
+    ]);
   });
 
   it("Delaware: knee soreness during the warm-up that goes away means repeating the session at the same level", () => {

@@ -12,7 +12,12 @@ const run = (extra: DayEntry = {}): DayEntry => ({
   morningStiffness: 1,
   ...extra,
 });
-const rest = (extra: DayEntry = {}): DayEntry => ({ sessionDone: "none", morningPain: 1, morningStiffness: 1, ...extra });
+const rest = (extra: DayEntry = {}): DayEntry => ({
+  sessionDone: "none",
+  morningPain: 1,
+  morningStiffness: 1,
+  ...extra,
+});
 /** Run, rest, run, rest…: the protocol's rest day between runs. */
 const walkRun = (i: number) => (i % 2 === 0 ? run() : rest());
 

@@ -41,7 +41,8 @@ export function explain(d: Decision): string {
 
 export function check(d: Decision, id: string): Check {
   const found = d.checks.find((c) => c.id === id);
-  if (!found) throw new Error(`no check '${id}' in decision:\n${explain(d)}\nchecks: ${d.checks.map((c) => c.id).join(", ")}`);
+  if (!found)
+    throw new Error(`no check '${id}' in decision:\n${explain(d)}\nchecks: ${d.checks.map((c) => c.id).join(", ")}`);
   return found;
 }
 
@@ -93,8 +94,7 @@ export class SyntheticPatient {
     if (existing) {
       const testPain = existing.testPain || entry.testPain ? { ...existing.testPain, ...entry.testPain } : undefined;
       Object.assign(existing, entry, testPain ? { testPain } : {});
-    }
-    else this.logs.push({ date: this.today, sessionDone: "none", ...entry });
+    } else this.logs.push({ date: this.today, sessionDone: "none", ...entry });
     return this;
   }
 
@@ -167,7 +167,12 @@ export class SyntheticPatient {
    * Lives day after day with `entry(i)` until the engine gives `outcome`; every other decision must be a hold.
    * Returns the decision that produced the outcome.
    */
-  until(outcome: Outcome, maxDays: number, entry: (i: number) => DayEntry | undefined, onDay?: (i: number) => void): Decision {
+  until(
+    outcome: Outcome,
+    maxDays: number,
+    entry: (i: number) => DayEntry | undefined,
+    onDay?: (i: number) => void,
+  ): Decision {
     let last: Decision | undefined;
     for (let i = 0; i < maxDays; i++) {
       onDay?.(i);
@@ -196,6 +201,4 @@ export const everyOtherDay =
     i % 2 === 0 ? { sessionDone: "done", ...session } : { sessionDone: "none", ...restDay };
 
 /** A session every day. */
-export const daily =
-  (session: DayEntry) =>
-  (): DayEntry => ({ sessionDone: "done", ...session });
+export const daily = (session: DayEntry) => (): DayEntry => ({ sessionDone: "done", ...session });

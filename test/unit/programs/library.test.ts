@@ -59,53 +59,71 @@ describe("built-in program library", () => {
     },
   );
 
-  it.each(builtInPrograms.map((p) => [p.id, p] as const))("%s: every citation referenced exists and every citation is used", (_id, program) => {
-    const cited = new Set(program.citations.map((c) => c.id));
-    const used = new Set<string>();
-    for (const { where, source } of sources(program)) {
-      for (const id of source.citationIds ?? []) {
-        expect(cited.has(id), `${where} cites unknown '${id}'`).toBe(true);
-        used.add(id);
+  it.each(builtInPrograms.map((p) => [p.id, p] as const))(
+    "%s: every citation referenced exists and every citation is used",
+    (_id, program) => {
+      const cited = new Set(program.citations.map((c) => c.id));
+      const used = new Set<string>();
+      for (const { where, source } of sources(program)) {
+        for (const id of source.citationIds ?? []) {
+          expect(cited.has(id), `${where} cites unknown '${id}'`).toBe(true);
+          used.add(id);
+        }
       }
-    }
-    for (const c of program.citations) {
-      expect(used.has(c.id), `citation '${c.id}' is never referenced`).toBe(true);
-      expect(c.authors.length).toBeGreaterThan(0);
-      expect(c.title.length).toBeGreaterThan(10);
-      expect(c.journal).toMatch(/\d{4}/);
-      expect(c.journal).toContain(String(c.year));
-    }
-  });
+      for (const c of program.citations) {
+        expect(used.has(c.id), `citation '${c.id}' is never referenced`).toBe(true);
+        expect(c.authors.length).toBeGreaterThan(0);
+        expect(c.title.length).toBeGreaterThan(10);
+        expect(c.journal).toMatch(/\d{4}/);
+        expect(c.journal).toContain(String(c.year));
+      }
+    },
+  );
 
-  it.each(builtInPrograms.map((p) => [p.id, p] as const))("%s: every number marked as our reading says what is ours", (_id, program) => {
-    const all = sources(program);
-    const ours = all.filter((s) => s.source.ours);
-    expect(ours.length).toBeGreaterThan(0);
-    for (const { where, source } of ours) expect(source.note, `${where}: 'ours' without a note`).toMatch(/ours|our /i);
-    // Every authored gate and regress rule carries its provenance.
-    for (const stage of program.stages) {
-      for (const g of stage.gates) expect(g.source, `${stage.id} gate ${g.id} has no source`).toBeDefined();
-      for (const r of stage.regressRules) expect(r.source, `${stage.id} rule ${r.id} has no source`).toBeDefined();
-    }
-  });
+  it.each(builtInPrograms.map((p) => [p.id, p] as const))(
+    "%s: every number marked as our reading says what is ours",
+    (_id, program) => {
+      const all = sources(program);
+      const ours = all.filter((s) => s.source.ours);
+      expect(ours.length).toBeGreaterThan(0);
+      for (const { where, source } of ours)
+        expect(source.note, `${where}: 'ours' without a note`).toMatch(/ours|our /i);
+      // Every authored gate and regress rule carries its provenance.
+      for (const stage of program.stages) {
+        for (const g of stage.gates) expect(g.source, `${stage.id} gate ${g.id} has no source`).toBeDefined();
+        for (const r of stage.regressRules) expect(r.source, `${stage.id} rule ${r.id} has no source`).toBeDefined();
+      }
+    },
+  );
 
-  it.each(builtInPrograms.map((p) => [p.id, p] as const))("%s: patients get plain instructions and every stage has dosage and a way forward", (_id, program) => {
-    for (const stage of program.stages) {
-      expect(stage.instructions.length, stage.id).toBeGreaterThan(80);
-      expect(stage.prescription.exercises.length + (stage.prescription.run ? 1 : 0), `${stage.id} prescribes nothing`).toBeGreaterThan(0);
-      const dosed = stage.prescription.exercises.filter((e) => e.sets || e.reps || e.holdSeconds);
-      expect(dosed.length > 0 || stage.prescription.run !== undefined, `${stage.id} has no dosage`).toBe(true);
-      expect(stage.gates.length + stage.minDays, `${stage.id} has no gate`).toBeGreaterThan(0);
-      expect(stage.regressRules.length, `${stage.id} has no regress rule`).toBeGreaterThan(0);
-    }
-  });
+  it.each(builtInPrograms.map((p) => [p.id, p] as const))(
+    "%s: patients get plain instructions and every stage has dosage and a way forward",
+    (_id, program) => {
+      for (const stage of program.stages) {
+        expect(stage.instructions.length, stage.id).toBeGreaterThan(80);
+        expect(
+          stage.prescription.exercises.length + (stage.prescription.run ? 1 : 0),
+          `${stage.id} prescribes nothing`,
+        ).toBeGreaterThan(0);
+        const dosed = stage.prescription.exercises.filter((e) => e.sets || e.reps || e.holdSeconds);
+        expect(dosed.length > 0 || stage.prescription.run !== undefined, `${stage.id} has no dosage`).toBe(true);
+        expect(stage.gates.length + stage.minDays, `${stage.id} has no gate`).toBeGreaterThan(0);
+        expect(stage.regressRules.length, `${stage.id} has no regress rule`).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it("sets each program's pain limits as clinical-reference §1 tabulates them", () => {
     const model = (id: string) => loadBuiltInProgram(id)!.painModel;
     expect(model("hamstring-askling-2013")).toMatchObject({ duringMax: 0 });
     expect(model("patellar-malliaras-2015")).toMatchObject({ duringMax: 3, inclusive: true, settleBy: "24h" });
     expect(model("hamstring-hickey-2020")).toMatchObject({ duringMax: 4, inclusive: true });
-    expect(model("achilles-silbernagel-2007")).toMatchObject({ duringMax: 5, inclusive: true, settleBy: "next_morning", weekOnWeek: "no_rise" });
+    expect(model("achilles-silbernagel-2007")).toMatchObject({
+      duringMax: 5,
+      inclusive: true,
+      settleBy: "next_morning",
+      weekOnWeek: "no_rise",
+    });
     // Alfredson allows pain unless disabling: no limit in the model; the "disabling" number is ours and labelled so.
     expect(model("achilles-alfredson-1998")).toMatchObject({ duringMax: null, source: { ours: true } });
   });
@@ -131,9 +149,18 @@ describe("built-in program library", () => {
           signoffs: [],
         });
         expect(d.outcome, `${program.id}/${stage.id}`).toBe("hold");
-        expect(d.flags.map((f) => f.code), `${program.id}/${stage.id}`).not.toContain("conflicting_rules");
-        expect(d.flags.map((f) => f.code), `${program.id}/${stage.id}`).not.toContain("no_gates");
-        expect(d.checks.filter((c) => c.role === "regress").every((c) => c.status !== "met"), `${program.id}/${stage.id}`).toBe(true);
+        expect(
+          d.flags.map((f) => f.code),
+          `${program.id}/${stage.id}`,
+        ).not.toContain("conflicting_rules");
+        expect(
+          d.flags.map((f) => f.code),
+          `${program.id}/${stage.id}`,
+        ).not.toContain("no_gates");
+        expect(
+          d.checks.filter((c) => c.role === "regress").every((c) => c.status !== "met"),
+          `${program.id}/${stage.id}`,
+        ).toBe(true);
       }
     }
   });
@@ -174,7 +201,9 @@ describe("built-in program library", () => {
     const broken = structuredClone(data) as Program;
     broken.stages[0]!.gates[0]!.source = { citationIds: ["not-a-citation"] };
     expect(() => parseBuiltInProgram(file, broken)).toThrow(BuiltInProgramError);
-    expect(() => parseBuiltInProgram(file, broken)).toThrow(/achilles-silbernagel-2007\.json[\s\S]*unknown citation 'not-a-citation'/);
+    expect(() => parseBuiltInProgram(file, broken)).toThrow(
+      /achilles-silbernagel-2007\.json[\s\S]*unknown citation 'not-a-citation'/,
+    );
     expect(() => parseBuiltInProgram("renamed.json", data)).toThrow(/must be named after its id/);
   });
 });

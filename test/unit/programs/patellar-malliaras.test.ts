@@ -29,7 +29,11 @@ describe("Patellar tendinopathy — Malliaras staged loading", () => {
     expect(toSport.toStageId).toBe("return-to-sport");
 
     // Three full training sessions with the knee settled the next day each time.
-    const done = p.until("complete", 10, everyOtherDay({ painDuring: 2, sessionMinutes: 90, ...morning(1) }, morning(1)));
+    const done = p.until(
+      "complete",
+      10,
+      everyOtherDay({ painDuring: 2, sessionMinutes: 90, ...morning(1) }, morning(1)),
+    );
     expect(check(done, "three-high-load-sessions").observed).toBe(3);
     expect(p.stagesVisited).toEqual(["isometric", "isotonic", "energy-storage", "return-to-sport"]);
   });
@@ -83,7 +87,9 @@ describe("Patellar tendinopathy — Malliaras staged loading", () => {
     p.until("advance", 12, everyOtherDay({ painDuring: 2, ...morning(2) }, morning(2)));
     expect(p.stageId).toBe("energy-storage");
     // Mornings stay at the same pain (so the 24-hour rule is quiet) but the decline squat creeps up from 2 to 4.
-    const d = p.until("regress", 16, (i) => (i % 2 === 0 ? { sessionDone: "done", painDuring: 2, ...morning(i < 7 ? 2 : 4) } : morning(i < 7 ? 2 : 4)));
+    const d = p.until("regress", 16, (i) =>
+      i % 2 === 0 ? { sessionDone: "done", painDuring: 2, ...morning(i < 7 ? 2 : 4) } : morning(i < 7 ? 2 : 4),
+    );
     expect(d.regress?.ruleId, explain(d)).toBe("decline-squat-rising");
     expect(d.toStageId).toBe("isotonic");
   });

@@ -14,14 +14,35 @@ function week(block: number, opts: { pain?: number; morning?: number; stiffness?
   return (i: number): DayEntry => {
     switch (i % 7) {
       case 1:
-        return { ...morning, sessionDone: "done", painDuring: pain, runningMinutes: 39, sessionMinutes: 40, sessionRpe: 7 };
+        return {
+          ...morning,
+          sessionDone: "done",
+          painDuring: pain,
+          runningMinutes: 39,
+          sessionMinutes: 40,
+          sessionRpe: 7,
+        };
       case 2:
         return { ...morning, sessionDone: "done", painDuring: 1, sessionMinutes: 40, sessionRpe: 6 };
       case 4:
-        return { ...morning, sessionDone: "done", painDuring: pain, runningMinutes: 30, sessionMinutes: 30, sessionRpe: 3 };
+        return {
+          ...morning,
+          sessionDone: "done",
+          painDuring: pain,
+          runningMinutes: 30,
+          sessionMinutes: 30,
+          sessionRpe: 3,
+        };
       case 6: {
         const minutes = opts.longMinutes ?? LONG[block - 1]!;
-        return { ...morning, sessionDone: "done", painDuring: pain, runningMinutes: minutes, sessionMinutes: minutes, sessionRpe: 5 };
+        return {
+          ...morning,
+          sessionDone: "done",
+          painDuring: pain,
+          runningMinutes: minutes,
+          sessionMinutes: minutes,
+          sessionRpe: 5,
+        };
       }
       default:
         return { ...morning, sessionDone: "none" };
