@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./test/support/chromium.ts";
 
-// End-to-end tests drive Debian's Chromium (browsers can't be downloaded here) against the built app
-// on a fresh SQLite file seeded with the demo clinic.
+// End-to-end tests drive a real Chromium (CHROMIUM_PATH, a system one, or Playwright's own: scripts/ensure-browser.ts
+// gets one first) against the built app on a fresh SQLite file seeded with the demo clinic.
 const port = Number(process.env.E2E_PORT ?? 3210);
 
 export default defineConfig({
@@ -16,7 +17,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: "off",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: findChromium()?.executablePath,
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -3,11 +3,10 @@ import { chmodSync, chownSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { findPostgresBin } from "./postgres-bin.ts";
 
 // A throwaway PostgreSQL cluster on a loopback port for the integration tests (issue 8: same tests, both databases).
 // initdb refuses to run as root, so the cluster belongs to the `postgres` system user when we are root.
-
-const BIN = process.env.PG_BIN_DIR ?? "/usr/local/bin";
 
 export type Cluster = { adminUrl: string; stop: () => void };
 
@@ -30,6 +29,8 @@ function asPostgres(args: string[]): void {
 }
 
 export async function startCluster(): Promise<Cluster> {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error("No PostgreSQL server programs found: run `npm run test:tools`, or set PG_BIN_DIR.");
   const dir = mkdtempSync(path.join(os.tmpdir(), "stagewise-pg-"));
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
@@ -39,9 +40,9 @@ export async function startCluster(): Promise<Cluster> {
   chmodSync(dir, 0o700);
   const data = path.join(dir, "data");
   const port = await freePort();
-  asPostgres([`${BIN}/initdb`, "-D", data, "-U", "app", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+  asPostgres([`${bin}/initdb`, "-D", data, "-U", "app", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
   asPostgres([
-    `${BIN}/pg_ctl`,
+    `${bin}/pg_ctl`,
     "-w",
     "-D",
     data,
@@ -55,7 +56,7 @@ export async function startCluster(): Promise<Cluster> {
     adminUrl: `postgres://app@127.0.0.1:${port}/postgres`,
     stop() {
       try {
-        asPostgres([`${BIN}/pg_ctl`, "-w", "-D", data, "-m", "immediate", "stop"]);
+        asPostgres([`${bin}/pg_ctl`, "-w", "-D", data, "-m", "immediate", "stop"]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
