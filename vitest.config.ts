@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
-// Two projects so `npm test` can run the fast pure tests before the ones that touch SQLite files.
+// Projects so `npm test` can run the fast pure tests before the ones that touch SQLite files.
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {

@@ -18,7 +18,7 @@ import {
 /**
  * Kysely dialect for the callback-based `sqlite3` package.
  *
- * No maintained dialect supports `sqlite3` on Node 20 (see docs/decisions/002-sqlite-driver.md), so this is ours.
+ * No maintained dialect supports `sqlite3` on Node 20 (see docs/decisions/002-sqlite3-kysely-dialect.md), so this is ours.
  * SQLite has one writer: one write connection is handed out under a mutex so that a query issued by another request
  * can never run inside someone else's open transaction. In WAL mode readers do not block the writer or each other, so
  * plain SELECTs outside a transaction go to a small pool of read-only connections and run in parallel on libuv's
