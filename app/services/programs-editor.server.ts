@@ -1,10 +1,10 @@
 import type { DB } from "~/db/client.server.ts";
 import { ProgramSchema, type Program } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
+import { builtInPrograms, loadBuiltInProgram } from "~/programs/index.ts";
 import { parseStoredProgram } from "~/services/evaluation.server.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
-import { builtInPrograms, loadBuiltInProgram } from "../../db/programs/index.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician" };
 
