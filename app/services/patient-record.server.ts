@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "~/db/client.server.ts";
 import type { Plan } from "~/db/types.ts";
 import { addDays, type Check, type Flag, type Program } from "~/engine/index.ts";
-import { getPatientInClinic } from "~/models/patient.server.ts";
+import type { getPatientInClinic } from "~/models/patient.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { programOfPlan } from "./evaluation.server.ts";
