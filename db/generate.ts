@@ -3,11 +3,11 @@ import type { DailyLog, NewDailyLog, NewDecision, Plan } from "~/db/types.ts";
 import { addDays, type Program } from "~/engine/index.ts";
 import { decisionRow } from "~/models/decision.server.ts";
 import { HISTORY_DAYS, toLogFact, toMeasurementFact } from "~/models/facts.server.ts";
+import { builtInPrograms } from "~/programs/index.ts";
 import { decidePlan, evaluatePlan } from "~/services/evaluation.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
-import { builtInPrograms } from "./programs/index.ts";
 import { seededRandom } from "./seeded-random.ts";
 
 export type GenerateOptions = {

@@ -5,7 +5,7 @@
  * block and exits 1 on a mismatch. Exit 2 means the case could not be read or evaluated.
  *
  * A case names its program inline ("program") or by built-in id ("programId"); built-ins come from
- * db/programs/index.ts (`loadBuiltInProgram(id)`), loaded only when a case asks for one.
+ * app/programs/index.ts (`loadBuiltInProgram(id)`), loaded only when a case asks for one.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,15 +17,15 @@ const USAGE = "usage: npm run engine -- evaluate <case.json> [--check]";
 class CliError extends Error {}
 
 async function loadBuiltIn(id: string): Promise<Program> {
-  const libraryPath = fileURLToPath(new URL("../db/programs/index.ts", import.meta.url));
+  const libraryPath = fileURLToPath(new URL("../app/programs/index.ts", import.meta.url));
   if (!existsSync(libraryPath)) {
     throw new CliError(
-      `case asks for built-in program '${id}', but the built-in library (db/programs/index.ts) does not exist yet; put the program inline under "program"`,
+      `case asks for built-in program '${id}', but the built-in library (app/programs/index.ts) does not exist yet; put the program inline under "program"`,
     );
   }
   const library = (await import(pathToFileURL(libraryPath).href)) as { loadBuiltInProgram?: (id: string) => unknown };
   if (typeof library.loadBuiltInProgram !== "function") {
-    throw new CliError("db/programs/index.ts does not export loadBuiltInProgram(id)");
+    throw new CliError("app/programs/index.ts does not export loadBuiltInProgram(id)");
   }
   let found: unknown;
   try {

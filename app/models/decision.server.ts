@@ -55,6 +55,16 @@ export async function supersedePendingDecisions(db: DB, planId: string): Promise
     .execute();
 }
 
+/** A new hold replaces an earlier hold of the same day: one informational decision per plan and day. */
+export async function deleteHeldDecisionsOfDay(db: DB, planId: string, evaluatedFor: string): Promise<void> {
+  await db
+    .deleteFrom("decision")
+    .where("plan_id", "=", planId)
+    .where("evaluated_for", "=", evaluatedFor)
+    .where("status", "=", "info")
+    .execute();
+}
+
 export async function getDecisionInClinic(db: DB, clinicId: string, decisionId: string) {
   return db
     .selectFrom("decision")
@@ -76,6 +86,16 @@ export async function markDecisionReviewed(
     .where("status", "=", "pending")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** A decision of this plan, or undefined (the id came from the client: never another plan's). */
+export async function getDecisionOfPlan(db: DB, planId: string, decisionId: string) {
+  return db
+    .selectFrom("decision")
+    .selectAll()
+    .where("id", "=", decisionId)
+    .where("plan_id", "=", planId)
+    .executeTakeFirst();
 }
 
 /** The patient's sentence of the plan's latest decision (not its checks: the Today page shows only this). */

@@ -5,7 +5,10 @@ import { newId } from "~/utils/ids.server.ts";
 type PlanKey = { id: string; clinic_id: string; patient_id: string };
 export type MeasurementValue = { measure: string; side: "left" | "right" | null; value: number; answers: unknown };
 
-/** Measurements the patient records about themselves (self-tests, questionnaires), on their own plan. */
+/**
+ * Measurements recorded together on a plan, one row each, sharing one creation time: the patient's own (self-tests,
+ * questionnaires, with their answers) or a clinician's clinic tests (no answers).
+ */
 export async function insertMeasurements(
   db: DB,
   plan: PlanKey,

@@ -22,6 +22,24 @@ export async function getUserForSignIn(db: DB, email: string) {
     .executeTakeFirst();
 }
 
+/** The stored password hash of a user (null while invited): only for checking a password. */
+export async function getPasswordHash(db: DB, userId: string): Promise<string | null> {
+  const row = await db.selectFrom("app_user").select("password_hash").where("id", "=", userId).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+/** Whether a user is a patient of this clinic (ids from a form are checked before use). */
+export async function isPatientOfClinic(db: DB, clinicId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("app_user")
+    .select("id")
+    .where("id", "=", userId)
+    .where("clinic_id", "=", clinicId)
+    .where("role", "=", "patient")
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
 export async function emailExists(db: DB, email: string): Promise<boolean> {
   const row = await db
     .selectFrom("app_user")

@@ -12,7 +12,7 @@ import {
   VISA_A,
   VISA_P,
   type QuestionnaireKind,
-} from "~/components/patient/questionnaire-items.ts";
+} from "~/content/questionnaires.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { LefsFormSchema, PsfsFormSchema, VisaFormSchema } from "~/schemas/questionnaires.ts";

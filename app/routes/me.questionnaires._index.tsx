@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
-import { QUESTIONNAIRE_KINDS, QUESTIONNAIRE_TITLES } from "~/components/patient/questionnaire-items.ts";
+import { QUESTIONNAIRE_KINDS, QUESTIONNAIRE_TITLES } from "~/content/questionnaires.ts";
 import { Page, PageHeader } from "~/components/ui/layout.tsx";
 import { requirePatient } from "~/utils/auth.server.ts";
 

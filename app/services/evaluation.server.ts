@@ -2,7 +2,7 @@ import type { DB } from "~/db/client.server.ts";
 import type { DecisionStatus, Plan } from "~/db/types.ts";
 import { addDays, evaluate, ProgramSchema, type Decision, type Program } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
-import { insertDecision, supersedePendingDecisions } from "~/models/decision.server.ts";
+import { deleteHeldDecisionsOfDay, insertDecision, supersedePendingDecisions } from "~/models/decision.server.ts";
 import { loadPlanFacts, type PlanFacts } from "~/models/facts.server.ts";
 import { setPlanStage } from "~/models/plan-stage.server.ts";
 import { todayIn } from "~/utils/dates.ts";
@@ -85,12 +85,7 @@ export async function recordDecision(
 ): Promise<EvaluationResult> {
   await supersedePendingDecisions(trx, plan.id);
   if (decision.outcome === "hold") {
-    await trx
-      .deleteFrom("decision")
-      .where("plan_id", "=", plan.id)
-      .where("evaluated_for", "=", today)
-      .where("status", "=", "info")
-      .execute();
+    await deleteHeldDecisionsOfDay(trx, plan.id, today);
   }
   const applyNow =
     decision.outcome === "regress" || (decision.outcome !== "hold" && plan.approval_mode === "automatic");

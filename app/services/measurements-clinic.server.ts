@@ -1,8 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
+import { insertMeasurements } from "~/models/patient-measurement.server.ts";
 import { getPlanInClinic } from "~/models/plan.server.ts";
-import { nowIso } from "~/utils/dates.ts";
-import { newId } from "~/utils/ids.server.ts";
 import { reevaluate, type ChangeResult } from "./plan-changes.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
@@ -35,28 +34,13 @@ export async function recordClinicMeasurement(
             .filter(([, value]) => value !== undefined)
             .map(([side, value]) => ({ measure: input.measure, side, value: value! }))
         : [{ measure: input.instrument, side: null, value: input.score }];
-    const createdAt = nowIso();
-    const ids: string[] = [];
-    for (const row of rows) {
-      const id = newId();
-      ids.push(id);
-      await trx
-        .insertInto("measurement")
-        .values({
-          id,
-          clinic_id: clinician.clinic_id,
-          plan_id: plan.id,
-          patient_id: plan.patient_id,
-          measured_on: input.measuredOn,
-          measure: row.measure,
-          side: row.side,
-          value: row.value,
-          answers: null,
-          recorded_by: clinician.id,
-          created_at: createdAt,
-        })
-        .execute();
-    }
+    const ids = await insertMeasurements(
+      trx,
+      plan,
+      clinician.id,
+      input.measuredOn,
+      rows.map((row) => ({ ...row, answers: null })),
+    );
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
       actor: clinician,

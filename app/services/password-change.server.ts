@@ -1,7 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { deleteSessionsOfUser } from "~/models/session.server.ts";
-import { setPassword } from "~/models/user.server.ts";
+import { getPasswordHash, setPassword } from "~/models/user.server.ts";
 import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
 
 export type PasswordChangeResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
@@ -15,8 +15,8 @@ export async function changePassword(
   user: { id: string; clinic_id: string; role: string },
   input: { currentPassword: string; newPassword: string },
 ): Promise<PasswordChangeResult> {
-  const row = await db.selectFrom("app_user").select("password_hash").where("id", "=", user.id).executeTakeFirst();
-  if (!row?.password_hash || !(await verifyPassword(input.currentPassword, row.password_hash))) {
+  const currentHash = await getPasswordHash(db, user.id);
+  if (!currentHash || !(await verifyPassword(input.currentPassword, currentHash))) {
     return { ok: false, fieldErrors: { currentPassword: "That is not your current password" } };
   }
   const newHash = await hashPassword(input.newPassword); // slow on purpose: outside the transaction

@@ -2,7 +2,7 @@ import type { DB } from "~/db/client.server.ts";
 import type { DailyLog, Decision as DecisionRow } from "~/db/types.ts";
 import { modelAcceptsPain, type Check, type Program } from "~/engine/index.ts";
 import { getLogForPlanDate, logDetailsOf } from "~/models/daily-log.server.ts";
-import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
+import { getDecisionOfPlan, getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import { loadPatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 
@@ -129,12 +129,7 @@ export async function savedView(db: DB, patient: PatientUser, date: string, deci
   const log = await getLogForPlanDate(db, current.plan.id, date);
   if (!log) return null;
   const decision = decisionId
-    ? await db
-        .selectFrom("decision")
-        .selectAll()
-        .where("id", "=", decisionId)
-        .where("plan_id", "=", current.plan.id)
-        .executeTakeFirst()
+    ? await getDecisionOfPlan(db, current.plan.id, decisionId)
     : await getLatestDecisionForPlan(db, current.plan.id);
   if (decisionId && !decision) return null;
   return {

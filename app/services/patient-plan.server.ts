@@ -1,6 +1,6 @@
 import type { DB } from "~/db/client.server.ts";
 import type { Plan } from "~/db/types.ts";
-import { addDays, daysBetween, type Criterion, type PainModel, type Program, type Stage } from "~/engine/index.ts";
+import { daysBetween, type Criterion, type PainModel, type Program, type Stage } from "~/engine/index.ts";
 import { getCurrentPlanForPatient } from "~/models/plan.server.ts";
 import { EDIT_WINDOW_DAYS } from "~/schemas/daily-log.ts";
 import { programOfPlan } from "~/services/evaluation.server.ts";

@@ -1,5 +1,5 @@
+import { questionnaireKindOf } from "~/content/questionnaires.ts";
 import type { DB } from "~/db/client.server.ts";
-import { questionnaireKindOf } from "~/components/patient/questionnaire-items.ts";
 import {
   addDays,
   adherenceOver,

@@ -3,9 +3,9 @@ import type { Plan, PlanStatus } from "~/db/types.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { supersedePendingDecisions } from "~/models/decision.server.ts";
 import { setPlanStage } from "~/models/plan-stage.server.ts";
-import { getPlanInClinic } from "~/models/plan.server.ts";
+import { getPlanInClinic, setPlanProgram, setPlanStatus } from "~/models/plan.server.ts";
 import type { StartPlanForm } from "~/schemas/plan-actions.ts";
-import { nowIso, todayIn } from "~/utils/dates.ts";
+import { todayIn } from "~/utils/dates.ts";
 import { evaluatePlan, programOfPlan } from "./evaluation.server.ts";
 import { findProgramForClinic } from "./program-lookup.server.ts";
 import { startPlan } from "./plans.server.ts";
@@ -76,7 +76,7 @@ export async function changePlanStatus(
     if (!plan) return notFound;
     if (!rule.from.includes(plan.status))
       return { ok: false, status: 409, message: `This plan is ${plan.status}; it cannot be ${rule.to} now.` };
-    await trx.updateTable("plan").set({ status: rule.to, updated_at: nowIso() }).where("id", "=", plan.id).execute();
+    await setPlanStatus(trx, plan.id, rule.to);
     // A paused or discharged plan has nothing to confirm.
     if (rule.to !== "active") await supersedePendingDecisions(trx, plan.id);
     await recordAudit(trx, {
@@ -155,11 +155,7 @@ export async function movePlanToVersion(
       };
     }
     await supersedePendingDecisions(trx, plan.id);
-    await trx
-      .updateTable("plan")
-      .set({ program_version: program.version, program_snapshot: JSON.stringify(program), updated_at: nowIso() })
-      .where("id", "=", plan.id)
-      .execute();
+    await setPlanProgram(trx, plan.id, program);
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
       actor: clinician,

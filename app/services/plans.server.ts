@@ -2,9 +2,8 @@ import type { DB } from "~/db/client.server.ts";
 import type { ApprovalMode } from "~/db/types.ts";
 import type { Program } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
-import { getCurrentPlanForPatient } from "~/models/plan.server.ts";
-import { nowIso } from "~/utils/dates.ts";
-import { newId } from "~/utils/ids.server.ts";
+import { getCurrentPlanForPatient, insertPlan } from "~/models/plan.server.ts";
+import { isPatientOfClinic } from "~/models/user.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician" };
 
@@ -33,48 +32,30 @@ export async function startPlan(db: DB, clinician: Clinician, input: StartPlanIn
     return { ok: false, fieldErrors: { startStageId: "Choose a stage of this program" } };
   }
   return db.transaction().execute(async (trx): Promise<StartPlanResult> => {
-    const patient = await trx
-      .selectFrom("app_user")
-      .select("id")
-      .where("id", "=", input.patientId)
-      .where("clinic_id", "=", clinician.clinic_id)
-      .where("role", "=", "patient")
-      .executeTakeFirst();
-    if (!patient) return { ok: false, fieldErrors: { patientId: "Patient not found in your clinic" } };
+    if (!(await isPatientOfClinic(trx, clinician.clinic_id, input.patientId))) {
+      return { ok: false, fieldErrors: { patientId: "Patient not found in your clinic" } };
+    }
     if (await getCurrentPlanForPatient(trx, input.patientId)) {
       return {
         ok: false,
         fieldErrors: { programId: "This patient already has a plan. Discharge it before starting another." },
       };
     }
-    const planId = newId();
-    const now = nowIso();
-    await trx
-      .insertInto("plan")
-      .values({
-        id: planId,
-        clinic_id: clinician.clinic_id,
-        patient_id: input.patientId,
-        clinician_id: clinician.id,
-        program_id: input.program.id,
-        program_version: input.program.version,
-        program_snapshot: JSON.stringify(input.program),
-        current_stage_id: input.startStageId,
-        stage_entered_on: input.startDate,
-        last_regress_on: null,
-        start_date: input.startDate,
-        injury_date: input.injuryDate ?? null,
-        surgery_date: input.surgeryDate ?? null,
-        involved_side: input.involvedSide,
-        status: "active",
-        approval_mode: input.approvalMode,
-        goal_text: input.goalText ?? null,
-        goal_activity: input.goalActivity ?? null,
-        goal_target_date: input.goalTargetDate ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    const planId = await insertPlan(trx, {
+      clinicId: clinician.clinic_id,
+      patientId: input.patientId,
+      clinicianId: clinician.id,
+      program: input.program,
+      startStageId: input.startStageId,
+      startDate: input.startDate,
+      approvalMode: input.approvalMode,
+      involvedSide: input.involvedSide,
+      injuryDate: input.injuryDate ?? null,
+      surgeryDate: input.surgeryDate ?? null,
+      goalText: input.goalText ?? null,
+      goalActivity: input.goalActivity ?? null,
+      goalTargetDate: input.goalTargetDate ?? null,
+    });
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
       actor: clinician,

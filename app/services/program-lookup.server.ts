@@ -1,8 +1,8 @@
 import type { DB } from "~/db/client.server.ts";
 import type { Program } from "~/engine/index.ts";
 import { getClinicProgramVersion } from "~/models/program.server.ts";
+import { loadBuiltInProgram } from "~/programs/index.ts";
 import { parseStoredProgram } from "~/services/evaluation.server.ts";
-import { loadBuiltInProgram } from "../../db/programs/index.ts";
 
 /**
  * Finds a program a clinic may use: a built-in (shared, read-only) or one of the clinic's own.

@@ -1,10 +1,19 @@
 import type { DB } from "~/db/client.server.ts";
 import { ProgramSchema, type Program } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
+import { countLivePlansByProgramVersion, countLivePlansOfProgram } from "~/models/plan.server.ts";
+import {
+  getClinicProgram,
+  insertProgram,
+  insertProgramVersion,
+  listClinicProgramsAtCurrentVersion,
+  listProgramVersions,
+  setProgramCurrentVersion,
+} from "~/models/program.server.ts";
+import { builtInPrograms, loadBuiltInProgram } from "~/programs/index.ts";
 import { parseStoredProgram } from "~/services/evaluation.server.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
-import { builtInPrograms, loadBuiltInProgram } from "../../db/programs/index.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician" };
 
@@ -39,18 +48,7 @@ function choiceOf(
 
 /** The clinic's own programs at their current version (one query; definitions re-validated on the way out). */
 export async function listClinicProgramDefinitions(db: DB, clinicId: string) {
-  const rows = await db
-    .selectFrom("program")
-    .innerJoin("program_version", (join) =>
-      join
-        .onRef("program_version.program_id", "=", "program.id")
-        .onRef("program_version.version", "=", "program.current_version"),
-    )
-    .select(["program.id", "program.based_on", "program.updated_at", "program_version.definition"])
-    .where("program.clinic_id", "=", clinicId)
-    .where("program.archived_at", "is", null)
-    .orderBy("program.name")
-    .execute();
+  const rows = await listClinicProgramsAtCurrentVersion(db, clinicId);
   return rows.map((r) => ({ program: parseStoredProgram(r.definition), basedOn: r.based_on, updatedAt: r.updated_at }));
 }
 
@@ -78,30 +76,11 @@ export async function getProgramDetail(
   programId: string,
 ): Promise<EditableProgram | undefined> {
   const builtIn = loadBuiltInProgram(programId);
-  const plansByVersion = await db
-    .selectFrom("plan")
-    .select(["program_version as version", (eb) => eb.fn.countAll<number>().as("plans")])
-    .where("clinic_id", "=", clinicId)
-    .where("program_id", "=", programId)
-    .where("status", "in", ["active", "paused"])
-    .groupBy("program_version")
-    .execute();
-  const plans = plansByVersion.map((r) => ({ version: Number(r.version), plans: Number(r.plans) }));
+  const plans = await countLivePlansByProgramVersion(db, clinicId, programId);
   if (builtIn) return { program: builtIn, builtIn: true, basedOn: null, versions: [], plansByVersion: plans };
-  const row = await db
-    .selectFrom("program")
-    .select(["id", "current_version", "based_on"])
-    .where("id", "=", programId)
-    .where("clinic_id", "=", clinicId)
-    .executeTakeFirst();
+  const row = await getClinicProgram(db, clinicId, programId);
   if (!row) return undefined;
-  const versions = await db
-    .selectFrom("program_version")
-    .leftJoin("app_user", "app_user.id", "program_version.created_by")
-    .select(["program_version.version", "program_version.created_at", "program_version.definition", "app_user.name"])
-    .where("program_version.program_id", "=", programId)
-    .orderBy("program_version.version", "desc")
-    .execute();
+  const versions = await listProgramVersions(db, programId);
   const current = versions.find((v) => v.version === row.current_version);
   if (!current) return undefined;
   return {
@@ -124,30 +103,16 @@ export async function createClinicProgram(
   const program = ProgramSchema.parse({ ...definition, id, version: 1 });
   await db.transaction().execute(async (trx) => {
     const now = nowIso();
-    await trx
-      .insertInto("program")
-      .values({
-        id,
-        clinic_id: clinician.clinic_id,
-        name: program.name,
-        condition: program.condition,
-        based_on: basedOn,
-        current_version: 1,
-        created_by: clinician.id,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto("program_version")
-      .values({
-        program_id: id,
-        version: 1,
-        definition: JSON.stringify(program),
-        created_by: clinician.id,
-        created_at: now,
-      })
-      .execute();
+    await insertProgram(trx, {
+      id,
+      clinicId: clinician.clinic_id,
+      name: program.name,
+      condition: program.condition,
+      basedOn,
+      createdBy: clinician.id,
+      createdAt: now,
+    });
+    await insertProgramVersion(trx, { program, createdBy: clinician.id, createdAt: now });
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
       actor: clinician,
@@ -182,38 +147,14 @@ export async function saveProgramVersion(
   definition: Program,
 ): Promise<SaveResult> {
   return db.transaction().execute(async (trx): Promise<SaveResult> => {
-    const row = await trx
-      .selectFrom("program")
-      .select(["id", "current_version"])
-      .where("id", "=", programId)
-      .where("clinic_id", "=", clinician.clinic_id)
-      .executeTakeFirst();
+    const row = await getClinicProgram(trx, clinician.clinic_id, programId);
     if (!row) return { ok: false, status: 404, message: "Program not found" };
     const version = row.current_version + 1;
     const program = ProgramSchema.parse({ ...definition, id: programId, version });
     const now = nowIso();
-    await trx
-      .insertInto("program_version")
-      .values({
-        program_id: programId,
-        version,
-        definition: JSON.stringify(program),
-        created_by: clinician.id,
-        created_at: now,
-      })
-      .execute();
-    await trx
-      .updateTable("program")
-      .set({ current_version: version, name: program.name, condition: program.condition, updated_at: now })
-      .where("id", "=", programId)
-      .execute();
-    const inUse = await trx
-      .selectFrom("plan")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("clinic_id", "=", clinician.clinic_id)
-      .where("program_id", "=", programId)
-      .where("status", "in", ["active", "paused"])
-      .executeTakeFirstOrThrow();
+    await insertProgramVersion(trx, { program, createdBy: clinician.id, createdAt: now });
+    await setProgramCurrentVersion(trx, program, now);
+    const inUse = await countLivePlansOfProgram(trx, clinician.clinic_id, programId);
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
       actor: clinician,
@@ -224,9 +165,9 @@ export async function saveProgramVersion(
         name: program.name,
         fromVersion: row.current_version,
         toVersion: version,
-        plansOnOlderVersions: Number(inUse.n),
+        plansOnOlderVersions: inUse,
       },
     });
-    return { ok: true, version, plansOnOlderVersions: Number(inUse.n) };
+    return { ok: true, version, plansOnOlderVersions: inUse };
   });
 }

@@ -1,13 +1,8 @@
+import { INSTRUMENT_OF_KIND, VISA_A, VISA_P, type QuestionnaireKind } from "~/content/questionnaires.ts";
 import type { DB } from "~/db/client.server.ts";
 import { INSTRUMENT_SCORE_RANGES, scoreLefs, scorePsfs, scoreVisaA, scoreVisaP } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { insertMeasurements, listMeasurementsForPlan } from "~/models/patient-measurement.server.ts";
-import {
-  INSTRUMENT_OF_KIND,
-  VISA_A,
-  VISA_P,
-  type QuestionnaireKind,
-} from "~/components/patient/questionnaire-items.ts";
 import type { LefsForm, PsfsForm, VisaForm } from "~/schemas/questionnaires.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { loadPatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";

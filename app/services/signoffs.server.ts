@@ -1,8 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { getPlanInClinic } from "~/models/plan.server.ts";
-import { nowIso } from "~/utils/dates.ts";
-import { newId } from "~/utils/ids.server.ts";
+import { insertSignoff } from "~/models/signoff.server.ts";
 import { programOfPlan } from "./evaluation.server.ts";
 import { reevaluate, type ChangeResult } from "./plan-changes.server.ts";
 
@@ -29,21 +28,15 @@ export async function recordSignoff(
     if (!signoffItemsOfStage(plan).some((i) => i.itemId === input.itemId)) {
       return { ok: false, status: 400, fieldErrors: { itemId: "Choose an item the current stage asks for" } };
     }
-    const id = newId();
-    await trx
-      .insertInto("signoff")
-      .values({
-        id,
-        clinic_id: clinician.clinic_id,
-        plan_id: plan.id,
-        item_id: input.itemId,
-        stage_id: plan.current_stage_id,
-        signed_on: input.signedOn,
-        clinician_id: clinician.id,
-        note: input.note ?? null,
-        created_at: nowIso(),
-      })
-      .execute();
+    const id = await insertSignoff(trx, {
+      clinicId: clinician.clinic_id,
+      planId: plan.id,
+      itemId: input.itemId,
+      stageId: plan.current_stage_id,
+      signedOn: input.signedOn,
+      clinicianId: clinician.id,
+      note: input.note ?? null,
+    });
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
       actor: clinician,

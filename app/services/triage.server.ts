@@ -1,5 +1,6 @@
-import { PostgresAdapter, sql, type ExpressionBuilder, type RawBuilder } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
 import type { DB } from "~/db/client.server.ts";
+import { stringAgg } from "~/db/sql.server.ts";
 import type { Database } from "~/db/types.ts";
 import { addDays, countSessions, creditedSessions, daysBetween, type Check, type Flag } from "~/engine/index.ts";
 import { todayIn } from "~/utils/dates.ts";
@@ -63,8 +64,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
   // A little wider than the window so patients east of the clinician are fully covered.
   const logsFrom = addDays(clinicToday, -(TRIAGE_DAYS + 1));
   // A physio's home is their own caseload; the whole clinic is one click away (scope without clinicianId).
-  const mine = <Q extends { where: (...args: any[]) => Q }>(query: Q, column: string): Q =>
-    scope.clinicianId ? query.where(column, "=", scope.clinicianId) : query;
+  const mine = Boolean(scope.clinicianId);
 
   // One row per plan, each part an indexed lookup bounded by date or by "latest", so the cost follows the caseload,
   // not the history: the latest decision, the last applied regression in the window, and the last fortnight's logs
@@ -130,27 +130,26 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       .where("plan.clinic_id", "=", clinicId)
       .where("app_user.clinic_id", "=", clinicId)
       .where("plan.status", "in", ["active", "paused"])
-      .$call((query) => mine(query, "plan.clinician_id"))
+      .$if(mine, (query) => query.where("plan.clinician_id", "=", scope.clinicianId!))
       .execute(),
-    mine(
-      db
-        .selectFrom("patient_profile")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("clinic_id", "=", clinicId)
-        // NOT EXISTS probes plan_patient_idx per patient; NOT IN scanned every plan in the clinic (14 ms at 2,000).
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom("plan")
-                .select(sql.lit(1).as("one"))
-                .whereRef("plan.patient_id", "=", "patient_profile.user_id")
-                .where("plan.clinic_id", "=", clinicId)
-                .where("plan.status", "in", ["active", "paused"]),
-            ),
+    db
+      .selectFrom("patient_profile")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("clinic_id", "=", clinicId)
+      // NOT EXISTS probes plan_patient_idx per patient; NOT IN scanned every plan in the clinic (14 ms at 2,000).
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("plan")
+              .select(sql.lit(1).as("one"))
+              .whereRef("plan.patient_id", "=", "patient_profile.user_id")
+              .where("plan.clinic_id", "=", clinicId)
+              .where("plan.status", "in", ["active", "paused"]),
           ),
         ),
-      "clinician_id",
-    ).executeTakeFirstOrThrow(),
+      )
+      .$if(mine, (query) => query.where("clinician_id", "=", scope.clinicianId!))
+      .executeTakeFirstOrThrow(),
   ]);
 
   const outlines = await programOutlines(db, plans);
@@ -289,13 +288,6 @@ function unfoldLogs(folded: string | null) {
       };
     })
     .sort((a, b) => (a.log_date < b.log_date ? -1 : a.log_date > b.log_date ? 1 : 0));
-}
-
-/** string_agg on PostgreSQL, group_concat on SQLite: the one aggregate the two spell differently. */
-function stringAgg(db: DB, expression: RawBuilder<string>) {
-  return db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<string | null>`string_agg(${expression}, ',')`
-    : sql<string | null>`group_concat(${expression}, ',')`;
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { DB } from "~/db/client.server.ts";
 import { addDays, type Program } from "~/engine/index.ts";
 import { getPlanInClinic } from "~/models/plan.server.ts";
+import { loadBuiltInProgram } from "~/programs/index.ts";
 import { confirmDecision } from "~/services/decisions.server.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { startPlan } from "~/services/plans.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
-import { loadBuiltInProgram } from "../programs/index.ts";
 import { seededRandom } from "../seeded-random.ts";
 
 type Ids = {

@@ -165,12 +165,10 @@ test("every acknowledged log survives a SIGKILL in the middle of a burst, and th
         .executeTakeFirst();
       if (row?.pain_during === job.pain) survived++;
     }
-    test
-      .info()
-      .annotations.push({
-        type: "figures",
-        description: `${acknowledged.length} acknowledged before SIGKILL, ${survived} present after restart`,
-      });
+    test.info().annotations.push({
+      type: "figures",
+      description: `${acknowledged.length} acknowledged before SIGKILL, ${survived} present after restart`,
+    });
     console.log(`crash safety: ${acknowledged.length} acknowledged, ${survived} survived, integrity ok`);
     expect(survived).toBe(acknowledged.length);
     // One log per patient per day, whatever happened.

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { QUESTIONNAIRE_KINDS, QUESTIONNAIRE_TITLES } from "../../app/components/patient/questionnaire-items.ts";
+import { QUESTIONNAIRE_KINDS, QUESTIONNAIRE_TITLES } from "../../app/content/questionnaires.ts";
 import { DEMO, expectNoAxeViolations, PHONE_VIEWPORT, signIn } from "./support.ts";
 
 // The page sweep: every page each role can reach, at desktop width and on a phone, passes axe (WCAG 2.1 A and AA,

@@ -18,7 +18,7 @@ const provenanceIn = (text: string) => PROVENANCE.map((re) => re.exec(text)?.[0]
 
 /** A built-in program file as shipped (read directly: Playwright's loader cannot import JSON without attributes). */
 const builtInFile = (id: string) =>
-  JSON.parse(readFileSync(path.resolve("db/programs", `${id}.json`), "utf8")) as Program;
+  JSON.parse(readFileSync(path.resolve("app/programs", `${id}.json`), "utf8")) as Program;
 
 function serverDb() {
   return createDb(`file:${path.resolve(".tmp", `e2e-${process.env.E2E_PORT ?? "3210"}.db`)}`);

@@ -10,7 +10,7 @@ import { reissueInvite } from "~/services/patients.server.ts";
 import { startPlan } from "~/services/plans.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { loadBuiltInProgram } from "../../db/programs/index.ts";
+import { loadBuiltInProgram } from "~/programs/index.ts";
 import { createClinic, createClinician, createPatient, TEST_PASSWORD } from "../support/factories.ts";
 import { getRequest, postRequest, run, sessionCookieFor, type RouteResult } from "../support/requests.ts";
 import { twoStageProgram } from "./clinic/fixtures.ts";

@@ -10,7 +10,7 @@ import * as today from "~/routes/me._index.tsx";
 import { startPlan } from "~/services/plans.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { builtInPrograms, loadBuiltInProgram } from "../../db/programs/index.ts";
+import { builtInPrograms, loadBuiltInProgram } from "~/programs/index.ts";
 import { createClinicWithCast } from "../support/factories.ts";
 import { getRequest, postRequest, run } from "../support/requests.ts";
 

@@ -5,7 +5,7 @@ import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { startPlan } from "~/services/plans.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.server.ts";
-import { loadBuiltInProgram } from "../../db/programs/index.ts";
+import { loadBuiltInProgram } from "~/programs/index.ts";
 import { createClinicWithCast } from "../support/factories.ts";
 import { getRequest, run } from "../support/requests.ts";
 

@@ -10,6 +10,10 @@ import { clinicWithProgram, twoStageProgram } from "./fixtures.ts";
 // groups as repeated keys, as a browser posts them), converted, and validated by the engine's schema.
 
 type Posted = Record<string, string | string[]>;
+/** A criterion's editor values as the tests set them; `conditions` is there for repetitions (blankCriterion fills it). */
+type GateValues = Record<string, unknown> & { conditions?: Record<string, unknown> };
+/** The editor's form values, as far as these tests reach into them. */
+type FormValues = Record<string, unknown> & { stages: Array<{ gates: GateValues[] }> };
 
 /** The dotted names a browser posts; string lists (checkbox groups) stay lists = repeated keys. */
 function flatten(value: unknown, prefix = "", out: Posted = {}): Posted {
@@ -22,11 +26,11 @@ function flatten(value: unknown, prefix = "", out: Posted = {}): Posted {
 }
 
 /** The test program as the editor posts it, with one extra gate (stage 1, gate 3) set up by `edit`. */
-function posted(kind: "settle" | "trend" | "repetitions" | "soreness", edit: (gate: any) => void): Posted {
-  const form = programToForm({ ...twoStageProgram, id: "new-program" }) as any;
-  const gate = blankCriterion(kind, `new-${kind}`) as any;
+function posted(kind: "settle" | "trend" | "repetitions" | "soreness", edit: (gate: GateValues) => void): Posted {
+  const form = programToForm({ ...twoStageProgram, id: "new-program" }) as FormValues;
+  const gate = blankCriterion(kind, `new-${kind}`);
   edit(gate);
-  form.stages[0].gates.push(gate);
+  form.stages[0]!.gates.push(gate);
   return flatten(form);
 }
 
@@ -187,7 +191,7 @@ describe("criterion kinds with dedicated fields: valid posts are saved as the en
 });
 
 describe("criterion kinds with dedicated fields: invalid posts get a field error and nothing is written", () => {
-  const cases: Array<[string, "settle" | "trend" | "repetitions" | "soreness", (g: any) => void, string]> = [
+  const cases: Array<[string, "settle" | "trend" | "repetitions" | "soreness", (g: GateValues) => void, string]> = [
     ["settle: a fixed baseline without its value", "settle", (g) => (g.baseline = "fixed"), "baselineValue"],
     ["settle: a tolerance that is not a number", "settle", (g) => (g.tolerance = "some"), "tolerance"],
     ["settle: a zero-length window", "settle", (g) => (g.windowCount = "0"), "windowCount"],
@@ -203,19 +207,19 @@ describe("criterion kinds with dedicated fields: invalid posts get a field error
     [
       "repetitions: a pain maximum above 10",
       "repetitions",
-      (g) => (g.conditions.maxPainDuring = "11"),
+      (g) => (g.conditions!.maxPainDuring = "11"),
       "conditions.maxPainDuring",
     ],
     [
       "repetitions: running minutes that are not a number",
       "repetitions",
-      (g) => (g.conditions.minRunningMinutes = "twenty"),
+      (g) => (g.conditions!.minRunningMinutes = "twenty"),
       "conditions.minRunningMinutes",
     ],
     [
       "repetitions: an unknown soreness level",
       "repetitions",
-      (g) => (g.conditions.soreness = ["none", "very_sore"]),
+      (g) => (g.conditions!.soreness = ["none", "very_sore"]),
       "conditions.soreness",
     ],
     ["soreness: no level ticked", "soreness", (g) => (g.levels = []), "levels"],
@@ -230,9 +234,9 @@ describe("criterion kinds with dedicated fields: invalid posts get a field error
   });
 
   it("the browser-side schema (react-hook-form) puts the same errors on the same fields", () => {
-    const form = programToForm(twoStageProgram) as any;
-    form.stages[0].gates.push({ ...blankCriterion("soreness", "sore"), levels: [] });
-    form.stages[0].gates.push({
+    const form = programToForm(twoStageProgram) as FormValues;
+    form.stages[0]!.gates.push({ ...blankCriterion("soreness", "sore"), levels: [] });
+    form.stages[0]!.gates.push({
       ...blankCriterion("repetitions", "reps"),
       conditions: { maxPainAfter: "12", soreness: [] },
     });

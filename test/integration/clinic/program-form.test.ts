@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ProgramFormSchema, blankCriterion, programToForm } from "~/schemas/program-form.ts";
-import { builtInPrograms, loadBuiltInProgram } from "../../../db/programs/index.ts";
+import { builtInPrograms, loadBuiltInProgram } from "~/programs/index.ts";
 import { twoStageProgram } from "./fixtures.ts";
 
 /** What a browser posts: every value a string (formDataToObject keeps nesting). */

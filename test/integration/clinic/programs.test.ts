@@ -19,8 +19,18 @@ function flatten(value: unknown, prefix = "", out: Record<string, string> = {}):
   return out;
 }
 
-const postedProgram = (overrides: (form: any) => void = () => {}) => {
-  const form = programToForm({ ...twoStageProgram, id: "new-program" }) as any;
+/** A criterion's editor values: each a string or list, as a browser posts them. */
+type CriterionValues = Record<string, unknown>;
+/** The editor's form values, as far as these tests change them. */
+type FormValues = Record<string, unknown> & {
+  name: string;
+  stages: Array<
+    Record<string, unknown> & { gates: CriterionValues[]; regressRules: Array<{ criteria: CriterionValues[] }> }
+  >;
+};
+
+const postedProgram = (overrides: (form: FormValues) => void = () => {}) => {
+  const form = programToForm({ ...twoStageProgram, id: "new-program" }) as FormValues;
   overrides(form);
   return flatten(form);
 };
@@ -62,8 +72,8 @@ describe("creating a program", () => {
         "/clinic/programs/new",
         postedProgram((f) => {
           f.name = "";
-          f.stages[0].gates[0].threshold = "eleven";
-          f.stages[1].regressRules[0].criteria[0].windowCount = "0";
+          f.stages[0]!.gates[0]!.threshold = "eleven";
+          f.stages[1]!.regressRules[0]!.criteria[0]!.windowCount = "0";
         }),
         { userId: cast.clinician.id },
       ),
@@ -160,7 +170,7 @@ describe("editing a program in use", () => {
       editProgram.action,
       await postRequest(
         `/clinic/programs/${cast.programId}/edit`,
-        postedProgram((f) => (f.stages[0].id = "Bad Id")),
+        postedProgram((f) => (f.stages[0]!.id = "Bad Id")),
         { userId: cast.clinician.id },
       ),
       { programId: cast.programId },

@@ -2,7 +2,7 @@ import type { DB } from "~/db/client.server.ts";
 import { addDays } from "~/engine/index.ts";
 import { startPlan } from "~/services/plans.server.ts";
 import { todayIn } from "~/utils/dates.ts";
-import { loadBuiltInProgram } from "../../../db/programs/index.ts";
+import { loadBuiltInProgram } from "~/programs/index.ts";
 import { createClinicWithCast } from "../../support/factories.ts";
 
 export const PROGRAM_ID = "achilles-silbernagel-2007";

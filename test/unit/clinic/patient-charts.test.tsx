@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { PatientCharts, type ChartRecord } from "~/components/clinic/patient-charts.tsx";
 import type { Program } from "~/engine";
-import { loadBuiltInProgram } from "../../../db/programs/index.ts";
+import { loadBuiltInProgram } from "~/programs/index.ts";
 import { program } from "../engine/helpers";
 
 const TODAY = "2026-03-20";

@@ -15,7 +15,7 @@ import {
   type EvaluationInput,
   type MeasurementFact,
 } from "~/engine";
-import { builtInPrograms } from "../../../db/programs/index.ts";
+import { builtInPrograms } from "~/programs/index.ts";
 import { seededRandom } from "../../../db/seeded-random.ts";
 
 const TODAY = "2026-06-30";

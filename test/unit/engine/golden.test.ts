@@ -16,7 +16,7 @@ import {
   type MeasurementFact,
   type SignoffFact,
 } from "~/engine";
-import { builtInPrograms } from "../../../db/programs/index.ts";
+import { builtInPrograms } from "~/programs/index.ts";
 import { seededRandom } from "../../../db/seeded-random.ts";
 
 const FILE = new URL("./golden-decisions.json", import.meta.url);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { involvedValueForSymmetry, limbSymmetryIndex, measureIsLowerBetter } from "~/engine";
-import { loadBuiltInProgram } from "../../../db/programs/index.ts";
+import { loadBuiltInProgram } from "~/programs/index.ts";
 import { program } from "./helpers";
 
 describe("limb symmetry index", () => {

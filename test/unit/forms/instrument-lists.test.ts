@@ -12,7 +12,7 @@ import {
   QUESTIONNAIRE_TITLES,
   VISA_A,
   VISA_P,
-} from "~/components/patient/questionnaire-items.ts";
+} from "~/content/questionnaires.ts";
 import { LEFS_ITEMS, PSFS_ACTIVITIES, VISA_ITEM_MAXIMA } from "~/engine/instruments.ts";
 import { QUESTIONNAIRE_RANGES, QuestionnaireMeasurementSchema } from "~/schemas/plan-actions.ts";
 

@@ -19,7 +19,7 @@ import {
   type Program,
   type SignoffFact,
 } from "~/engine";
-import { loadBuiltInProgram } from "../../../db/programs/index.ts";
+import { loadBuiltInProgram } from "~/programs/index.ts";
 
 export type DayEntry = Partial<Omit<DailyLogFact, "date">>;
 

@@ -8,7 +8,7 @@ import {
   listBuiltInPrograms,
   loadBuiltInProgram,
   parseBuiltInProgram,
-} from "../../../db/programs/index.ts";
+} from "~/programs/index.ts";
 import { START } from "./helpers";
 
 const EXPECTED_IDS = [

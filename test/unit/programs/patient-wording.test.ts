@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Program } from "~/engine";
-import { builtInPrograms, loadBuiltInProgram } from "../../../db/programs/index.ts";
+import { builtInPrograms, loadBuiltInProgram } from "~/programs/index.ts";
 
 /**
  * Every text of a program that a patient reads, with where it sits: the stage's name, goal and instructions, the

@@ -6,8 +6,8 @@
  * Plain JSON imports (no node:fs) so the Remix bundle (esbuild), tsx and vitest can all load this module. The
  * `with { type: "json" }` attribute is left out on purpose: the Remix compiler's esbuild (0.17) cannot parse it.
  */
-import { ProgramSchema, type Citation, type Program } from "../../app/engine/schema.ts";
-import { deepFreeze } from "../../app/utils/deep-freeze.ts";
+import { ProgramSchema, type Citation, type Program } from "~/engine/schema.ts";
+import { deepFreeze } from "~/utils/deep-freeze.ts";
 import achillesAlfredson from "./achilles-alfredson-1998.json";
 import achillesSilbernagel from "./achilles-silbernagel-2007.json";
 import aclDelawareOslo from "./acl-delaware-oslo-2016.json";
@@ -38,11 +38,11 @@ export function parseBuiltInProgram(file: string, data: unknown): Program {
   const result = ProgramSchema.safeParse(data);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");
-    throw new BuiltInProgramError(`built-in program db/programs/${file} is invalid:\n${issues}`);
+    throw new BuiltInProgramError(`built-in program app/programs/${file} is invalid:\n${issues}`);
   }
   if (`${result.data.id}.json` !== file) {
     throw new BuiltInProgramError(
-      `built-in program db/programs/${file} has id '${result.data.id}'; the file must be named after its id`,
+      `built-in program app/programs/${file} has id '${result.data.id}'; the file must be named after its id`,
     );
   }
   return result.data;

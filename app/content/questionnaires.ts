@@ -1,4 +1,6 @@
-// Questionnaire wording, shown to the patient. Client-safe data; scoring is the engine's (app/engine/questionnaires.ts).
+// Questionnaire wording, shown to the patient, and the forms' addresses. Content, not UI and not engine: the patient's
+// pages render it and the services score and link with it, so it lives here where both may import it. Client-safe data;
+// scoring is the engine's (app/engine/questionnaires.ts).
 //
 // VISA-A: Robinson JM et al., Br J Sports Med 2001;35:335–341. VISA-P: Visentini PJ et al., J Sci Med Sport 1998;1:22–28.
 // LEFS: Binkley JM et al., Phys Ther 1999;79:371–383. PSFS: Stratford P et al., Physiother Can 1995;47:258–263.
