@@ -16,6 +16,7 @@ import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Triage · Stagewise" }];
 
@@ -61,10 +62,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ConfirmDecisionSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, message: "Choose a recommendation to confirm." }, { status: 400 });
   const decision = await getDecisionInClinic(db, clinician.clinic_id, parsed.data.decisionId);
-  if (!decision) throw new Response("Not found", { status: 404 });
+  if (!decision) throw notFound("Decision not found");
   const result = await confirmDecision(db, clinician, decision.id);
   if (!result.ok) {
-    if (result.status === 404) throw new Response("Not found", { status: 404 });
+    if (result.status === 404) throw notFound(result.message);
     return data({ ok: false as const, message: result.message }, { status: result.status });
   }
   const plan = await db

@@ -50,19 +50,18 @@ import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
+import { notFound } from "~/utils/responses.server.ts";
 import type { $ZodType } from "zod/v4/core";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.patient.name ?? "Patient"} · Stagewise` },
 ];
 
-const notFound = () => new Response("Not found", { status: 404, statusText: "Not Found" });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const clinician = await requireClinician(request);
   const db = getDb();
   const patient = await getPatientInClinic(db, clinician.clinic_id, params.patientId ?? "");
-  if (!patient) throw notFound();
+  if (!patient) throw notFound("Patient not found");
   const query = new URL(request.url).searchParams;
   const record = await loadPatientRecord(db, clinician.clinic_id, patient, {
     showChecksOf: query.get("decision") ?? undefined,
@@ -82,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
   const db = getDb();
   const patient = await getPatientInClinic(db, clinician.clinic_id, params.patientId ?? "");
-  if (!patient) throw notFound();
+  if (!patient) throw notFound("Patient not found");
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const tz = patient.time_zone;
@@ -93,12 +92,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   /** The plan must be this patient's (and so this clinic's): anything else is 404, never a hint it exists. */
   async function planOfThisPatient(planId: string) {
     const plan = await getPlanInClinic(db, clinician.clinic_id, planId);
-    if (!plan || plan.patient_id !== patient!.id) throw notFound();
+    if (!plan || plan.patient_id !== patient!.id) throw notFound("Plan not found");
     return plan;
   }
   function answer(result: ChangeResult, message: string) {
     if (result.ok) return done(intent, message);
-    if (result.status === 404) throw notFound();
+    if (result.status === 404) throw notFound(result.message);
     if (result.status === 400)
       return fail(intent, {
         fieldErrors: result.fieldErrors,
@@ -144,7 +143,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = intent === "confirm" ? parse(ConfirmDecisionSchema) : parse(OverrideDecisionSchema);
       if (!parsed.ok) return fail(intent, parsed);
       const decision = await getDecisionInClinic(db, clinician.clinic_id, parsed.data.decisionId);
-      if (!decision) throw notFound();
+      if (!decision) throw notFound("Decision not found");
       await planOfThisPatient(decision.plan_id);
       const result =
         intent === "confirm"
@@ -153,7 +152,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
               reason: String((parsed.data as Record<string, unknown>).overrideReason),
             });
       if (!result.ok) {
-        if (result.status === 404) throw notFound();
+        if (result.status === 404) throw notFound(result.message);
         return fail(intent, { formError: result.message }, result.status);
       }
       // After a confirmed move the engine looks at the new stage; after an override it must not re-propose at once.

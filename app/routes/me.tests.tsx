@@ -14,6 +14,7 @@ import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Self-tests · Stagewise" }];
 
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const result = await saveSelfTests(getDb(), patient, parsed.data);
   if (!result.ok) {
-    if (result.status === 404) throw new Response("Not found", { status: 404 });
+    if (result.status === 404) throw notFound("Plan not found");
     return data(
       { ok: false as const, fieldErrors: result.fieldErrors, values: {} as Record<string, unknown> },
       { status: 400 },
