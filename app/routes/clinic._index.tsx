@@ -5,12 +5,9 @@ import { CheckTable, FlagList, OutcomeBadge } from "~/components/clinic/decision
 import { Sparkline } from "~/components/charts/index.ts";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
-import { Badge, Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
-import { getDecisionInClinic } from "~/models/decision.server.ts";
-import { getUserById } from "~/models/user.server.ts";
+import { Badge, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { ConfirmDecisionSchema } from "~/schemas/plan-actions.ts";
-import { confirmDecision } from "~/services/decisions.server.ts";
-import { reevaluate } from "~/services/plan-changes.server.ts";
+import { confirmDecisionAndReevaluate } from "~/services/decisions.server.ts";
 import { loadTriage, type TriageRow } from "~/services/triage.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
@@ -58,24 +55,14 @@ function onTrackLine(row: TriageRow) {
 /** Confirming straight from the triage list (overriding needs a reason, so it lives on the patient page). */
 export async function action({ request }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
-  const db = getDb();
   const parsed = parseForm(ConfirmDecisionSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, message: "Choose a recommendation to confirm." }, { status: 400 });
-  const decision = await getDecisionInClinic(db, clinician.clinic_id, parsed.data.decisionId);
-  if (!decision) throw notFound("Decision not found");
-  const result = await confirmDecision(db, clinician, decision.id);
+  const result = await confirmDecisionAndReevaluate(getDb(), clinician, parsed.data.decisionId);
   if (!result.ok) {
     if (result.status === 404) throw notFound(result.message);
     return data({ ok: false as const, message: result.message }, { status: result.status });
   }
-  const plan = await db
-    .selectFrom("plan")
-    .select(["patient_id"])
-    .where("id", "=", decision.plan_id)
-    .executeTakeFirstOrThrow();
-  const patient = await getUserById(db, plan.patient_id);
-  await reevaluate(db, clinician, decision.plan_id, patient?.time_zone ?? clinician.time_zone);
-  return { ok: true as const, message: `Confirmed for ${patient?.name ?? "the patient"}.` };
+  return { ok: true as const, message: `Confirmed for ${result.patientName ?? "the patient"}.` };
 }
 
 export default function TriageHome() {

@@ -18,7 +18,6 @@ import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { InviteLink } from "~/components/invite-link.tsx";
 import { Badge, Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { daysBetween } from "~/engine/dates.ts";
-import { getDecisionInClinic } from "~/models/decision.server.ts";
 import { getPatientInClinic } from "~/models/patient.server.ts";
 import { getPlanInClinic } from "~/models/plan.server.ts";
 import {
@@ -32,7 +31,7 @@ import {
   SignoffSchema,
   StartPlanSchema,
 } from "~/schemas/plan-actions.ts";
-import { confirmDecision, overrideDecision } from "~/services/decisions.server.ts";
+import { confirmDecisionAndReevaluate, overrideDecision } from "~/services/decisions.server.ts";
 import { recordClinicMeasurement } from "~/services/measurements-clinic.server.ts";
 import { loadPatientRecord } from "~/services/patient-record.server.ts";
 import {
@@ -138,29 +137,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
         inviteUrl: `${new URL(request.url).origin}${path}`,
       });
     }
-    case "confirm":
-    case "override": {
-      const parsed = intent === "confirm" ? parse(ConfirmDecisionSchema) : parse(OverrideDecisionSchema);
+    case "confirm": {
+      const parsed = parse(ConfirmDecisionSchema);
       if (!parsed.ok) return fail(intent, parsed);
-      const decision = await getDecisionInClinic(db, clinician.clinic_id, parsed.data.decisionId);
-      if (!decision) throw notFound("Decision not found");
-      await planOfThisPatient(decision.plan_id);
-      const result =
-        intent === "confirm"
-          ? await confirmDecision(db, clinician, decision.id)
-          : await overrideDecision(db, clinician, decision.id, {
-              reason: String((parsed.data as Record<string, unknown>).overrideReason),
-            });
+      const result = await confirmDecisionAndReevaluate(db, clinician, parsed.data.decisionId, {
+        patientId: patient.id,
+      });
       if (!result.ok) {
         if (result.status === 404) throw notFound(result.message);
         return fail(intent, { formError: result.message }, result.status);
       }
-      // After a confirmed move the engine looks at the new stage; after an override it must not re-propose at once.
-      if (intent === "confirm") await reevaluate(db, clinician, decision.plan_id, tz);
-      return done(
-        intent,
-        intent === "confirm" ? "Recommendation confirmed." : "Recommendation overridden; your reason is recorded.",
+      return done(intent, "Recommendation confirmed.");
+    }
+    case "override": {
+      const parsed = parse(OverrideDecisionSchema);
+      if (!parsed.ok) return fail(intent, parsed);
+      const result = await overrideDecision(
+        db,
+        clinician,
+        parsed.data.decisionId,
+        { reason: parsed.data.overrideReason },
+        { patientId: patient.id },
       );
+      if (!result.ok) {
+        if (result.status === 404) throw notFound(result.message);
+        return fail(intent, { formError: result.message }, result.status);
+      }
+      return done(intent, "Recommendation overridden; your reason is recorded.");
     }
     case "move-stage": {
       const parsed = parse(MoveStageSchema);
