@@ -4,7 +4,7 @@ import { Outlet, type LoaderFunction } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
-import * as patientPage from "~/routes/clinic.patients.$patientId.tsx";
+import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import { getDb } from "~/utils/db.server.ts";
 import { notFound } from "~/utils/responses.server.ts";
 import { createClinicWithCast } from "../support/factories.ts";

@@ -12,7 +12,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { countRows, createClinician, createPatient } from "../../support/factories.ts";
 import { getRequest, postRequest, run } from "../../support/requests.ts";
 import { clinicWithProgram, lastDays, planStartedDaysAgo, seedLogs, twoStageProgram } from "./fixtures.ts";
-import * as patientPage from "~/routes/clinic.patients.$patientId.tsx";
+import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 
 async function pendingAdvance() {
   const db = getDb();
