@@ -1,8 +1,8 @@
 import type { KyselyPlugin } from "kysely";
 import { describe, expect, it } from "vitest";
 import { addDays } from "~/engine/index.ts";
-import * as triage from "~/routes/clinic._index.tsx";
-import { TRIAGE_ROWS_SHOWN } from "~/routes/clinic._index.tsx";
+import * as triage from "~/routes/clinic._index/route.tsx";
+import { TRIAGE_ROWS_SHOWN } from "~/routes/clinic._index/route.tsx";
 import { todayIn } from "~/utils/dates.ts";
 import { loadTriage } from "~/services/triage.server.ts";
 import { startPlan } from "~/services/plans.server.ts";
