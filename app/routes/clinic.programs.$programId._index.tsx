@@ -9,6 +9,7 @@ import { getProgramDetail } from "~/services/programs-editor.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.program.name ?? "Program"} · Stagewise` },
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const clinician = await requireClinician(request);
   const detail = await getProgramDetail(getDb(), clinician.clinic_id, params.programId ?? "");
-  if (!detail) throw new Response("Not found", { status: 404 });
+  if (!detail) throw notFound("Program not found");
   return detail;
 }
 

@@ -9,6 +9,7 @@ import { getProgramDetail, saveProgramVersion } from "~/services/programs-editor
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Edit ${data?.name ?? "program"} · Stagewise` },
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const clinician = await requireClinician(request);
   const detail = await getProgramDetail(getDb(), clinician.clinic_id, params.programId ?? "");
-  if (!detail) throw new Response("Not found", { status: 404 });
+  if (!detail) throw notFound("Program not found");
   // The library is read-only: clinicians duplicate it first.
   if (detail.builtIn) throw redirect(`/clinic/programs/${detail.program.id}`);
   const inUse = detail.plansByVersion.reduce((n, v) => n + v.plans, 0);
@@ -36,8 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(ProgramFormSchema, await readForm(request));
   if (!parsed.ok) {
     // Someone else's (or no) program answers 404 before any validation detail leaks.
-    if (!(await getProgramDetail(getDb(), clinician.clinic_id, programId)))
-      throw new Response("Not found", { status: 404 });
+    if (!(await getProgramDetail(getDb(), clinician.clinic_id, programId))) throw notFound("Program not found");
     return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   }
   const result = await saveProgramVersion(getDb(), clinician, programId, parsed.data);

@@ -12,6 +12,7 @@ import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm } from "~/utils/forms.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Try ${data?.program.name ?? "a program"} · Stagewise` },
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const clinician = await requireClinician(request);
   const db = getDb();
   const program = await findProgramForClinic(db, clinician.clinic_id, params.programId ?? "");
-  if (!program) throw new Response("Not found", { status: 404 });
+  if (!program) throw notFound("Program not found");
   const url = new URL(request.url);
   const patients = (await listPatientsForClinic(db, clinician.clinic_id))
     .filter((p) => p.planStatus)
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!input.patientId)
       return data({ ...base, values, fieldErrors: { patientId: "Choose a patient" }, days: null }, { status: 400 });
     history = await patientHistory(db, clinician.clinic_id, input.patientId);
-    if (!history) throw new Response("Not found", { status: 404 });
+    if (!history) throw notFound("Patient not found");
   } else {
     history = syntheticHistory(program, input, todayIn(clinician.time_zone));
   }

@@ -8,6 +8,7 @@ import { listProgramChoices, duplicateProgram } from "~/services/programs-editor
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Programs · Stagewise" }];
 
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const sourceId = String(form.get("sourceId") ?? "");
   if (!sourceId) return data({ ok: false as const, message: "Choose a program to duplicate." }, { status: 400 });
   const id = await duplicateProgram(getDb(), clinician, sourceId);
-  if (!id) throw new Response("Not found", { status: 404 });
+  if (!id) throw notFound("Program not found");
   return redirect(`/clinic/programs/${id}/edit?duplicated=1`);
 }
 

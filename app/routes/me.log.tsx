@@ -24,6 +24,7 @@ import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log today · Stagewise" }];
 
@@ -31,7 +32,7 @@ function requestedDate(request: Request, timeZone: string): string {
   const date = new URL(request.url).searchParams.get("date");
   if (date === null) return todayIn(timeZone);
   // A real calendar day only: Date.parse would roll 2026-02-30 over to 2 March.
-  if (!isValidLocalDate(date)) throw new Response("Not found", { status: 404 });
+  if (!isValidLocalDate(date)) throw notFound("Day not found");
   return date;
 }
 
@@ -62,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
       ? await saveCheckIn(getDb(), patient, parsed.data as ReturnType<typeof CheckInSchema.parse>)
       : await saveDailyLog(getDb(), patient, parsed.data as ReturnType<typeof DailyLogSchema.parse>);
   if (!result.ok) {
-    if (result.status === 404) throw new Response("Not found", { status: 404 });
+    if (result.status === 404) throw notFound("Plan not found");
     return data(
       {
         ok: false as const,

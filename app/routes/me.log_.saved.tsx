@@ -7,6 +7,7 @@ import { Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { savedView } from "~/services/patient-answer.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Saved · Stagewise" }];
 
@@ -14,10 +15,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const patient = await requirePatient(request);
   const url = new URL(request.url);
   const date = url.searchParams.get("date") ?? "";
-  if (!isValidLocalDate(date)) throw new Response("Not found", { status: 404 });
+  if (!isValidLocalDate(date)) throw notFound("Log not found");
   const view = await savedView(getDb(), patient, date, url.searchParams.get("decision"));
   // Another patient's decision, or a day without a log, looks exactly like something that doesn't exist.
-  if (!view) throw new Response("Not found", { status: 404 });
+  if (!view) throw notFound("Log not found");
   return { view, checkIn: url.searchParams.get("checkin") === "1" };
 }
 

@@ -25,13 +25,14 @@ import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? QUESTIONNAIRE_TITLES[data.kind] : "Questionnaire"} · Stagewise` },
 ];
 
 function kindOf(param: string | undefined): QuestionnaireKind {
-  if (!QUESTIONNAIRE_KINDS.includes(param as QuestionnaireKind)) throw new Response("Not found", { status: 404 });
+  if (!QUESTIONNAIRE_KINDS.includes(param as QuestionnaireKind)) throw notFound("Questionnaire not found");
   return param as QuestionnaireKind;
 }
 
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok)
     return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const saved = await saveQuestionnaire(getDb(), patient, { kind, form: parsed.data } as QuestionnaireAnswers);
-  if (!saved) throw new Response("Not found", { status: 404 });
+  if (!saved) throw notFound("Plan not found");
   return redirect(`/me/questionnaires/${kind}?saved=${saved.id}`);
 }
 

@@ -6,30 +6,20 @@ import { FormError } from "~/components/forms/form-error.tsx";
 import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
-import { listMeasurementsForPlan } from "~/models/patient-measurement.server.ts";
 import { SelfTestsSchema } from "~/schemas/self-tests.ts";
-import { loadPatientPlan } from "~/services/patient-plan.server.ts";
-import { offeredTests, saveSelfTests } from "~/services/self-tests.server.ts";
+import { selfTestsView } from "~/services/patient-self-tests.server.ts";
+import { saveSelfTests } from "~/services/self-tests.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
+import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Self-tests · Stagewise" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const patient = await requirePatient(request);
-  const db = getDb();
-  const current = await loadPatientPlan(db, patient);
-  if (!current) return { tests: null, recent: [] };
-  const tests = offeredTests(current.program.stages, current.stageIndex, current.plan.involved_side);
-  const recent = await listMeasurementsForPlan(
-    db,
-    current.plan.id,
-    tests.map((t) => t.measure),
-    12,
-  );
-  return { tests, recent, involvedSide: current.plan.involved_side };
+  return selfTestsView(getDb(), patient);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,11 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const result = await saveSelfTests(getDb(), patient, parsed.data);
   if (!result.ok) {
-    if (result.status === 404) throw new Response("Not found", { status: 404 });
-    return data(
-      { ok: false as const, fieldErrors: result.fieldErrors, values: {} as Record<string, unknown> },
-      { status: 400 },
-    );
+    if (result.status === 404) throw notFound("Plan not found");
+    return data({ ok: false as const, fieldErrors: result.fieldErrors, values: {} }, { status: 400 });
   }
   return redirect("/me/tests?saved=1");
 }

@@ -2,14 +2,34 @@ import type { DB } from "~/db/client.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { getDecisionInClinic, markDecisionReviewed } from "~/models/decision.server.ts";
 import { getPlanInClinic } from "~/models/plan.server.ts";
+import { getUserById } from "~/models/user.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { applyOutcome } from "./evaluation.server.ts";
+import { reevaluate } from "./plan-changes.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
 
-export type ReviewResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
+type ReviewFailure = { ok: false; status: 404 | 409; message: string };
+export type ReviewResult = { ok: true } | ReviewFailure;
 
-/** The clinician agrees with a pending advance/complete: it takes effect now. */
+/** Which decisions a review may touch: always only the clinician's clinic's; from a patient's page, only theirs. */
+export type ReviewScope = { patientId?: string };
+
+const decisionNotFound = { ok: false as const, status: 404 as const, message: "Decision not found" };
+
+/** The decision and its plan when both are in scope; "not found" otherwise, never a hint that it exists elsewhere. */
+async function findDecisionInScope(db: DB, clinician: Clinician, decisionId: string, scope: ReviewScope) {
+  const decision = await getDecisionInClinic(db, clinician.clinic_id, decisionId);
+  if (!decision) return null;
+  const plan = await getPlanInClinic(db, clinician.clinic_id, decision.plan_id);
+  if (!plan || (scope.patientId !== undefined && plan.patient_id !== scope.patientId)) return null;
+  return { decision, plan };
+}
+
+/**
+ * The clinician agrees with a pending advance/complete: it takes effect now. No re-evaluation: the demo seed replays
+ * history through this with its own `today` (clinicians go through confirmDecisionAndReevaluate).
+ */
 export async function confirmDecision(
   db: DB,
   clinician: Clinician,
@@ -47,13 +67,38 @@ export async function confirmDecision(
   });
 }
 
-/** The clinician disagrees: the plan stays where it is (or moves where they say), and the reason is kept. */
+/**
+ * A clinician confirms from triage or the patient's page: the decision takes effect (confirmDecision), then the
+ * engine re-evaluates the plan in the patient's time zone, so the latest decision looks at the new stage. The two are
+ * separate transactions, as they always were. Returns the patient's name for the answer ("Confirmed for …").
+ */
+export async function confirmDecisionAndReevaluate(
+  db: DB,
+  clinician: Clinician,
+  decisionId: string,
+  scope: ReviewScope = {},
+): Promise<{ ok: true; patientName: string | null } | ReviewFailure> {
+  const found = await findDecisionInScope(db, clinician, decisionId, scope);
+  if (!found) return decisionNotFound;
+  const confirmed = await confirmDecision(db, clinician, decisionId);
+  if (!confirmed.ok) return confirmed;
+  const patient = await getUserById(db, found.plan.patient_id);
+  await reevaluate(db, clinician, found.plan.id, patient?.time_zone ?? clinician.time_zone);
+  return { ok: true, patientName: patient?.name ?? null };
+}
+
+/**
+ * The clinician disagrees: the plan stays where it is (or moves where they say), and the reason is kept. No
+ * re-evaluation: the engine must not propose the same move again at once.
+ */
 export async function overrideDecision(
   db: DB,
   clinician: Clinician,
   decisionId: string,
   input: { reason: string },
+  scope: ReviewScope = {},
 ): Promise<ReviewResult> {
+  if (!(await findDecisionInScope(db, clinician, decisionId, scope))) return decisionNotFound;
   return db.transaction().execute(async (trx) => {
     const decision = await getDecisionInClinic(trx, clinician.clinic_id, decisionId);
     if (!decision) return { ok: false as const, status: 404 as const, message: "Decision not found" };

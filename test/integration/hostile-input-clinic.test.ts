@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as clinicAccount from "~/routes/clinic.account.tsx";
-import * as triage from "~/routes/clinic._index.tsx";
-import * as patientPage from "~/routes/clinic.patients.$patientId.tsx";
+import * as triage from "~/routes/clinic._index/route.tsx";
+import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import * as newPatient from "~/routes/clinic.patients.new.tsx";
 import * as editProgram from "~/routes/clinic.programs.$programId.edit.tsx";
 import * as programs from "~/routes/clinic.programs._index.tsx";

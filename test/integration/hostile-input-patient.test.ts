@@ -7,7 +7,7 @@ import * as meHistory from "~/routes/me.history.tsx";
 import * as meLog from "~/routes/me.log.tsx";
 import * as questionnaire from "~/routes/me.questionnaires.$kind.tsx";
 import * as meTests from "~/routes/me.tests.tsx";
-import * as patientPage from "~/routes/clinic.patients.$patientId.tsx";
+import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import { reissueInvite } from "~/services/patients.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createPatient, TEST_PASSWORD } from "../support/factories.ts";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PrescriptionTable } from "~/components/clinic/prescription-table.tsx";
 import { ExerciseList } from "~/components/patient/exercise-list.tsx";
 import { addDays, type Program, type Source } from "~/engine/index.ts";
-import * as patientPage from "~/routes/clinic.patients.$patientId.tsx";
+import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import * as programPage from "~/routes/clinic.programs.$programId._index.tsx";
 import * as logRoute from "~/routes/me.log.tsx";
 import * as today from "~/routes/me._index.tsx";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as patientPage from "~/routes/clinic.patients.$patientId.tsx";
+import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import { addDays, ProgramSchema } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";

@@ -1,8 +1,8 @@
 import type { KyselyPlugin } from "kysely";
 import { describe, expect, it } from "vitest";
 import { addDays } from "~/engine/index.ts";
-import * as triage from "~/routes/clinic._index.tsx";
-import { TRIAGE_ROWS_SHOWN } from "~/routes/clinic._index.tsx";
+import * as triage from "~/routes/clinic._index/route.tsx";
+import { TRIAGE_ROWS_SHOWN } from "~/routes/clinic._index/route.tsx";
 import { todayIn } from "~/utils/dates.ts";
 import { loadTriage } from "~/services/triage.server.ts";
 import { startPlan } from "~/services/plans.server.ts";
@@ -12,7 +12,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { countRows, createClinician, createPatient } from "../../support/factories.ts";
 import { getRequest, postRequest, run } from "../../support/requests.ts";
 import { clinicWithProgram, lastDays, planStartedDaysAgo, seedLogs, twoStageProgram } from "./fixtures.ts";
-import * as patientPage from "~/routes/clinic.patients.$patientId.tsx";
+import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 
 async function pendingAdvance() {
   const db = getDb();

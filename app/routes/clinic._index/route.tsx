@@ -1,21 +1,18 @@
-import type { ReactNode } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CheckTable, FlagList, OutcomeBadge } from "~/components/clinic/decision-explanation.tsx";
-import { Sparkline } from "~/components/charts/index.ts";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
-import { Button, ButtonLink } from "~/components/ui/button.tsx";
-import { Badge, Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
-import { getDecisionInClinic } from "~/models/decision.server.ts";
-import { getUserById } from "~/models/user.server.ts";
+import { ButtonLink } from "~/components/ui/button.tsx";
+import { EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { ConfirmDecisionSchema } from "~/schemas/plan-actions.ts";
-import { confirmDecision } from "~/services/decisions.server.ts";
-import { reevaluate } from "~/services/plan-changes.server.ts";
+import { confirmDecisionAndReevaluate } from "~/services/decisions.server.ts";
 import { loadTriage, type TriageRow } from "~/services/triage.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
+import { notFound } from "~/utils/responses.server.ts";
+import { MoreRows, OnTrackItem, TriageItem, type OnTrackRow } from "./triage-rows.tsx";
+
+// The clinician's home, /clinic: their patients ranked for attention (triage.server.ts), the rows in triage-rows.tsx.
 
 export const meta: MetaFunction = () => [{ title: "Triage · Stagewise" }];
 
@@ -49,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function onTrackLine(row: TriageRow) {
+function onTrackLine(row: TriageRow): OnTrackRow {
   const { patientId, name, planStatus, programName, stageNumber, stageCount, daysInStage, lastPain, lastLogDate } = row;
   return { patientId, name, planStatus, programName, stageNumber, stageCount, daysInStage, lastPain, lastLogDate };
 }
@@ -57,24 +54,14 @@ function onTrackLine(row: TriageRow) {
 /** Confirming straight from the triage list (overriding needs a reason, so it lives on the patient page). */
 export async function action({ request }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
-  const db = getDb();
   const parsed = parseForm(ConfirmDecisionSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, message: "Choose a recommendation to confirm." }, { status: 400 });
-  const decision = await getDecisionInClinic(db, clinician.clinic_id, parsed.data.decisionId);
-  if (!decision) throw new Response("Not found", { status: 404 });
-  const result = await confirmDecision(db, clinician, decision.id);
+  const result = await confirmDecisionAndReevaluate(getDb(), clinician, parsed.data.decisionId);
   if (!result.ok) {
-    if (result.status === 404) throw new Response("Not found", { status: 404 });
+    if (result.status === 404) throw notFound(result.message);
     return data({ ok: false as const, message: result.message }, { status: result.status });
   }
-  const plan = await db
-    .selectFrom("plan")
-    .select(["patient_id"])
-    .where("id", "=", decision.plan_id)
-    .executeTakeFirstOrThrow();
-  const patient = await getUserById(db, plan.patient_id);
-  await reevaluate(db, clinician, decision.plan_id, patient?.time_zone ?? clinician.time_zone);
-  return { ok: true as const, message: `Confirmed for ${patient?.name ?? "the patient"}.` };
+  return { ok: true as const, message: `Confirmed for ${result.patientName ?? "the patient"}.` };
 }
 
 export default function TriageHome() {
@@ -195,122 +182,6 @@ export default function TriageHome() {
         </>
       )}
     </Page>
-  );
-}
-
-function MoreRows({ shown, total, href, showAll }: { shown: number; total: number; href: string; showAll: boolean }) {
-  if (showAll || shown >= total) return null;
-  return (
-    <p className="triage-more">
-      Showing {shown} of {total}. <Link to={href}>Show all {total}</Link>
-    </p>
-  );
-}
-
-function OnTrackItem({ row }: { row: ReturnType<typeof onTrackLine> }) {
-  return (
-    <li className="list__item">
-      <div className="triage-row triage-row--compact">
-        <PatientCells row={row} />
-        <div className="small">
-          <span className="muted">Last log</span>
-          <div>{row.lastLogDate ? formatDate(row.lastLogDate) : "none yet"}</div>
-        </div>
-      </div>
-    </li>
-  );
-}
-
-/** Name (with the reasons, if any), program and stage, last pain: the first three columns of every triage row. */
-function PatientCells({ row, children }: { row: ReturnType<typeof onTrackLine>; children?: ReactNode }) {
-  return (
-    <>
-      <div>
-        <Link to={`/clinic/patients/${row.patientId}`} className="triage-name">
-          <strong>{row.name}</strong>
-        </Link>
-        {row.planStatus === "paused" ? (
-          <>
-            {" "}
-            <Badge>paused</Badge>
-          </>
-        ) : null}
-        {children}
-      </div>
-      <div className="small">
-        {row.programName}
-        <div className="muted">
-          Stage {row.stageNumber} of {row.stageCount} · {row.daysInStage} {row.daysInStage === 1 ? "day" : "days"} in
-          stage
-        </div>
-      </div>
-      <div className="small">
-        <span className="muted">Last pain</span>
-        <div>
-          <strong>{row.lastPain ?? "—"}</strong>
-          {row.lastPain !== null ? "/10" : ""}
-        </div>
-      </div>
-    </>
-  );
-}
-
-function TriageItem({ row }: { row: TriageRow }) {
-  const navigation = useNavigation();
-  const pending = row.decision?.status === "pending" ? row.decision : null;
-  const painValues = row.painTrend.filter((v): v is number => v !== null);
-  return (
-    <li className="list__item">
-      <div className="triage-row">
-        <PatientCells row={row}>
-          {row.reasons.length > 0 ? (
-            <div className="triage-reasons">
-              {row.reasons.map((r) => (
-                <Badge key={r.code} tone={r.tone}>
-                  {r.label}
-                </Badge>
-              ))}
-            </div>
-          ) : null}
-        </PatientCells>
-        <div>
-          <Sparkline
-            values={row.painTrend}
-            max={10}
-            label={
-              painValues.length
-                ? `Pain during, last 14 days: ${row.painTrend.map((v) => v ?? "none").join(", ")}`
-                : "No pain logged in the last 14 days"
-            }
-          />
-        </div>
-      </div>
-      {row.decision && (pending || row.decision.flags.length > 0) ? (
-        <div className="triage-summary">
-          {pending ? null : <OutcomeBadge outcome={row.decision.outcome} />} {row.decision.summary}
-        </div>
-      ) : null}
-      {pending ? (
-        <details className="triage-details">
-          <summary>Why the engine recommends this</summary>
-          <FlagList flags={pending.flags} />
-          {pending.checks ? <CheckTable checks={pending.checks} /> : null}
-          <div className="row" style={{ marginTop: "var(--space-3)" }}>
-            <Form method="post">
-              <input type="hidden" name="decisionId" value={pending.id} />
-              <Button type="submit" size="small" disabled={navigation.state === "submitting"}>
-                Confirm {pending.outcome === "complete" ? "completion" : "advance"} for {row.name}
-              </Button>
-            </Form>
-            <ButtonLink to={`/clinic/patients/${row.patientId}`} variant="secondary" size="small">
-              Review or override
-            </ButtonLink>
-          </div>
-        </details>
-      ) : row.decision?.flags.length ? (
-        <FlagList flags={row.decision.flags} />
-      ) : null}
-    </li>
   );
 }
 

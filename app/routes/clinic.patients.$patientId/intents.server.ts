@@ -1,0 +1,225 @@
+import { data } from "@remix-run/node";
+import type { PlanActionResult } from "~/components/clinic/plan-forms.tsx";
+import {
+  CapacityMeasurementSchema,
+  ConfirmDecisionSchema,
+  MoveStageSchema,
+  MoveVersionSchema,
+  OverrideDecisionSchema,
+  PlanIdSchema,
+  QuestionnaireMeasurementSchema,
+  SignoffSchema,
+  StartPlanSchema,
+} from "~/schemas/plan-actions.ts";
+import { confirmDecisionAndReevaluate, overrideDecision, type ReviewResult } from "~/services/decisions.server.ts";
+import { recordClinicMeasurement } from "~/services/measurements-clinic.server.ts";
+import { findPlanOfPatient } from "~/services/patient-lookup.server.ts";
+import type { PatientOfClinic } from "~/services/patient-record.server.ts";
+import {
+  changePlanStatus,
+  movePlanToVersion,
+  moveStageByHand,
+  reevaluate,
+  startPlanForPatient,
+  type ChangeResult,
+} from "~/services/plan-changes.server.ts";
+import { reissueInvite } from "~/services/patients.server.ts";
+import { recordSignoff } from "~/services/signoffs.server.ts";
+import type { requireClinician } from "~/utils/auth.server.ts";
+import type { getDb } from "~/utils/db.server.ts";
+import { parseForm } from "~/utils/forms.ts";
+import { notFound } from "~/utils/responses.server.ts";
+
+// The patient page's action, one function per intent. Each form on the page posts a hidden `intent`.
+
+export const PATIENT_PAGE_INTENTS = [
+  "start-plan",
+  "pause",
+  "resume",
+  "discharge",
+  "evaluate",
+  "reissue-invite",
+  "confirm",
+  "override",
+  "move-stage",
+  "move-version",
+  "capacity",
+  "questionnaire",
+  "signoff",
+] as const;
+export type PatientPageIntent = (typeof PATIENT_PAGE_INTENTS)[number];
+
+export function isPatientPageIntent(intent: string): intent is PatientPageIntent {
+  return PATIENT_PAGE_INTENTS.some((known) => known === intent);
+}
+
+/** What every intent gets: the signed-in clinician, the patient whose page it is (already checked), the form. */
+export type IntentRequest<I extends PatientPageIntent = PatientPageIntent> = {
+  intent: I;
+  db: ReturnType<typeof getDb>;
+  clinician: Awaited<ReturnType<typeof requireClinician>>;
+  patient: PatientOfClinic;
+  form: FormData;
+  /** The site's own origin, for links the page shows (a new invite). */
+  origin: string;
+};
+
+type Failure = Extract<PlanActionResult, { ok: false }>;
+
+/** A refusal the page shows on the form that posted it (`intent`); 400 unless said otherwise. */
+export function fail(intent: string, fields: Partial<Failure>, status = 400) {
+  return data<PlanActionResult>({ ok: false, intent, fieldErrors: {}, values: {}, ...fields }, { status });
+}
+
+function done(intent: string, message: string, extra: { inviteUrl?: string } = {}): PlanActionResult {
+  return { ok: true, intent, message, ...extra };
+}
+
+/** A service's answer as the page's: a 404 is thrown (the error page), field errors go back with what was posted. */
+function answer({ intent, form }: IntentRequest, result: ChangeResult | ReviewResult, message: string) {
+  if (result.ok) return done(intent, message);
+  if (result.status === 404) throw notFound(result.message);
+  if (result.status === 400) return fail(intent, { fieldErrors: result.fieldErrors, values: Object.fromEntries(form) });
+  return fail(intent, { formError: result.message }, result.status);
+}
+
+/** The plan must be this patient's (and so this clinic's): anything else is 404, never a hint it exists. */
+async function requirePlanOfPatient({ db, clinician, patient }: IntentRequest, planId: string) {
+  if (!(await findPlanOfPatient(db, clinician.clinic_id, patient.id, planId))) throw notFound("Plan not found");
+}
+
+async function startPlan(request: IntentRequest<"start-plan">) {
+  const { db, clinician, patient, form, intent } = request;
+  const parsed = parseForm(StartPlanSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  const result = await startPlanForPatient(db, clinician, patient, parsed.data);
+  if (!result.ok) return fail(intent, { fieldErrors: result.fieldErrors, values: parsed.data });
+  return done(intent, "Plan started.");
+}
+
+const STATUS_CHANGED = { pause: "Plan paused.", resume: "Plan resumed.", discharge: "Patient discharged." } as const;
+
+async function changeStatus(request: IntentRequest<"pause" | "resume" | "discharge">) {
+  const { db, clinician, patient, form, intent } = request;
+  const parsed = parseForm(PlanIdSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  await requirePlanOfPatient(request, parsed.data.planId);
+  const result = await changePlanStatus(db, clinician, parsed.data.planId, intent, patient.time_zone);
+  return answer(request, result, STATUS_CHANGED[intent]);
+}
+
+async function evaluate(request: IntentRequest<"evaluate">) {
+  const { db, clinician, patient, form, intent } = request;
+  const parsed = parseForm(PlanIdSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  await requirePlanOfPatient(request, parsed.data.planId);
+  await reevaluate(db, clinician, parsed.data.planId, patient.time_zone);
+  return done(intent, "Evaluated with today's data.");
+}
+
+async function reissueInviteLink({ db, clinician, patient, intent, origin }: IntentRequest<"reissue-invite">) {
+  if (patient.password_hash) return fail(intent, { formError: "This patient has already set a password." }, 409);
+  const path = await reissueInvite(db, clinician, patient.id);
+  return done(intent, "New invite link made. The previous link no longer works.", { inviteUrl: `${origin}${path}` });
+}
+
+/** Confirming applies the move and re-evaluates (in the service); the decision must be this patient's. */
+async function confirmRecommendation(request: IntentRequest<"confirm">) {
+  const { db, clinician, patient, form, intent } = request;
+  const parsed = parseForm(ConfirmDecisionSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  const result = await confirmDecisionAndReevaluate(db, clinician, parsed.data.decisionId, { patientId: patient.id });
+  return answer(request, result, "Recommendation confirmed.");
+}
+
+async function overrideRecommendation(request: IntentRequest<"override">) {
+  const { db, clinician, patient, form, intent } = request;
+  const parsed = parseForm(OverrideDecisionSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  const { decisionId, overrideReason } = parsed.data;
+  const result = await overrideDecision(
+    db,
+    clinician,
+    decisionId,
+    { reason: overrideReason },
+    { patientId: patient.id },
+  );
+  return answer(request, result, "Recommendation overridden; your reason is recorded.");
+}
+
+async function moveStage(request: IntentRequest<"move-stage">) {
+  const { db, clinician, patient, form, intent } = request;
+  const parsed = parseForm(MoveStageSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  const { planId, stageId, moveReason } = parsed.data;
+  await requirePlanOfPatient(request, planId);
+  const result = await moveStageByHand(db, clinician, { planId, stageId, reason: moveReason }, patient.time_zone);
+  return answer(request, result, "Stage moved.");
+}
+
+async function moveVersion(request: IntentRequest<"move-version">) {
+  const { db, clinician, patient, form, intent } = request;
+  const parsed = parseForm(MoveVersionSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  await requirePlanOfPatient(request, parsed.data.planId);
+  const result = await movePlanToVersion(db, clinician, parsed.data, patient.time_zone);
+  return answer(request, result, `Plan moved to version ${parsed.data.version}.`);
+}
+
+async function recordCapacityTest(request: IntentRequest<"capacity">) {
+  const { db, clinician, patient, form, intent } = request;
+  const parsed = parseForm(CapacityMeasurementSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  await requirePlanOfPatient(request, parsed.data.planId);
+  const { testedOn, ...rest } = parsed.data;
+  const measurement = { kind: "capacity" as const, measuredOn: testedOn, ...rest };
+  const result = await recordClinicMeasurement(db, clinician, measurement, patient.time_zone);
+  return answer(request, result, "Test recorded.");
+}
+
+async function recordQuestionnaireScore(request: IntentRequest<"questionnaire">) {
+  const { db, clinician, patient, form, intent } = request;
+  const parsed = parseForm(QuestionnaireMeasurementSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  await requirePlanOfPatient(request, parsed.data.planId);
+  const { answeredOn, ...rest } = parsed.data;
+  const measurement = { kind: "questionnaire" as const, measuredOn: answeredOn, ...rest };
+  const result = await recordClinicMeasurement(db, clinician, measurement, patient.time_zone);
+  return answer(request, result, "Score recorded.");
+}
+
+async function signOff(request: IntentRequest<"signoff">) {
+  const { db, clinician, patient, form, intent } = request;
+  const parsed = parseForm(SignoffSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  await requirePlanOfPatient(request, parsed.data.planId);
+  const result = await recordSignoff(db, clinician, parsed.data, patient.time_zone);
+  return answer(request, result, "Signed off.");
+}
+
+/** What the page gets back: a message, or a refusal with the form's errors (thrown 404s aside). */
+export type IntentAnswer = PlanActionResult | ReturnType<typeof fail>;
+type IntentHandler<I extends PatientPageIntent> = (request: IntentRequest<I>) => Promise<IntentAnswer>;
+
+/** One handler per intent: an intent without one (or a handler without an intent) does not compile. */
+const HANDLERS: { [I in PatientPageIntent]: IntentHandler<I> } = {
+  "start-plan": startPlan,
+  pause: changeStatus,
+  resume: changeStatus,
+  discharge: changeStatus,
+  evaluate,
+  "reissue-invite": reissueInviteLink,
+  confirm: confirmRecommendation,
+  override: overrideRecommendation,
+  "move-stage": moveStage,
+  "move-version": moveVersion,
+  capacity: recordCapacityTest,
+  questionnaire: recordQuestionnaireScore,
+  signoff: signOff,
+};
+
+/** Runs the handler of the posted intent. */
+export function handleIntent<I extends PatientPageIntent>(request: IntentRequest<I>): Promise<IntentAnswer> {
+  const handler: IntentHandler<I> = HANDLERS[request.intent];
+  return handler(request);
+}
