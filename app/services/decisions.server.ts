@@ -27,14 +27,14 @@ async function findDecisionInScope(db: DB, clinician: Clinician, decisionId: str
 }
 
 /**
- * The clinician agrees with a pending advance/complete: it takes effect now. No re-evaluation: the demo seed replays
- * history through this with its own `today` (clinicians go through confirmDecisionAndReevaluate).
+ * The decision takes effect as of `today`, without re-evaluating: for replaying history day by day (the demo seed),
+ * where the next day's evaluation follows anyway. Clinicians go through confirmDecision.
  */
-export async function confirmDecision(
+export async function confirmDecisionAsOf(
   db: DB,
   clinician: Clinician,
   decisionId: string,
-  today?: string,
+  today: string,
 ): Promise<ReviewResult> {
   return db.transaction().execute(async (trx) => {
     const decision = await getDecisionInClinic(trx, clinician.clinic_id, decisionId);
@@ -52,7 +52,7 @@ export async function confirmDecision(
       trx,
       plan,
       { outcome: decision.outcome, toStageId: decision.to_stage_id, evaluatedFor: decision.evaluated_for },
-      today ?? todayIn(clinician.time_zone),
+      today,
     );
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
@@ -68,11 +68,11 @@ export async function confirmDecision(
 }
 
 /**
- * A clinician confirms from triage or the patient's page: the decision takes effect (confirmDecision), then the
+ * A clinician confirms from triage or the patient's page: the decision takes effect (confirmDecisionAsOf), then the
  * engine re-evaluates the plan in the patient's time zone, so the latest decision looks at the new stage. The two are
  * separate transactions, as they always were. Returns the patient's name for the answer ("Confirmed for …").
  */
-export async function confirmDecisionAndReevaluate(
+export async function confirmDecision(
   db: DB,
   clinician: Clinician,
   decisionId: string,
@@ -80,7 +80,7 @@ export async function confirmDecisionAndReevaluate(
 ): Promise<{ ok: true; patientName: string | null } | ReviewFailure> {
   const found = await findDecisionInScope(db, clinician, decisionId, scope);
   if (!found) return decisionNotFound;
-  const confirmed = await confirmDecision(db, clinician, decisionId);
+  const confirmed = await confirmDecisionAsOf(db, clinician, decisionId, todayIn(clinician.time_zone));
   if (!confirmed.ok) return confirmed;
   const patient = await getUserById(db, found.plan.patient_id);
   await reevaluate(db, clinician, found.plan.id, patient?.time_zone ?? clinician.time_zone);

@@ -2,7 +2,7 @@ import type { DB } from "~/db/client.server.ts";
 import { addDays, type Program } from "~/engine/index.ts";
 import { getPlanInClinic } from "~/models/plan.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
-import { confirmDecision } from "~/services/decisions.server.ts";
+import { confirmDecisionAsOf } from "~/services/decisions.server.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { startPlan } from "~/services/plans.server.ts";
 import { todayIn } from "~/utils/dates.ts";
@@ -137,7 +137,7 @@ async function simulatePlan(
       .where("status", "=", "pending")
       .executeTakeFirst();
     if (pending) {
-      await confirmDecision(db, clinician, pending.id, date);
+      await confirmDecisionAsOf(db, clinician, pending.id, date);
       plan = (await getPlanInClinic(db, clinician.clinic_id, planId))!;
     }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmDecisionAndReevaluate, overrideDecision } from "~/services/decisions.server.ts";
+import { confirmDecision, overrideDecision } from "~/services/decisions.server.ts";
 import { recordSignoff } from "~/services/signoffs.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -39,7 +39,7 @@ describe("confirming a recommendation", () => {
   it("applies it, then evaluates the new stage for the patient's today, and names the patient", async () => {
     const { cast, clinician, planId, decisionId } = await pendingAdvance();
     const before = await decisionsOf(planId);
-    const result = await confirmDecisionAndReevaluate(getDb(), clinician, decisionId, { patientId: cast.patientA.id });
+    const result = await confirmDecision(getDb(), clinician, decisionId, { patientId: cast.patientA.id });
     expect(result).toEqual({ ok: true, patientName: "Patient A" });
     const after = await decisionsOf(planId);
     expect(after.find((d) => d.id === decisionId)?.status).toBe("applied");
@@ -51,16 +51,16 @@ describe("confirming a recommendation", () => {
   it("without a patient scope (the triage list) does the same", async () => {
     const { clinician, planId, decisionId } = await pendingAdvance();
     const before = await decisionsOf(planId);
-    expect((await confirmDecisionAndReevaluate(getDb(), clinician, decisionId)).ok).toBe(true);
+    expect((await confirmDecision(getDb(), clinician, decisionId)).ok).toBe(true);
     const fresh = (await decisionsOf(planId)).filter((d) => !before.some((b) => b.id === d.id));
     expect(fresh.map((d) => d.evaluated_for)).toEqual([todayIn(PATIENT_ZONE)]);
   });
 
   it("a second confirmation is a conflict and evaluates nothing", async () => {
     const { clinician, planId, decisionId } = await pendingAdvance();
-    await confirmDecisionAndReevaluate(getDb(), clinician, decisionId);
+    await confirmDecision(getDb(), clinician, decisionId);
     const count = (await decisionsOf(planId)).length;
-    expect(await confirmDecisionAndReevaluate(getDb(), clinician, decisionId)).toMatchObject({
+    expect(await confirmDecision(getDb(), clinician, decisionId)).toMatchObject({
       ok: false,
       status: 409,
     });
@@ -93,9 +93,9 @@ describe("a decision out of scope", () => {
     const notFound = { ok: false, status: 404, message: "Decision not found" };
     const count = (await decisionsOf(planId)).length;
     const viaPatientB = { patientId: cast.patientB.id };
-    expect(await confirmDecisionAndReevaluate(getDb(), clinician, decisionId, viaPatientB)).toEqual(notFound);
+    expect(await confirmDecision(getDb(), clinician, decisionId, viaPatientB)).toEqual(notFound);
     expect(await overrideDecision(getDb(), clinician, decisionId, { reason: "x" }, viaPatientB)).toEqual(notFound);
-    expect(await confirmDecisionAndReevaluate(getDb(), otherClinic, decisionId)).toEqual(notFound);
+    expect(await confirmDecision(getDb(), otherClinic, decisionId)).toEqual(notFound);
     expect(await overrideDecision(getDb(), otherClinic, decisionId, { reason: "x" })).toEqual(notFound);
     const after = await decisionsOf(planId);
     expect(after).toHaveLength(count);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DB } from "~/db/client.server.ts";
 import { ProgramSchema } from "~/engine/index.ts";
-import { confirmDecision } from "~/services/decisions.server.ts";
+import { confirmDecisionAsOf } from "~/services/decisions.server.ts";
 import { evaluatePlan, programOfPlan } from "~/services/evaluation.server.ts";
 import { startPlan } from "~/services/plans.server.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -139,10 +139,10 @@ describe("recording and applying engine decisions", () => {
     expect(result.status).toBe("pending");
     expect((await plan()).current_stage_id).toBe("one");
     const clinician = { ...cast.clinician, time_zone: "Europe/London" };
-    expect(await confirmDecision(db, clinician, result.decisionId, "2026-11-04")).toEqual({ ok: true });
+    expect(await confirmDecisionAsOf(db, clinician, result.decisionId, "2026-11-04")).toEqual({ ok: true });
     expect(await plan()).toMatchObject({ current_stage_id: "two", stage_entered_on: "2026-11-04" });
     // A decision can be confirmed only once.
-    expect(await confirmDecision(db, clinician, result.decisionId, "2026-11-04")).toMatchObject({
+    expect(await confirmDecisionAsOf(db, clinician, result.decisionId, "2026-11-04")).toMatchObject({
       ok: false,
       status: 409,
     });

@@ -4,7 +4,7 @@ import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { ConfirmDecisionSchema } from "~/schemas/plan-actions.ts";
-import { confirmDecisionAndReevaluate } from "~/services/decisions.server.ts";
+import { confirmDecision } from "~/services/decisions.server.ts";
 import { loadTriage, type TriageRow } from "~/services/triage.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const clinician = await requireClinician(request);
   const parsed = parseForm(ConfirmDecisionSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, message: "Choose a recommendation to confirm." }, { status: 400 });
-  const result = await confirmDecisionAndReevaluate(getDb(), clinician, parsed.data.decisionId);
+  const result = await confirmDecision(getDb(), clinician, parsed.data.decisionId);
   if (!result.ok) {
     if (result.status === 404) throw notFound(result.message);
     return data({ ok: false as const, message: result.message }, { status: result.status });

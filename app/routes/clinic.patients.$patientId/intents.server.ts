@@ -11,7 +11,7 @@ import {
   SignoffSchema,
   StartPlanSchema,
 } from "~/schemas/plan-actions.ts";
-import { confirmDecisionAndReevaluate, overrideDecision, type ReviewResult } from "~/services/decisions.server.ts";
+import { confirmDecision, overrideDecision, type ReviewResult } from "~/services/decisions.server.ts";
 import { recordClinicMeasurement } from "~/services/measurements-clinic.server.ts";
 import { findPlanOfPatient } from "~/services/patient-lookup.server.ts";
 import type { PatientOfClinic } from "~/services/patient-record.server.ts";
@@ -128,7 +128,7 @@ async function confirmRecommendation(request: IntentRequest<"confirm">) {
   const { db, clinician, patient, form, intent } = request;
   const parsed = parseForm(ConfirmDecisionSchema, form);
   if (!parsed.ok) return fail(intent, parsed);
-  const result = await confirmDecisionAndReevaluate(db, clinician, parsed.data.decisionId, { patientId: patient.id });
+  const result = await confirmDecision(db, clinician, parsed.data.decisionId, { patientId: patient.id });
   return answer(request, result, "Recommendation confirmed.");
 }
 
