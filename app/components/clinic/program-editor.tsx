@@ -6,17 +6,10 @@ import { FormError } from "~/components/forms/form-error.tsx";
 import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { capitalise } from "~/utils/form-fields.ts";
-import {
-  COMPARATOR_LABELS,
-  CRITERION_FIELDS,
-  CRITERION_KINDS,
-  EXERCISE_FIELDS,
-  OPTION_LABELS,
-  blankCriterion,
-  blankStage,
-  isDedicated,
-  type FieldSpec,
-} from "~/schemas/program-form.ts";
+import { blankCriterion, blankStage } from "~/schemas/program-form/blank-values.ts";
+import { CRITERION_FIELDS, CRITERION_KINDS, isDedicated } from "~/schemas/program-form/criterion-field-specs.ts";
+import { EXERCISE_FIELDS } from "~/schemas/program-form/exercise-field-specs.ts";
+import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
 
 const KIND_LABELS: Record<string, string> = {
   pain: "Pain",
@@ -33,6 +26,24 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 const shortId = () => Math.random().toString(36).slice(2, 7);
+
+const COMPARATOR_LABELS: Record<string, string> = {
+  lte: "≤ at most",
+  lt: "< below",
+  gte: "≥ at least",
+  gt: "> above",
+  eq: "= exactly",
+};
+/** Clinician wording for option values whose id alone is unclear (others show the id with spaces). */
+const OPTION_LABELS: Record<string, Record<string, string>> = {
+  soreness: {
+    none: "no soreness",
+    warmup_resolved: "sore at warm-up, gone after it",
+    warmup_persisted: "sore at warm-up, and it stayed",
+    after_1h_or_next_day: "sore over 1 h after, or the next day",
+  },
+  baseline: { pre_session: "that session day's morning report", fixed: "a fixed value" },
+};
 
 function optionLabel(spec: FieldSpec, value: string) {
   if (spec.name === "comparator") return COMPARATOR_LABELS[value] ?? value;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ProgramFormSchema, blankCriterion, programToForm } from "~/schemas/program-form.ts";
+import { blankCriterion } from "~/schemas/program-form/blank-values.ts";
+import { programToForm } from "~/schemas/program-form/program-to-form.ts";
+import { ProgramFormSchema } from "~/schemas/program-form/schema.ts";
 import { builtInPrograms, loadBuiltInProgram } from "../../../db/programs/index.ts";
 import { twoStageProgram } from "./fixtures.ts";
 
