@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ProgramEditor } from "~/components/clinic/program-editor.tsx";
+import { ProgramEditor } from "~/components/clinic/program-editor/program-editor.tsx";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Notice, Page, PageHeader } from "~/components/ui/layout.tsx";

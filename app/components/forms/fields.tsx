@@ -168,3 +168,9 @@ export function ChoiceField({
     </fieldset>
   );
 }
+
+/** A value with no visible field (an id, a carried-through setting): in the server-rendered HTML, so the form posts
+ * it without JavaScript, and known to react-hook-form. */
+export function HiddenField({ form, name }: { form: SchemaForm; name: string }) {
+  return <input type="hidden" defaultValue={String(form.defaultFor(name) ?? "")} {...form.register(name)} />;
+}
