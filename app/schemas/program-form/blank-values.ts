@@ -1,13 +1,11 @@
 // Blank form values for the editor's "add" buttons and for a new program (ids prefilled so the clinician rarely
 // types one).
-import type { Program } from "~/engine/index.ts";
 import type { DedicatedKind } from "./criterion-field-specs.ts";
+import type { CriterionFormValues, ProgramFormValues, StageFormValues } from "./form-values.ts";
 import { programToForm } from "./program-to-form.ts";
 
-type Raw = Record<string, unknown>;
-
-export function blankCriterion(kind: DedicatedKind, id: string): Raw {
-  const defaults: Record<string, Raw> = {
+export function blankCriterion(kind: DedicatedKind, id: string): CriterionFormValues {
+  const defaults: Record<DedicatedKind, Record<string, unknown>> = {
     pain: { metric: "during", aggregate: "max", windowUnit: "days", windowCount: "7" },
     capacity: { measure: "", mode: "lsi", comparator: "gte", threshold: "90" },
     questionnaire: { instrument: "visa_a", mode: "absolute", comparator: "gte", threshold: "" },
@@ -23,7 +21,7 @@ export function blankCriterion(kind: DedicatedKind, id: string): Raw {
   return { id, kind, label: "", _rest: "", ...defaults[kind] };
 }
 
-export function blankStage(n: number): Raw {
+export function blankStage(n: number): StageFormValues {
   return {
     id: `stage-${n}`,
     name: "",
@@ -38,7 +36,7 @@ export function blankStage(n: number): Raw {
   };
 }
 
-export function blankProgram(): Raw {
+export function blankProgram(): ProgramFormValues {
   return programToForm({
     id: "new-program",
     version: 1,
@@ -56,5 +54,5 @@ export function blankProgram(): Raw {
     },
     citations: [],
     stages: [],
-  } as unknown as Program);
+  });
 }

@@ -1,7 +1,7 @@
 import type { FieldSpec } from "./field-spec.ts";
 
 /** An exercise's fields in the editor (its load text and clinician-only source have fields of their own). */
-export const EXERCISE_FIELDS: FieldSpec[] = [
+export const EXERCISE_FIELDS = [
   { name: "id", label: "Id", type: "text" },
   { name: "name", label: "Exercise", type: "text" },
   { name: "sets", label: "Sets", type: "number", optional: true },
@@ -19,4 +19,4 @@ export const EXERCISE_FIELDS: FieldSpec[] = [
     optional: true,
     hint: "Plain instructions; no sources",
   },
-];
+] as const satisfies readonly FieldSpec[];

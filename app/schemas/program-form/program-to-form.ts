@@ -7,6 +7,7 @@ import { CRITERION_FIELDS } from "./criterion-field-specs.ts";
 import { at, put } from "./dotted-names.ts";
 import { EXERCISE_FIELDS } from "./exercise-field-specs.ts";
 import type { FieldSpec } from "./field-spec.ts";
+import type { CriterionFormValues, ProgramFormValues } from "./form-values.ts";
 
 type Raw = Record<string, unknown>;
 
@@ -31,7 +32,7 @@ function withSourceLinksOnly(obj: { source?: Source }): Raw {
   return Object.keys(links).length > 0 ? { ...rest, source: links } : rest;
 }
 
-export function criterionToForm(c: Criterion): Raw {
+export function criterionToForm(c: Criterion): CriterionFormValues {
   const base = { id: c.id, kind: c.kind, label: c.label ?? "" };
   const specs = CRITERION_FIELDS[c.kind] as readonly FieldSpec[];
   // Top-level names the fields cover ("conditions" for conditions.*: every repetition condition has a field).
@@ -51,7 +52,7 @@ export function criterionToForm(c: Criterion): Raw {
   return { ...base, ...values, _rest: rest };
 }
 
-export function programToForm(p: Program): Raw {
+export function programToForm(p: Program): ProgramFormValues {
   const exerciseNames = EXERCISE_FIELDS.map((f) => f.name);
   return {
     id: p.id,

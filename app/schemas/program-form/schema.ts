@@ -11,6 +11,7 @@ import * as z from "zod";
 import { ProgramSchema, type Program } from "~/engine/index.ts";
 import { CRITERION_FIELDS } from "./criterion-field-specs.ts";
 import type { FieldSpec } from "./field-spec.ts";
+import type { ProgramFormValues } from "./form-values.ts";
 import { formToProgram } from "./form-to-program.ts";
 
 /** Names of checkbox-group fields: an issue on one ticked value (levels.1) shows on the group. */
@@ -30,8 +31,12 @@ function fieldPath(path: PropertyKey[]): (string | number)[] {
   return p;
 }
 
-/** Used by react-hook-form (zodResolver) in the browser and by parseForm in the action. Output: a valid Program. */
-export const ProgramFormSchema = z.unknown().transform((raw, ctx): Program => {
+/**
+ * Used by react-hook-form (zodResolver) in the browser and by parseForm in the action. Input: the editor's form values
+ * (typed, for react-hook-form's field names; a posted form may hold anything, and is read as such). Output: a valid
+ * Program.
+ */
+export const ProgramFormSchema = z.transform<ProgramFormValues, Program>((raw: unknown, ctx) => {
   const { program, issues } = formToProgram(raw);
   const seen = new Set<string>();
   for (const issue of issues) {

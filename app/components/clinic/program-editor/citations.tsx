@@ -1,11 +1,11 @@
 import { useFieldArray } from "react-hook-form";
 import { TextField } from "~/components/forms/fields.tsx";
-import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { shortId } from "./short-id.ts";
+import type { ProgramForm } from "./program-form.ts";
 
 /** The program's references, which stages and exercises cite by id. */
-export function Citations({ form }: { form: SchemaForm }) {
+export function Citations({ form }: { form: ProgramForm }) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "citations", keyName: "key" });
   return (
     <div className="stack">

@@ -1,14 +1,14 @@
 import { useState } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { HiddenField, SelectField, TextField } from "~/components/forms/fields.tsx";
-import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { blankCriterion } from "~/schemas/program-form/blank-values.ts";
 import { CRITERION_FIELDS, CRITERION_KINDS, isDedicated } from "~/schemas/program-form/criterion-field-specs.ts";
 import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
 import { KIND_LABELS } from "./option-labels.ts";
 import { shortId } from "./short-id.ts";
-import { SpecField } from "./spec-field.tsx";
+import { SpecField, WindowFields } from "./spec-field.tsx";
+import type { CriteriaPath, CriterionPath, ProgramForm } from "./program-form.ts";
 
 /** One criterion: its kind, id and label, then the dedicated fields of its kind. */
 function CriterionFields({
@@ -17,12 +17,12 @@ function CriterionFields({
   onRemove,
   title,
 }: {
-  form: SchemaForm;
-  prefix: string;
+  form: ProgramForm;
+  prefix: CriterionPath;
   onRemove: () => void;
   title: string;
 }) {
-  const kind = useWatch({ control: form.control, name: `${prefix}.kind` }) as string;
+  const kind = useWatch({ control: form.control, name: `${prefix}.kind` });
   return (
     <fieldset className="editor-block">
       <legend>{title}</legend>
@@ -39,9 +39,13 @@ function CriterionFields({
       <HiddenField form={form} name={`${prefix}._rest`} />
       {isDedicated(kind) ? (
         <div className="editor-fields">
-          {(CRITERION_FIELDS[kind] as readonly FieldSpec[]).map((spec) => (
-            <SpecField key={spec.name} form={form} prefix={prefix} spec={spec} />
-          ))}
+          {(CRITERION_FIELDS[kind] as readonly FieldSpec[]).map((spec) =>
+            spec.type === "window" ? (
+              <WindowFields key={spec.name} form={form} prefix={prefix} spec={spec} />
+            ) : (
+              <SpecField key={spec.name} form={form} name={`${prefix}.${spec.name}`} spec={spec} />
+            ),
+          )}
         </div>
       ) : null}
       <div>
@@ -54,7 +58,7 @@ function CriterionFields({
 }
 
 /** A stage's gates or a regress rule's criteria: one block per criterion, and a button to add one of any kind. */
-export function CriteriaList({ form, name, noun }: { form: SchemaForm; name: string; noun: string }) {
+export function CriteriaList({ form, name, noun }: { form: ProgramForm; name: CriteriaPath; noun: string }) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name, keyName: "key" });
   const error = form.errorFor(name);
   return (

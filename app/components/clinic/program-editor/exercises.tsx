@@ -1,15 +1,15 @@
 import { useFieldArray } from "react-hook-form";
 import { HiddenField, TextField } from "~/components/forms/fields.tsx";
-import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { EXERCISE_FIELDS } from "~/schemas/program-form/exercise-field-specs.ts";
 import { shortId } from "./short-id.ts";
 import { SourceFields } from "./source-fields.tsx";
 import { SpecField } from "./spec-field.tsx";
+import type { ProgramForm, StagePath } from "./program-form.ts";
 
 /** A stage's exercises in order: the dose fields of each, and buttons to move, remove and add one. */
-export function Exercises({ form, stage }: { form: SchemaForm; stage: string }) {
-  const name = `${stage}.prescription.exercises`;
+export function Exercises({ form, stage }: { form: ProgramForm; stage: StagePath }) {
+  const name = `${stage}.prescription.exercises` as const;
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name, keyName: "key" });
   return (
     <div className="stack">
@@ -18,7 +18,7 @@ export function Exercises({ form, stage }: { form: SchemaForm; stage: string }) 
           <legend>Exercise {i + 1}</legend>
           <div className="editor-fields">
             {EXERCISE_FIELDS.map((spec) => (
-              <SpecField key={spec.name} form={form} prefix={`${name}.${i}`} spec={spec} />
+              <SpecField key={spec.name} form={form} name={`${name}.${i}.${spec.name}`} spec={spec} />
             ))}
             <TextField
               form={form}

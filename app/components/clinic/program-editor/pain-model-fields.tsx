@@ -1,8 +1,8 @@
 import { HiddenField, SelectField, TextField } from "~/components/forms/fields.tsx";
-import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
+import type { ProgramForm } from "./program-form.ts";
 
 /** The program's pain-monitoring model: the limits every pain criterion falls back on. */
-export function PainModelFields({ form }: { form: SchemaForm }) {
+export function PainModelFields({ form }: { form: ProgramForm }) {
   return (
     <>
       <div className="editor-fields">

@@ -1,12 +1,12 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { HiddenField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
-import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Citations } from "./citations.tsx";
 import { ErrorSummary } from "./error-summary.tsx";
 import { PainModelFields } from "./pain-model-fields.tsx";
 import { Stages } from "./stages.tsx";
+import type { ProgramForm } from "./program-form.ts";
 
 /**
  * The whole program as one real HTML form. With JavaScript: react-hook-form validates with the engine's schema as
@@ -19,7 +19,7 @@ export function ProgramEditor({
   formError,
   serverErrors,
 }: {
-  form: SchemaForm;
+  form: ProgramForm;
   submitLabel: string;
   formError?: string;
   serverErrors?: Record<string, string> | null;

@@ -1,16 +1,16 @@
 import { useFieldArray, useWatch } from "react-hook-form";
 import { HiddenField, SelectField, TextField } from "~/components/forms/fields.tsx";
-import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { blankCriterion } from "~/schemas/program-form/blank-values.ts";
 import { CriteriaList } from "./criteria.tsx";
 import { shortId } from "./short-id.ts";
+import type { ProgramForm, RegressRulePath, StagePath } from "./program-form.ts";
 
 /** A stage's regress rules: when each triggers (its criteria) and where it sends the patient. */
-export function RegressRules({ form, stage }: { form: SchemaForm; stage: string }) {
-  const name = `${stage}.regressRules`;
+export function RegressRules({ form, stage }: { form: ProgramForm; stage: StagePath }) {
+  const name = `${stage}.regressRules` as const;
   const { fields, append, remove } = useFieldArray({ control: form.control, name, keyName: "key" });
-  const stages = (useWatch({ control: form.control, name: "stages" }) ?? []) as Array<{ id?: string; name?: string }>;
+  const stages = useWatch({ control: form.control, name: "stages" }) ?? [];
   return (
     <div className="stack">
       {fields.map((f, i) => (
@@ -54,13 +54,13 @@ function RegressRule({
   stages,
   onRemove,
 }: {
-  form: SchemaForm;
-  prefix: string;
+  form: ProgramForm;
+  prefix: RegressRulePath;
   index: number;
   stages: Array<{ id?: string; name?: string }>;
   onRemove: () => void;
 }) {
-  const to = useWatch({ control: form.control, name: `${prefix}.action.to` }) as string;
+  const to = useWatch({ control: form.control, name: `${prefix}.action.to` });
   return (
     <fieldset className="editor-block">
       <legend>Regress rule {index + 1}</legend>

@@ -1,6 +1,6 @@
 import { SelectField, TextField } from "~/components/forms/fields.tsx";
-import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { capitalise } from "~/utils/form-fields.ts";
+import type { ExercisePath, ProgramForm, StagePath } from "./program-form.ts";
 
 const OURS_OPTIONS = [
   { value: "", label: "(not said)" },
@@ -9,7 +9,15 @@ const OURS_OPTIONS = [
 ];
 
 /** The clinician-only provenance of a prescription or an exercise (its citation links ride in the hidden _rest). */
-export function SourceFields({ form, prefix, what }: { form: SchemaForm; prefix: string; what: string }) {
+export function SourceFields({
+  form,
+  prefix,
+  what,
+}: {
+  form: ProgramForm;
+  prefix: `${StagePath}.prescription` | ExercisePath;
+  what: string;
+}) {
   return (
     <>
       <TextField

@@ -1,10 +1,10 @@
 import { FieldError, SelectField, TextField } from "~/components/forms/fields.tsx";
-import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
 import { optionLabel } from "./option-labels.ts";
+import type { CriterionPath, ProgramFieldName, ProgramForm } from "./program-form.ts";
 
 /** A group of checkboxes: several of the options (posted as repeated keys; none ticked posts nothing). */
-function MultiField({ form, name, spec }: { form: SchemaForm; name: string; spec: FieldSpec }) {
+function MultiField({ form, name, spec }: { form: ProgramForm; name: ProgramFieldName; spec: FieldSpec }) {
   const base = `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   const error = form.errorFor(name);
   const current = form.defaultFor(name);
@@ -41,31 +41,32 @@ function MultiField({ form, name, spec }: { form: SchemaForm; name: string; spec
   );
 }
 
-/** One field of a criterion, chosen by its spec (text, number, select, yes/no, or a days/sessions window). */
-export function SpecField({ form, prefix, spec }: { form: SchemaForm; prefix: string; spec: FieldSpec }) {
-  const name = `${prefix}.${spec.name}`;
-  if (spec.type === "window") {
-    return (
-      <>
-        <TextField
-          form={form}
-          name={`${prefix}.windowCount`}
-          label="Window length"
-          hint={spec.hint}
-          inputMode="numeric"
-        />
-        <SelectField
-          form={form}
-          name={`${prefix}.windowUnit`}
-          label="Window unit"
-          options={[
-            { value: "days", label: "days" },
-            { value: "sessions", label: "sessions" },
-          ]}
-        />
-      </>
-    );
-  }
+/** A criterion's window: a number of days or of sessions (spec type "window"; two fields, one setting). */
+export function WindowFields({ form, prefix, spec }: { form: ProgramForm; prefix: CriterionPath; spec: FieldSpec }) {
+  return (
+    <>
+      <TextField
+        form={form}
+        name={`${prefix}.windowCount`}
+        label="Window length"
+        hint={spec.hint}
+        inputMode="numeric"
+      />
+      <SelectField
+        form={form}
+        name={`${prefix}.windowUnit`}
+        label="Window unit"
+        options={[
+          { value: "days", label: "days" },
+          { value: "sessions", label: "sessions" },
+        ]}
+      />
+    </>
+  );
+}
+
+/** One field of a criterion or an exercise, chosen by its spec (text, number, select, yes/no, or a checkbox group). */
+export function SpecField({ form, name, spec }: { form: ProgramForm; name: ProgramFieldName; spec: FieldSpec }) {
   if (spec.type === "multi") return <MultiField form={form} name={name} spec={spec} />;
   if (spec.type === "select" || spec.type === "bool") {
     const values = spec.type === "bool" ? ["true", "false"] : [...(spec.options ?? [])];

@@ -1,11 +1,11 @@
 import { useWatch } from "react-hook-form";
 import { HiddenField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
-import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { CriteriaList } from "./criteria.tsx";
 import { Exercises } from "./exercises.tsx";
 import { RegressRules } from "./regress-rules.tsx";
 import { SourceFields } from "./source-fields.tsx";
+import type { ProgramForm, StagePath } from "./program-form.ts";
 
 /** One stage: its name and timing, the prescription (exercises, notes, source), its gates and its regress rules. */
 export function Stage({
@@ -15,14 +15,14 @@ export function Stage({
   onMove,
   onRemove,
 }: {
-  form: SchemaForm;
+  form: ProgramForm;
   index: number;
   count: number;
   onMove: (to: number) => void;
   onRemove: () => void;
 }) {
-  const prefix = `stages.${index}`;
-  const stageName = useWatch({ control: form.control, name: `${prefix}.name` }) as string;
+  const prefix: StagePath = `stages.${index}`;
+  const stageName = useWatch({ control: form.control, name: `${prefix}.name` });
   return (
     <fieldset className="editor-stage stack">
       <legend>

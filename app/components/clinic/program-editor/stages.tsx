@@ -1,11 +1,11 @@
 import { useFieldArray } from "react-hook-form";
-import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { blankStage } from "~/schemas/program-form/blank-values.ts";
 import { Stage } from "./stage.tsx";
+import type { ProgramForm } from "./program-form.ts";
 
 /** The program's stages in order, each movable and removable, and a button to add one. */
-export function Stages({ form }: { form: SchemaForm }) {
+export function Stages({ form }: { form: ProgramForm }) {
   const stages = useFieldArray({ control: form.control, name: "stages", keyName: "key" });
   return (
     <>
