@@ -2,7 +2,7 @@ import { useFieldArray } from "react-hook-form";
 import { TextField } from "~/components/forms/fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { shortId } from "./short-id.ts";
-import type { ProgramForm } from "./program-form.ts";
+import type { ProgramForm } from "./editor-form.ts";
 
 /** The program's references, which stages and exercises cite by id. */
 export function Citations({ form }: { form: ProgramForm }) {

@@ -8,7 +8,7 @@ import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
 import { KIND_LABELS } from "./option-labels.ts";
 import { shortId } from "./short-id.ts";
 import { SpecField, WindowFields } from "./spec-field.tsx";
-import type { CriteriaPath, CriterionPath, ProgramForm } from "./program-form.ts";
+import type { CriteriaPath, CriterionPath, ProgramForm } from "./editor-form.ts";
 
 /** One criterion: its kind, id and label, then the dedicated fields of its kind. */
 function CriterionFields({

@@ -5,7 +5,7 @@ import { EXERCISE_FIELDS } from "~/schemas/program-form/exercise-field-specs.ts"
 import { shortId } from "./short-id.ts";
 import { SourceFields } from "./source-fields.tsx";
 import { SpecField } from "./spec-field.tsx";
-import type { ProgramForm, StagePath } from "./program-form.ts";
+import type { ProgramForm, StagePath } from "./editor-form.ts";
 
 /** A stage's exercises in order: the dose fields of each, and buttons to move, remove and add one. */
 export function Exercises({ form, stage }: { form: ProgramForm; stage: StagePath }) {

@@ -1,5 +1,5 @@
 import { HiddenField, SelectField, TextField } from "~/components/forms/fields.tsx";
-import type { ProgramForm } from "./program-form.ts";
+import type { ProgramForm } from "./editor-form.ts";
 
 /** The program's pain-monitoring model: the limits every pain criterion falls back on. */
 export function PainModelFields({ form }: { form: ProgramForm }) {

@@ -6,7 +6,7 @@ import { Citations } from "./citations.tsx";
 import { ErrorSummary } from "./error-summary.tsx";
 import { PainModelFields } from "./pain-model-fields.tsx";
 import { Stages } from "./stages.tsx";
-import type { ProgramForm } from "./program-form.ts";
+import type { ProgramForm } from "./editor-form.ts";
 
 /**
  * The whole program as one real HTML form. With JavaScript: react-hook-form validates with the engine's schema as

@@ -4,7 +4,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { blankCriterion } from "~/schemas/program-form/blank-values.ts";
 import { CriteriaList } from "./criteria.tsx";
 import { shortId } from "./short-id.ts";
-import type { ProgramForm, RegressRulePath, StagePath } from "./program-form.ts";
+import type { ProgramForm, RegressRulePath, StagePath } from "./editor-form.ts";
 
 /** A stage's regress rules: when each triggers (its criteria) and where it sends the patient. */
 export function RegressRules({ form, stage }: { form: ProgramForm; stage: StagePath }) {

@@ -1,6 +1,6 @@
 import { SelectField, TextField } from "~/components/forms/fields.tsx";
 import { capitalise } from "~/utils/form-fields.ts";
-import type { ExercisePath, ProgramForm, StagePath } from "./program-form.ts";
+import type { ExercisePath, ProgramForm, StagePath } from "./editor-form.ts";
 
 const OURS_OPTIONS = [
   { value: "", label: "(not said)" },

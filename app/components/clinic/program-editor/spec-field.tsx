@@ -1,7 +1,7 @@
 import { FieldError, SelectField, TextField } from "~/components/forms/fields.tsx";
 import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
 import { optionLabel } from "./option-labels.ts";
-import type { CriterionPath, ProgramFieldName, ProgramForm } from "./program-form.ts";
+import type { CriterionPath, ProgramFieldName, ProgramForm } from "./editor-form.ts";
 
 /** A group of checkboxes: several of the options (posted as repeated keys; none ticked posts nothing). */
 function MultiField({ form, name, spec }: { form: ProgramForm; name: ProgramFieldName; spec: FieldSpec }) {

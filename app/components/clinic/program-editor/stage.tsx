@@ -5,7 +5,7 @@ import { CriteriaList } from "./criteria.tsx";
 import { Exercises } from "./exercises.tsx";
 import { RegressRules } from "./regress-rules.tsx";
 import { SourceFields } from "./source-fields.tsx";
-import type { ProgramForm, StagePath } from "./program-form.ts";
+import type { ProgramForm, StagePath } from "./editor-form.ts";
 
 /** One stage: its name and timing, the prescription (exercises, notes, source), its gates and its regress rules. */
 export function Stage({

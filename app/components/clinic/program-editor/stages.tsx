@@ -2,7 +2,7 @@ import { useFieldArray } from "react-hook-form";
 import { Button } from "~/components/ui/button.tsx";
 import { blankStage } from "~/schemas/program-form/blank-values.ts";
 import { Stage } from "./stage.tsx";
-import type { ProgramForm } from "./program-form.ts";
+import type { ProgramForm } from "./editor-form.ts";
 
 /** The program's stages in order, each movable and removable, and a button to add one. */
 export function Stages({ form }: { form: ProgramForm }) {
