@@ -26,10 +26,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const result = await createPatientWithInvite(getDb(), clinician, parsed.data);
   if (!result.ok) {
-    return data(
-      { ok: false as const, fieldErrors: result.fieldErrors, values: { ...parsed.data } as Record<string, unknown> },
-      { status: 400 },
-    );
+    // Sent back into the form as it was filled in; typed as loosely as a failed parse's values.
+    const values: Record<string, unknown> = { ...parsed.data };
+    return data({ ok: false as const, fieldErrors: result.fieldErrors, values }, { status: 400 });
   }
   const origin = new URL(request.url).origin;
   return {

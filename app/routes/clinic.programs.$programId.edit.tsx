@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ProgramEditor } from "~/components/clinic/program-editor.tsx";
+import { ProgramEditor } from "~/components/clinic/program-editor/program-editor.tsx";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
-import { ProgramFormSchema, programToForm } from "~/schemas/program-form.ts";
+import { programToForm } from "~/schemas/program-form/program-to-form.ts";
+import { ProgramFormSchema } from "~/schemas/program-form/schema.ts";
 import { getProgramDetail, saveProgramVersion } from "~/services/programs-editor.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";

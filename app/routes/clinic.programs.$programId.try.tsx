@@ -32,13 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     program: { id: program.id, name: program.name, stages: program.stages.map((s) => ({ id: s.id, name: s.name })) },
     patients,
   };
-  if (!url.searchParams.has("source"))
-    return { ...base, values: TRY_DEFAULTS as Record<string, string>, fieldErrors: null, days: null };
+  const defaults: Record<string, string> = TRY_DEFAULTS;
+  if (!url.searchParams.has("source")) return { ...base, values: defaults, fieldErrors: null, days: null };
 
   const formData = new FormData();
   for (const [k, v] of url.searchParams) formData.append(k, v);
   const parsed = parseForm(TryProgramSchema, formData);
-  const values = { ...TRY_DEFAULTS, ...Object.fromEntries(url.searchParams) } as Record<string, string>;
+  const values: Record<string, string> = { ...TRY_DEFAULTS, ...Object.fromEntries(url.searchParams) };
   if (!parsed.ok) return data({ ...base, values, fieldErrors: parsed.fieldErrors, days: null }, { status: 400 });
   const input = parsed.data;
   let history;

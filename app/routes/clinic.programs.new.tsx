@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { ProgramEditor } from "~/components/clinic/program-editor.tsx";
+import { ProgramEditor } from "~/components/clinic/program-editor/program-editor.tsx";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Page, PageHeader } from "~/components/ui/layout.tsx";
-import { ProgramFormSchema, blankProgram, blankStage } from "~/schemas/program-form.ts";
+import { blankProgram, blankStage } from "~/schemas/program-form/blank-values.ts";
+import { ProgramFormSchema } from "~/schemas/program-form/schema.ts";
 import { createClinicProgram } from "~/services/programs-editor.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";

@@ -4,7 +4,7 @@ import { isValidLocalDate } from "~/engine/dates.ts";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { ChoiceField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
-import { useSchemaForm, type SchemaForm } from "~/components/forms/use-schema-form.ts";
+import { useSchemaForm, type SchemaFormOf } from "~/components/forms/use-schema-form.ts";
 import { doseParts } from "~/components/patient/dose.ts";
 import { ScoreScale } from "~/components/patient/scales.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -23,7 +23,7 @@ import { logFormView } from "~/services/patient-today.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm, readForm } from "~/utils/forms.ts";
+import { parseForm, readForm, type FormFailure } from "~/utils/forms.ts";
 import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log today · Stagewise" }];
@@ -46,22 +46,27 @@ export async function action({ request }: ActionFunctionArgs) {
   const patient = await requirePatient(request);
   const formData = await readForm(request);
   const intent = formData.get("intent") === "checkin" ? "checkin" : "log";
-  const parsed = intent === "checkin" ? parseForm(CheckInSchema, formData) : parseForm(DailyLogSchema, formData);
-  if (!parsed.ok) {
-    return data(
+  const invalid = (failure: FormFailure) =>
+    data(
       {
         ok: false as const,
-        fieldErrors: parsed.fieldErrors,
+        fieldErrors: failure.fieldErrors,
         formError: "Some answers need a look — see the marked questions.",
-        values: parsed.values,
+        values: failure.values,
       },
       { status: 400 },
     );
+  // Each intent is parsed with its own schema, so each save gets its own typed input.
+  let result;
+  if (intent === "checkin") {
+    const parsed = parseForm(CheckInSchema, formData);
+    if (!parsed.ok) return invalid(parsed);
+    result = await saveCheckIn(getDb(), patient, parsed.data);
+  } else {
+    const parsed = parseForm(DailyLogSchema, formData);
+    if (!parsed.ok) return invalid(parsed);
+    result = await saveDailyLog(getDb(), patient, parsed.data);
   }
-  const result =
-    intent === "checkin"
-      ? await saveCheckIn(getDb(), patient, parsed.data as ReturnType<typeof CheckInSchema.parse>)
-      : await saveDailyLog(getDb(), patient, parsed.data as ReturnType<typeof DailyLogSchema.parse>);
   if (!result.ok) {
     if (result.status === 404) throw notFound("Plan not found");
     return data(
@@ -69,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
         ok: false as const,
         fieldErrors: result.fieldErrors,
         formError: result.formError ?? "",
-        values: Object.fromEntries(formData) as Record<string, unknown>,
+        values: Object.fromEntries(formData),
       },
       { status: result.status },
     );
@@ -172,8 +177,8 @@ function LogForm({ view }: { view: View }) {
     serverErrors: failed?.fieldErrors,
   });
   const sessionDone = form.hydrated ? form.watch("sessionDone") : undefined;
-  const exerciseRows = (form.defaultFor("exercises") as Array<Record<string, unknown>> | undefined) ?? [];
-  const otherRows = (form.defaultFor("otherActivities") as unknown[] | undefined) ?? [];
+  const exerciseRows = form.defaultFor("exercises") ?? [];
+  const otherRows = form.defaultFor("otherActivities") ?? [];
   const when = view.isToday ? "today" : `on ${formatDate(view.date)}`;
 
   return (
@@ -343,12 +348,12 @@ function ExerciseRow({
   exercise,
   involvedSide,
 }: {
-  form: SchemaForm;
+  form: SchemaFormOf<typeof DailyLogSchema>;
   index: number;
   exercise: View["exercises"][number];
   involvedSide: string;
 }) {
-  const base = `exercises.${index}`;
+  const base = `exercises.${index}` as const;
   return (
     <fieldset className="log-exercise">
       <legend className="log-exercise__name">{exercise.name}</legend>

@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { FormEvent, ReactNode } from "react";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { ChoiceField, TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
-import { useSchemaForm, type SchemaForm } from "~/components/forms/use-schema-form.ts";
+import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import {
   LEFS,
   PSFS,
@@ -24,7 +25,7 @@ import {
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm, readForm } from "~/utils/forms.ts";
+import { parseForm, readForm, type FormFailure, type FormSuccess } from "~/utils/forms.ts";
 import { notFound } from "~/utils/responses.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -36,26 +37,38 @@ function kindOf(param: string | undefined): QuestionnaireKind {
   return param as QuestionnaireKind;
 }
 
-const SCHEMAS = {
-  "visa-a": VisaFormSchema,
-  "visa-p": VisaFormSchema,
-  lefs: LefsFormSchema,
-  psfs: PsfsFormSchema,
-} as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const patient = await requirePatient(request);
   const kind = kindOf(params.kind);
   return { kind, view: await questionnaireView(getDb(), patient, kind) };
 }
 
+/** The posted answers, parsed with the schema of their questionnaire. */
+function parseAnswers(kind: QuestionnaireKind, formData: FormData): FormSuccess<QuestionnaireAnswers> | FormFailure {
+  switch (kind) {
+    case "visa-a":
+    case "visa-p": {
+      const parsed = parseForm(VisaFormSchema, formData);
+      return parsed.ok ? { ok: true, data: { kind, form: parsed.data } } : parsed;
+    }
+    case "lefs": {
+      const parsed = parseForm(LefsFormSchema, formData);
+      return parsed.ok ? { ok: true, data: { kind, form: parsed.data } } : parsed;
+    }
+    case "psfs": {
+      const parsed = parseForm(PsfsFormSchema, formData);
+      return parsed.ok ? { ok: true, data: { kind, form: parsed.data } } : parsed;
+    }
+  }
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const patient = await requirePatient(request);
   const kind = kindOf(params.kind);
-  const parsed = parseForm(SCHEMAS[kind], await readForm(request));
+  const parsed = parseAnswers(kind, await readForm(request));
   if (!parsed.ok)
     return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const saved = await saveQuestionnaire(getDb(), patient, { kind, form: parsed.data } as QuestionnaireAnswers);
+  const saved = await saveQuestionnaire(getDb(), patient, parsed.data);
   if (!saved) throw notFound("Plan not found");
   return redirect(`/me/questionnaires/${kind}?saved=${saved.id}`);
 }
@@ -91,15 +104,30 @@ export default function QuestionnairePage() {
 }
 
 function QuestionnaireForm({ kind }: { kind: QuestionnaireKind }) {
+  if (kind === "lefs") return <LefsForm />;
+  if (kind === "psfs") return <PsfsForm />;
+  return <VisaForm content={kind === "visa-a" ? VISA_A : VISA_P} />;
+}
+
+/** The answers sent back by the action when some are missing or out of range. */
+function useFailedAnswers() {
   const actionData = useActionData<typeof action>();
+  return actionData && !actionData.ok ? actionData : null;
+}
+
+/** Each questionnaire's form: the error note, its items, the save button. */
+function AnswersForm({
+  onSubmit,
+  failed,
+  children,
+}: {
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  failed: ReturnType<typeof useFailedAnswers>;
+  children: ReactNode;
+}) {
   const navigation = useNavigation();
-  const failed = actionData && !actionData.ok ? actionData : null;
-  const form = useSchemaForm(SCHEMAS[kind], {
-    defaultValues: { ...(failed?.values ?? {}) },
-    serverErrors: failed?.fieldErrors,
-  });
   return (
-    <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
+    <Form method="post" className="form" noValidate onSubmit={onSubmit}>
       <FormError
         message={
           failed
@@ -107,13 +135,7 @@ function QuestionnaireForm({ kind }: { kind: QuestionnaireKind }) {
             : null
         }
       />
-      {kind === "lefs" ? (
-        <LefsItems form={form} />
-      ) : kind === "psfs" ? (
-        <PsfsItems form={form} />
-      ) : (
-        <VisaItems form={form} content={kind === "visa-a" ? VISA_A : VISA_P} />
-      )}
+      {children}
       <Button type="submit" block disabled={navigation.state === "submitting"}>
         Save answers
       </Button>
@@ -124,9 +146,14 @@ function QuestionnaireForm({ kind }: { kind: QuestionnaireKind }) {
 const scaleOptions = (max: number) =>
   Array.from({ length: max + 1 }, (_, v) => ({ value: String(v), label: String(v) }));
 
-function VisaItems({ form, content }: { form: SchemaForm; content: typeof VISA_A }) {
+function VisaForm({ content }: { content: typeof VISA_A }) {
+  const failed = useFailedAnswers();
+  const form = useSchemaForm(VisaFormSchema, {
+    defaultValues: { ...(failed?.values ?? {}) },
+    serverErrors: failed?.fieldErrors,
+  });
   return (
-    <>
+    <AnswersForm onSubmit={form.onSubmit} failed={failed}>
       <p>{content.intro}</p>
       {content.items.map((item, i) => (
         <div key={i} className="question">
@@ -166,13 +193,18 @@ function VisaItems({ form, content }: { form: SchemaForm; content: typeof VISA_A
           options={content.item8.minutes.map((label, i) => ({ value: String(i), label }))}
         />
       </div>
-    </>
+    </AnswersForm>
   );
 }
 
-function LefsItems({ form }: { form: SchemaForm }) {
+function LefsForm() {
+  const failed = useFailedAnswers();
+  const form = useSchemaForm(LefsFormSchema, {
+    defaultValues: { ...(failed?.values ?? {}) },
+    serverErrors: failed?.fieldErrors,
+  });
   return (
-    <>
+    <AnswersForm onSubmit={form.onSubmit} failed={failed}>
       <p>{LEFS.intro}</p>
       {LEFS.items.map((item, i) => (
         <div key={i} className="question choice--stacked">
@@ -184,13 +216,18 @@ function LefsItems({ form }: { form: SchemaForm }) {
           />
         </div>
       ))}
-    </>
+    </AnswersForm>
   );
 }
 
-function PsfsItems({ form }: { form: SchemaForm }) {
+function PsfsForm() {
+  const failed = useFailedAnswers();
+  const form = useSchemaForm(PsfsFormSchema, {
+    defaultValues: { ...(failed?.values ?? {}) },
+    serverErrors: failed?.fieldErrors,
+  });
   return (
-    <>
+    <AnswersForm onSubmit={form.onSubmit} failed={failed}>
       <p>{PSFS.intro}</p>
       {Array.from({ length: PSFS.maxActivities }, (_, i) => (
         <Card key={i} title={`Activity ${i + 1}${i >= PSFS.minActivities ? " (optional)" : ""}`}>
@@ -204,7 +241,7 @@ function PsfsItems({ form }: { form: SchemaForm }) {
           />
         </Card>
       ))}
-    </>
+    </AnswersForm>
   );
 }
 

@@ -7,6 +7,7 @@ import {
   optionalIntInRange,
   optionalText,
   preprocess,
+  requiredChoice,
 } from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
@@ -86,7 +87,7 @@ export const DailyLogSchema = z
     date: isoDate("the day"),
     morningPain: optionalIntInRange("morning pain", 0, 10),
     morningStiffness: optionalIntInRange("morning stiffness", 0, 10),
-    sessionDone: z.enum(SESSION_DONE, { error: "Did you do today's session? Choose one" }),
+    sessionDone: requiredChoice(SESSION_DONE, "Did you do today's session? Choose one"),
     exercises: preprocess((v) => (isBlank(v) ? [] : v), z.array(ExerciseEntrySchema).check(z.maxLength(40))),
     runningMinutes: optionalIntInRange("running minutes", 0, 600),
     painDuring: optionalIntInRange("pain during", 0, 10),

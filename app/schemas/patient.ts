@@ -1,4 +1,4 @@
-import { email, optionalIsoDate, requiredText } from "~/utils/form-fields.ts";
+import { email, optionalIsoDate, requiredChoice, requiredText } from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
 export const INVOLVED_SIDES = [
@@ -23,7 +23,7 @@ export const NewPatientSchema = z.object({
     }, "Choose a time zone from the list"),
   ),
   condition: requiredText("the condition", 200),
-  involvedSide: z.enum(["left", "right", "both", "none"], { error: "Choose the involved side" }),
+  involvedSide: requiredChoice(["left", "right", "both", "none"], "Choose the involved side"),
   injuryDate: optionalIsoDate("the injury date"),
   surgeryDate: optionalIsoDate("the surgery date"),
 });

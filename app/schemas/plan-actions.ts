@@ -11,6 +11,7 @@ import {
   optionalIsoDate,
   optionalText,
   preprocess,
+  requiredChoice,
   requiredText,
 } from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
@@ -91,7 +92,7 @@ export const QUESTIONNAIRE_RANGES = Object.fromEntries(
 export const QuestionnaireMeasurementSchema = z
   .object({
     planId: requiredText("the plan", 80),
-    instrument: z.enum(KNOWN_INSTRUMENTS, { error: "Choose a questionnaire" }),
+    instrument: requiredChoice(KNOWN_INSTRUMENTS, "Choose a questionnaire"),
     answeredOn: isoDate("the date"),
     score: numberInRange("the score", 0, 100),
   })

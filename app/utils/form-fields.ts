@@ -7,14 +7,38 @@ import * as z from "~/utils/zod-mini.ts";
 export const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 export const blankToUndefined = (v: unknown) => (isBlank(v) ? undefined : v);
 
-/** zod's `preprocess` (which zod/mini doesn't have): the same pipe of a transform into the schema. */
+/**
+ * What a form posts for a schema's input `T`: the same objects and lists, each value as the browser sends it (text,
+ * or nothing). react-hook-form takes its field names from this ("exercises.0.sets").
+ */
+export type Posted<T> = T extends undefined | null
+  ? never // a blank is the field left out: its place is optional
+  : T extends readonly (infer E)[]
+    ? Posted<E>[]
+    : T extends object
+      ? { [K in keyof T]?: Posted<T[K]> }
+      : unknown;
+
+/**
+ * zod's `preprocess` (which zod/mini doesn't have): the same pipe of a transform into the schema. `fn` takes whatever
+ * was posted; the input type says what the form posts there, so the fields inside keep their names.
+ */
 export const preprocess = <S extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: S) =>
-  z.pipe(z.transform(fn), schema);
+  z.pipe(z.transform<Posted<z.input<S>>, unknown>(fn), schema);
 
 export const requiredText = (label: string, max = 200) =>
   z
     .string({ error: `Enter ${label}` })
     .check(z.trim(), z.minLength(1, `Enter ${label}`), z.maxLength(max, `Keep ${label} under ${max} characters`));
+
+/**
+ * A required choice from a select or radio group. The form starts with nothing chosen (""), which the input type
+ * allows and the schema answers with `message`.
+ */
+export const requiredChoice = <const V extends readonly [string, ...string[]]>(
+  values: V,
+  message: string,
+): z.ZodMiniType<V[number], V[number] | ""> => z.enum(values, { error: message });
 
 export const optionalText = (max = 2000) =>
   preprocess(

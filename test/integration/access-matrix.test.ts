@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, ProgramSchema, type Program } from "~/engine/index.ts";
 import { getUserById } from "~/models/user.server.ts";
-import { programToForm } from "~/schemas/program-form.ts";
+import { programToForm } from "~/schemas/program-form/program-to-form.ts";
 import { findProgramForClinic } from "~/services/program-lookup.server.ts";
 import { createClinicProgram, saveProgramVersion } from "~/services/programs-editor.server.ts";
 import { reissueInvite } from "~/services/patients.server.ts";

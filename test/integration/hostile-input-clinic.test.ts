@@ -6,7 +6,7 @@ import * as newPatient from "~/routes/clinic.patients.new.tsx";
 import * as editProgram from "~/routes/clinic.programs.$programId.edit.tsx";
 import * as programs from "~/routes/clinic.programs._index.tsx";
 import * as newProgram from "~/routes/clinic.programs.new.tsx";
-import { programToForm } from "~/schemas/program-form.ts";
+import { programToForm } from "~/schemas/program-form/program-to-form.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { TEST_PASSWORD } from "../support/factories.ts";
 import { postRequest, run } from "../support/requests.ts";

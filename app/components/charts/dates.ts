@@ -71,7 +71,8 @@ export function dateTicks(from: number, to: number, maxCount: number): DateTick[
   for (const step of MONTH_STEPS) {
     const ticks: DateTick[] = [];
     // First of each month on or after `from`, every `step` months (aligned to calendar quarters/halves/years).
-    let y = start.y;
+    // Date.UTC carries a month past December into the next year, so only the month counts on.
+    const y = start.y;
     let m = start.d === 1 ? start.m : start.m + 1;
     for (;;) {
       const day = Date.UTC(y, m, 1) / DAY_MS;

@@ -87,6 +87,7 @@ export function TableFallback(props: { title: string; notes?: string[]; children
       ) : null}
       {/* Scrolls on its own when the table is wider or taller than its box: a named region in the tab order, so a
           keyboard user can reach it and scroll it with the arrow keys (WCAG 2.1.1). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- focusable on purpose, as said above */}
       <div className="sw-chart__table-wrap" role="region" aria-label={`${props.title}: data`} tabIndex={0}>
         <table className="sw-chart__table">
           <caption className="visually-hidden">{props.title}</caption>

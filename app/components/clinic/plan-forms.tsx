@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { Form, useNavigation } from "@remix-run/react";
-import { useWatch } from "react-hook-form";
-import { SelectField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
+import { useWatch, type FieldPath, type FieldValues } from "react-hook-form";
+import { HiddenField, SelectField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
-import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
+import { useSchemaForm, type SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { MEASURE_NAMES } from "~/engine/measure-names.ts";
 import {
@@ -36,20 +36,17 @@ function Intent({ value }: { value: string }) {
   return <input type="hidden" name="intent" value={value} />;
 }
 
-/** A hidden value known to react-hook-form AND present in the server-rendered HTML, so the form posts without JS. */
-function HiddenField({ form, name }: { form: ReturnType<typeof useSchemaForm>; name: string }) {
-  return <input type="hidden" defaultValue={String(form.defaultFor(name) ?? "")} {...form.register(name)} />;
-}
-
 function useBusy(intent: string) {
   const navigation = useNavigation();
   return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
 }
 
 /** A form acting on the plan: its intent, the plan id, the form-level error, the fields, then the submit button. */
-function PlanActionForm(props: {
+function PlanActionForm<T extends FieldValues>(props: {
   intent: string;
-  form: ReturnType<typeof useSchemaForm>;
+  form: SchemaForm<T>;
+  /** The form's plan id field, always "planId": named by the caller so TypeScript checks the form has it. */
+  planIdField: FieldPath<T>;
   formError?: string;
   submitLabel: string;
   children: ReactNode;
@@ -58,7 +55,7 @@ function PlanActionForm(props: {
   return (
     <Form method="post" className="form" noValidate onSubmit={props.form.onSubmit}>
       <Intent value={props.intent} />
-      <HiddenField form={props.form} name="planId" />
+      <HiddenField form={props.form} name={props.planIdField} />
       <FormError message={props.formError} />
       {props.children}
       <div>
@@ -101,7 +98,7 @@ export function StartPlanForm({
     },
     serverErrors: failed?.fieldErrors,
   });
-  const programId = useWatch({ control: form.control, name: "programId" }) as string | undefined;
+  const programId = useWatch({ control: form.control, name: "programId" });
   const chosen = programs.find((p) => p.id === programId);
   const busy = useBusy("start-plan");
   return (
@@ -218,7 +215,13 @@ export function MoveStageForm({
     serverErrors: failed?.fieldErrors,
   });
   return (
-    <PlanActionForm intent="move-stage" form={form} formError={failed?.formError} submitLabel="Move stage">
+    <PlanActionForm
+      planIdField="planId"
+      intent="move-stage"
+      form={form}
+      formError={failed?.formError}
+      submitLabel="Move stage"
+    >
       <SelectField
         form={form}
         name="stageId"
@@ -264,7 +267,13 @@ export function CapacityForm({
     new Set([...measures, ...Object.keys(MEASURE_NAMES).filter((m) => /_(reps|nm|cm|s|kg)$/.test(m))]),
   );
   return (
-    <PlanActionForm intent="capacity" form={form} formError={failed?.formError} submitLabel="Record test">
+    <PlanActionForm
+      planIdField="planId"
+      intent="capacity"
+      form={form}
+      formError={failed?.formError}
+      submitLabel="Record test"
+    >
       <SelectField
         form={form}
         name="measure"
@@ -298,7 +307,13 @@ export function QuestionnaireForm({
     serverErrors: failed?.fieldErrors,
   });
   return (
-    <PlanActionForm intent="questionnaire" form={form} formError={failed?.formError} submitLabel="Record score">
+    <PlanActionForm
+      planIdField="planId"
+      intent="questionnaire"
+      form={form}
+      formError={failed?.formError}
+      submitLabel="Record score"
+    >
       <SelectField
         form={form}
         name="instrument"
@@ -331,7 +346,13 @@ export function SignoffForm({
     serverErrors: failed?.fieldErrors,
   });
   return (
-    <PlanActionForm intent="signoff" form={form} formError={failed?.formError} submitLabel="Sign off">
+    <PlanActionForm
+      planIdField="planId"
+      intent="signoff"
+      form={form}
+      formError={failed?.formError}
+      submitLabel="Sign off"
+    >
       <SelectField
         form={form}
         name="itemId"

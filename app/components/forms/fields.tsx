@@ -1,10 +1,12 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { FieldPath, FieldValues } from "react-hook-form";
 import type { SchemaForm } from "./use-schema-form.ts";
 
 // Accessible fields wired to useSchemaForm: a visible label, hint and error tied to the control with
 // aria-describedby, aria-invalid on error, and the typed value kept when the server sends the form back.
 
-type Common = { form: SchemaForm; name: string; label: ReactNode; hint?: ReactNode };
+/** A field of the form `form`: `name` must be one of its field names. */
+type Common<T extends FieldValues> = { form: SchemaForm<T>; name: FieldPath<T>; label: ReactNode; hint?: ReactNode };
 
 function ids(name: string) {
   const base = `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
@@ -53,7 +55,7 @@ function asString(v: unknown): string | undefined {
 }
 
 /** What every single-control field hands its control: id, error wiring, the kept value and react-hook-form's props. */
-function controlProps(form: SchemaForm, name: string, hint: ReactNode) {
+function controlProps<T extends FieldValues>(form: SchemaForm<T>, name: FieldPath<T>, hint: ReactNode) {
   const i = ids(name);
   const error = form.errorFor(name);
   return {
@@ -67,13 +69,13 @@ function controlProps(form: SchemaForm, name: string, hint: ReactNode) {
   };
 }
 
-export function TextField({
+export function TextField<T extends FieldValues>({
   form,
   name,
   label,
   hint,
   ...rest
-}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name">) {
+}: Common<T> & Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name">) {
   const { error, props } = controlProps(form, name, hint);
   return (
     <FieldShell label={label} hint={hint} error={error} name={name}>
@@ -82,13 +84,13 @@ export function TextField({
   );
 }
 
-export function TextAreaField({
+export function TextAreaField<T extends FieldValues>({
   form,
   name,
   label,
   hint,
   ...rest
-}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name">) {
+}: Common<T> & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name">) {
   const { error, props } = controlProps(form, name, hint);
   return (
     <FieldShell label={label} hint={hint} error={error} name={name}>
@@ -97,7 +99,7 @@ export function TextAreaField({
   );
 }
 
-export function SelectField({
+export function SelectField<T extends FieldValues>({
   form,
   name,
   label,
@@ -105,7 +107,7 @@ export function SelectField({
   options,
   placeholder,
   ...rest
-}: Common &
+}: Common<T> &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, "form" | "name"> & {
     options: Array<{ value: string; label: string }>;
     placeholder?: string;
@@ -135,13 +137,13 @@ export function SelectField({
 }
 
 /** A row of large radio buttons (0–10 pain scales, done/partly/not): big touch targets, arrow keys move between them. */
-export function ChoiceField({
+export function ChoiceField<T extends FieldValues>({
   form,
   name,
   label,
   hint,
   options,
-}: Common & { options: Array<{ value: string; label: ReactNode; tone?: "safe" | "caution" | "high" }> }) {
+}: Common<T> & { options: Array<{ value: string; label: ReactNode; tone?: "safe" | "caution" | "high" }> }) {
   const i = ids(name);
   const error = form.errorFor(name);
   const current = asString(form.defaultFor(name));
@@ -167,4 +169,10 @@ export function ChoiceField({
       <FieldError id={i.errorId} message={error} />
     </fieldset>
   );
+}
+
+/** A value with no visible field (an id, a carried-through setting): in the server-rendered HTML, so the form posts
+ * it without JavaScript, and known to react-hook-form. */
+export function HiddenField<T extends FieldValues>({ form, name }: { form: SchemaForm<T>; name: FieldPath<T> }) {
+  return <input type="hidden" defaultValue={String(form.defaultFor(name) ?? "")} {...form.register(name)} />;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { FieldPath, FieldValues } from "react-hook-form";
 import { ChoiceField } from "~/components/forms/fields.tsx";
 import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 
@@ -8,7 +9,7 @@ export type Zones = { tones: ZoneTone[]; legend: string };
 const ZERO_TO_TEN = Array.from({ length: 11 }, (_, v) => String(v));
 
 /** A 0–10 row of big radio buttons, coloured by the program's pain zones when given. */
-export function ScoreScale({
+export function ScoreScale<T extends FieldValues>({
   form,
   name,
   label,
@@ -17,8 +18,8 @@ export function ScoreScale({
   low = "none",
   high = "worst",
 }: {
-  form: SchemaForm;
-  name: string;
+  form: SchemaForm<T>;
+  name: FieldPath<T>;
   label: ReactNode;
   hint?: ReactNode;
   zones?: Zones;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as newProgram from "~/routes/clinic.programs.new.tsx";
-import { ProgramFormSchema, blankCriterion, programToForm } from "~/schemas/program-form.ts";
+import { blankCriterion } from "~/schemas/program-form/blank-values.ts";
+import { programToForm } from "~/schemas/program-form/program-to-form.ts";
+import { ProgramFormSchema } from "~/schemas/program-form/schema.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { countRows } from "../../support/factories.ts";
 import { postRequest, run } from "../../support/requests.ts";

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ProgramFormSchema, blankCriterion, programToForm } from "~/schemas/program-form.ts";
+import { blankCriterion } from "~/schemas/program-form/blank-values.ts";
+import type { CriterionFormValues } from "~/schemas/program-form/form-values.ts";
+import { programToForm } from "~/schemas/program-form/program-to-form.ts";
+import { ProgramFormSchema } from "~/schemas/program-form/schema.ts";
 import { builtInPrograms, loadBuiltInProgram } from "~/programs/index.ts";
 import { twoStageProgram } from "./fixtures.ts";
 
@@ -22,12 +25,13 @@ describe("the program editor's form schema", () => {
   );
 
   it("puts the engine's errors on the fields that caused them", () => {
-    const form = programToForm(twoStageProgram) as any;
+    const form = programToForm(twoStageProgram);
+    const stage = form.stages[0]!;
     form.name = "";
     form.painModel.redFlagPain = "12";
-    form.stages[0].gates[0].windowCount = "0";
-    form.stages[0].gates[1].itemId = "Not A Slug";
-    form.stages[0].minDays = "soon";
+    stage.gates[0]!.windowCount = "0";
+    stage.gates[1]!.itemId = "Not A Slug";
+    stage.minDays = "soon";
     const result = ProgramFormSchema.safeParse(asPosted(form));
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join("."));
@@ -43,42 +47,44 @@ describe("the program editor's form schema", () => {
   });
 
   it("puts the engine's cross-field rules (duplicate stage ids) on the field too", () => {
-    const form = programToForm(twoStageProgram) as any;
-    form.stages[1].id = "load";
+    const form = programToForm(twoStageProgram);
+    form.stages[1]!.id = "load";
     const result = ProgramFormSchema.safeParse(asPosted(form));
     expect(result.error!.issues.map((i) => i.path.join("."))).toContain("stages.1.id");
   });
 
   it("needs a threshold on a pain criterion whose metric the pain model sets no limit for", () => {
-    const form = programToForm(twoStageProgram) as any;
-    form.stages[0].gates.push(blankCriterion("pain", "morning"));
-    form.stages[0].gates[2].metric = "after";
+    const form = programToForm(twoStageProgram);
+    const gates = form.stages[0]!.gates;
+    gates.push(blankCriterion("pain", "morning"));
+    gates[2]!.metric = "after";
     const result = ProgramFormSchema.safeParse(asPosted(form));
     expect(result.error!.issues.map((i) => i.path.join("."))).toContain("stages.0.gates.2.threshold");
   });
 
   it("edits every criterion kind with dedicated fields: no JSON box in any built-in program's form", () => {
     const criteria = builtInPrograms
-      .flatMap((p) => programToForm(p).stages as any[])
-      .flatMap((s) => [...s.gates, ...s.regressRules.flatMap((r: any) => r.criteria)]);
+      .flatMap((p) => programToForm(p).stages)
+      .flatMap((s) => [...s.gates, ...s.regressRules.flatMap((r) => r.criteria)]);
+    const soreness = (c: CriterionFormValues) => (c.conditions as { soreness?: string[] } | undefined)?.soreness ?? [];
     expect([...new Set(criteria.map((c) => c.kind))]).toEqual(
       expect.arrayContaining(["settle", "trend", "repetitions", "soreness"]),
     );
     for (const c of criteria) expect(c).not.toHaveProperty("json");
-    const reps = criteria.find((c) => c.kind === "repetitions" && c.conditions.soreness.length);
-    expect(reps.conditions).toMatchObject({ soreness: ["none"], maxSwelling: "trace", maxPainDuring: "2" });
+    const reps = criteria.find((c) => c.kind === "repetitions" && soreness(c).length);
+    expect(reps?.conditions).toMatchObject({ soreness: ["none"], maxSwelling: "trace", maxPainDuring: "2" });
   });
 
   it("reports broken hidden settings (_rest) on their own field", () => {
-    const form = programToForm(twoStageProgram) as any;
-    form.stages[0].gates.push({ ...blankCriterion("settle", "settled"), _rest: "{ not json" });
+    const form = programToForm(twoStageProgram);
+    form.stages[0]!.gates.push({ ...blankCriterion("settle", "settled"), _rest: "{ not json" });
     const result = ProgramFormSchema.safeParse(asPosted(form));
     expect(result.error!.issues.map((i) => i.path.join("."))).toContain("stages.0.gates.2._rest");
   });
 
   it("gives the clinician-only source of a prescription and of an exercise their own fields, next to the patient's notes", () => {
-    const form = programToForm(loadBuiltInProgram("runner-5k-to-10k")!) as any;
-    const prescription = form.stages[0].prescription;
+    const form = programToForm(loadBuiltInProgram("runner-5k-to-10k")!);
+    const prescription = form.stages[0]!.prescription;
     expect(prescription).toMatchObject({
       notes: expect.stringContaining("how hard the session felt"),
       sourceNote: "Session RPE × minutes is tracked as information (Foster 2001), never as a trigger.",
@@ -90,13 +96,13 @@ describe("the program editor's form schema", () => {
   });
 
   it("saves an edited source, keeps its citation links, and drops a source left empty", () => {
-    const form = programToForm(loadBuiltInProgram("runner-5k-to-10k")!) as any;
-    const prescription = form.stages[0].prescription;
+    const form = programToForm(loadBuiltInProgram("runner-5k-to-10k")!);
+    const prescription = form.stages[0]!.prescription;
     prescription.sourceNote = "Session-RPE load (Foster 2001) is information only.";
     prescription.sourceOurs = "false";
-    prescription.exercises[0].sourceNote = "Dose is ours.";
-    prescription.exercises[0].sourceOurs = "true";
-    const stage2 = form.stages[1].prescription;
+    prescription.exercises[0]!.sourceNote = "Dose is ours.";
+    prescription.exercises[0]!.sourceOurs = "true";
+    const stage2 = form.stages[1]!.prescription;
     stage2.sourceNote = "";
     stage2._rest = "";
     const result = ProgramFormSchema.safeParse(asPosted(form));

@@ -4,7 +4,7 @@ import * as newProgram from "~/routes/clinic.programs.new.tsx";
 import * as editProgram from "~/routes/clinic.programs.$programId.edit.tsx";
 import * as programPage from "~/routes/clinic.programs.$programId._index.tsx";
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
-import { programToForm } from "~/schemas/program-form.ts";
+import { programToForm } from "~/schemas/program-form/program-to-form.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { countRows } from "../../support/factories.ts";
 import { getRequest, postRequest, run } from "../../support/requests.ts";

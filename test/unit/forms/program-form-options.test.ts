@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { CriterionSchema } from "~/engine/index.ts";
-import { CRITERION_FIELDS, type FieldSpec } from "~/schemas/program-form.ts";
+import { CRITERION_FIELDS } from "~/schemas/program-form/criterion-field-specs.ts";
+import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
 
 // The editor's drop-downs list the engine's values in the clinician's order; the engine's schema is the authority on
 // which values exist. A value added to the engine and not to the editor (or the other way round) fails here.

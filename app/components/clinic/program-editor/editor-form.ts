@@ -1,0 +1,17 @@
+import type { FieldPath } from "react-hook-form";
+import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
+import type { ProgramFormValues } from "~/schemas/program-form/form-values.ts";
+
+/** The editor's form, typed by the program's form values: a field name the program has no place for is a type error. */
+export type ProgramForm = SchemaForm<ProgramFormValues>;
+
+// Where the editor's parts sit in the form values (react-hook-form names, "stages.0.gates.1").
+export type StagePath = `stages.${number}`;
+export type ExercisePath = `${StagePath}.prescription.exercises.${number}`;
+export type RegressRulePath = `${StagePath}.regressRules.${number}`;
+/** A stage's gates, or a regress rule's criteria. */
+export type CriteriaPath = `${StagePath}.gates` | `${RegressRulePath}.criteria`;
+export type CriterionPath = `${CriteriaPath}.${number}`;
+
+/** Any field of the editor's form. */
+export type ProgramFieldName = FieldPath<ProgramFormValues>;

@@ -1,0 +1,96 @@
+import { FieldError, SelectField, TextField } from "~/components/forms/fields.tsx";
+import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
+import { optionLabel } from "./option-labels.ts";
+import type { CriterionPath, ProgramFieldName, ProgramForm } from "./editor-form.ts";
+
+/** A group of checkboxes: several of the options (posted as repeated keys; none ticked posts nothing). */
+function MultiField({ form, name, spec }: { form: ProgramForm; name: ProgramFieldName; spec: FieldSpec }) {
+  const base = `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+  const error = form.errorFor(name);
+  const current = form.defaultFor(name);
+  const ticked = Array.isArray(current) ? current.map(String) : typeof current === "string" && current ? [current] : [];
+  return (
+    <fieldset
+      className={`field choice${error ? " field--invalid" : ""}`}
+      aria-describedby={
+        [spec.hint ? `${base}-hint` : null, error ? `${base}-error` : null].filter(Boolean).join(" ") || undefined
+      }
+    >
+      <legend className="field__label">{spec.label}</legend>
+      {spec.hint ? (
+        <p className="field__hint" id={`${base}-hint`}>
+          {spec.hint}
+        </p>
+      ) : null}
+      <div className="choice__options">
+        {(spec.options ?? []).map((o) => (
+          <label key={o} className="choice__option">
+            <input
+              type="checkbox"
+              value={o}
+              defaultChecked={ticked.includes(o)}
+              aria-invalid={error ? true : undefined}
+              {...form.register(name)}
+            />
+            <span>{optionLabel(spec, o)}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${base}-error`} message={error} />
+    </fieldset>
+  );
+}
+
+/** A criterion's window: a number of days or of sessions (spec type "window"; two fields, one setting). */
+export function WindowFields({ form, prefix, spec }: { form: ProgramForm; prefix: CriterionPath; spec: FieldSpec }) {
+  return (
+    <>
+      <TextField
+        form={form}
+        name={`${prefix}.windowCount`}
+        label="Window length"
+        hint={spec.hint}
+        inputMode="numeric"
+      />
+      <SelectField
+        form={form}
+        name={`${prefix}.windowUnit`}
+        label="Window unit"
+        options={[
+          { value: "days", label: "days" },
+          { value: "sessions", label: "sessions" },
+        ]}
+      />
+    </>
+  );
+}
+
+/** One field of a criterion or an exercise, chosen by its spec (text, number, select, yes/no, or a checkbox group). */
+export function SpecField({ form, name, spec }: { form: ProgramForm; name: ProgramFieldName; spec: FieldSpec }) {
+  if (spec.type === "multi") return <MultiField form={form} name={name} spec={spec} />;
+  if (spec.type === "select" || spec.type === "bool") {
+    const values = spec.type === "bool" ? ["true", "false"] : [...(spec.options ?? [])];
+    const options = values.map((v) => ({
+      value: v,
+      label: spec.type === "bool" ? (v === "true" ? "yes" : "no") : optionLabel(spec, v),
+    }));
+    return (
+      <SelectField
+        form={form}
+        name={name}
+        label={spec.label}
+        hint={spec.hint}
+        options={spec.optional ? [{ value: "", label: "(default)" }, ...options] : options}
+      />
+    );
+  }
+  return (
+    <TextField
+      form={form}
+      name={name}
+      label={spec.label}
+      hint={spec.hint}
+      inputMode={spec.type === "number" ? "decimal" : undefined}
+    />
+  );
+}

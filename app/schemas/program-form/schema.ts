@@ -1,0 +1,64 @@
+/**
+ * The program editor's form schema. Forms post strings; this converts the posted (or react-hook-form) values into
+ * the engine's Program shape (./form-to-program.ts) and then validates with the ENGINE's ProgramSchema — the one
+ * authority on what a valid program is. Field names mirror the program's own paths (stages.0.gates.1.threshold), so
+ * the engine's issue paths land on the right field (nested settings too: stages.0.gates.1.conditions.maxPainDuring).
+ * Parts the editor has no dedicated field for (patient wording, sources) are carried through in a hidden `_rest`
+ * JSON. The prescription's and each exercise's clinician-only `source` has two fields, `sourceNote` and
+ * `sourceOurs`; its citation links ride in `_rest`.
+ */
+import * as z from "zod";
+import { ProgramSchema, type Program } from "~/engine/index.ts";
+import { CRITERION_FIELDS } from "./criterion-field-specs.ts";
+import type { FieldSpec } from "./field-spec.ts";
+import type { ProgramFormValues } from "./form-values.ts";
+import { formToProgram } from "./form-to-program.ts";
+
+/** Names of checkbox-group fields: an issue on one ticked value (levels.1) shows on the group. */
+const MULTI_NAMES = new Set(
+  Object.values(CRITERION_FIELDS as Record<string, readonly FieldSpec[]>).flatMap((specs) =>
+    specs.filter((s) => s.type === "multi").map((s) => s.name.split(".").pop()!),
+  ),
+);
+
+/** The engine's issue path → the form field that shows it. */
+function fieldPath(path: PropertyKey[]): (string | number)[] {
+  const p = path.map((x) => (typeof x === "symbol" ? String(x) : x));
+  const w = p.lastIndexOf("window");
+  if (w >= 0) return [...p.slice(0, w), "windowCount"];
+  const last = p.length - 1;
+  if (typeof p[last] === "number" && MULTI_NAMES.has(String(p[last - 1]))) return p.slice(0, last);
+  return p;
+}
+
+/**
+ * Used by react-hook-form (zodResolver) in the browser and by parseForm in the action. Input: the editor's form values
+ * (typed, for react-hook-form's field names; a posted form may hold anything, and is read as such). Output: a valid
+ * Program.
+ */
+export const ProgramFormSchema = z.transform<ProgramFormValues, Program>((raw: unknown, ctx) => {
+  const { program, issues } = formToProgram(raw);
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    seen.add(issue.path.join("."));
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  }
+  const result = ProgramSchema.safeParse(program);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = fieldPath(issue.path);
+      if (seen.has(path.join("."))) continue;
+      ctx.addIssue({ code: "custom", path, message: friendly(issue.message) });
+    }
+    return z.NEVER;
+  }
+  if (issues.length > 0) return z.NEVER;
+  return result.data;
+});
+
+function friendly(message: string): string {
+  if (/received undefined/.test(message)) return "Required";
+  if (/expected string, received/.test(message) || /Too small: expected string to have >=1/.test(message))
+    return "Required";
+  return message;
+}
