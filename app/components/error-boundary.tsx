@@ -9,8 +9,9 @@ const MESSAGES: Record<number, { title: string; body: string }> = {
 };
 
 /**
- * A 4xx's own words ("Patient not found"), when the response carries them as `{ message }` (notFound() does). Plain
- * text bodies are not shown: the router's own 404 carries its internal error there. A 5xx never shows its details.
+ * A 4xx's own words ("Patient not found"), when the response carries them as `{ message }` (clientError() and
+ * notFound() do). Plain text bodies are not shown: the router's own 404 carries its internal error there. A 5xx
+ * never shows its details.
  */
 function clientErrorMessage(error: unknown): string | undefined {
   if (!isRouteErrorResponse(error) || error.status < 400 || error.status > 499) return undefined;

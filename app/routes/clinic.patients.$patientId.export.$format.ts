@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportPatientRecord, isExportFormat } from "~/services/record-export.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 
 /** A clinician downloads a patient's record (their own clinic's patients only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,7 +9,7 @@ import { getProgramDetail } from "~/services/programs-editor.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.program.name ?? "Program"} · Stagewise` },

@@ -10,7 +10,7 @@ import { getProgramDetail, saveProgramVersion } from "~/services/programs-editor
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { clientError, notFound } from "~/utils/responses.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Edit ${data?.name ?? "program"} · Stagewise` },
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   }
   const result = await saveProgramVersion(getDb(), clinician, programId, parsed.data);
-  if (!result.ok) throw new Response(result.message, { status: result.status });
+  if (!result.ok) throw clientError(result.status, result.message);
   return redirect(`/clinic/programs/${programId}?saved=${result.version}`);
 }
 

@@ -12,7 +12,7 @@ import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm } from "~/utils/forms.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Try ${data?.program.name ?? "a program"} · Stagewise` },

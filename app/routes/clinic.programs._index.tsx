@@ -8,7 +8,7 @@ import { listProgramChoices, duplicateProgram } from "~/services/programs-editor
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { formatDate } from "~/utils/dates.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 
 export const meta: MetaFunction = () => [{ title: "Programs · Stagewise" }];
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportPatientRecord, isExportFormat } from "~/services/record-export.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 
 /** /me/export/csv and /me/export/fhir: a patient downloads their own record. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -24,7 +24,7 @@ import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm, type FormFailure } from "~/utils/forms.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log today · Stagewise" }];
 

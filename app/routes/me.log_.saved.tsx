@@ -7,7 +7,7 @@ import { Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { savedView } from "~/services/patient-answer.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 
 export const meta: MetaFunction = () => [{ title: "Saved · Stagewise" }];
 

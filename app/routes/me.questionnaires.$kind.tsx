@@ -26,7 +26,7 @@ import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm, type FormFailure, type FormSuccess } from "~/utils/forms.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? QUESTIONNAIRE_TITLES[data.kind] : "Questionnaire"} · Stagewise` },

@@ -13,7 +13,7 @@ import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 
 export const meta: MetaFunction = () => [{ title: "Self-tests · Stagewise" }];
 

@@ -3,6 +3,7 @@ import { getLiveSessionUser } from "~/models/session.server.ts";
 import type { SessionUser } from "~/models/user.server.ts";
 import { getDb } from "./db.server.ts";
 import { getSession, sessionIdOf, sessionStorage } from "./session.server.ts";
+import { clientError } from "./responses.ts";
 
 // A layout and its page both ask who is signed in, in the same moment (Remix runs their loaders together, each with
 // its own copy of the Request). Lookups for the same cookie that are in flight together share one; the entry lives
@@ -43,7 +44,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export async function requireClinician(request: Request): Promise<SessionUser & { role: "clinician" }> {
   const user = await requireUser(request);
   if (user.role !== "clinician") {
-    throw new Response("This page is for clinicians.", { status: 403, statusText: "Forbidden" });
+    throw clientError(403, "This page is for clinicians.");
   }
   return user as SessionUser & { role: "clinician" };
 }

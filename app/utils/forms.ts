@@ -1,4 +1,5 @@
 import { safeParse, type $ZodError, type $ZodType, type output } from "zod/v4/core";
+import { clientError } from "./responses.ts";
 
 /** Field path ("exercises.0.sets") → first message. The same shape on the server and in the browser. */
 export type FieldErrors = Record<string, string>;
@@ -89,11 +90,11 @@ export async function readForm(request: Request): Promise<FormData> {
   try {
     formData = await request.formData();
   } catch {
-    throw new Response("The request body is not a form.", { status: 400 });
+    throw clientError(400, "The request body is not a form.");
   }
   for (const [key, value] of formData.entries()) {
     if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) {
-      throw new Response("The form contains a null character.", { status: 400 });
+      throw clientError(400, "The form contains a null character.");
     }
   }
   return formData;

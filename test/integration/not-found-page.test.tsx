@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import { getDb } from "~/utils/db.server.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 import { createClinicWithCast } from "../support/factories.ts";
 import { getRequest } from "../support/requests.ts";
 
@@ -56,6 +56,17 @@ describe("the error page", () => {
     expect(page.html).toContain("Error 404");
     expect(page.html).not.toContain(other.patientA.id);
     expect(page.html).not.toContain(other.patientA.email);
+  });
+
+  it("shows a 403's own message: a patient following a clinician's link reads 'This page is for clinicians.'", async () => {
+    const cast = await createClinicWithCast(getDb(), "Home clinic");
+    const url = `/clinic/patients/${cast.patientA.id}`;
+    const page = await render(await getRequest(url, { userId: cast.patientA.id }), (args) =>
+      patientPage.loader({ ...args, context: { clientAddress: "127.0.0.1" } }),
+    );
+    expect(page.status).toBe(403);
+    expect(page.html).toContain("<h1>This page is for clinicians.</h1>");
+    expect(page.html).toContain("Error 403");
   });
 
   it("keeps the generic words for a 404 without a message of its own (an address no route matches)", async () => {

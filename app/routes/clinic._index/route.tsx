@@ -9,7 +9,7 @@ import { loadTriage, type TriageRow } from "~/services/triage.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 import { MoreRows, OnTrackItem, TriageItem, type OnTrackRow } from "./triage-rows.tsx";
 
 // The clinician's home, /clinic: their patients ranked for attention (triage.server.ts), the rows in triage-rows.tsx.

@@ -28,7 +28,7 @@ import { recordSignoff } from "~/services/signoffs.server.ts";
 import type { requireClinician } from "~/utils/auth.server.ts";
 import type { getDb } from "~/utils/db.server.ts";
 import { parseForm } from "~/utils/forms.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 
 // The patient page's action, one function per intent. Each form on the page posts a hidden `intent`.
 

@@ -11,7 +11,7 @@ import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { readForm } from "~/utils/forms.ts";
-import { notFound } from "~/utils/responses.server.ts";
+import { notFound } from "~/utils/responses.ts";
 import { fail, handleIntent, isPatientPageIntent } from "./intents.server.ts";
 import { PlanSection } from "./plan-section.tsx";
 
