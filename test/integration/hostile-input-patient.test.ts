@@ -4,7 +4,7 @@ import * as login from "~/routes/login.tsx";
 import * as logout from "~/routes/logout.tsx";
 import * as meAccount from "~/routes/me.account.tsx";
 import * as meHistory from "~/routes/me.history.tsx";
-import * as meLog from "~/routes/me.log.tsx";
+import * as meLog from "~/routes/me.log/route.tsx";
 import * as questionnaire from "~/routes/me.questionnaires.$kind.tsx";
 import * as meTests from "~/routes/me.tests.tsx";
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";

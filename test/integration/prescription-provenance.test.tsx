@@ -5,7 +5,7 @@ import { ExerciseList } from "~/components/patient/exercise-list.tsx";
 import { addDays, type Program, type Source } from "~/engine/index.ts";
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import * as programPage from "~/routes/clinic.programs.$programId._index.tsx";
-import * as logRoute from "~/routes/me.log.tsx";
+import * as logRoute from "~/routes/me.log/route.tsx";
 import * as today from "~/routes/me._index.tsx";
 import { startPlan } from "~/services/plans.server.ts";
 import { todayIn } from "~/utils/dates.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "~/engine/index.ts";
-import * as logRoute from "~/routes/me.log.tsx";
+import * as logRoute from "~/routes/me.log/route.tsx";
 import * as savedRoute from "~/routes/me.log_.saved.tsx";
 import { getDb } from "~/utils/db.server.ts";
 import { countRows } from "../../support/factories.ts";

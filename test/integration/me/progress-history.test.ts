@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "~/engine/index.ts";
 import * as history from "~/routes/me.history.tsx";
-import * as logRoute from "~/routes/me.log.tsx";
+import * as logRoute from "~/routes/me.log/route.tsx";
 import * as savedRoute from "~/routes/me.log_.saved.tsx";
 import * as progress from "~/routes/me.progress.tsx";
 import * as today from "~/routes/me._index.tsx";

@@ -1,121 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { isValidLocalDate } from "~/engine/dates.ts";
-import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { ChoiceField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
-import { useSchemaForm, type SchemaFormOf } from "~/components/forms/use-schema-form.ts";
-import { doseParts } from "~/components/patient/dose.ts";
+import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { ScoreScale } from "~/components/patient/scales.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
-import {
-  CheckInSchema,
-  DailyLogSchema,
-  EDIT_WINDOW_DAYS,
-  EXERCISE_STATUSES,
-  SESSION_DONE,
-  SORENESS_LEVELS,
-  SWELLING_GRADES,
-} from "~/schemas/daily-log.ts";
-import { saveCheckIn, saveDailyLog } from "~/services/daily-logs.server.ts";
-import { logFormView } from "~/services/patient-today.server.ts";
-import { requirePatient } from "~/utils/auth.server.ts";
-import { formatDate, todayIn } from "~/utils/dates.ts";
-import { getDb } from "~/utils/db.server.ts";
-import { parseForm, readForm, type FormFailure } from "~/utils/forms.ts";
-import { notFound } from "~/utils/responses.ts";
+import { Card, Page, PageHeader } from "~/components/ui/layout.tsx";
+import { DailyLogSchema } from "~/schemas/daily-log.ts";
+import { formatDate } from "~/utils/dates.ts";
+import { ExerciseRow } from "./exercise-row.tsx";
+import { SESSION_OPTIONS, SORENESS_OPTIONS, SWELLING_OPTIONS } from "./log-options.ts";
+import type { action, loader } from "./route.tsx";
 
-export const meta: MetaFunction = () => [{ title: "Log today · Stagewise" }];
-
-function requestedDate(request: Request, timeZone: string): string {
-  const date = new URL(request.url).searchParams.get("date");
-  if (date === null) return todayIn(timeZone);
-  // A real calendar day only: Date.parse would roll 2026-02-30 over to 2 March.
-  if (!isValidLocalDate(date)) throw notFound("Day not found");
-  return date;
-}
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const patient = await requirePatient(request);
-  const date = requestedDate(request, patient.time_zone);
-  return { view: await logFormView(getDb(), patient, date) };
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  const patient = await requirePatient(request);
-  const formData = await readForm(request);
-  const intent = formData.get("intent") === "checkin" ? "checkin" : "log";
-  const invalid = (failure: FormFailure) =>
-    data(
-      {
-        ok: false as const,
-        fieldErrors: failure.fieldErrors,
-        formError: "Some answers need a look — see the marked questions.",
-        values: failure.values,
-      },
-      { status: 400 },
-    );
-  // Each intent is parsed with its own schema, so each save gets its own typed input.
-  let result;
-  if (intent === "checkin") {
-    const parsed = parseForm(CheckInSchema, formData);
-    if (!parsed.ok) return invalid(parsed);
-    result = await saveCheckIn(getDb(), patient, parsed.data);
-  } else {
-    const parsed = parseForm(DailyLogSchema, formData);
-    if (!parsed.ok) return invalid(parsed);
-    result = await saveDailyLog(getDb(), patient, parsed.data);
-  }
-  if (!result.ok) {
-    if (result.status === 404) throw notFound("Plan not found");
-    return data(
-      {
-        ok: false as const,
-        fieldErrors: result.fieldErrors,
-        formError: result.formError ?? "",
-        values: Object.fromEntries(formData),
-      },
-      { status: result.status },
-    );
-  }
-  const params = new URLSearchParams({
-    date: result.date,
-    ...(result.decisionId ? { decision: result.decisionId } : {}),
-    ...(intent === "checkin" ? { checkin: "1" } : {}),
-  });
-  // Post/Redirect/Get: a refresh of the answer page never posts the log again.
-  return redirect(`/me/log/saved?${params}`);
-}
-
-type View = NonNullable<Awaited<ReturnType<typeof loader>>["view"]>;
-
-export default function DailyLogPage() {
-  const { view } = useLoaderData<typeof loader>();
-  if (!view) {
-    return (
-      <Page narrow>
-        <PageHeader title="Log today" />
-        <EmptyState title="Your plan isn't set up yet">
-          Once your physio adds your exercises you can log them here.
-        </EmptyState>
-      </Page>
-    );
-  }
-  if (!view.editable) {
-    return (
-      <Page narrow>
-        <PageHeader title={`Log for ${formatDate(view.date)}`} />
-        <Notice tone="warning">
-          Logs can be added or changed for today and the {EDIT_WINDOW_DAYS} days before it. This day can no longer be
-          changed.
-        </Notice>
-        <Link to="/me/history">Back to your history</Link>
-      </Page>
-    );
-  }
-  return <LogForm view={view} />;
-}
+/** The day's log form, as the loader describes it (the patient's exercises, zones, tests, what was saved). */
+export type LogFormView = NonNullable<Awaited<ReturnType<typeof loader>>["view"]>;
+type View = LogFormView;
 
 function defaultValuesFor(view: View): Record<string, unknown> {
   const saved = view.existing as
@@ -148,26 +46,7 @@ function defaultValuesFor(view: View): Record<string, unknown> {
   };
 }
 
-// Patient wording for each value the schema accepts; typed by the schema's lists so the two cannot drift apart.
-const options = <V extends string>(values: readonly V[], labels: Record<V, string>) =>
-  values.map((value) => ({ value, label: labels[value] }));
-const SESSION_OPTIONS = options(SESSION_DONE, { done: "Yes, all of it", partial: "Some of it", none: "No session" });
-const EXERCISE_OPTIONS = options(EXERCISE_STATUSES, { done: "Done", partial: "Partly", skipped: "Not done" });
-const SWELLING_OPTIONS = options(SWELLING_GRADES, {
-  none: "None",
-  trace: "A little",
-  "1+": "Some",
-  "2+": "A lot",
-  "3+": "Very swollen",
-});
-const SORENESS_OPTIONS = options(SORENESS_LEVELS, {
-  none: "No soreness",
-  warmup_resolved: "Sore at the start, gone after warming up",
-  warmup_persisted: "Sore at the start and it stayed",
-  after_1h_or_next_day: "Sore for over an hour after, or next day",
-});
-
-function LogForm({ view }: { view: View }) {
+export function LogForm({ view }: { view: View }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const failed = actionData && !actionData.ok ? actionData : null;
@@ -341,46 +220,3 @@ function LogForm({ view }: { view: View }) {
     </Page>
   );
 }
-
-function ExerciseRow({
-  form,
-  index,
-  exercise,
-  involvedSide,
-}: {
-  form: SchemaFormOf<typeof DailyLogSchema>;
-  index: number;
-  exercise: View["exercises"][number];
-  involvedSide: string;
-}) {
-  const base = `exercises.${index}` as const;
-  return (
-    <fieldset className="log-exercise">
-      <legend className="log-exercise__name">{exercise.name}</legend>
-      <p className="log-exercise__dose">{doseParts(exercise, involvedSide).join(" · ")}</p>
-      <input type="hidden" {...form.register(`${base}.exerciseId`)} defaultValue={exercise.id} />
-      <ChoiceField
-        form={form}
-        name={`${base}.status`}
-        label={<span className="visually-hidden">{exercise.name}: done?</span>}
-        options={EXERCISE_OPTIONS}
-      />
-      <div className="grid-numbers grid-numbers--3">
-        <TextField form={form} name={`${base}.sets`} label="Sets" type="number" inputMode="numeric" min={0} max={50} />
-        <TextField form={form} name={`${base}.reps`} label="Reps" type="number" inputMode="numeric" min={0} max={500} />
-        <TextField
-          form={form}
-          name={`${base}.loadKg`}
-          label="Extra kg"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={500}
-          step="0.5"
-        />
-      </div>
-    </fieldset>
-  );
-}
-
-export const ErrorBoundary = RouteErrorBoundary;
