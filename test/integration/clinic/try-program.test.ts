@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as tryPage from "~/routes/clinic.programs.$programId.try.tsx";
+import * as tryPage from "~/routes/clinic.programs.$programId.try/route.tsx";
 import { getDb } from "~/utils/db.server.ts";
 import { countRows } from "../../support/factories.ts";
 import { getRequest, run } from "../../support/requests.ts";

@@ -13,6 +13,7 @@ import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm } from "~/utils/forms.ts";
 import { notFound } from "~/utils/responses.ts";
+import { TryField, TrySelect } from "./try-fields.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Try ${data?.program.name ?? "a program"} · Stagewise` },
@@ -53,78 +54,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...base, values, fieldErrors: null, days: replay(program, history, input.startStageId) };
 }
 
-function Field({
-  name,
-  label,
-  values,
-  errors,
-  hint,
-  ...rest
-}: {
-  name: string;
-  label: string;
-  values: Record<string, string>;
-  errors: Record<string, string> | null;
-  hint?: string;
-} & React.InputHTMLAttributes<HTMLInputElement>) {
-  const error = errors?.[name];
-  return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label className="field__label" htmlFor={`try-${name}`}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={`try-${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={`try-${name}`}
-        name={name}
-        className="input"
-        defaultValue={values[name]}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={
-          [hint ? `try-${name}-hint` : "", error ? `try-${name}-error` : ""].filter(Boolean).join(" ") || undefined
-        }
-        {...rest}
-      />
-      {error ? (
-        <p className="field__error" id={`try-${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function Select({
-  name,
-  label,
-  values,
-  options,
-}: {
-  name: string;
-  label: string;
-  values: Record<string, string>;
-  options: Array<{ value: string; label: string }>;
-}) {
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={`try-${name}`}>
-        {label}
-      </label>
-      <select id={`try-${name}`} name={name} className="input input--select" defaultValue={values[name]}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export default function TryProgramPage() {
   const { program, patients, values, fieldErrors, days } = useLoaderData<typeof loader>();
   const changes = days?.filter((d) => d.outcome !== "hold") ?? [];
@@ -141,7 +70,7 @@ export default function TryProgramPage() {
       <Card title="Sample history">
         <Form method="get" className="form">
           <div className="editor-fields editor-fields--wide">
-            <Select
+            <TrySelect
               name="source"
               label="History"
               values={values}
@@ -150,13 +79,13 @@ export default function TryProgramPage() {
                 { value: "patient", label: "An existing patient's logs" },
               ]}
             />
-            <Select
+            <TrySelect
               name="patientId"
               label="Patient (for an existing history)"
               values={values}
               options={[{ value: "", label: "—" }, ...patients.map((p) => ({ value: p.id, label: p.name }))]}
             />
-            <Select
+            <TrySelect
               name="startStageId"
               label="Start in stage"
               values={values}
@@ -170,8 +99,8 @@ export default function TryProgramPage() {
           <fieldset className="editor-block">
             <legend>Made-up patient</legend>
             <div className="editor-fields">
-              <Field name="days" label="Days" type="number" min={7} max={120} {...common} />
-              <Field
+              <TryField name="days" label="Days" type="number" min={7} max={120} {...common} />
+              <TryField
                 name="painDuring"
                 label="Pain during (0–10)"
                 type="range"
@@ -181,7 +110,7 @@ export default function TryProgramPage() {
                 hint={`starts at ${values.painDuring}`}
                 {...common}
               />
-              <Select
+              <TrySelect
                 name="painTrend"
                 label="Pain trend"
                 values={values}
@@ -191,7 +120,7 @@ export default function TryProgramPage() {
                   { value: "rising", label: "rising 1 point a week" },
                 ]}
               />
-              <Field
+              <TryField
                 name="morningPain"
                 label="Morning pain (0–10)"
                 type="number"
@@ -200,8 +129,8 @@ export default function TryProgramPage() {
                 step={0.5}
                 {...common}
               />
-              <Field name="adherencePercent" label="Sessions done (%)" type="number" min={0} max={100} {...common} />
-              <Field
+              <TryField name="adherencePercent" label="Sessions done (%)" type="number" min={0} max={100} {...common} />
+              <TryField
                 name="runningMinutes"
                 label="Running minutes a session"
                 type="number"
@@ -209,11 +138,11 @@ export default function TryProgramPage() {
                 max={180}
                 {...common}
               />
-              <Field name="lsiStart" label="Limb symmetry at start (%)" type="number" {...common} />
-              <Field name="lsiEnd" label="Limb symmetry at end (%)" type="number" {...common} />
-              <Field name="questionnaireStart" label="Questionnaire at start" type="number" {...common} />
-              <Field name="questionnaireEnd" label="Questionnaire at end" type="number" {...common} />
-              <Select
+              <TryField name="lsiStart" label="Limb symmetry at start (%)" type="number" {...common} />
+              <TryField name="lsiEnd" label="Limb symmetry at end (%)" type="number" {...common} />
+              <TryField name="questionnaireStart" label="Questionnaire at start" type="number" {...common} />
+              <TryField name="questionnaireEnd" label="Questionnaire at end" type="number" {...common} />
+              <TrySelect
                 name="signoffs"
                 label="Clinician sign-offs"
                 values={values}
