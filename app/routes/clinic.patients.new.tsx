@@ -7,7 +7,7 @@ import { InviteLink } from "~/components/invite-link.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { INVOLVED_SIDES, NewPatientSchema } from "~/schemas/patient.ts";
-import { createPatientWithInvite } from "~/services/patients.server.ts";
+import { createPatientWithInvite } from "~/services/patient-enrolment.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";

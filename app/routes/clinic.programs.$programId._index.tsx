@@ -5,7 +5,7 @@ import { PrescriptionTable } from "~/components/clinic/prescription-table.tsx";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Badge, Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
-import { getProgramDetail } from "~/services/programs-editor.server.ts";
+import { getProgramDetail } from "~/services/program-editor.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";

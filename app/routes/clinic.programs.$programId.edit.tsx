@@ -6,7 +6,7 @@ import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { programToForm } from "~/schemas/program-form/program-to-form.ts";
 import { ProgramFormSchema } from "~/schemas/program-form/schema.ts";
-import { getProgramDetail, saveProgramVersion } from "~/services/programs-editor.server.ts";
+import { getProgramDetail, saveProgramVersion } from "~/services/program-editor.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";

@@ -6,7 +6,7 @@ import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Page, PageHeader } from "~/components/ui/layout.tsx";
 import { blankProgram, blankStage } from "~/schemas/program-form/blank-values.ts";
 import { ProgramFormSchema } from "~/schemas/program-form/schema.ts";
-import { createClinicProgram } from "~/services/programs-editor.server.ts";
+import { createClinicProgram } from "~/services/program-editor.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";

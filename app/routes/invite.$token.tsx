@@ -7,7 +7,7 @@ import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Card, Page } from "~/components/ui/layout.tsx";
 import { SetPasswordSchema } from "~/schemas/auth.ts";
-import { acceptInvite, getInvite } from "~/services/invites.server.ts";
+import { acceptInvite, getInvite } from "~/services/invite.server.ts";
 import { startUserSession } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";

@@ -21,7 +21,7 @@ import {
   questionnaireView,
   saveQuestionnaire,
   type QuestionnaireAnswers,
-} from "~/services/questionnaires-patient.server.ts";
+} from "~/services/questionnaire.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";

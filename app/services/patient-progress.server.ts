@@ -15,7 +15,7 @@ import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import { loadPlanFacts } from "~/models/facts.server.ts";
 import { decidePlan } from "~/services/evaluation.server.ts";
 import { loadPatientPlan, painZones, type PatientUser } from "~/services/patient-plan.server.ts";
-import { SELF_TEST_MEASURES } from "~/services/self-tests.server.ts";
+import { SELF_TEST_MEASURES } from "~/services/self-test.server.ts";
 
 export type ChecklistItem = {
   id: string;

@@ -6,8 +6,8 @@ import type { getPatientInClinic } from "~/models/patient.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { programOfPlan } from "./evaluation.server.ts";
-import { listProgramChoices } from "./programs-editor.server.ts";
-import { signoffItemsOfStage } from "./signoffs.server.ts";
+import { listProgramChoices } from "./program-editor.server.ts";
+import { signoffItemsOfStage } from "./signoff.server.ts";
 
 /** How much history the patient page charts (the engine itself looks at less). */
 export const CHART_DAYS = 120;

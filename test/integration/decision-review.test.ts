@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { confirmDecision, overrideDecision } from "~/services/decisions.server.ts";
-import { recordSignoff } from "~/services/signoffs.server.ts";
+import { confirmDecision, overrideDecision } from "~/services/decision-review.server.ts";
+import { recordSignoff } from "~/services/signoff.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { clinicWithProgram, lastDays, planStartedDaysAgo, seedLogs } from "./clinic/fixtures.ts";

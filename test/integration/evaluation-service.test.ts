@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { DB } from "~/db/client.server.ts";
 import { ProgramSchema } from "~/engine/index.ts";
-import { confirmDecisionAsOf } from "~/services/decisions.server.ts";
+import { confirmDecisionAsOf } from "~/services/decision-review.server.ts";
 import { evaluatePlan, programOfPlan } from "~/services/evaluation.server.ts";
-import { startPlan } from "~/services/plans.server.ts";
+import { startPlan } from "~/services/plan.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { createClinicWithCast } from "../support/factories.ts";

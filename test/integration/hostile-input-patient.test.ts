@@ -8,7 +8,7 @@ import * as meLog from "~/routes/me.log/route.tsx";
 import * as questionnaire from "~/routes/me.questionnaires.$kind.tsx";
 import * as meTests from "~/routes/me.tests.tsx";
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
-import { reissueInvite } from "~/services/patients.server.ts";
+import { reissueInvite } from "~/services/patient-enrolment.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createPatient, TEST_PASSWORD } from "../support/factories.ts";
 import { getRequest, postRequest, run } from "../support/requests.ts";

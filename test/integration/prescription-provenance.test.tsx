@@ -7,7 +7,7 @@ import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import * as programPage from "~/routes/clinic.programs.$programId._index.tsx";
 import * as logRoute from "~/routes/me.log/route.tsx";
 import * as today from "~/routes/me._index.tsx";
-import { startPlan } from "~/services/plans.server.ts";
+import { startPlan } from "~/services/plan.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { builtInPrograms, loadBuiltInProgram } from "~/programs/index.ts";

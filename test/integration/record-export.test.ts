@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as clinicExport from "~/routes/clinic.patients.$patientId.export.$format.ts";
 import * as meExport from "~/routes/me.export.$format.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
-import { startPlan } from "~/services/plans.server.ts";
+import { startPlan } from "~/services/plan.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";

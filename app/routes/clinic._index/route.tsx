@@ -4,7 +4,7 @@ import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { ConfirmDecisionSchema } from "~/schemas/plan-actions.ts";
-import { confirmDecision } from "~/services/decisions.server.ts";
+import { confirmDecision } from "~/services/decision-review.server.ts";
 import { loadTriage, type TriageRow } from "~/services/triage.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";

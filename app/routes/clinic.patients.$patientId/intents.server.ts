@@ -11,8 +11,8 @@ import {
   SignoffSchema,
   StartPlanSchema,
 } from "~/schemas/plan-actions.ts";
-import { confirmDecision, overrideDecision, type ReviewResult } from "~/services/decisions.server.ts";
-import { recordClinicMeasurement } from "~/services/measurements-clinic.server.ts";
+import { confirmDecision, overrideDecision, type ReviewResult } from "~/services/decision-review.server.ts";
+import { recordClinicMeasurement } from "~/services/clinic-test.server.ts";
 import { findPlanOfPatient } from "~/services/patient-lookup.server.ts";
 import type { PatientOfClinic } from "~/services/patient-record.server.ts";
 import {
@@ -22,9 +22,9 @@ import {
   reevaluate,
   startPlanForPatient,
   type ChangeResult,
-} from "~/services/plan-changes.server.ts";
-import { reissueInvite } from "~/services/patients.server.ts";
-import { recordSignoff } from "~/services/signoffs.server.ts";
+} from "~/services/plan-change.server.ts";
+import { reissueInvite } from "~/services/patient-enrolment.server.ts";
+import { recordSignoff } from "~/services/signoff.server.ts";
 import type { requireClinician } from "~/utils/auth.server.ts";
 import type { getDb } from "~/utils/db.server.ts";
 import { parseForm } from "~/utils/forms.ts";

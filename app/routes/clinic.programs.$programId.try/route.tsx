@@ -7,7 +7,7 @@ import { Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { TRY_DEFAULTS, TryProgramSchema } from "~/schemas/try-program.ts";
 import { listPatientsForClinic } from "~/services/caseload.server.ts";
 import { findProgramForClinic } from "~/services/program-lookup.server.ts";
-import { patientHistory, replay, syntheticHistory } from "~/services/try-program.server.ts";
+import { patientHistory, replay, syntheticHistory } from "~/services/program-replay.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";

@@ -4,7 +4,7 @@ import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { isValidLocalDate } from "~/engine/dates.ts";
 import { CheckInSchema, DailyLogSchema, EDIT_WINDOW_DAYS } from "~/schemas/daily-log.ts";
-import { saveCheckIn, saveDailyLog } from "~/services/daily-logs.server.ts";
+import { saveCheckIn, saveDailyLog } from "~/services/daily-log.server.ts";
 import { logFormView } from "~/services/patient-today.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate, todayIn } from "~/utils/dates.ts";

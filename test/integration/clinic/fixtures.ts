@@ -1,7 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import { addDays, ProgramSchema, type Program } from "~/engine/index.ts";
-import { createClinicProgram } from "~/services/programs-editor.server.ts";
-import { startPlan } from "~/services/plans.server.ts";
+import { createClinicProgram } from "~/services/program-editor.server.ts";
+import { startPlan } from "~/services/plan.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { createClinicWithCast } from "../../support/factories.ts";

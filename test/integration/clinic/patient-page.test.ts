@@ -4,7 +4,7 @@ import { addDays, ProgramSchema } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { AUDIT_SHOWN } from "~/services/patient-record.server.ts";
-import { startPlan } from "~/services/plans.server.ts";
+import { startPlan } from "~/services/plan.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { countRows } from "../../support/factories.ts";

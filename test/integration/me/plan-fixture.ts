@@ -1,6 +1,6 @@
 import type { DB } from "~/db/client.server.ts";
 import { addDays } from "~/engine/index.ts";
-import { startPlan } from "~/services/plans.server.ts";
+import { startPlan } from "~/services/plan.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
 import { createClinicWithCast } from "../../support/factories.ts";

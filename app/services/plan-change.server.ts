@@ -8,7 +8,7 @@ import type { StartPlanForm } from "~/schemas/plan-actions.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { evaluatePlan, programOfPlan } from "./evaluation.server.ts";
 import { findProgramForClinic } from "./program-lookup.server.ts";
-import { startPlan } from "./plans.server.ts";
+import { startPlan } from "./plan.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
 type Patient = {

@@ -2,7 +2,7 @@ import type { DB } from "~/db/client.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { insertMeasurements } from "~/models/patient-measurement.server.ts";
 import { getPlanInClinic } from "~/models/plan.server.ts";
-import { reevaluate, type ChangeResult } from "./plan-changes.server.ts";
+import { reevaluate, type ChangeResult } from "./plan-change.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
 

@@ -5,7 +5,7 @@ import { getPlanInClinic } from "~/models/plan.server.ts";
 import { getUserById } from "~/models/user.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { applyOutcome } from "./evaluation.server.ts";
-import { reevaluate } from "./plan-changes.server.ts";
+import { reevaluate } from "./plan-change.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
 

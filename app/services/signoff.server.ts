@@ -3,7 +3,7 @@ import { recordAudit } from "~/models/audit.server.ts";
 import { getPlanInClinic } from "~/models/plan.server.ts";
 import { insertSignoff } from "~/models/signoff.server.ts";
 import { programOfPlan } from "./evaluation.server.ts";
-import { reevaluate, type ChangeResult } from "./plan-changes.server.ts";
+import { reevaluate, type ChangeResult } from "./plan-change.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
 

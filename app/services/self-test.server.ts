@@ -1,6 +1,6 @@
 import type { DB } from "~/db/client.server.ts";
 import type { Stage } from "~/engine/index.ts";
-import { insertMeasurements } from "~/models/patient-measurement.server.ts";
+import { insertMeasurements, listMeasurementsForPlan } from "~/models/patient-measurement.server.ts";
 import type { SelfTestsInput } from "~/schemas/self-tests.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { loadPatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
@@ -76,4 +76,18 @@ export async function saveSelfTests(db: DB, patient: PatientUser, input: SelfTes
   });
   if (plan.status === "active") await evaluatePlan(db, { plan, timeZone: patient.time_zone, actor: patient, today });
   return { ok: true, count: input.results.length };
+}
+
+/** The self-tests page: the tests the plan asks for now, and the latest 12 results of those tests. */
+export async function selfTestsView(db: DB, patient: PatientUser) {
+  const current = await loadPatientPlan(db, patient);
+  if (!current) return { tests: null, recent: [] };
+  const tests = offeredTests(current.program.stages, current.stageIndex, current.plan.involved_side);
+  const recent = await listMeasurementsForPlan(
+    db,
+    current.plan.id,
+    tests.map((t) => t.measure),
+    12,
+  );
+  return { tests, recent, involvedSide: current.plan.involved_side };
 }
