@@ -47,11 +47,10 @@ export function tidy(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
+/** The sum of the values, added in order. */
+export const sum = (values: readonly number[]): number => values.reduce((total, v) => total + v, 0);
+
 /** Short human formatting: at most two decimals, no trailing zeros. */
 export function fmt(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  // Whole numbers 0–1000 (pain scores, days, counts, most loads) from a table (String(-0) is "0" too).
-  return Number.isInteger(rounded) && rounded >= 0 && rounded <= 1000 ? WHOLE[rounded]! : String(rounded);
+  return String(Math.round(value * 100) / 100);
 }
-
-const WHOLE = Array.from({ length: 1001 }, (_, i) => String(i));
