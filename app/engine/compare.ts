@@ -48,7 +48,11 @@ export function tidy(value: number): number {
 }
 
 /** The sum of the values, added in order. */
-export const sum = (values: readonly number[]): number => values.reduce((total, v) => total + v, 0);
+export function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
 
 /** Short human formatting: at most two decimals, no trailing zeros. */
 export function fmt(value: number): string {

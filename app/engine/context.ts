@@ -40,6 +40,8 @@ export interface EvalContext {
 
 const optionalDay = (date: string | null | undefined): number | null => (date ? toDayNumber(date) : null);
 
+const countAfter = (today: number, days: readonly number[]): number => days.filter((day) => day > today).length;
+
 export function buildContext(input: EvaluationInput): EvalContext {
   const { program, plan } = input;
   const stageIndex = program.stages.findIndex((s) => s.id === plan.currentStageId);
@@ -53,7 +55,6 @@ export function buildContext(input: EvaluationInput): EvalContext {
   const { logs, days, futureLogs } = indexLogs(input.logs, today);
   const measurementDays = input.measurements.map((m) => toDayNumber(m.date));
   const signoffDays = input.signoffs.map((s) => toDayNumber(s.date));
-  const isFuture = (day: number) => day > today;
   const involvedSide = plan.involvedSide === "left" || plan.involvedSide === "right" ? plan.involvedSide : null;
   return {
     input,
@@ -72,7 +73,7 @@ export function buildContext(input: EvaluationInput): EvalContext {
     signoffDays,
     involvedSide,
     uninvolvedSide: involvedSide === "left" ? "right" : involvedSide === "right" ? "left" : null,
-    futureIgnored: futureLogs + measurementDays.filter(isFuture).length + signoffDays.filter(isFuture).length,
+    futureIgnored: futureLogs + countAfter(today, measurementDays) + countAfter(today, signoffDays),
   };
 }
 

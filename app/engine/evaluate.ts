@@ -28,17 +28,12 @@ export function evaluate(input: EvaluationInput): Decision {
   const { program, stage, stageIndex } = ctx;
   const compiled = compiledStage(program, stageIndex);
   const boundaryChecks: Check[] = [];
-  const run = (criterion: CompiledCriterion): Check => {
-    const { check, onBoundary } = criterion.evaluate(ctx);
-    if (onBoundary) boundaryChecks.push(check);
-    return check;
-  };
 
   // 1. Regress rules (safety first).
   const regressChecks: Check[] = [];
   const fired: CompiledRule[] = [];
   for (const rule of compiled.rules) {
-    const checks = rule.criteria.map(run);
+    const checks = checksOf(rule.criteria, ctx, boundaryChecks);
     regressChecks.push(...checks);
     if (rule.any ? checks.some(isMet) : checks.every(isMet)) fired.push(rule);
   }
@@ -47,15 +42,13 @@ export function evaluate(input: EvaluationInput): Decision {
   // (stage entered that day or the next) or kept them here with less load (stage entered earlier); both start the
   // stay after a regress. A regress before the stage was entered belongs to an old stage.
   const afterRegress = ctx.lastRegress !== null && ctx.lastRegress >= ctx.stageEntered - 1;
-  const gateChecks = (afterRegress ? compiled.gatesAfterRegress : compiled.gates).map(run);
+  const gateChecks = checksOf(afterRegress ? compiled.gatesAfterRegress : compiled.gates, ctx, boundaryChecks);
   const allGatesMet = gateChecks.length > 0 && gateChecks.every(isMet);
 
   // 3. Exactly one outcome. Several rules fired: the one that goes furthest back wins (safest); ties go to the first
   // rule in program order.
-  const chosen = fired.reduce<CompiledRule | null>(
-    (best, rule) => (!best || rule.target < best.target ? rule : best),
-    null,
-  );
+  let chosen: CompiledRule | null = null;
+  for (const rule of fired) if (!chosen || rule.target < chosen.target) chosen = rule;
   let outcome: Outcome;
   let toIndex = stageIndex;
   if (chosen) {
@@ -94,6 +87,17 @@ export function evaluate(input: EvaluationInput): Decision {
     programVersion: program.version,
     evaluatedFor: input.today,
   };
+}
+
+/** The criteria's checks, in order; those on an ambiguous threshold are also added to `boundaryChecks`. */
+function checksOf(criteria: CompiledCriterion[], ctx: EvalContext, boundaryChecks: Check[]): Check[] {
+  const checks: Check[] = [];
+  for (const criterion of criteria) {
+    const { check, onBoundary } = criterion.evaluate(ctx);
+    checks.push(check);
+    if (onBoundary) boundaryChecks.push(check);
+  }
+  return checks;
 }
 
 function regressDetail({ rule }: CompiledRule): RegressDetail {

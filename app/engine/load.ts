@@ -5,7 +5,6 @@
  * Daily load = session RPE (CR-10) × session minutes + Σ other activities' RPE × minutes, in arbitrary units.
  * Weeks are 7-day blocks counted back from today (not calendar weeks), so the latest week is always complete.
  */
-import { sum } from "./compare";
 import { fromDayNumber } from "./dates";
 import { firstLogFrom, type EvalContext } from "./context";
 import type { DailyLogFact, LoadSummary, WeekLoad } from "./types";
@@ -31,9 +30,7 @@ export function computeLoad(ctx: EvalContext): LoadSummary {
     running.push(log?.runningMinutes ?? 0);
   }
   // The weeks end today and 7, 14 and 21 days before (their last day's index in the 28).
-  const weeks = [27, 20, 13, 6].map((end) =>
-    week(fromDayNumber(from + end), loads.slice(end - 6, end + 1), running.slice(end - 6, end + 1)),
-  );
+  const weeks = [27, 20, 13, 6].map((last) => week(fromDayNumber(from + last), loads, running, last - 6, last));
   const acute = weeks[0]!.total;
   const chronic = round2((weeks[0]!.total + weeks[1]!.total + weeks[2]!.total + weeks[3]!.total) / 4);
   const lastWeekRunning = weeks[1]!.runningMinutes;
@@ -48,18 +45,26 @@ export function computeLoad(ctx: EvalContext): LoadSummary {
     note: NOTE,
   };
 }
-/** A week's figures from its 7 daily loads and running minutes. */
-function week(weekEnding: string, loads: number[], running: number[]): WeekLoad {
-  const total = sum(loads);
+
+/** The figures of the week made of days first … last of the daily loads and running minutes. */
+function week(weekEnding: string, loads: number[], running: number[], first: number, last: number): WeekLoad {
+  let total = 0;
+  let runningMinutes = 0;
+  for (let d = first; d <= last; d++) {
+    total += loads[d]!;
+    runningMinutes += running[d]!;
+  }
   const mean = total / 7;
-  const sd = Math.sqrt(sum(loads.map((load) => (load - mean) ** 2)) / 7);
+  let variance = 0;
+  for (let d = first; d <= last; d++) variance += (loads[d]! - mean) ** 2;
+  const sd = Math.sqrt(variance / 7);
   const monotony = sd > 0 ? mean / sd : null;
   return {
     weekEnding,
     total: round2(total),
     monotony: monotony === null ? null : round2(monotony),
     strain: monotony === null ? null : round2(total * monotony),
-    runningMinutes: round2(sum(running)),
+    runningMinutes: round2(runningMinutes),
   };
 }
 
