@@ -47,11 +47,14 @@ export function tidy(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-/** Short human formatting: at most two decimals, no trailing zeros. */
-export function fmt(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  // Whole numbers 0–1000 (pain scores, days, counts, most loads) from a table (String(-0) is "0" too).
-  return Number.isInteger(rounded) && rounded >= 0 && rounded <= 1000 ? WHOLE[rounded]! : String(rounded);
+/** The sum of the values, added in order. */
+export function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
 }
 
-const WHOLE = Array.from({ length: 1001 }, (_, i) => String(i));
+/** Short human formatting: at most two decimals, no trailing zeros. */
+export function fmt(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}

@@ -1,7 +1,7 @@
 /**
  * Per-program data computed once and reused by every evaluation of the same program object: programs are data that
  * do not change while a caseload is evaluated (the built-ins are frozen; an edit creates a new version, i.e. a new
- * object). Keyed by object identity in WeakMaps, so nothing is kept alive and evaluate() stays pure: a cached value
+ * object). Keyed by object identity in a WeakMap, so nothing is kept alive and evaluate() stays pure: a cached value
  * is exactly what would be computed again. Treat a Program passed to evaluate() as immutable.
  *
  * A stage compiles to its regress rules (with each rule's target stage worked out), its gates (the implicit time
@@ -11,24 +11,8 @@
 import { compileCriterion, CompiledTime, type CompiledCriterion } from "./criteria";
 import { DEFAULTS } from "./defaults";
 import { findConflicts } from "./flags";
-import type { Program, RegressAction, RegressRule, Stage, TimeCriterion } from "./schema";
+import type { Program, RegressAction, RegressRule, TimeCriterion } from "./schema";
 import type { Flag } from "./types";
-
-/** Two-level identity cache: (outer, inner) → value, e.g. (program, stage) → its compiled form. */
-export class PairCache<O extends object, I extends object, V> {
-  private readonly store = new WeakMap<O, WeakMap<I, V>>();
-
-  get(outer: O, inner: I): V | undefined {
-    return this.store.get(outer)?.get(inner);
-  }
-
-  set(outer: O, inner: I, value: V): V {
-    let m = this.store.get(outer);
-    if (!m) this.store.set(outer, (m = new WeakMap()));
-    m.set(inner, value);
-    return value;
-  }
-}
 
 export interface CompiledRule {
   rule: RegressRule;
@@ -40,18 +24,11 @@ export interface CompiledRule {
 }
 
 export interface CompiledStage {
-  stage: Stage;
-  stageIndex: number;
   rules: CompiledRule[];
-  /**
-   * Every criterion in check order: the regress rules' criteria, then the gates (minimum days in the stage when set,
-   * then the authored ones). `allAfterRegress` adds the stay after a regress after the minimum days, for when a
-   * regress started the stay (the same array as `all` when the program sets no stay).
-   */
-  all: CompiledCriterion[];
-  allAfterRegress: CompiledCriterion[];
-  /** How many checks the regress rules make (the gate checks follow them). */
-  regressCount: number;
+  /** The gates in check order: the minimum days in the stage (when set), then the authored ones. */
+  gates: CompiledCriterion[];
+  /** The gates when a regress started the stay: the stay after a regress follows the minimum days. */
+  gatesAfterRegress: CompiledCriterion[];
   /** `conflicting_rules` flags (each decision gets its own copies). */
   conflicts: Flag[];
 }
@@ -72,20 +49,17 @@ function regressTargetIndex(action: RegressAction, current: number, stageIds: st
   }
 }
 
-const COMPILED = new PairCache<Program, Stage, CompiledStage>();
+/** Per program, its stages compiled so far (by stage index). */
+const compiledPrograms = new WeakMap<Program, CompiledStage[]>();
 
-/** The last stage looked up: consecutive evaluations of a caseload mostly share a program and stage. */
-let last: CompiledStage | null = null;
-let lastProgram: Program | null = null;
-
-export function compiledStage(program: Program, stage: Stage, stageIndex: number): CompiledStage {
-  if (last && lastProgram === program && last.stage === stage) return last;
-  last = COMPILED.get(program, stage) ?? COMPILED.set(program, stage, compileStage(program, stage, stageIndex));
-  lastProgram = program;
-  return last;
+export function compiledStage(program: Program, stageIndex: number): CompiledStage {
+  let stages = compiledPrograms.get(program);
+  if (!stages) compiledPrograms.set(program, (stages = []));
+  return (stages[stageIndex] ??= compileStage(program, stageIndex));
 }
 
-function compileStage(program: Program, stage: Stage, stageIndex: number): CompiledStage {
+function compileStage(program: Program, stageIndex: number): CompiledStage {
+  const stage = program.stages[stageIndex]!;
   const stageIds = program.stages.map((s) => s.id);
   const rules = stage.regressRules.map((rule) => ({
     rule,
@@ -93,7 +67,7 @@ function compileStage(program: Program, stage: Stage, stageIndex: number): Compi
     target: regressTargetIndex(rule.action, stageIndex, stageIds),
     criteria: rule.criteria.map((c) => compileCriterion(c, program, stage, "regress", rule.id)),
   }));
-  let minDays: CompiledCriterion | null = null;
+  const minDays: CompiledCriterion[] = [];
   if (stage.minDays > 0) {
     const c: TimeCriterion = {
       id: "min_days",
@@ -102,10 +76,10 @@ function compileStage(program: Program, stage: Stage, stageIndex: number): Compi
       days: stage.minDays,
       label: `Minimum days in stage ≥ ${stage.minDays}`,
     };
-    minDays = new CompiledTime(c, "gate");
+    minDays.push(new CompiledTime(c, "gate"));
   }
+  const afterRegress: CompiledCriterion[] = [];
   const stay = program.minDaysAfterRegress ?? DEFAULTS.minDaysAfterRegress;
-  let afterRegress: CompiledCriterion | null = null;
   if (stay > 0) {
     const c: TimeCriterion = {
       id: "after_regress",
@@ -114,20 +88,13 @@ function compileStage(program: Program, stage: Stage, stageIndex: number): Compi
       days: stay,
       label: `Stay after regress ≥ ${stay} days`,
     };
-    afterRegress = new CompiledTime(c, "gate", undefined, stay);
+    afterRegress.push(new CompiledTime(c, "gate", undefined, stay));
   }
   const authored = stage.gates.map((c) => compileCriterion(c, program, stage, "gate"));
-  const gates = minDays ? [minDays, ...authored] : authored;
-  const gatesAfterRegress = afterRegress ? [...(minDays ? [minDays] : []), afterRegress, ...authored] : gates;
-  const regress = rules.flatMap((r) => r.criteria);
-  const all = [...regress, ...gates];
   return {
-    stage,
-    stageIndex,
     rules,
-    all,
-    allAfterRegress: afterRegress ? [...regress, ...gatesAfterRegress] : all,
-    regressCount: regress.length,
+    gates: [...minDays, ...authored],
+    gatesAfterRegress: [...minDays, ...afterRegress, ...authored],
     conflicts: findConflicts(program.painModel, stage),
   };
 }

@@ -2,15 +2,12 @@
  * The evaluation context: the input indexed once so that every criterion reads pre-computed facts instead of
  * rescanning the history. Rules stay data; this is the "compute rolling facts before rules run" step.
  *
- * The index is flat: the logs in day order (the caller's array itself when it already is in order, the usual case)
- * with their day numbers in a typed array, and the day numbers of measurements and sign-offs in input order. No
- * object is allocated per log. The typed arrays are scratch space reused by the next evaluation, so nothing that
- * outlives evaluate() (a decision, its deferred sentences) may keep a reference to them: criteria copy out the few
- * values their sentences need.
+ * The logs are kept in day order, one per day, beside their day numbers (`logs[i]` is dated `days[i]`), so a window
+ * is a range of indices. Measurements and sign-offs stay in input order, with their day numbers beside them.
  */
-import { toDayNumber, toDayNumberNear } from "./dates";
+import { toDayNumber } from "./dates";
 import type { Program, Stage } from "./schema";
-import type { DailyLogFact, EvaluationInput, MeasurementFact } from "./types";
+import type { DailyLogFact, EvaluationInput } from "./types";
 
 export class EngineInputError extends Error {
   override name = "EngineInputError";
@@ -27,18 +24,14 @@ export interface EvalContext {
   lastRegress: number | null;
   injury: number | null;
   surgery: number | null;
-  /** Number of logs dated on or before today, one per day (a later duplicate replaces an earlier one). */
-  n: number;
-  /** days[i] is the day number of logs[i], ascending, for i < n (entries past n are stale scratch). */
-  days: Int32Array;
-  /** The logs, ascending by day, for i < n. */
+  /** The logs dated on or before today, ascending by day, one per day (a later entry for a day replaces an earlier one). */
   logs: readonly DailyLogFact[];
+  /** days[i] is the day number of logs[i]. */
+  days: readonly number[];
   /** Day number of input.measurements[i] (input order). */
-  measurementDays: Int32Array;
+  measurementDays: readonly number[];
   /** Day number of input.signoffs[i] (input order). */
-  signoffDays: Int32Array;
-  /** Scratch for criteria (log indices), at least n long; its contents never outlive one criterion. */
-  scratch: Int32Array;
+  signoffDays: readonly number[];
   involvedSide: "left" | "right" | null;
   uninvolvedSide: "left" | "right" | null;
   /** Logs, measurements and sign-offs ignored because they are dated after today. */
@@ -47,120 +40,21 @@ export interface EvalContext {
 
 const optionalDay = (date: string | null | undefined): number | null => (date ? toDayNumber(date) : null);
 
-/**
- * Scratch typed arrays, grown on demand and reused: allocating typed arrays per evaluation costs more than the
- * evaluation's own arithmetic. `inUse` makes a re-entrant call (impossible with plain data, but cheap to guard)
- * get its own arrays instead of overwriting the outer call's.
- */
-let LOG_DAYS: Int32Array<ArrayBuffer> = new Int32Array(256);
-let SORT_DAYS: Int32Array<ArrayBuffer> = new Int32Array(256);
-let MEASUREMENT_DAYS: Int32Array<ArrayBuffer> = new Int32Array(64);
-let SIGNOFF_DAYS: Int32Array<ArrayBuffer> = new Int32Array(16);
-let inUse = false;
+const countAfter = (today: number, days: readonly number[]): number => days.filter((day) => day > today).length;
 
-const grown = (a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> =>
-  a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
-
-/** Marks the scratch arrays as in use for one evaluation; returns false when they already are (re-entrant call). */
-export function claimScratch(): boolean {
-  if (inUse) return false;
-  inUse = true;
-  return true;
-}
-
-export function releaseScratch(): void {
-  inUse = false;
-}
-
-export function buildContext(input: EvaluationInput, ownScratch: boolean): EvalContext {
+export function buildContext(input: EvaluationInput): EvalContext {
   const { program, plan } = input;
-  const stages = program.stages;
-  let stageIndex = -1;
-  for (let i = 0; i < stages.length; i++) {
-    if (stages[i]!.id === plan.currentStageId) {
-      stageIndex = i;
-      break;
-    }
-  }
-  const stage = stages[stageIndex];
+  const stageIndex = program.stages.findIndex((s) => s.id === plan.currentStageId);
+  const stage = program.stages[stageIndex];
   if (!stage) {
     throw new EngineInputError(
       `plan's current stage '${plan.currentStageId}' is not a stage of program '${program.id}' v${program.version}`,
     );
   }
   const today = toDayNumber(input.today);
-  let futureIgnored = 0;
-
-  // Logs: keep <= today, in day order, one per day (a later entry for the same day is an edit and replaces it).
-  const src = input.logs;
-  const total = src.length;
-  let days: Int32Array;
-  let kept: Int32Array;
-  if (ownScratch) {
-    days = LOG_DAYS = grown(LOG_DAYS, total);
-    kept = SORT_DAYS = grown(SORT_DAYS, total);
-  } else {
-    days = new Int32Array(total);
-    kept = new Int32Array(Math.max(total, 8)); // pain reads up to five entries past a short window
-  }
-  let n = 0;
-  let ordered = true; // strictly ascending, no future entry in between
-  let previous = today;
-  for (let i = 0; i < total; i++) {
-    // Most logs are dated the day after the previous one.
-    const day = (previous = toDayNumberNear(src[i]!.date, previous + 1));
-    if (day > today) {
-      futureIgnored++;
-      ordered = false;
-      continue;
-    }
-    if (n > 0 && day <= days[n - 1]!) ordered = false;
-    days[n] = day;
-    kept[n] = i;
-    n++;
-  }
-  let logs: readonly DailyLogFact[] = src;
-  if (!ordered) {
-    // Rare: unsorted, edited (duplicate day) or future entries. Stable sort of the kept entries by day, then the
-    // last entry of each day wins.
-    const dayOf = days.slice(0, n);
-    const order: number[] = [];
-    for (let k = 0; k < n; k++) order.push(k);
-    order.sort((a, b) => dayOf[a]! - dayOf[b]! || a - b);
-    const out: DailyLogFact[] = [];
-    let m = 0;
-    for (const k of order) {
-      const day = dayOf[k]!;
-      const log = src[kept[k]!]!;
-      if (m > 0 && days[m - 1] === day) out[m - 1] = log;
-      else {
-        days[m] = day;
-        out.push(log);
-        m++;
-      }
-    }
-    n = m;
-    logs = out;
-  }
-
-  const ms: readonly MeasurementFact[] = input.measurements;
-  const measurementDays = ownScratch
-    ? (MEASUREMENT_DAYS = grown(MEASUREMENT_DAYS, ms.length))
-    : new Int32Array(ms.length);
-  for (let i = 0, previous = today; i < ms.length; i++) {
-    // Measurements come in groups of one day (both legs, several tests).
-    const day = (previous = toDayNumberNear(ms[i]!.date, previous));
-    if (day > today) futureIgnored++;
-    measurementDays[i] = day;
-  }
-  const ss = input.signoffs;
-  const signoffDays = ownScratch ? (SIGNOFF_DAYS = grown(SIGNOFF_DAYS, ss.length)) : new Int32Array(ss.length);
-  for (let i = 0; i < ss.length; i++) {
-    const day = toDayNumber(ss[i]!.date);
-    if (day > today) futureIgnored++;
-    signoffDays[i] = day;
-  }
-
+  const { logs, days, futureLogs } = indexLogs(input.logs, today);
+  const measurementDays = input.measurements.map((m) => toDayNumber(m.date));
+  const signoffDays = input.signoffs.map((s) => toDayNumber(s.date));
   const involvedSide = plan.involvedSide === "left" || plan.involvedSide === "right" ? plan.involvedSide : null;
   return {
     input,
@@ -173,30 +67,52 @@ export function buildContext(input: EvaluationInput, ownScratch: boolean): EvalC
     lastRegress: optionalDay(plan.lastRegressOn),
     injury: optionalDay(plan.injuryDate),
     surgery: optionalDay(plan.surgeryDate),
-    n,
-    days,
     logs,
+    days,
     measurementDays,
     signoffDays,
-    scratch: kept,
     involvedSide,
     uninvolvedSide: involvedSide === "left" ? "right" : involvedSide === "right" ? "left" : null,
-    futureIgnored,
+    futureIgnored: futureLogs + countAfter(today, measurementDays) + countAfter(today, signoffDays),
   };
 }
 
 /**
- * Index of the first log dated on or after `day` (n when none). Windows mostly end today and reach back a few days,
- * so a short walk back from the end beats a binary search; long reaches (scopes, long histories) use one.
+ * The logs dated on or before today in day order, one per day, with their day numbers. Logs usually arrive that way
+ * and are then used as they are; otherwise the future ones are left out, the rest sorted (stably) by day, and the
+ * last entry of each day kept: it is an edit.
  */
-export function firstLogFrom(ctx: EvalContext, day: number): number {
-  const days = ctx.days;
-  let hi = ctx.n;
-  if (ctx.today - day <= 16) {
-    while (hi > 0 && days[hi - 1]! >= day) hi--;
-    return hi;
+function indexLogs(
+  all: readonly DailyLogFact[],
+  today: number,
+): { logs: readonly DailyLogFact[]; days: number[]; futureLogs: number } {
+  const allDays = all.map((log) => toDayNumber(log.date));
+  let usable = true;
+  for (let i = 0; i < allDays.length && usable; i++) {
+    usable = allDays[i]! <= today && (i === 0 || allDays[i]! > allDays[i - 1]!);
   }
+  if (usable) return { logs: all, days: allDays, futureLogs: 0 };
+
+  const kept = allDays.map((_, i) => i).filter((i) => allDays[i]! <= today);
+  kept.sort((a, b) => allDays[a]! - allDays[b]! || a - b);
+  const logs: DailyLogFact[] = [];
+  const days: number[] = [];
+  for (const i of kept) {
+    const last = days.length - 1;
+    if (last >= 0 && days[last] === allDays[i]) logs[last] = all[i]!;
+    else {
+      logs.push(all[i]!);
+      days.push(allDays[i]!);
+    }
+  }
+  return { logs, days, futureLogs: allDays.length - kept.length };
+}
+
+/** Index of the first log dated on or after `day` (logs.length when none): a binary search over the days. */
+export function firstLogFrom(ctx: EvalContext, day: number): number {
+  const { days } = ctx;
   let lo = 0;
+  let hi = days.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (days[mid]! < day) lo = mid + 1;
@@ -207,11 +123,11 @@ export function firstLogFrom(ctx: EvalContext, day: number): number {
 
 /** Index just past the last log dated on or before `day`. */
 export function endLogAt(ctx: EvalContext, day: number): number {
-  if (day >= ctx.today) return ctx.n;
+  if (day >= ctx.today) return ctx.days.length;
   return firstLogFrom(ctx, day + 1);
 }
 
 /** The log of the day after logs[i], if there is one (the next-morning report of logs[i]'s session). */
 export function nextMorningOf(ctx: EvalContext, i: number): DailyLogFact | undefined {
-  return i + 1 < ctx.n && ctx.days[i + 1] === ctx.days[i]! + 1 ? ctx.logs[i + 1] : undefined;
+  return i + 1 < ctx.days.length && ctx.days[i + 1] === ctx.days[i]! + 1 ? ctx.logs[i + 1] : undefined;
 }

@@ -52,72 +52,40 @@ export function isValidLocalDate(value: unknown): value is LocalDate {
 }
 
 /**
- * Day number of a 'YYYY-MM-DD' string. Hot path (called once per log per evaluation), so it reads char codes
- * instead of running a regex, and looks up the day number of the first of the month in a small cache: a history
- * covers a few months, so most dates cost a few char reads and an addition. Callers validate with the schema first.
+ * Day number of a 'YYYY-MM-DD' string. Called for every log of every evaluation, so it reads the digits directly
+ * rather than through a regex. Callers validate with the schema first; a string of the wrong shape throws.
  */
 export function toDayNumber(date: LocalDate): number {
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
+  if (date.length !== 10 || date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH) {
     throw new RangeError(`not a local date 'YYYY-MM-DD': ${JSON.stringify(date)}`);
   }
-  // No helper closure here: this runs ~100 times per evaluation and closures are not free under every bundler.
-  const year =
-    (date.charCodeAt(0) - 48) * 1000 +
-    (date.charCodeAt(1) - 48) * 100 +
-    (date.charCodeAt(2) - 48) * 10 +
-    (date.charCodeAt(3) - 48);
-  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
-  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
-  // civilToDayNumber is linear in the day of the month, so (year, month, day) = (year, month, 1) + day - 1.
-  if (month < 1 || month > 12 || year < 0 || year > 9999) return civilToDayNumber(year, month, day);
-  const key = year * 12 + month - 1;
-  const slot = key & (MONTH_SLOTS - 1);
-  if (MONTH_KEY[slot] !== key) {
-    MONTH_KEY[slot] = key;
-    MONTH_START[slot] = civilToDayNumber(year, month, 1);
-  }
-  return MONTH_START[slot]! + day - 1;
+  const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const month = digit(date, 5) * 10 + digit(date, 6);
+  const day = digit(date, 8) * 10 + digit(date, 9);
+  return civilToDayNumber(year, month, day);
 }
+
+const DASH = "-".charCodeAt(0);
+const ZERO = "0".charCodeAt(0);
+const digit = (text: string, i: number): number => text.charCodeAt(i) - ZERO;
 
 /**
- * toDayNumber for a date expected to be `guess` (in a history, the day after the previous log): when `date` is the
- * same text as a date already read for that day, no parsing is needed. Comparing two 10-character strings costs V8
- * about a third of reading the ten characters one by one. Content comparison, so a caller's strings need not be the
- * ones seen before; a memo of a pure function (text → day), bounded.
+ * The 'YYYY-MM-DD' string of a day number. Remembered: a decision writes out some 40 dates (28 days of load, the
+ * days its sentences quote), mostly the same few weeks for every plan of a caseload. Bounded; a pure function's
+ * memo cannot change a result.
  */
-export function toDayNumberNear(date: LocalDate, guess: number): number {
-  const slot = guess & (DAY_SLOTS - 1);
-  if (DAY_KEY[slot] === guess && DAY_TEXT[slot] === date) return guess;
-  const day = toDayNumber(date);
-  const at = day & (DAY_SLOTS - 1);
-  DAY_KEY[at] = day;
-  DAY_TEXT[at] = date;
-  return day;
-}
-
-const DAY_SLOTS = 1024;
-const DAY_KEY = new Int32Array(DAY_SLOTS).fill(-2147483648);
-const DAY_TEXT: string[] = new Array<string>(DAY_SLOTS).fill("");
-
-/** Direct-mapped cache of (year, month) → day number of its first day: a memo of a pure function. */
-const MONTH_SLOTS = 64;
-const MONTH_KEY = new Int32Array(MONTH_SLOTS).fill(-1);
-const MONTH_START = new Int32Array(MONTH_SLOTS);
-
-/** Memo of recent day numbers → strings: evaluations of a caseload share "today" and its windows, and every
- * decision lists 28 days of load. Bounded, and a pure function's memo cannot change a result. */
-const DATE_STRINGS = new Map<number, LocalDate>();
-const DATE_STRINGS_MAX = 4096;
-
 export function fromDayNumber(dayNumber: number): LocalDate {
-  const memo = DATE_STRINGS.get(dayNumber);
-  if (memo !== undefined) return memo;
-  const { year, month, day } = dayNumberToCivil(dayNumber);
-  const text = `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
-  if (DATE_STRINGS.size >= DATE_STRINGS_MAX) DATE_STRINGS.clear();
-  DATE_STRINGS.set(dayNumber, text);
+  let text = DATE_TEXT.get(dayNumber);
+  if (text === undefined) {
+    const { year, month, day } = dayNumberToCivil(dayNumber);
+    text = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    if (DATE_TEXT.size >= 4096) DATE_TEXT.clear();
+    DATE_TEXT.set(dayNumber, text);
+  }
   return text;
 }
+
+const DATE_TEXT = new Map<number, LocalDate>();
 
 /** The local date `days` days after `date` (negative goes back). Never affected by daylight saving. */
 export function addDays(date: LocalDate, days: number): LocalDate {

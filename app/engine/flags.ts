@@ -21,7 +21,7 @@ export function redFlagPain(ctx: EvalContext): Flag | null {
   let worstDay = 0;
   let worstMetric: PainMetric | null = null;
   let worstTest: string | undefined;
-  for (let i = firstLogFrom(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1), end = ctx.n; i < end; i++) {
+  for (let i = firstLogFrom(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1); i < ctx.logs.length; i++) {
     const log = logs[i]!;
     const day = days[i]!;
     // Fields in the order during, after, next morning, at rest, then the named tests: a later one wins a tie.
@@ -76,7 +76,7 @@ export function effusion(ctx: EvalContext): Flag | null {
   let worstRank = -1;
   let worstGrade = "";
   let worstDay = 0;
-  for (let i = firstLogFrom(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1), end = ctx.n; i < end; i++) {
+  for (let i = firstLogFrom(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1); i < ctx.logs.length; i++) {
     const g = logs[i]!.swelling;
     if (g && SWELLING_RANK[g] >= SWELLING_RANK["1+"] && SWELLING_RANK[g] >= worstRank) {
       worstRank = SWELLING_RANK[g];

@@ -18,48 +18,24 @@ export function dailyLoad(log: DailyLogFact): number {
   return load;
 }
 
-/** Daily loads and running minutes of the 28 days, reused by every evaluation (copied out into the result). */
-const LOADS = new Float64Array(28);
-const RUNNING = new Float64Array(28);
-
-/** The 28 date strings of the window ending on the last `today` seen (a caseload shares "today"). */
-let datesFrom = NaN;
-let dates: string[] = [];
-
-function windowDates(from: number): string[] {
-  if (from !== datesFrom) {
-    dates = Array.from({ length: 28 }, (_, i) => fromDayNumber(from + i));
-    datesFrom = from;
-  }
-  return dates;
-}
-
 export function computeLoad(ctx: EvalContext): LoadSummary {
   const from = ctx.today - 27;
-  const { days, logs } = ctx;
-  const when = windowDates(from);
-  // One pass over the 28 days and the logs among them (at most one per day, in day order).
-  const daily = new Array<{ date: string; load: number }>(28);
-  let i = firstLogFrom(ctx, from);
-  const end = ctx.n;
-  for (let d = 0; d < 28; d++) {
-    let load = 0;
-    let running = 0;
-    if (i < end && days[i] === from + d) {
-      const log = logs[i++]!;
-      load = dailyLoad(log);
-      running = log.runningMinutes ?? 0;
-    }
-    LOADS[d] = load;
-    RUNNING[d] = running;
-    daily[d] = { date: when[d]!, load: round2(load) };
+  // Each of the 28 days' load and running minutes, oldest first; 0 for a day without a log.
+  const loads: number[] = [];
+  const running: number[] = [];
+  let i = firstLogFrom(ctx, from); // logs are one per day, in day order
+  for (let day = from; day <= ctx.today; day++) {
+    const log = ctx.days[i] === day ? ctx.logs[i++] : undefined;
+    loads.push(log ? dailyLoad(log) : 0);
+    running.push(log?.runningMinutes ?? 0);
   }
-  const weeks = [week(27, when), week(20, when), week(13, when), week(6, when)];
+  // The weeks end today and 7, 14 and 21 days before (their last day's index in the 28).
+  const weeks = [27, 20, 13, 6].map((last) => week(fromDayNumber(from + last), loads, running, last - 6, last));
   const acute = weeks[0]!.total;
   const chronic = round2((weeks[0]!.total + weeks[1]!.total + weeks[2]!.total + weeks[3]!.total) / 4);
   const lastWeekRunning = weeks[1]!.runningMinutes;
   return {
-    daily,
+    daily: loads.map((load, d) => ({ date: fromDayNumber(from + d), load: round2(load) })),
     weeks,
     acute,
     chronic,
@@ -70,21 +46,21 @@ export function computeLoad(ctx: EvalContext): LoadSummary {
   };
 }
 
-/** The 7-day week whose last day is index `end` of the 28. */
-function week(end: number, when: string[]): WeekLoad {
+/** The figures of the week made of days first … last of the daily loads and running minutes. */
+function week(weekEnding: string, loads: number[], running: number[], first: number, last: number): WeekLoad {
   let total = 0;
   let runningMinutes = 0;
-  for (let i = end - 6; i <= end; i++) {
-    total += LOADS[i]!;
-    runningMinutes += RUNNING[i]!;
+  for (let d = first; d <= last; d++) {
+    total += loads[d]!;
+    runningMinutes += running[d]!;
   }
   const mean = total / 7;
   let variance = 0;
-  for (let i = end - 6; i <= end; i++) variance += (LOADS[i]! - mean) ** 2;
+  for (let d = first; d <= last; d++) variance += (loads[d]! - mean) ** 2;
   const sd = Math.sqrt(variance / 7);
   const monotony = sd > 0 ? mean / sd : null;
   return {
-    weekEnding: when[end]!,
+    weekEnding,
     total: round2(total),
     monotony: monotony === null ? null : round2(monotony),
     strain: monotony === null ? null : round2(total * monotony),

@@ -3,7 +3,6 @@
  * checks as the program does (a physio reads it on the triage home), and quotes what was missing or observed.
  */
 import { fmt } from "./compare";
-import type { PendingSentences } from "./decision";
 import type { Stage } from "./schema";
 import type { Check, Flag, Outcome, RegressDetail } from "./types";
 
@@ -11,34 +10,16 @@ interface SummaryInput {
   outcome: Outcome;
   stage: Stage;
   toStage: Stage;
-  /** All checks: the regress rules' first, then the gates' from index `firstGate`. */
-  checks: Check[];
-  firstGate: number;
+  regressChecks: Check[];
+  gateChecks: Check[];
   regress: RegressDetail | undefined;
   flags: Flag[];
-  /** What the checks' sentences are written from (they are otherwise written only when the checks are read). */
-  pending: PendingSentences;
 }
 
-/** The patient sentence of one check, made now: the hold summary quotes it (the checks' own sentences are written
- * when the checks are read, and are the same). */
-function patientTextOf(i: number, s: SummaryInput): string {
-  return s.pending.criteria[i]!.patientText(s.checks[i]!, s.pending.params[i]);
-}
+const labelList = (checks: Check[]): string => checks.map((k) => k.label).join("; ");
 
-/** "a; b; c" of the checks' labels (loops rather than map/join: no closure per decision). */
-function labelList(checks: Check[]): string {
-  let text = checks[0]!.label;
-  for (let i = 1; i < checks.length; i++) text += `; ${checks[i]!.label}`;
-  return text;
-}
-
-function missingList(checks: Check[]): string {
-  let text = "";
-  for (let i = 0; i < checks.length; i++)
-    text += `${i > 0 ? "; " : ""}${checks[i]!.label} (missing ${checks[i]!.missing ?? "data"})`;
-  return text;
-}
+const missingList = (checks: Check[]): string =>
+  checks.map((k) => `${k.label} (missing ${k.missing ?? "data"})`).join("; ");
 
 /** Flags in a few words each; the flag list beside the decision has the full message. */
 const FLAG_WORDS: Record<Flag["code"], string> = {
@@ -53,15 +34,10 @@ const FLAG_WORDS: Record<Flag["code"], string> = {
   future_data_ignored: "future-dated entries left out",
 };
 
+/** The flags' words, each code once, in the flags' order. */
 function flagWords(flags: Flag[]): string {
-  let text = "";
-  for (let i = 0; i < flags.length; i++) {
-    const code = flags[i]!.code;
-    let seen = false;
-    for (let j = 0; j < i && !seen; j++) seen = flags[j]!.code === code;
-    if (!seen) text = text ? `${text}, ${FLAG_WORDS[code]}` : FLAG_WORDS[code];
-  }
-  return text;
+  const codes = new Set(flags.map((f) => f.code));
+  return [...codes].map((code) => FLAG_WORDS[code]).join(", ");
 }
 
 function observedText(value: Check["observed"]): string {
@@ -69,7 +45,7 @@ function observedText(value: Check["observed"]): string {
 }
 
 export function summarise(s: SummaryInput): { patient: string; clinician: string } {
-  const gates = s.checks.length - s.firstGate;
+  const gates = s.gateChecks.length;
   const flagText = s.flags.length > 0 ? ` Flags: ${flagWords(s.flags)}.` : "";
   switch (s.outcome) {
     case "advance":
@@ -83,45 +59,29 @@ export function summarise(s: SummaryInput): { patient: string; clinician: string
         clinician: `Complete: all ${gates} gates of the final stage, ${s.stage.name}, met.${flagText}`,
       };
     case "hold": {
-      let met = 0;
-      let notMet: Check[] | null = null;
-      let noData: Check[] | null = null;
-      let next = -1; // the first gate not met, else the first without data
-      let firstNoData = -1;
-      for (let i = s.firstGate; i < s.checks.length; i++) {
-        const k = s.checks[i]!;
-        if (k.status === "met") met++;
-        else if (k.status === "not_met") {
-          (notMet ??= []).push(k);
-          if (next < 0) next = i;
-        } else {
-          (noData ??= []).push(k);
-          if (firstNoData < 0) firstNoData = i;
-        }
-      }
-      if (next < 0) next = firstNoData;
-      const total = gates;
+      const met = s.gateChecks.filter((k) => k.status === "met").length;
+      const notMet = s.gateChecks.filter((k) => k.status === "not_met");
+      const noData = s.gateChecks.filter((k) => k.status === "no_data");
+      // What to work on next: the first gate not met, else the first without data.
+      const next = notMet[0] ?? noData[0];
       return {
         patient:
-          total === 0
+          gates === 0
             ? `Keep going with "${s.stage.name}". Your clinician will decide when you move on.`
-            : `Keep going with "${s.stage.name}": ${met} of ${total} goals met.${next >= 0 ? ` Next: ${patientTextOf(next, s)}` : ""}`,
+            : `Keep going with "${s.stage.name}": ${met} of ${gates} goals met.${next ? ` Next: ${next.patientText}` : ""}`,
         clinician:
-          `Hold in ${s.stage.name}: ${met} of ${total} gates met.` +
-          (notMet ? ` Not met: ${labelList(notMet)}.` : "") +
-          (noData ? ` No data: ${missingList(noData)}.` : "") +
+          `Hold in ${s.stage.name}: ${met} of ${gates} gates met.` +
+          (notMet.length > 0 ? ` Not met: ${labelList(notMet)}.` : "") +
+          (noData.length > 0 ? ` No data: ${missingList(noData)}.` : "") +
           flagText,
       };
     }
     case "regress": {
       const r = s.regress!;
-      let triggered = "";
-      for (let i = 0; i < s.firstGate; i++) {
-        const k = s.checks[i]!;
-        if (k.role === "regress" && k.ruleId === r.ruleId && k.status === "met") {
-          triggered += `${triggered ? "; " : ""}${k.label}: observed ${observedText(k.observed)}`;
-        }
-      }
+      const triggered = s.regressChecks
+        .filter((k) => k.ruleId === r.ruleId && k.status === "met")
+        .map((k) => `${k.label}: observed ${observedText(k.observed)}`)
+        .join("; ");
       const stays = s.toStage.id === s.stage.id;
       const extras = [
         r.restDays ? `Take ${r.restDays} rest day${r.restDays === 1 ? "" : "s"} first.` : "",

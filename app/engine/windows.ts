@@ -5,10 +5,10 @@
  * day D-1. So when a window or scope is cut at a session day S, a morning report counts only if D-1 >= S, and "the
  * next morning after the session of day S" is the report logged on S+1.
  *
- * Windows are index ranges over the context's day-ordered logs (context.ts); nothing here allocates.
+ * Windows are index ranges over the context's day-ordered logs (context.ts).
  */
 import { fromDayNumber } from "./dates";
-import { endLogAt, firstLogFrom, type EvalContext } from "./context";
+import { endLogAt, type EvalContext } from "./context";
 import type { PainMetric, Scope, Window } from "./schema";
 import type { CheckRole, DailyLogFact } from "./types";
 
@@ -25,66 +25,43 @@ export function firstDayInScope(ctx: EvalContext, role: CheckRole, scope: Scope)
 
 export const isMorningMetric = (metric: PainMetric): boolean => metric === "next_morning" || metric === "stiffness";
 
-/** Pain metrics as small integers (PAIN_METRIC_CODE), so reading a log's value switches on a number. */
-export const PAIN_METRIC_CODE: Record<PainMetric, number> = {
-  during: 0,
-  after: 1,
-  next_morning: 2,
-  stiffness: 3,
-  at_rest: 4,
-  test: 5,
-};
-
-/** A log's value of a pain metric given by its code (null when not logged). */
-export function painValueOf(log: DailyLogFact | undefined, code: number, test: string | undefined): number | null {
+/** A log's value of a pain metric (null when not logged). */
+export function painValueOf(
+  log: DailyLogFact | undefined,
+  metric: PainMetric,
+  test: string | undefined,
+): number | null {
   if (!log) return null;
-  let v: number | null | undefined;
-  switch (code) {
-    case 0:
-      v = log.painDuring;
-      break;
-    case 1:
-      v = log.painAfter;
-      break;
-    case 2:
-      v = log.morningPain;
-      break;
-    case 3:
-      v = log.morningStiffness;
-      break;
-    case 4:
-      v = log.painAtRest;
-      break;
-    default:
-      v = test ? log.testPain?.[test] : undefined;
+  switch (metric) {
+    case "during":
+      return log.painDuring ?? null;
+    case "after":
+      return log.painAfter ?? null;
+    case "next_morning":
+      return log.morningPain ?? null;
+    case "stiffness":
+      return log.morningStiffness ?? null;
+    case "at_rest":
+      return log.painAtRest ?? null;
+    case "test":
+      return (test ? log.testPain?.[test] : undefined) ?? null;
   }
-  return v ?? null;
 }
 
-/**
- * The last `max` sessions (done or partial) dated in [from, to], as log indices in ascending order written to
- * ctx.scratch[0 … count). Returns the count.
- */
-export function lastSessions(ctx: EvalContext, from: number, to: number, max: number): number {
-  const { days, logs, scratch } = ctx;
-  if (from > to || max <= 0) return 0;
-  let count = 0;
-  // Collected backwards from the end of the range, then reversed in place.
-  for (let i = endLogAt(ctx, to) - 1; i >= 0 && days[i]! >= from && count < max; i--) {
-    if (logs[i]!.sessionDone !== "none") scratch[count++] = i;
+/** The last `max` sessions (done or partial) dated in [from, to], as log indices, oldest first. */
+export function lastSessions(ctx: EvalContext, from: number, to: number, max: number): number[] {
+  const { days, logs } = ctx;
+  const found: number[] = [];
+  if (from > to) return found;
+  for (let i = endLogAt(ctx, to) - 1; i >= 0 && days[i]! >= from && found.length < max; i--) {
+    if (logs[i]!.sessionDone !== "none") found.push(i);
   }
-  for (let a = 0, b = count - 1; a < b; a++, b--) {
-    const t = scratch[a]!;
-    scratch[a] = scratch[b]!;
-    scratch[b] = t;
-  }
-  return count;
+  return found.reverse();
 }
 
-/** Session logs in a window (soreness, settle), oldest first, as log indices in ctx.scratch; returns the count. */
-export function sessionsInWindow(ctx: EvalContext, window: Window, firstDay: number, lastDay: number): number {
-  if ("days" in window)
-    return lastSessions(ctx, Math.max(ctx.today - window.days + 1, firstDay), lastDay, Number.MAX_SAFE_INTEGER);
+/** Session logs in a window (soreness, settle), as log indices, oldest first. */
+export function sessionsInWindow(ctx: EvalContext, window: Window, firstDay: number, lastDay: number): number[] {
+  if ("days" in window) return lastSessions(ctx, Math.max(ctx.today - window.days + 1, firstDay), lastDay, Infinity);
   return lastSessions(ctx, firstDay, lastDay, window.sessions);
 }
 

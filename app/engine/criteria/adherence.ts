@@ -16,11 +16,11 @@ import { firstDayInScope } from "../windows";
 import {
   clinicianSentence,
   CompiledCriterion,
-  onBoundary,
+  isOnBoundary,
   patientSentence,
   statusOf,
   symbolic,
-  type EvalOut,
+  type Evaluation,
   type Scale,
 } from "./common";
 
@@ -165,10 +165,10 @@ export function adherenceOver(
   };
 }
 
-/** The counts behind the percentage. */
-type AdherenceParams = SessionCounts & { days: number };
+/** The counts behind the percentage, and the window's length in days. */
+type AdherenceDetails = SessionCounts & { days: number };
 
-export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
+export class CompiledAdherence extends CompiledCriterion<AdherenceDetails> {
   private readonly comparator: Comparator;
   private readonly rule: AdherenceRule;
   private readonly requirement: string;
@@ -186,6 +186,7 @@ export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
       role,
       ruleId,
       c.label ?? `Adherence over ${c.windowDays} days ${symbolic(comparator, `${fmt(c.threshold)}%`)}`,
+      { threshold: c.threshold, comparator, unit: "%" },
     );
     this.comparator = comparator;
     this.rule = resolveAdherence(c, stage);
@@ -193,36 +194,25 @@ export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
     this.symbolicRequirement = symbolic(comparator, `${fmt(c.threshold)}%`);
   }
 
-  evaluate(ctx: EvalContext, out: EvalOut): Check {
+  evaluate(ctx: EvalContext): Evaluation {
     const { c, comparator, rule } = this;
     const from = windowStart(ctx.today, rule.windowDays, firstDayInScope(ctx, this.role, rule.scope));
     const days = ctx.today - from + 1;
-    // The counts are also the sentences' params (one object, as before).
-    const counts: AdherenceParams = { logged: 0, done: 0, partial: 0, days };
+    const counts: SessionCounts = { logged: 0, done: 0, partial: 0 };
     if (days > 0) {
-      const { logs } = ctx;
-      for (let i = firstLogFrom(ctx, from), end = ctx.n; i < end; i++) {
+      for (let i = firstLogFrom(ctx, from); i < ctx.logs.length; i++) {
         counts.logged++;
-        const s = logs[i]!.sessionDone;
+        const s = ctx.logs[i]!.sessionDone;
         if (s === "done") counts.done++;
         else if (s === "partial") counts.partial++;
       }
     }
-    out.params = counts;
-    out.boundary = false;
+    const details = { ...counts, days };
     const observed = adherencePercent(counts, days, rule.perWeek, rule.partialCredit);
-    if (observed === null) {
-      return this.check(
-        null,
-        c.threshold,
-        comparator,
-        "%",
-        "no_data",
-        `daily logs for the last ${Math.max(days, 0) || c.windowDays} days`,
-      );
-    }
-    out.boundary = onBoundary(observed, comparator, c.threshold, ADHERENCE_SCALE);
-    return this.check(observed, c.threshold, comparator, "%", statusOf(observed, comparator, c.threshold));
+    if (observed === null)
+      return this.noData(`daily logs for the last ${Math.max(days, 0) || c.windowDays} days`, details);
+    const status = statusOf(observed, comparator, c.threshold);
+    return this.measured(observed, status, details, isOnBoundary(observed, comparator, c.threshold, ADHERENCE_SCALE));
   }
 
   protected patient(k: Check): string {
@@ -238,7 +228,7 @@ export class CompiledAdherence extends CompiledCriterion<AdherenceParams> {
     });
   }
 
-  protected clinician(k: Check, p: AdherenceParams): string {
+  protected clinician(k: Check, p: AdherenceDetails): string {
     const { c, role, label } = this;
     if (k.status === "no_data")
       return clinicianSentence({

@@ -14,27 +14,25 @@ import {
   capitalise,
   clinicianSentence,
   CompiledCriterion,
-  onBoundary,
+  isOnBoundary,
   patientSentence,
   statusOf,
   symbolic,
-  type EvalOut,
+  type Evaluation,
 } from "./common";
-import { limbSeries, measurementsInScope } from "./measures";
-import { firstDayInScope } from "../windows";
+import { limbSeries, measurementsInScope, type MeasurementRow } from "./measures";
 import { measureName as measureWords } from "../measure-names";
 import { limbSymmetryIndex } from "../symmetry";
 
-/** The measurements the clinician's sentence quotes. */
-type CapacityParams =
+/** The measurements the clinician's sentence quotes (null: no data). */
+type CapacityDetails =
   | { mode: "lsi"; day: number; involvedSide: string; involved: number; uninvolved: number }
   | { mode: "absolute"; day: number; note: string | undefined }
   | { mode: "change"; baseDay: number; baseValue: number; day: number; value: number; note: string | undefined }
   | null;
 
-export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
+export class CompiledCapacity extends CompiledCriterion<CapacityDetails> {
   private readonly lowerIsBetter: boolean;
-  private readonly unit: string | undefined;
   private readonly u: string;
   private readonly subject: string;
   private readonly requirement: string;
@@ -64,9 +62,9 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
       ruleId,
       c.label ??
         `${capitalise(measureWords(c.measure))} ${modeText}${lowerIsBetter && c.mode === "lsi" ? " (timed, inverted)" : ""} ${symbolic(c.comparator, `${fmt(c.threshold)}${u}`)}`,
+      { threshold: c.threshold, comparator: c.comparator, unit },
     );
     this.lowerIsBetter = lowerIsBetter;
-    this.unit = unit;
     this.u = u;
     this.measureWords = measureWords(c.measure);
     this.requirement = requirementWords(c.comparator, `${fmt(c.threshold)}${u}`);
@@ -80,57 +78,49 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
     this.symbolicRequirement = symbolic(c.comparator, `${fmt(c.threshold)}${u}`);
   }
 
-  private noData(out: EvalOut, missing: string): Check {
-    out.params = null;
-    return this.check(null, this.c.threshold, this.c.comparator, this.unit, "no_data", missing);
-  }
-
-  evaluate(ctx: EvalContext, out: EvalOut): Check {
+  evaluate(ctx: EvalContext): Evaluation {
     const { c, lowerIsBetter } = this;
-    out.boundary = false;
     let observed: number;
+    let details: CapacityDetails;
     if (c.mode === "lsi") {
       const inv = ctx.involvedSide;
       const uninv = ctx.uninvolvedSide;
       if (!inv || !uninv)
-        return this.noData(out, `limb symmetry needs one involved side (plan: '${ctx.input.plan.involvedSide}')`);
-      const pair = latestPair(ctx, this.role, c, inv, uninv);
-      if (!pair) return this.noData(out, `both legs tested for ${this.measureWords} on the same day${this.ageText}`);
+        return this.noData(`limb symmetry needs one involved side (plan: '${ctx.input.plan.involvedSide}')`, null);
+      const rows = measurementsInScope(ctx, this.role, c.measure, c.scope ?? "plan", c.maxAgeDays);
+      const pair = latestPair(rows, inv, uninv);
+      if (!pair) return this.noData(`both legs tested for ${this.measureWords} on the same day${this.ageText}`, null);
       const lsi = limbSymmetryIndex(pair.involved, pair.uninvolved, lowerIsBetter);
       if (lsi === null)
-        return this.noData(out, `a non-zero ${lowerIsBetter ? "involved" : "uninvolved"} value for the symmetry index`);
+        return this.noData(
+          `a non-zero ${lowerIsBetter ? "involved" : "uninvolved"} value for the symmetry index`,
+          null,
+        );
       observed = lsi;
-      out.params = {
-        mode: "lsi",
-        day: pair.day,
-        involvedSide: inv,
-        involved: pair.involved,
-        uninvolved: pair.uninvolved,
-      };
+      details = { mode: "lsi", involvedSide: inv, ...pair };
     } else {
       const rows = measurementsInScope(ctx, this.role, c.measure, c.scope ?? "plan", c.maxAgeDays);
       const series = limbSeries(ctx, rows, c.side ?? "involved", lowerIsBetter);
       if (!series.rows || series.rows.length === 0) {
-        return this.noData(
-          out,
+        const missing =
           series.rows === null
             ? `${this.measureWords}: ${series.missing}${this.ageText}`
-            : `${this.measureWords}${this.ageText}`,
-        );
+            : `${this.measureWords}${this.ageText}`;
+        return this.noData(missing, null);
       }
       const latest = series.rows[series.rows.length - 1]!;
       if (c.mode === "absolute") {
         observed = latest.value;
-        out.params = { mode: "absolute", day: latest.day, note: series.note };
+        details = { mode: "absolute", day: latest.day, note: series.note };
       } else {
         const baseline = series.rows[0]!;
         if (baseline.day === latest.day)
           return this.noData(
-            out,
             `a second ${this.measureWords} test after the first (${fromDayNumber(baseline.day)})`,
+            null,
           );
         observed = tidy(latest.value - baseline.value);
-        out.params = {
+        details = {
           mode: "change",
           baseDay: baseline.day,
           baseValue: baseline.value,
@@ -140,8 +130,8 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
         };
       }
     }
-    out.boundary = onBoundary(observed, c.comparator, c.threshold);
-    return this.check(observed, c.threshold, c.comparator, this.unit, statusOf(observed, c.comparator, c.threshold));
+    const status = statusOf(observed, c.comparator, c.threshold);
+    return this.measured(observed, status, details, isOnBoundary(observed, c.comparator, c.threshold));
   }
 
   protected patient(k: Check): string {
@@ -157,7 +147,7 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
     });
   }
 
-  protected clinician(k: Check, p: CapacityParams): string {
+  protected clinician(k: Check, p: CapacityDetails): string {
     const { role, label, symbolicRequirement } = this;
     if (k.status === "no_data" || !p)
       return clinicianSentence({
@@ -187,63 +177,24 @@ export class CompiledCapacity extends CompiledCriterion<CapacityParams> {
 }
 
 /**
- * The latest day in scope on which both sides were measured, with each side's value that day (a later entry the
- * same day stands). When the measure's entries are in day order (the usual case) they are read in place, from the
- * end; otherwise they are gathered and sorted first.
+ * The latest day on which both sides were measured, with each side's value that day (the later entry of a side on
+ * one day stands). `rows` are in day order, input order within a day.
  */
 function latestPair(
-  ctx: EvalContext,
-  role: CheckRole,
-  c: CapacityCriterion,
+  rows: MeasurementRow[],
   inv: "left" | "right",
   uninv: "left" | "right",
 ): { day: number; involved: number; uninvolved: number } | null {
-  let first = firstDayInScope(ctx, role, c.scope ?? "plan");
-  if (c.maxAgeDays !== undefined) first = Math.max(first, ctx.today - c.maxAgeDays);
-  const ms = ctx.input.measurements;
-  const mdays = ctx.measurementDays;
-  const today = ctx.today;
-  let previous = -Infinity;
-  let ordered = true;
-  for (let i = 0; i < ms.length && ordered; i++) {
-    const day = mdays[i]!;
-    if (day < first || day > today || ms[i]!.measure !== c.measure) continue;
-    if (day < previous) ordered = false;
-    previous = day;
-  }
-  if (!ordered) {
-    const rows = measurementsInScope(ctx, role, c.measure, c.scope ?? "plan", c.maxAgeDays);
-    for (let i = rows.length - 1; i >= 0;) {
-      const day = rows[i]!.day;
-      let involved: number | undefined;
-      let uninvolved: number | undefined;
-      for (; i >= 0 && rows[i]!.day === day; i--) {
-        const r = rows[i]!;
-        if (r.side === inv) involved ??= r.value;
-        else if (r.side === uninv) uninvolved ??= r.value;
-      }
-      if (involved !== undefined && uninvolved !== undefined) return { day, involved, uninvolved };
+  for (let i = rows.length - 1; i >= 0;) {
+    const day = rows[i]!.day;
+    let involved: number | undefined;
+    let uninvolved: number | undefined;
+    for (; i >= 0 && rows[i]!.day === day; i--) {
+      const r = rows[i]!;
+      if (r.side === inv) involved ??= r.value;
+      else if (r.side === uninv) uninvolved ??= r.value;
     }
-    return null;
+    if (involved !== undefined && uninvolved !== undefined) return { day, involved, uninvolved };
   }
-  // In day order: walk back one day at a time; within a day the first entry met from the end is the later one.
-  let day = NaN;
-  let involved: number | undefined;
-  let uninvolved: number | undefined;
-  for (let i = ms.length - 1; i >= 0; i--) {
-    const d = mdays[i]!;
-    if (d < first || d > today) continue;
-    const m = ms[i]!;
-    if (m.measure !== c.measure) continue;
-    if (d !== day) {
-      if (involved !== undefined && uninvolved !== undefined) return { day, involved, uninvolved };
-      day = d;
-      involved = undefined;
-      uninvolved = undefined;
-    }
-    const side = m.side ?? null;
-    if (side === inv) involved ??= m.value;
-    else if (side === uninv) uninvolved ??= m.value;
-  }
-  return involved !== undefined && uninvolved !== undefined ? { day, involved, uninvolved } : null;
+  return null;
 }

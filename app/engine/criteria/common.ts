@@ -3,25 +3,30 @@
  * stays consistent across kinds.
  *
  * A criterion is compiled once per program (compiled.ts): its label, requirement words and other fixed texts are
- * worked out then. Evaluating it produces the check's facts (observed, threshold, status, what is missing) and a
- * small record of the values its sentences quote (`params`: numbers, day numbers and short strings copied out of
- * the history, never the caller's objects). The two sentences are written from those later, when the decision's
- * checks are first read (decision.ts), and are exactly what writing them straight away would give.
+ * worked out then. Evaluating it reads the history, decides the check's facts (observed, threshold, status, what is
+ * missing) and writes the check's two sentences straight away, from those facts and the few details they quote
+ * (days, counts, measured values).
  */
 import { COMPARATOR_SYMBOL, compare, nearlyEqual } from "../compare";
 import type { EvalContext } from "../context";
 import type { Comparator, Criterion, CriterionKind, Source, TimeCriterion } from "../schema";
 import type { Check, CheckRole, CheckStatus, Observed } from "../types";
 
-/** Side results of an evaluation, written into one reused object (no allocation per check). */
-export interface EvalOut {
-  /** What the sentences need; undefined when they need nothing beyond the check itself. */
-  params: unknown;
-  /** The observed value sits exactly on an ambiguous numeric threshold (the `boundary` flag). */
-  boundary: boolean;
+/** What a check compares with: fixed per criterion, worked out when it is compiled. */
+export interface Target {
+  threshold: Observed;
+  comparator?: Comparator;
+  unit?: string;
 }
 
-export abstract class CompiledCriterion<P = unknown> {
+/** A finished check, and whether its observed value sits exactly on an ambiguous threshold (the `boundary` flag). */
+export interface Evaluation {
+  check: Check;
+  onBoundary: boolean;
+}
+
+/** `D`: the details a criterion's sentences quote beyond the check itself (days, counts, values). */
+export abstract class CompiledCriterion<D = unknown> {
   readonly checkId: string;
   readonly criterionId: string;
   readonly kind: CriterionKind;
@@ -29,12 +34,17 @@ export abstract class CompiledCriterion<P = unknown> {
   readonly source: Source | undefined;
   /** The program's own patient sentence, when it gives one. */
   readonly patientOverride: string | undefined;
+  private readonly target: Target;
+  private readonly noDataTarget: Target;
 
+  /** `noDataTarget`: what a check without data states instead, for the few kinds that state it differently. */
   constructor(
     c: Criterion | TimeCriterion,
     readonly role: CheckRole,
     ruleId: string | undefined,
     readonly label: string,
+    target: Target,
+    noDataTarget: Target = target,
   ) {
     this.checkId = ruleId ? `${ruleId}.${c.id}` : c.id;
     this.criterionId = c.id;
@@ -42,44 +52,43 @@ export abstract class CompiledCriterion<P = unknown> {
     this.ruleId = ruleId || undefined;
     this.source = c.source || undefined;
     this.patientOverride = c.patientText || undefined;
+    this.target = targetOf(target);
+    this.noDataTarget = targetOf(noDataTarget);
   }
 
-  /** The check for today's history, sentences not yet written; side results in `out`. */
-  abstract evaluate(ctx: EvalContext, out: EvalOut): Check;
+  /** The check for today's history, sentences written. */
+  abstract evaluate(ctx: EvalContext): Evaluation;
 
-  /** The generated patient sentence, from the check's facts and its params. */
-  protected abstract patient(check: Check, params: P): string;
+  /** The generated patient sentence. */
+  protected abstract patient(check: Check, details: D): string;
 
-  /** The clinician sentence, from the check's facts and its params. */
-  protected abstract clinician(check: Check, params: P): string;
+  /** The clinician sentence. */
+  protected abstract clinician(check: Check, details: D): string;
 
-  /** The patient sentence: the program's own, with a short status, or the generated one. */
-  patientText(check: Check, params: unknown): string {
-    return this.patientOverride
-      ? overridePatientText(this.patientOverride, this.role, check.status)
-      : this.patient(check, params as P);
+  /** The check for a value observed in today's history. */
+  protected measured(observed: Observed, status: CheckStatus, details: D, onBoundary = false): Evaluation {
+    return { check: this.checkOf(observed, status, undefined, false, this.target, details), onBoundary };
   }
 
-  /** Writes the check's patientText and clinicianText. */
-  writeTexts(check: Check, params: unknown): void {
-    check.patientText = this.patientText(check, params);
-    check.clinicianText = this.clinician(check, params as P);
+  /** The check when the history lacks what the criterion needs (`missing` says what). */
+  protected noData(missing: string, details: D, awaitingClinician = false): Evaluation {
+    const check = this.checkOf(null, "no_data", missing, awaitingClinician, this.noDataTarget, details);
+    return { check, onBoundary: false };
   }
 
   /**
-   * The check object. Every check gets the same keys in the same order (absent ones undefined, which JSON drops):
-   * one object shape keeps property access fast in everything that reads checks afterwards.
+   * The check, its two sentences written from it before it is handed back. Every check has the same keys in the same
+   * order (absent ones undefined, which JSON drops): the order decisions have always been stored in.
    */
-  protected check(
+  private checkOf(
     observed: Observed,
-    threshold: Observed,
-    comparator: Comparator | undefined,
-    unit: string | undefined,
     status: CheckStatus,
-    missing?: string,
-    awaitingClinician?: boolean,
+    missing: string | undefined,
+    awaitingClinician: boolean,
+    target: Target,
+    details: D,
   ): Check {
-    return {
+    const check: Check = {
       id: this.checkId,
       criterionId: this.criterionId,
       kind: this.kind,
@@ -87,33 +96,33 @@ export abstract class CompiledCriterion<P = unknown> {
       ruleId: this.ruleId,
       label: this.label,
       observed,
-      threshold,
-      comparator: comparator || undefined,
-      unit: unit || undefined,
+      threshold: target.threshold,
+      comparator: target.comparator,
+      unit: target.unit,
       status,
       patientText: "",
       clinicianText: "",
-      missing: missing || undefined,
-      awaitingClinician: awaitingClinician ? true : undefined,
+      missing,
+      awaitingClinician: awaitingClinician || undefined,
       source: this.source,
     };
+    check.patientText = this.patientOverride
+      ? overridePatientText(this.patientOverride, this.role, status)
+      : this.patient(check, details);
+    check.clinicianText = this.clinician(check, details);
+    return check;
   }
 }
+
+/** A target as one plain object shape, so that reading it stays cheap whichever criterion made it. */
+const targetOf = (t: Target): Target => ({
+  threshold: t.threshold,
+  comparator: t.comparator || undefined,
+  unit: t.unit || undefined,
+});
 
 export function capitalise(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
-}
-
-/** capitalise() of a criterion's subject, remembered: subjects are fixed per criterion (a bounded memo). */
-const CAPITALISED = new Map<string, string>();
-
-function capitalisedSubject(subject: string): string {
-  let text = CAPITALISED.get(subject);
-  if (text === undefined) {
-    if (CAPITALISED.size >= 1024) CAPITALISED.clear();
-    CAPITALISED.set(subject, (text = capitalise(subject)));
-  }
-  return text;
 }
 
 export const statusWord = (role: CheckRole, status: CheckStatus): string =>
@@ -142,7 +151,7 @@ export function patientSentence(args: {
       ? `We still need ${missing ?? subject} before we can check this (goal: ${subject} ${requirement}).`
       : `Nothing recorded yet for this safety check (${missing ?? subject}).`;
   }
-  const was = `${capitalisedSubject(subject)} was ${observed}`;
+  const was = `${capitalise(subject)} was ${observed}`;
   if (role === "gate")
     return status === "met" ? `${was}: goal met (${requirement}).` : `${was}; the goal is ${requirement}.`;
   return status === "met" ? `${was} (${requirement}), so we are easing off.` : `${was}, which is fine.`;
@@ -185,7 +194,7 @@ export const PAIN_SCALE: Scale = { min: 0, max: 10 };
  * happen, "≥ 0" always holds), so "pain ≤ 0" can only mean pain-free and "pain > 0" any pain. `eq` is never flagged:
  * it has no inclusive/exclusive reading.
  */
-export function onBoundary(observed: number, op: Comparator, threshold: number, scale?: Scale): boolean {
+export function isOnBoundary(observed: number, op: Comparator, threshold: number, scale?: Scale): boolean {
   return (
     op !== "eq" &&
     nearlyEqual(observed, threshold) &&

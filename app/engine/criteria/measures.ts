@@ -15,12 +15,6 @@ export interface MeasurementRow {
 /** Array.prototype.sort is stable: same-day rows keep their input order. */
 const byDay = (a: MeasurementRow, b: MeasurementRow) => a.day - b.day;
 
-function onSide(rows: MeasurementRow[], side: "left" | "right" | null): MeasurementRow[] {
-  const out: MeasurementRow[] = [];
-  for (const r of rows) if (r.side === side) out.push(r);
-  return out;
-}
-
 /**
  * The measurements of `measure` dated from the scope's first day (and at most maxAgeDays old) to today, ascending
  * by day, input order within a day. Few rows per measure, so they are gathered from the input each time.
@@ -35,19 +29,14 @@ export function measurementsInScope(
   let first = firstDayInScope(ctx, role, scope);
   if (maxAgeDays !== undefined) first = Math.max(first, ctx.today - maxAgeDays);
   const ms = ctx.input.measurements;
-  const mdays = ctx.measurementDays;
-  const today = ctx.today;
   const rows: MeasurementRow[] = [];
-  let ordered = true;
   for (let i = 0; i < ms.length; i++) {
-    const day = mdays[i]!;
-    if (day < first || day > today) continue;
+    const day = ctx.measurementDays[i]!;
     const m = ms[i]!;
-    if (m.measure !== measure) continue;
-    if (rows.length > 0 && day < rows[rows.length - 1]!.day) ordered = false;
-    rows.push({ day, side: m.side ?? null, value: m.value });
+    if (day >= first && day <= ctx.today && m.measure === measure)
+      rows.push({ day, side: m.side ?? null, value: m.value });
   }
-  return ordered ? rows : rows.sort(byDay);
+  return rows.sort(byDay);
 }
 
 export type SeriesResult = { rows: MeasurementRow[]; note?: string } | { rows: null; missing: string };
@@ -63,10 +52,10 @@ export function limbSeries(
   limb: "involved" | "uninvolved",
   lowerIsBetter: boolean,
 ): SeriesResult {
-  const sideless = onSide(rows, null);
+  const sideless = rows.filter((r) => r.side === null);
   const physical = limb === "involved" ? ctx.involvedSide : ctx.uninvolvedSide;
   if (physical) {
-    const sided = onSide(rows, physical);
+    const sided = rows.filter((r) => r.side === physical);
     if (sided.length > 0) return { rows: lastPerDay(sided) };
     if (sideless.length > 0) return { rows: lastPerDay(sideless), note: "recorded without a side" };
     return { rows: null, missing: `a ${physical} (${limb}) measurement` };

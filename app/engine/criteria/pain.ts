@@ -3,8 +3,8 @@
  * Without an explicit threshold the pain model's limit applies, and its inclusive/exclusive setting picks the
  * comparator: a gate asks for pain within the limit, a regress rule triggers on pain beyond it.
  */
-import { fmt, requirementWords, tidy } from "../compare";
-import { endLogAt, firstLogFrom, nextMorningOf, type EvalContext } from "../context";
+import { fmt, requirementWords, sum, tidy } from "../compare";
+import { firstLogFrom, nextMorningOf, type EvalContext } from "../context";
 import type { Comparator, PainCriterion, PainModel } from "../schema";
 import type { Check, CheckRole } from "../types";
 import {
@@ -12,7 +12,6 @@ import {
   firstDayInScope,
   isMorningMetric,
   lastSessions,
-  PAIN_METRIC_CODE,
   painValueOf,
   quotedDays,
   shortWindow,
@@ -20,12 +19,12 @@ import {
 import {
   clinicianSentence,
   CompiledCriterion,
-  onBoundary,
+  isOnBoundary,
   PAIN_SCALE,
   patientSentence,
   statusOf,
   symbolic,
-  type EvalOut,
+  type Evaluation,
 } from "./common";
 import { painMetricLabel, painSubject } from "./pain-words";
 
@@ -42,31 +41,13 @@ export function resolvePainLimit(
   return { threshold, comparator, fromModel: c.threshold === undefined };
 }
 
-/**
- * How many values there were, and the days (session days for morning metrics) of the last five at most, oldest
- * first: all that the sentence quotes. Fields rather than an array: one small object per check.
- */
-interface PainParams {
-  count: number;
-  d0: number;
-  d1: number;
-  d2: number;
-  d3: number;
-  d4: number;
-}
+/** The days of the values looked at (session days for morning metrics), oldest first: the sentence quotes them. */
+type ValueDays = number[];
 
-const NO_VALUES: PainParams = { count: 0, d0: 0, d1: 0, d2: 0, d3: 0, d4: 0 };
+/** How many of the days the clinician's sentence quotes (the last ones). */
+const QUOTED_DAYS = 5;
 
-function quotedDaysOf(p: PainParams): string {
-  const shown = p.count < 5 ? p.count : 5;
-  const all = [p.d0, p.d1, p.d2, p.d3, p.d4];
-  return quotedDays(all.slice(0, shown), p.count);
-}
-
-/** Observed pain texts for whole scores 0–10 (the app records pain as integers), built once. */
-const PAIN_TEXT = Array.from({ length: 11 }, (_, v) => `${v}/10`);
-
-export class CompiledPain extends CompiledCriterion<PainParams> {
+export class CompiledPain extends CompiledCriterion<ValueDays> {
   private readonly limit: { threshold: number; comparator: Comparator; fromModel: boolean } | null;
   private readonly subject: string;
   private readonly windowText: string;
@@ -90,6 +71,7 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
       c.label ??
         `${painMetricLabel(c.metric, c.test)} (${c.aggregate}, ${shortWindow(c.window)})` +
           (limit ? ` ${symbolic(limit.comparator, `${fmt(limit.threshold)}/10`)}` : ""),
+      limit ? { threshold: limit.threshold, comparator: limit.comparator, unit: "/10" } : { threshold: null },
     );
     const aggregateWord = c.aggregate === "latest" ? "latest" : c.aggregate === "max" ? "highest" : "average";
     this.limit = limit;
@@ -104,84 +86,62 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
     this.minSamples = c.minSamples ?? 1;
   }
 
-  evaluate(ctx: EvalContext, out: EvalOut): Check {
-    const { c, limit, morning } = this;
-    out.boundary = false;
-    out.params = NO_VALUES;
+  evaluate(ctx: EvalContext): Evaluation {
+    const { c, limit } = this;
     if (!limit) {
       // The schema refuses this for validated programs; kept total for unvalidated input.
-      return this.check(
-        null,
-        null,
-        undefined,
-        undefined,
-        "no_data",
-        "a threshold (none given and the pain model has no limit for this metric)",
-      );
+      return this.noData("a threshold (none given and the pain model has no limit for this metric)", []);
     }
+    const { values, days } = this.valuesInWindow(ctx);
+    const count = values.length;
+    if (count < this.minSamples) {
+      const scores = `${painSubject(c.metric, c.test)} scores ${this.windowText}`;
+      return this.noData(count === 0 ? scores : `${this.minSamples} ${scores} (have ${count})`, days);
+    }
+    const observed =
+      c.aggregate === "latest"
+        ? values[count - 1]!
+        : c.aggregate === "max"
+          ? Math.max(...values)
+          : tidy(sum(values) / count);
+    const { comparator, threshold } = limit;
+    return this.measured(
+      observed,
+      statusOf(observed, comparator, threshold),
+      days,
+      isOnBoundary(observed, comparator, threshold, PAIN_SCALE),
+    );
+  }
+
+  /** The metric's values in the window, oldest first, with their days (session days for morning metrics). */
+  private valuesInWindow(ctx: EvalContext): { values: number[]; days: ValueDays } {
+    const { c, morning } = this;
+    const { metric, test } = c;
     const firstDay = firstDayInScope(ctx, this.role, c.scope ?? "stage");
-    const { days, logs, scratch } = ctx;
-    const { metric, test, aggregate } = c;
-    const code = PAIN_METRIC_CODE[metric];
-    // Values of the metric in the window, oldest first: their days go to scratch, the aggregate is kept running.
-    let count = 0;
-    let latest = 0;
-    let max = 0;
-    let sum = 0;
+    const values: number[] = [];
+    const days: number[] = [];
     if ("days" in c.window) {
       // Logs dated in the last N days (today included); morning reports attributed to a session day before
       // `firstDay` are left out.
       const from = Math.max(ctx.today - c.window.days + 1, morning ? firstDay + 1 : firstDay);
-      for (let i = firstLogFrom(ctx, from), end = ctx.n; i < end; i++) {
-        const v = painValueOf(logs[i], code, test);
+      for (let i = firstLogFrom(ctx, from); i < ctx.logs.length; i++) {
+        const v = painValueOf(ctx.logs[i], metric, test);
         if (v === null) continue;
-        scratch[count++] = morning ? days[i]! - 1 : days[i]!;
-        latest = v;
-        if (count === 1 || v > max) max = v;
-        sum += v;
+        values.push(v);
+        days.push(morning ? ctx.days[i]! - 1 : ctx.days[i]!);
       }
     } else {
       // The last N sessions on or after `firstDay`; for morning metrics only sessions whose next morning has come
       // (day < today), each paired with the report logged the next day.
       const sessions = lastSessions(ctx, firstDay, morning ? ctx.today - 1 : ctx.today, c.window.sessions);
-      let k = 0;
-      for (let s = 0; s < sessions; s++) {
-        const i = scratch[s]!;
-        const v = painValueOf(morning ? nextMorningOf(ctx, i) : logs[i], code, test);
+      for (const i of sessions) {
+        const v = painValueOf(morning ? nextMorningOf(ctx, i) : ctx.logs[i], metric, test);
         if (v === null) continue;
-        scratch[k++] = days[i]!; // k <= s: overwrites only indices already read
-        latest = v;
-        if (k === 1 || v > max) max = v;
-        sum += v;
+        values.push(v);
+        days.push(ctx.days[i]!);
       }
-      count = k;
     }
-    // The last five days, oldest first (d0 … d[shown-1]).
-    const j = count <= 5 ? 0 : count - 5;
-    out.params = {
-      count,
-      d0: scratch[j]!,
-      d1: scratch[j + 1]!,
-      d2: scratch[j + 2]!,
-      d3: scratch[j + 3]!,
-      d4: scratch[j + 4]!,
-    };
-    if (count < this.minSamples) {
-      const missing =
-        count === 0
-          ? `${painSubject(metric, test)} scores ${this.windowText}`
-          : `${this.minSamples} ${painSubject(metric, test)} scores ${this.windowText} (have ${count})`;
-      return this.check(null, limit.threshold, limit.comparator, "/10", "no_data", missing);
-    }
-    const observed = aggregate === "latest" ? latest : aggregate === "max" ? max : tidy(sum / count);
-    out.boundary = onBoundary(observed, limit.comparator, limit.threshold, PAIN_SCALE);
-    return this.check(
-      observed,
-      limit.threshold,
-      limit.comparator,
-      "/10",
-      statusOf(observed, limit.comparator, limit.threshold),
-    );
+    return { values, days };
   }
 
   protected patient(k: Check): string {
@@ -192,7 +152,7 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
     return patientSentence({ role, status: k.status, subject, observed: painText(k.observed as number), requirement });
   }
 
-  protected clinician(k: Check, p: PainParams): string {
+  protected clinician(k: Check, days: ValueDays): string {
     const { c, role, label } = this;
     if (!this.limit) return `${label}: no threshold and the pain model sets no ${c.metric} limit → no data.`;
     if (k.status === "no_data")
@@ -209,10 +169,9 @@ export class CompiledPain extends CompiledCriterion<PainParams> {
       label,
       observed: painText(k.observed as number),
       requirement: this.symbolicRequirement,
-      detail: `${p.count} value(s) for ${this.morning ? "sessions of " : ""}${quotedDaysOf(p)}${this.modelNote}`,
+      detail: `${days.length} value(s) for ${this.morning ? "sessions of " : ""}${quotedDays(days.slice(-QUOTED_DAYS), days.length)}${this.modelNote}`,
     });
   }
 }
 
-const painText = (observed: number): string =>
-  Number.isInteger(observed) && observed >= 0 && observed <= 10 ? PAIN_TEXT[observed]! : `${fmt(observed)}/10`;
+const painText = (observed: number): string => `${fmt(observed)}/10`;

@@ -10,11 +10,11 @@ import type { Check, CheckRole } from "../types";
 import {
   clinicianSentence,
   CompiledCriterion,
-  onBoundary,
+  isOnBoundary,
   patientSentence,
   statusOf,
   symbolic,
-  type EvalOut,
+  type Evaluation,
   type Scale,
 } from "./common";
 import { firstDayInScope } from "../windows";
@@ -30,10 +30,15 @@ const INSTRUMENT_SCALES: Partial<Record<Questionnaire, Scale>> = {
   global_rating: { min: 0, max: 100 },
 };
 
-/** The scores the clinician's sentence quotes: the latest, and for a change the first. */
-type QuestionnaireParams = { day: number; firstDay?: number; firstValue?: number; value: number } | null;
+interface Score {
+  day: number;
+  value: number;
+}
 
-export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireParams> {
+/** The scores the clinician's sentence quotes: the latest, and for a change the first (null: no data). */
+type QuestionnaireDetails = { latest: Score; first?: Score } | null;
+
+export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireDetails> {
   private readonly measure: string;
   private readonly name: string;
   private readonly subject: string;
@@ -55,6 +60,7 @@ export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireParams
       ruleId,
       c.label ??
         `${name} ${c.mode === "change_from_baseline" ? "change " : ""}${symbolic(c.comparator, fmt(c.threshold))}`,
+      { threshold: c.threshold, comparator: c.comparator },
     );
     this.measure = measure;
     this.name = name;
@@ -69,53 +75,33 @@ export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireParams
         : undefined;
   }
 
-  evaluate(ctx: EvalContext, out: EvalOut): Check {
+  evaluate(ctx: EvalContext): Evaluation {
     const { c, name } = this;
-    out.boundary = false;
-    out.params = null;
     // Questionnaires describe the person, not a limb: every entry counts whatever side it carries. The latest score
     // and the first in scope; when one day has several, the later entry stands (it corrects or repeats the first).
     let from = firstDayInScope(ctx, this.role, c.scope ?? "plan");
     if (c.maxAgeDays !== undefined) from = Math.max(from, ctx.today - c.maxAgeDays);
     const ms = ctx.input.measurements;
-    const mdays = ctx.measurementDays;
-    let latestDay = -Infinity;
-    let latestValue = 0;
-    let firstDay = Infinity;
-    let firstValue = 0;
+    let latest: Score | null = null;
+    let first: Score | null = null;
     for (let i = 0; i < ms.length; i++) {
-      const day = mdays[i]!;
+      const day = ctx.measurementDays[i]!;
       if (day < from || day > ctx.today || ms[i]!.measure !== this.measure) continue;
-      if (day >= latestDay) {
-        latestDay = day;
-        latestValue = ms[i]!.value;
-      }
-      if (day <= firstDay) {
-        firstDay = day;
-        firstValue = ms[i]!.value;
-      }
+      const value = ms[i]!.value;
+      if (!latest || day >= latest.day) latest = { day, value };
+      if (!first || day <= first.day) first = { day, value };
     }
-    if (latestDay === -Infinity)
-      return this.check(null, c.threshold, c.comparator, undefined, "no_data", `a ${name} score${this.ageText}`);
-    let observed = latestValue;
-    if (c.mode === "change_from_baseline") {
-      if (firstDay === latestDay) {
-        return this.check(
-          null,
-          c.threshold,
-          c.comparator,
-          undefined,
-          "no_data",
-          `a second ${name} score after the first (${fromDayNumber(firstDay)})`,
-        );
-      }
-      observed = tidy(latestValue - firstValue);
-      out.params = { day: latestDay, value: latestValue, firstDay, firstValue };
-    } else {
-      out.params = { day: latestDay, value: latestValue };
-    }
-    out.boundary = onBoundary(observed, c.comparator, c.threshold, this.scale);
-    return this.check(observed, c.threshold, c.comparator, undefined, statusOf(observed, c.comparator, c.threshold));
+    if (!latest || !first) return this.noData(`a ${name} score${this.ageText}`, null);
+    if (c.mode === "absolute") return this.compared(latest.value, { latest });
+    if (first.day === latest.day)
+      return this.noData(`a second ${name} score after the first (${fromDayNumber(first.day)})`, null);
+    return this.compared(tidy(latest.value - first.value), { latest, first });
+  }
+
+  private compared(observed: number, details: QuestionnaireDetails): Evaluation {
+    const { comparator, threshold } = this.c;
+    const status = statusOf(observed, comparator, threshold);
+    return this.measured(observed, status, details, isOnBoundary(observed, comparator, threshold, this.scale));
   }
 
   protected patient(k: Check): string {
@@ -125,7 +111,7 @@ export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireParams
     return patientSentence({ role, status: k.status, subject, observed: fmt(k.observed as number), requirement });
   }
 
-  protected clinician(k: Check, p: QuestionnaireParams): string {
+  protected clinician(k: Check, p: QuestionnaireDetails): string {
     const { role, label, symbolicRequirement } = this;
     if (k.status === "no_data" || !p)
       return clinicianSentence({
@@ -135,10 +121,10 @@ export class CompiledQuestionnaire extends CompiledCriterion<QuestionnaireParams
         requirement: symbolicRequirement,
         missing: k.missing!,
       });
-    const detail =
-      p.firstDay !== undefined
-        ? `${fmt(p.firstValue!)} on ${fromDayNumber(p.firstDay)} → ${fmt(p.value)} on ${fromDayNumber(p.day)}.`
-        : `Scored ${fromDayNumber(p.day)}.`;
+    const { latest, first } = p;
+    const detail = first
+      ? `${fmt(first.value)} on ${fromDayNumber(first.day)} → ${fmt(latest.value)} on ${fromDayNumber(latest.day)}.`
+      : `Scored ${fromDayNumber(latest.day)}.`;
     return clinicianSentence({
       role,
       status: k.status,

@@ -9,7 +9,7 @@ import { firstLogFrom, nextMorningOf, type EvalContext } from "../context";
 import type { RepetitionsCriterion } from "../schema";
 import type { Check, CheckRole, DailyLogFact } from "../types";
 import { firstDayInScope } from "../windows";
-import { clinicianSentence, CompiledCriterion, patientSentence, type EvalOut } from "./common";
+import { clinicianSentence, CompiledCriterion, patientSentence, type Evaluation } from "./common";
 import { SWELLING_RANK } from "./swelling-order";
 
 type Verdict = "ok" | "failed" | "unknown";
@@ -54,7 +54,7 @@ function sessionVerdict(
 }
 
 /** The qualifying session days and the reasons others did not count. */
-interface RepetitionsParams {
+interface RepetitionsDetails {
   qualifying: number[];
   excluded: string[];
 }
@@ -62,7 +62,7 @@ interface RepetitionsParams {
 const SUBJECT = "the number of sessions you completed as planned";
 const MISSING = "a logged session in this stage";
 
-export class CompiledRepetitions extends CompiledCriterion<RepetitionsParams> {
+export class CompiledRepetitions extends CompiledCriterion<RepetitionsDetails> {
   private readonly requirement: string;
 
   constructor(
@@ -76,20 +76,20 @@ export class CompiledRepetitions extends CompiledCriterion<RepetitionsParams> {
       ruleId,
       c.label ??
         `Sessions completed meeting the conditions ≥ ${c.count}${c.restDayBetween ? " (rest day between)" : ""}`,
+      { threshold: c.count, comparator: "gte", unit: "sessions" },
     );
     this.requirement = `at least ${c.count} time${c.count === 1 ? "" : "s"}`;
   }
 
-  evaluate(ctx: EvalContext, out: EvalOut): Check {
+  evaluate(ctx: EvalContext): Evaluation {
     const { c } = this;
-    out.boundary = false;
     const first = firstDayInScope(ctx, this.role, c.scope ?? "stage");
     const { days, logs } = ctx;
     const qualifying: number[] = [];
     const excluded: string[] = [];
     let sessions = 0;
     let previousSessionDay: number | null = null;
-    for (let i = firstLogFrom(ctx, first), end = ctx.n; i < end; i++) {
+    for (let i = firstLogFrom(ctx, first); i < ctx.logs.length; i++) {
       const log = logs[i]!;
       if (log.sessionDone === "none") continue;
       sessions++;
@@ -108,10 +108,10 @@ export class CompiledRepetitions extends CompiledCriterion<RepetitionsParams> {
       if (verdict === "ok") qualifying.push(day);
       else excluded.push(`${fromDayNumber(day)} ${why}`);
     }
-    out.params = { qualifying, excluded };
-    if (sessions === 0) return this.check(null, c.count, "gte", "sessions", "no_data", MISSING);
+    const details = { qualifying, excluded };
+    if (sessions === 0) return this.noData(MISSING, details);
     const observed = qualifying.length;
-    return this.check(observed, c.count, "gte", "sessions", observed >= c.count ? "met" : "not_met");
+    return this.measured(observed, observed >= c.count ? "met" : "not_met", details);
   }
 
   protected patient(k: Check): string {
@@ -124,7 +124,7 @@ export class CompiledRepetitions extends CompiledCriterion<RepetitionsParams> {
       : patientSentence({ role, status: k.status, subject: SUBJECT, observed: String(observed), requirement });
   }
 
-  protected clinician(k: Check, p: RepetitionsParams): string {
+  protected clinician(k: Check, p: RepetitionsDetails): string {
     const { c, role, label } = this;
     if (k.status === "no_data")
       return clinicianSentence({ role, status: "no_data", label, requirement: `≥ ${c.count}`, missing: MISSING });

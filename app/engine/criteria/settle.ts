@@ -9,17 +9,17 @@ import { nextMorningOf, type EvalContext } from "../context";
 import type { PainModel, SettleCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
 import { describeWindow, firstDayInScope, sessionsInWindow, shortWindow } from "../windows";
-import { clinicianSentence, CompiledCriterion, patientSentence, type EvalOut } from "./common";
+import { clinicianSentence, CompiledCriterion, patientSentence, type Evaluation } from "./common";
 
 /** How many sessions could be judged, and the session days that did not settle (oldest first). */
-interface SettleParams {
+interface SettleDetails {
   judged: number;
-  unsettled: number[] | null;
+  unsettled: number[];
 }
 
 const SUBJECT = "how your pain settled by the next morning";
 
-export class CompiledSettle extends CompiledCriterion<SettleParams> {
+export class CompiledSettle extends CompiledCriterion<SettleDetails> {
   private readonly tolerance: number;
   private readonly settled: boolean;
   private readonly requirement: string;
@@ -39,6 +39,8 @@ export class CompiledSettle extends CompiledCriterion<SettleParams> {
       role,
       ruleId,
       c.label ?? `Symptoms settled by next morning (${shortWindow(c.window)}, tolerance +${fmt(tolerance)})`,
+      { threshold: tolerance, comparator: (c.expect ?? "settled") === "settled" ? "lte" : "gt", unit: "points" },
+      { threshold: tolerance, unit: "/10" },
     );
     const expect = c.expect ?? "settled";
     const windowText = describeWindow(c.window);
@@ -56,42 +58,29 @@ export class CompiledSettle extends CompiledCriterion<SettleParams> {
     this.minSamples = c.minSamples ?? 1;
   }
 
-  evaluate(ctx: EvalContext, out: EvalOut): Check {
+  evaluate(ctx: EvalContext): Evaluation {
     const { c, tolerance } = this;
-    const { days, logs, scratch } = ctx;
+    const { days, logs } = ctx;
     // Only sessions whose next morning has come can be judged.
-    const sessions = sessionsInWindow(
-      ctx,
-      c.window,
-      firstDayInScope(ctx, this.role, c.scope ?? "stage"),
-      ctx.today - 1,
-    );
-    const fixed = c.baseline === "fixed";
+    const firstDay = firstDayInScope(ctx, this.role, c.scope ?? "stage");
+    const sessions = sessionsInWindow(ctx, c.window, firstDay, ctx.today - 1);
     let judged = 0;
     let worst = 0;
-    let unsettled: number[] | null = null;
-    for (let s = 0; s < sessions; s++) {
-      const i = scratch[s]!;
+    const unsettled: number[] = [];
+    for (const i of sessions) {
       const response = nextMorningOf(ctx, i)?.morningPain;
-      const baseline = fixed ? c.baselineValue : logs[i]!.morningPain;
+      const baseline = c.baseline === "fixed" ? c.baselineValue : logs[i]!.morningPain;
       if (response === null || response === undefined || baseline === null || baseline === undefined) continue;
       const excess = response - baseline;
       if (judged === 0 || excess > worst) worst = excess;
       judged++;
-      if (excess > tolerance) (unsettled ??= []).push(days[i]!);
+      if (excess > tolerance) unsettled.push(days[i]!);
     }
-    out.boundary = false;
-    out.params = { judged, unsettled };
-    if (judged < this.minSamples) return this.check(null, tolerance, undefined, "/10", "no_data", this.missing);
+    const details = { judged, unsettled };
+    if (judged < this.minSamples) return this.noData(this.missing, details);
     const isSettled = worst <= tolerance;
-    out.boundary = worst === tolerance && tolerance > 0;
-    return this.check(
-      worst,
-      tolerance,
-      this.settled ? "lte" : "gt",
-      "points",
-      (this.settled ? isSettled : !isSettled) ? "met" : "not_met",
-    );
+    const met = this.settled ? isSettled : !isSettled;
+    return this.measured(worst, met ? "met" : "not_met", details, worst === tolerance && tolerance > 0);
   }
 
   protected patient(k: Check): string {
@@ -117,7 +106,7 @@ export class CompiledSettle extends CompiledCriterion<SettleParams> {
         : `Your pain settled by the next morning, which is fine.`;
   }
 
-  protected clinician(k: Check, p: SettleParams): string {
+  protected clinician(k: Check, p: SettleDetails): string {
     const { role, label } = this;
     if (k.status === "no_data")
       return clinicianSentence({
@@ -133,9 +122,10 @@ export class CompiledSettle extends CompiledCriterion<SettleParams> {
       label,
       observed: `worst next-morning excess ${fmt(k.observed as number)} over ${p.judged} session(s)`,
       requirement: this.symbolicRequirement,
-      detail: p.unsettled
-        ? `Not settled after sessions of ${p.unsettled.map(fromDayNumber).join(", ")}.`
-        : "Settled after every session.",
+      detail:
+        p.unsettled.length > 0
+          ? `Not settled after sessions of ${p.unsettled.map(fromDayNumber).join(", ")}.`
+          : "Settled after every session.",
     });
   }
 }

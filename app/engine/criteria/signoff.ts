@@ -7,12 +7,12 @@ import type { EvalContext } from "../context";
 import type { SignoffCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
 import { firstDayInScope } from "../windows";
-import { CompiledCriterion, type EvalOut } from "./common";
+import { CompiledCriterion, type Evaluation } from "./common";
 
 /** The day of the sign-off that counts (null: none). */
-type SignoffParams = number | null;
+type SignoffDay = number | null;
 
-export class CompiledSignoff extends CompiledCriterion<SignoffParams> {
+export class CompiledSignoff extends CompiledCriterion<SignoffDay> {
   private readonly missing: string;
 
   constructor(
@@ -20,30 +20,27 @@ export class CompiledSignoff extends CompiledCriterion<SignoffParams> {
     role: CheckRole,
     ruleId?: string,
   ) {
-    super(c, role, ruleId, c.label ?? `Clinician sign-off: ${c.prompt}`);
+    super(c, role, ruleId, c.label ?? `Clinician sign-off: ${c.prompt}`, { threshold: true });
     this.missing = `clinician sign-off '${c.itemId}'`;
   }
 
-  evaluate(ctx: EvalContext, out: EvalOut): Check {
+  evaluate(ctx: EvalContext): Evaluation {
     const { c } = this;
-    out.boundary = false;
     const first = firstDayInScope(ctx, this.role, c.scope ?? "stage");
     const signoffs = ctx.input.signoffs;
-    const sdays = ctx.signoffDays;
     let latest: number | null = null;
     for (let i = 0; i < signoffs.length; i++) {
-      const d = sdays[i]!;
+      const d = ctx.signoffDays[i]!;
       if (d > ctx.today || signoffs[i]!.itemId !== c.itemId) continue;
       if (d >= first && (c.validDays === undefined || ctx.today - d < c.validDays) && (latest === null || d > latest))
         latest = d;
     }
-    out.params = latest;
-    if (latest === null)
-      return this.check(null, true, undefined, undefined, "no_data", this.missing, this.role === "gate");
-    return this.check(true, true, undefined, undefined, "met");
+    // A gate waits for the clinician; a regress rule's sign-off is simply not there yet.
+    if (latest === null) return this.noData(this.missing, latest, this.role === "gate");
+    return this.measured(true, "met", latest);
   }
 
-  protected patient(_k: Check, latest: SignoffParams): string {
+  protected patient(_k: Check, latest: SignoffDay): string {
     const { c, role } = this;
     if (latest === null)
       return role === "gate"
@@ -54,7 +51,7 @@ export class CompiledSignoff extends CompiledCriterion<SignoffParams> {
       : `Your clinician has recorded: ${c.prompt}, so we are easing off.`;
   }
 
-  protected clinician(_k: Check, latest: SignoffParams): string {
+  protected clinician(_k: Check, latest: SignoffDay): string {
     const { c, role, label } = this;
     if (latest === null) {
       return `${label}: not signed off${c.scope === "plan" ? " in this plan" : " since the stage began"}${c.validDays ? ` (valid ${c.validDays} days)` : ""} → no data. Awaiting your sign-off.`;

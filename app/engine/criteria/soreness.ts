@@ -9,7 +9,7 @@ import { fromDayNumber } from "../dates";
 import type { EvalContext } from "../context";
 import type { Check, CheckRole } from "../types";
 import { describeWindow, firstDayInScope, sessionsInWindow, shortWindow } from "../windows";
-import { clinicianSentence, CompiledCriterion, patientSentence, type EvalOut } from "./common";
+import { clinicianSentence, CompiledCriterion, patientSentence, type Evaluation } from "./common";
 
 export const SORENESS_WORDS: Record<Soreness, string> = {
   none: "no soreness",
@@ -26,10 +26,8 @@ export const SORENESS_ADVICE: Record<Soreness, string> = {
   after_1h_or_next_day: "1 day off, repeat the previous session",
 };
 
-/** The session day of the report shown. */
-type SorenessParams = number;
-
-export class CompiledSoreness extends CompiledCriterion<SorenessParams> {
+/** `D`: the session day of the report shown. */
+export class CompiledSoreness extends CompiledCriterion<number> {
   private readonly windowText: string;
   private readonly requirement: string;
   private readonly subject: string;
@@ -45,6 +43,7 @@ export class CompiledSoreness extends CompiledCriterion<SorenessParams> {
       role,
       ruleId,
       c.label ?? `Soreness (${c.aggregate}, ${shortWindow(c.window)}) in {${c.levels.join(", ")}}`,
+      { threshold: c.levels.join("|") },
     );
     this.windowText = describeWindow(c.window);
     const levelsText = c.levels.map((l) => SORENESS_WORDS[l]).join(" or ");
@@ -53,18 +52,16 @@ export class CompiledSoreness extends CompiledCriterion<SorenessParams> {
     this.levelsSet = `in {${c.levels.join(", ")}}`;
   }
 
-  evaluate(ctx: EvalContext, out: EvalOut): Check {
+  evaluate(ctx: EvalContext): Evaluation {
     const { c } = this;
-    out.boundary = false;
-    const threshold = c.levels.join("|");
-    const count = sessionsInWindow(ctx, c.window, firstDayInScope(ctx, this.role, c.scope ?? "stage"), ctx.today);
-    const { days, logs, scratch } = ctx;
+    const sessions = sessionsInWindow(ctx, c.window, firstDayInScope(ctx, this.role, c.scope ?? "stage"), ctx.today);
+    const { days, logs } = ctx;
     // Sessions with a soreness report, newest first: the one shown is the latest (latest), the latest in the levels
     // (any) or the latest outside them (all); without such a report, the latest.
     let latest = -1;
     let shown = -1;
-    for (let s = count - 1; s >= 0; s--) {
-      const i = scratch[s]!;
+    for (let s = sessions.length - 1; s >= 0; s--) {
+      const i = sessions[s]!;
       const level = logs[i]!.soreness;
       if (!level) continue;
       if (latest < 0) latest = i;
@@ -74,23 +71,12 @@ export class CompiledSoreness extends CompiledCriterion<SorenessParams> {
         break;
       }
     }
-    if (latest < 0) {
-      out.params = 0;
-      return this.check(
-        null,
-        threshold,
-        undefined,
-        undefined,
-        "no_data",
-        `soreness after a session ${this.windowText}`,
-      );
-    }
+    if (latest < 0) return this.noData(`soreness after a session ${this.windowText}`, 0);
     let met: boolean;
     if (c.aggregate === "latest") met = c.levels.includes(logs[latest]!.soreness!);
     else met = c.aggregate === "any" ? shown >= 0 : shown < 0;
     const pick = shown >= 0 ? shown : latest;
-    out.params = days[pick]!;
-    return this.check(logs[pick]!.soreness!, threshold, undefined, undefined, met ? "met" : "not_met");
+    return this.measured(logs[pick]!.soreness!, met ? "met" : "not_met", days[pick]!);
   }
 
   protected patient(k: Check): string {
@@ -106,7 +92,7 @@ export class CompiledSoreness extends CompiledCriterion<SorenessParams> {
     });
   }
 
-  protected clinician(k: Check, day: SorenessParams): string {
+  protected clinician(k: Check, day: number): string {
     const { role, label } = this;
     if (k.status === "no_data")
       return clinicianSentence({ role, status: "no_data", label, requirement: this.levelsSet, missing: k.missing! });

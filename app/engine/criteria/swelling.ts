@@ -8,16 +8,16 @@ import { fromDayNumber } from "../dates";
 import type { SwellingCriterion, SwellingGrade } from "../schema";
 import type { Check, CheckRole } from "../types";
 import { describeWindow, firstDayInScope, shortWindow } from "../windows";
-import { clinicianSentence, CompiledCriterion, patientSentence, symbolic, type EvalOut } from "./common";
+import { clinicianSentence, CompiledCriterion, patientSentence, symbolic, type Evaluation } from "./common";
 import { SWELLING_RANK } from "./swelling-order";
 
 /** How many grades were looked at and the day of the one shown. */
-interface SwellingParams {
+interface SwellingDetails {
   graded: number;
   day: number;
 }
 
-export class CompiledSwelling extends CompiledCriterion<SwellingParams> {
+export class CompiledSwelling extends CompiledCriterion<SwellingDetails> {
   private readonly windowText: string;
   private readonly requirement: string;
   private readonly subject: string;
@@ -33,6 +33,7 @@ export class CompiledSwelling extends CompiledCriterion<SwellingParams> {
       role,
       ruleId,
       c.label ?? `Swelling (${c.aggregate}, ${shortWindow(c.window)}) ${symbolic(c.comparator, c.grade)}`,
+      { threshold: c.grade, comparator: c.comparator },
     );
     this.windowText = describeWindow(c.window);
     this.requirement = requirementWords(c.comparator, c.grade === "none" ? "none" : `grade ${c.grade}`);
@@ -40,43 +41,37 @@ export class CompiledSwelling extends CompiledCriterion<SwellingParams> {
     this.symbolicRequirement = symbolic(c.comparator, c.grade);
   }
 
-  evaluate(ctx: EvalContext, out: EvalOut): Check {
+  evaluate(ctx: EvalContext): Evaluation {
     const { c } = this;
-    out.boundary = false;
     const first = firstDayInScope(ctx, this.role, c.scope ?? "stage");
     const { days, logs } = ctx;
-    const byDays = "days" in c.window;
-    const from = byDays ? Math.max(ctx.today - (c.window as { days: number }).days + 1, first) : first;
+    const from = "days" in c.window ? Math.max(ctx.today - c.window.days + 1, first) : first;
     const end = from > ctx.today ? 0 : endLogAt(ctx, ctx.today);
-    const start = from > ctx.today ? 0 : firstLogFrom(ctx, from);
-    // Logs with a grade, oldest first; a sessions window keeps the last N of them.
-    let graded = 0;
-    let i = start;
-    if (!byDays) {
-      const keep = (c.window as { sessions: number }).sessions;
+    let start = from > ctx.today ? 0 : firstLogFrom(ctx, from);
+    if ("sessions" in c.window) {
+      // A sessions window keeps the last N graded logs: start at the Nth graded log from the end.
       let seen = 0;
-      for (i = end - 1; i >= start; i--) {
-        if (logs[i]!.swelling && ++seen > keep) break;
-      }
-      i++;
+      let i = end - 1;
+      for (; i >= start; i--) if (logs[i]!.swelling && ++seen > c.window.sessions) break;
+      start = i + 1;
     }
+    // Logs with a grade, oldest first. latest: the last one; max: the first of the worst.
+    let graded = 0;
     let pickGrade: SwellingGrade | null = null;
     let pickDay = 0;
-    for (; i < end; i++) {
+    for (let i = start; i < end; i++) {
       const g = logs[i]!.swelling;
       if (!g) continue;
       graded++;
-      // latest: the last one; max: the first of the worst.
       if (c.aggregate === "latest" || pickGrade === null || SWELLING_RANK[g] > SWELLING_RANK[pickGrade]) {
         pickGrade = g;
         pickDay = days[i]!;
       }
     }
-    out.params = { graded, day: pickDay };
-    if (pickGrade === null)
-      return this.check(null, c.grade, c.comparator, undefined, "no_data", `a swelling grade ${this.windowText}`);
-    const status = compare(SWELLING_RANK[pickGrade], c.comparator, SWELLING_RANK[c.grade]) ? "met" : "not_met";
-    return this.check(pickGrade, c.grade, c.comparator, undefined, status);
+    const details = { graded, day: pickDay };
+    if (pickGrade === null) return this.noData(`a swelling grade ${this.windowText}`, details);
+    const met = compare(SWELLING_RANK[pickGrade], c.comparator, SWELLING_RANK[c.grade]);
+    return this.measured(pickGrade, met ? "met" : "not_met", details);
   }
 
   protected patient(k: Check): string {
@@ -93,7 +88,7 @@ export class CompiledSwelling extends CompiledCriterion<SwellingParams> {
     });
   }
 
-  protected clinician(k: Check, p: SwellingParams): string {
+  protected clinician(k: Check, p: SwellingDetails): string {
     const { c, role, label, symbolicRequirement } = this;
     if (k.status === "no_data")
       return clinicianSentence({

@@ -7,7 +7,7 @@ import { requirementWords } from "../compare";
 import type { EvalContext } from "../context";
 import type { Comparator, TimeCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
-import { clinicianSentence, CompiledCriterion, patientSentence, statusOf, symbolic, type EvalOut } from "./common";
+import { clinicianSentence, CompiledCriterion, patientSentence, statusOf, symbolic, type Evaluation } from "./common";
 
 const ANCHOR_WORDS: Record<TimeCriterion["from"], { patient: string; clinician: string; missing: string }> = {
   stage_entry: { patient: "days in this stage", clinician: "Days in stage", missing: "the stage entry date" },
@@ -37,9 +37,9 @@ export function anchorDay(from: TimeCriterion["from"], ctx: EvalContext): number
 }
 
 /** The anchor day (null: no data). */
-type TimeParams = number | null;
+type Anchor = number | null;
 
-export class CompiledTime extends CompiledCriterion<TimeParams> {
+export class CompiledTime extends CompiledCriterion<Anchor> {
   private readonly comparator: Comparator;
   private readonly words: { patient: string; clinician: string; missing: string };
   private readonly requirement: string;
@@ -57,24 +57,26 @@ export class CompiledTime extends CompiledCriterion<TimeParams> {
   ) {
     const comparator = c.comparator ?? "gte";
     const words = ANCHOR_WORDS[c.from];
-    super(c, role, ruleId, c.label ?? `${words.clinician} ${symbolic(comparator, String(c.days))}`);
+    super(c, role, ruleId, c.label ?? `${words.clinician} ${symbolic(comparator, String(c.days))}`, {
+      threshold: c.days,
+      comparator,
+      unit: "days",
+    });
     this.comparator = comparator;
     this.words = words;
     this.requirement = requirementWords(comparator, `${c.days} days`);
     this.symbolicDays = symbolic(comparator, `${c.days} d`);
   }
 
-  evaluate(ctx: EvalContext, out: EvalOut): Check {
+  evaluate(ctx: EvalContext): Evaluation {
     const { c, comparator } = this;
     const anchor = anchorDay(c.from, ctx);
-    out.params = anchor;
-    out.boundary = false;
-    if (anchor === null) return this.check(null, c.days, comparator, "days", "no_data", this.words.missing);
+    if (anchor === null) return this.noData(this.words.missing, anchor);
     const observed = ctx.today - anchor;
-    return this.check(observed, c.days, comparator, "days", statusOf(observed, comparator, c.days));
+    return this.measured(observed, statusOf(observed, comparator, c.days), anchor);
   }
 
-  protected patient(k: Check, anchor: TimeParams): string {
+  protected patient(k: Check, anchor: Anchor): string {
     const { c, comparator, words, role } = this;
     if (anchor === null)
       return patientSentence({
@@ -102,7 +104,7 @@ export class CompiledTime extends CompiledCriterion<TimeParams> {
         });
   }
 
-  protected clinician(k: Check, anchor: TimeParams): string {
+  protected clinician(k: Check, anchor: Anchor): string {
     const { role, label } = this;
     if (anchor === null)
       return clinicianSentence({

@@ -8,21 +8,19 @@ import { DEFAULTS } from "../defaults";
 import { endLogAt, firstLogFrom, type EvalContext } from "../context";
 import type { TrendCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
-import { firstDayInScope, PAIN_METRIC_CODE, painValueOf } from "../windows";
-import { clinicianSentence, CompiledCriterion, patientSentence, type EvalOut } from "./common";
+import { firstDayInScope, painValueOf } from "../windows";
+import { clinicianSentence, CompiledCriterion, patientSentence, type Evaluation } from "./common";
 import { painMetricLabel, painSubject } from "./pain-words";
 
-/** The two weeks' sums and how many values each had (the means are sum ÷ count, as evaluated). */
-interface TrendParams {
-  lastSum: number;
-  thisSum: number;
-  lastN: number;
-  thisN: number;
+/** A week's values of the metric: their sum and how many there were (the mean is sum ÷ count, as evaluated). */
+interface WeekValues {
+  sum: number;
+  count: number;
 }
 
-const mean = (sum: number, n: number) => (n > 0 ? sum / n : 0);
+const mean = (week: WeekValues) => (week.count > 0 ? week.sum / week.count : 0);
 
-export class CompiledTrend extends CompiledCriterion<TrendParams> {
+export class CompiledTrend extends CompiledCriterion<{ lastWeek: WeekValues; thisWeek: WeekValues }> {
   private readonly maxRise: number;
   private readonly notRising: boolean;
   private readonly minPerWeek: number;
@@ -43,6 +41,8 @@ export class CompiledTrend extends CompiledCriterion<TrendParams> {
       ruleId,
       c.label ??
         `${painMetricLabel(c.metric, c.test)} week-on-week ${expect === "not_rising" ? "not rising" : "rising"} (rise ${expect === "not_rising" ? "≤" : ">"} ${fmt(maxRise)})`,
+      { threshold: maxRise, comparator: expect === "not_rising" ? "lte" : "gt", unit: "points" },
+      { threshold: maxRise, comparator: expect === "not_rising" ? "lte" : "gt" },
     );
     this.maxRise = maxRise;
     this.notRising = expect === "not_rising";
@@ -52,45 +52,35 @@ export class CompiledTrend extends CompiledCriterion<TrendParams> {
     this.requirement = expect === "not_rising" ? "not higher than last week" : "higher than last week";
   }
 
-  evaluate(ctx: EvalContext, out: EvalOut): Check {
+  evaluate(ctx: EvalContext): Evaluation {
     const { c, maxRise } = this;
     const first = firstDayInScope(ctx, this.role, c.scope ?? "plan");
-    const { logs } = ctx;
-    const { metric, test } = c;
-    const code = PAIN_METRIC_CODE[metric];
-    let thisSum = 0;
-    let thisN = 0;
-    for (let i = firstLogFrom(ctx, Math.max(ctx.today - 6, first)), end = ctx.n; i < end; i++) {
-      const v = painValueOf(logs[i], code, test);
-      if (v !== null) {
-        thisSum += v;
-        thisN++;
-      }
+    const thisWeek = this.valuesIn(ctx, Math.max(ctx.today - 6, first), ctx.today);
+    const lastWeek = this.valuesIn(ctx, Math.max(ctx.today - 13, first), ctx.today - 7);
+    const details = { lastWeek, thisWeek };
+    if (thisWeek.count < this.minPerWeek || lastWeek.count < this.minPerWeek) {
+      const missing = `at least ${this.minPerWeek} ${painSubject(c.metric, c.test)} scores in each of the last two weeks (have ${lastWeek.count} and ${thisWeek.count})`;
+      return this.noData(missing, details);
     }
-    let lastSum = 0;
-    let lastN = 0;
-    const lastFrom = Math.max(ctx.today - 13, first);
-    const lastTo = ctx.today - 7;
-    if (lastFrom <= lastTo) {
-      for (let i = firstLogFrom(ctx, lastFrom), end = endLogAt(ctx, lastTo); i < end; i++) {
-        const v = painValueOf(logs[i], code, test);
-        if (v !== null) {
-          lastSum += v;
-          lastN++;
-        }
-      }
-    }
-    out.params = { lastSum, thisSum, lastN, thisN };
-    out.boundary = false;
-    const comparator = this.notRising ? "lte" : "gt";
-    if (thisN < this.minPerWeek || lastN < this.minPerWeek) {
-      const missing = `at least ${this.minPerWeek} ${painSubject(metric, test)} scores in each of the last two weeks (have ${lastN} and ${thisN})`;
-      return this.check(null, maxRise, comparator, undefined, "no_data", missing);
-    }
-    const rise = tidy(mean(thisSum, thisN) - mean(lastSum, lastN));
+    const rise = tidy(mean(thisWeek) - mean(lastWeek));
     const rising = rise > maxRise;
-    out.boundary = rise === maxRise && maxRise > 0;
-    return this.check(rise, maxRise, comparator, "points", (this.notRising ? !rising : rising) ? "met" : "not_met");
+    const met = this.notRising ? !rising : rising;
+    return this.measured(rise, met ? "met" : "not_met", details, rise === maxRise && maxRise > 0);
+  }
+
+  /** The sum and number of the metric's values logged from day `from` to day `to`. */
+  private valuesIn(ctx: EvalContext, from: number, to: number): WeekValues {
+    const week = { sum: 0, count: 0 };
+    if (from > to) return week;
+    const { metric, test } = this.c;
+    for (let i = firstLogFrom(ctx, from), end = endLogAt(ctx, to); i < end; i++) {
+      const v = painValueOf(ctx.logs[i], metric, test);
+      if (v !== null) {
+        week.sum += v;
+        week.count++;
+      }
+    }
+    return week;
   }
 
   protected patient(k: Check): string {
@@ -103,7 +93,7 @@ export class CompiledTrend extends CompiledCriterion<TrendParams> {
     return patientSentence({ role, status: k.status, subject, observed: observedText, requirement });
   }
 
-  protected clinician(k: Check, p: TrendParams): string {
+  protected clinician(k: Check, { lastWeek, thisWeek }: { lastWeek: WeekValues; thisWeek: WeekValues }): string {
     const { role, label } = this;
     if (k.status === "no_data")
       return clinicianSentence({
@@ -117,9 +107,9 @@ export class CompiledTrend extends CompiledCriterion<TrendParams> {
       role,
       status: k.status,
       label,
-      observed: `weekly mean ${fmt(mean(p.lastSum, p.lastN))} → ${fmt(mean(p.thisSum, p.thisN))} (rise ${fmt(k.observed as number)})`,
+      observed: `weekly mean ${fmt(mean(lastWeek))} → ${fmt(mean(thisWeek))} (rise ${fmt(k.observed as number)})`,
       requirement: this.symbolicRequirement,
-      detail: `${p.lastN} and ${p.thisN} value(s) in the two weeks.`,
+      detail: `${lastWeek.count} and ${thisWeek.count} value(s) in the two weeks.`,
     });
   }
 }

@@ -1,14 +1,14 @@
 /**
- * A decision's check sentences (patientText, clinicianText) are written when decision.checks is first read, not
- * during evaluate() (app/engine/decision.ts). These tests protect what callers rely on: the sentences are exactly the
- * ones written straight away, whatever happens between evaluate() and the read (other evaluations reusing the
- * engine's scratch space, the caller changing its input), and the decision still behaves as a plain object for
- * everything that copies or serialises it (JSON, spread, structuredClone, Object.entries as Remix single fetch does).
+ * A decision is plain data, complete when evaluate() returns: every check carries its patient and clinician sentences
+ * as own data properties, the decision survives everything that copies or serialises it (JSON, spread,
+ * structuredClone, Object.entries as Remix single fetch does) unchanged, and nothing evaluated afterwards (another
+ * plan, a plan evaluated from inside an evaluation) or done to the caller's input changes it.
  */
 import { describe, expect, it } from "vitest";
 import {
   addDays,
   evaluate,
+  type Check,
   type CriterionKind,
   type DailyLogFact,
   type Decision,
@@ -104,7 +104,22 @@ const copyOf = (input: EvaluationInput): EvaluationInput => ({
   program: input.program,
 });
 
-describe("check sentences written on first read", () => {
+/** A data property holding a non-trivial string (not an accessor). */
+function ownText(check: Check, key: "patientText" | "clinicianText"): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(check, key);
+  return (
+    descriptor !== undefined &&
+    !("get" in descriptor) &&
+    descriptor.enumerable === true &&
+    typeof descriptor.value === "string" &&
+    descriptor.value.length > 10
+  );
+}
+
+const withTexts = (d: Decision | Record<string, unknown>) =>
+  (d.checks as Check[]).every((c) => typeof c.patientText === "string" && c.patientText.length > 10);
+
+describe("a decision is complete when evaluate() returns", () => {
   const inputs = corpus();
 
   it("covers every criterion kind, in gates and regress rules, with every status", () => {
@@ -136,12 +151,25 @@ describe("check sentences written on first read", () => {
     }
   });
 
-  it("are exactly those of a decision whose checks were read straight away, even after other plans were evaluated and the caller changed its input", () => {
-    // Reference: checks read at once (sentences written before anything else runs).
-    const reference = inputs.map((input) => JSON.stringify(evaluate(input)));
-    // Deferred: evaluate everything first, then scramble each caller-owned input, then read.
+  it("every check is a plain object with both sentences as own data properties, and so are the decision's fields", () => {
+    for (const input of inputs) {
+      const d = evaluate(input);
+      expect(Object.getPrototypeOf(d)).toBe(Object.prototype);
+      for (const key of Object.keys(d)) expect("get" in Object.getOwnPropertyDescriptor(d, key)!, key).toBe(false);
+      for (const check of d.checks) {
+        expect(Object.getPrototypeOf(check)).toBe(Object.prototype);
+        expect(ownText(check, "patientText"), `${check.id} patientText`).toBe(true);
+        expect(ownText(check, "clinicianText"), `${check.id} clinicianText`).toBe(true);
+      }
+    }
+  });
+
+  it("is not changed by evaluating other plans afterwards, nor by the caller changing its input", () => {
     const working = inputs.map(copyOf);
-    const deferred = working.map((input) => evaluate(input));
+    const decisions = working.map((input) => evaluate(input));
+    const atOnce = decisions.map((d) => JSON.stringify(d));
+    // Everything else evaluated after them, then every caller-owned input scrambled.
+    for (const input of inputs) evaluate(input);
     for (const input of working) {
       for (const log of input.logs as DailyLogFact[]) {
         log.painDuring = 10;
@@ -150,29 +178,37 @@ describe("check sentences written on first read", () => {
       }
       (input.measurements as MeasurementFact[]).length = 0;
     }
-    deferred.forEach((d, i) => {
-      for (const c of d.checks) {
-        expect(c.patientText.length).toBeGreaterThan(10);
-        expect(c.clinicianText.length).toBeGreaterThan(10);
-      }
-      expect(JSON.stringify(d)).toBe(reference[i]);
-    });
+    decisions.forEach((d, i) => expect(JSON.stringify(d)).toBe(atOnce[i]));
+    // And equal to a fresh evaluation of the original input.
+    decisions.forEach((d, i) => expect(JSON.stringify(d)).toBe(JSON.stringify(evaluate(inputs[i]!))));
   });
 
-  it("give the same JSON whether the checks were read before stringifying or not, and reading again changes nothing", () => {
-    for (const input of inputs.slice(0, 40)) {
-      const untouched = JSON.stringify(evaluate(input));
-      const d = evaluate(input);
-      const texts = d.checks.map((c) => [c.patientText, c.clinicianText]);
-      expect(JSON.stringify(d)).toBe(untouched);
-      expect(d.checks.map((c) => [c.patientText, c.clinicianText])).toEqual(texts);
-      expect(d.checks).toBe(d.checks);
-    }
+  it("is not changed by a plan evaluated from inside its evaluation (an input whose getter evaluates another plan)", () => {
+    const [outerInput, innerInput] = inputs.slice(3, 5) as [EvaluationInput, EvaluationInput];
+    const expectedOuter = JSON.stringify(evaluate(outerInput));
+    const expectedInner = JSON.stringify(evaluate(innerInput));
+    let inner = "";
+    // The getter sits on the last log, so the nested call runs after the outer one has read all the others.
+    const last = outerInput.logs.length - 1;
+    const logs = outerInput.logs.map((log, i) =>
+      i === last
+        ? Object.defineProperty({ ...log }, "date", {
+            enumerable: true,
+            get() {
+              if (!inner) inner = JSON.stringify(evaluate(innerInput));
+              return log.date;
+            },
+          })
+        : log,
+    );
+    expect(JSON.stringify(evaluate({ ...outerInput, logs }))).toBe(expectedOuter);
+    expect(inner).toBe(expectedInner);
   });
 });
 
-describe("a decision still behaves as a plain object", () => {
-  const input = corpus().find((i) => evaluate(i).outcome === "hold")!;
+describe("a decision survives copying and serialising unchanged", () => {
+  const inputs = corpus();
+  const hold = inputs.find((i) => evaluate(i).outcome === "hold")!;
   const expectedKeys = [
     "outcome",
     "fromStageId",
@@ -188,65 +224,40 @@ describe("a decision still behaves as a plain object", () => {
     "programVersion",
     "evaluatedFor",
   ];
-  const withTexts = (d: Decision | Record<string, unknown>) =>
-    (d.checks as Decision["checks"]).every(
-      (c) => typeof c.patientText === "string" && c.patientText.length > 10 && c.clinicianText.length > 10,
-    );
 
-  it("has the decision's keys in the usual order, checks among them", () => {
-    expect(Object.keys(evaluate(input))).toEqual(expectedKeys);
-    expect(Object.keys(JSON.parse(JSON.stringify(evaluate(input))))).toEqual(
+  it("has the decision's keys in the usual order", () => {
+    expect(Object.keys(evaluate(hold))).toEqual(expectedKeys);
+    expect(Object.keys(JSON.parse(JSON.stringify(evaluate(hold))))).toEqual(
       expectedKeys.filter((k) => k !== "regress"),
     );
   });
 
-  it("keeps its sentences through spread, structuredClone and Object.entries (how Remix single fetch encodes a loader's class instances)", () => {
-    const reference = JSON.stringify(evaluate(input));
-    const spread = { ...evaluate(input) };
-    expect(withTexts(spread)).toBe(true);
-    expect(JSON.stringify(spread)).toBe(reference);
-    const cloned = structuredClone(evaluate(input));
-    expect(withTexts(cloned)).toBe(true);
-    expect(JSON.stringify(cloned)).toBe(reference);
-    const entries = Object.fromEntries(Object.entries(evaluate(input)));
-    expect(withTexts(entries)).toBe(true);
-    expect(JSON.stringify(entries)).toBe(reference);
-    // A check handed on by itself is a plain object with its sentences as own properties.
-    const check = evaluate(input).checks[0]!;
-    expect(Object.getPrototypeOf(check)).toBe(Object.prototype);
-    expect(Object.keys(check)).toContain("patientText");
-    expect({ ...check }.clinicianText).toBe(check.clinicianText);
+  it("through JSON, spread, structuredClone and Object.entries (how Remix single fetch encodes a loader's data)", () => {
+    for (const input of inputs) {
+      const d = evaluate(input);
+      const reference = JSON.stringify(d);
+      const copies = [
+        JSON.parse(reference) as Decision,
+        { ...d },
+        structuredClone(d),
+        Object.fromEntries(Object.entries(d)) as unknown as Decision,
+      ];
+      for (const copy of copies) {
+        expect(withTexts(copy)).toBe(true);
+        expect(JSON.stringify(copy)).toBe(reference);
+        expect(copy).toEqual(JSON.parse(reference));
+      }
+      // A check handed on by itself keeps its sentences too.
+      for (const check of d.checks) expect({ ...check }).toEqual(check);
+      expect(JSON.stringify(d)).toBe(reference); // copying changed nothing
+    }
   });
 
   it("equals another evaluation of the same input with toEqual, and its checks can be replaced by assignment", () => {
-    expect(evaluate(input)).toEqual(evaluate(input));
-    const d = evaluate(input);
+    expect(evaluate(hold)).toEqual(evaluate(hold));
+    const d = evaluate(hold);
     d.checks = [];
     expect(d.checks).toEqual([]);
     expect(JSON.parse(JSON.stringify(d)).checks).toEqual([]);
-  });
-});
-
-describe("the engine's scratch space", () => {
-  it("is not shared with a nested evaluation (an input whose getter evaluates another plan)", () => {
-    const [outerInput, innerInput] = corpus().slice(3, 5) as [EvaluationInput, EvaluationInput];
-    const expectedOuter = JSON.stringify(evaluate(outerInput));
-    const expectedInner = JSON.stringify(evaluate(innerInput));
-    let inner = "";
-    // The getter sits on the last log, so the nested call runs after the outer one has indexed all the others.
-    const last = outerInput.logs.length - 1;
-    const logs = outerInput.logs.map((log, i) =>
-      i === last
-        ? Object.defineProperty({ ...log }, "date", {
-            enumerable: true,
-            get() {
-              if (!inner) inner = JSON.stringify(evaluate(innerInput));
-              return log.date;
-            },
-          })
-        : log,
-    );
-    expect(JSON.stringify(evaluate({ ...outerInput, logs }))).toBe(expectedOuter);
-    expect(inner).toBe(expectedInner);
   });
 });
