@@ -17,11 +17,7 @@ import {
 import { Button } from "~/components/ui/button.tsx";
 import { Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { LefsFormSchema, PsfsFormSchema, VisaFormSchema } from "~/schemas/questionnaires.ts";
-import {
-  questionnaireView,
-  saveQuestionnaire,
-  type QuestionnaireAnswers,
-} from "~/services/questionnaire.server.ts";
+import { questionnaireView, saveQuestionnaire, type QuestionnaireAnswers } from "~/services/questionnaire.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
