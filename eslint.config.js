@@ -98,7 +98,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/components/**"],
+    // UI and the wording it shares with services: both may reach the browser bundle.
+    files: ["app/components/**", "app/content/**"],
     rules: {
       "no-restricted-imports": [
         "error",
