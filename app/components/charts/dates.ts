@@ -45,7 +45,7 @@ export function dateColumn(days: number[]): { header: string; withYear: boolean 
 }
 
 /** "Nov", or "Jan 2027" when `withYear`. */
-export function formatMonth(day: number, withYear: boolean): string {
+function formatMonth(day: number, withYear: boolean): string {
   const p = parts(day);
   return withYear ? `${MONTHS[p.m]} ${p.y}` : `${MONTHS[p.m]}`;
 }

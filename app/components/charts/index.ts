@@ -1,10 +1,10 @@
 import type { LinksFunction } from "@remix-run/node";
 import chartsHref from "~/styles/charts.css";
 
-export type { SeriesPoint, SeriesTone, Series, DateBand, Threshold, Bar } from "./types";
-export { TimeSeriesChart, type TimeSeriesChartProps } from "./time-series-chart";
-export { BarChart, type BarChartProps } from "./bar-chart";
-export { Sparkline, type SparklineProps } from "./sparkline";
+export type { Series, DateBand, Threshold } from "./types";
+export { TimeSeriesChart } from "./time-series-chart";
+export { BarChart } from "./bar-chart";
+export { Sparkline } from "./sparkline";
 
 /** Add to a route's `links`: `export const links: LinksFunction = () => [...chartLinks];` */
 export const chartLinks: ReturnType<LinksFunction> = [{ rel: "stylesheet", href: chartsHref }];

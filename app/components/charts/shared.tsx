@@ -103,7 +103,7 @@ export function thresholdNote(t: Threshold, fmt: (v: number) => string): string 
 }
 
 /** A class giving the plot a left gutter (2–8 characters) wide enough for the longest y tick label (no inline styles: CSP). */
-export function gutterClass(labels: string[]): string {
+function gutterClass(labels: string[]): string {
   const longest = labels.reduce((n, l) => Math.max(n, l.length), 1);
   return `sw-chart__plot--c${Math.min(8, Math.max(2, longest))}`;
 }

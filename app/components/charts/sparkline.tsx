@@ -1,7 +1,7 @@
 import { linePath, toneClass } from "./shared";
 import type { SeriesTone } from "./types";
 
-export type SparklineProps = {
+type SparklineProps = {
   /** Oldest first; null = no entry that day (a gap, never interpolated). */
   values: Array<number | null>;
   /** Accessible label, e.g. "Pain during, last 14 days: 3, 4, 2…". */

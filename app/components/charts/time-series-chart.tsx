@@ -20,7 +20,7 @@ import {
 } from "./shared";
 import type { DateBand, Series, Threshold } from "./types";
 
-export type TimeSeriesChartProps = {
+type TimeSeriesChartProps = {
   /** Accessible name of the chart (the SVG's <title>). */
   title: string;
   description?: string;

@@ -1,4 +1,4 @@
-export type SeriesPoint = { date: string /* YYYY-MM-DD */; value: number | null };
+type SeriesPoint = { date: string /* YYYY-MM-DD */; value: number | null };
 export type SeriesTone = "primary" | "secondary" | "tertiary" | "muted" | "danger";
 export type Series = {
   id: string;

@@ -14,7 +14,7 @@ const REGRESS_STATUS: typeof STATUS = {
   no_data: { icon: "?", label: "no data", tone: "info" },
 };
 
-export function formatObserved(value: Check["observed"], unit?: string): string {
+function formatObserved(value: Check["observed"], unit?: string): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number")

@@ -30,7 +30,7 @@ export type ChartRecord = {
   stageHistory: Array<{ stageId: string; from: string }>;
 };
 
-export function stageBands(record: Pick<ChartRecord, "stageHistory" | "program" | "today">): DateBand[] {
+function stageBands(record: Pick<ChartRecord, "stageHistory" | "program" | "today">): DateBand[] {
   return record.stageHistory.map((h, i) => {
     const next = record.stageHistory[i + 1];
     const index = record.program.stages.findIndex((s) => s.id === h.stageId);

@@ -2,7 +2,7 @@ import type { Citation, Source } from "~/engine/index.ts";
 import { Badge } from "~/components/ui/layout.tsx";
 
 /** "Hickey JT 2020; Askling C 2013": a source's citations by first author and year (the id when unknown). */
-export function citedAs(source: Source | undefined, citations: readonly Citation[] = []): string {
+function citedAs(source: Source | undefined, citations: readonly Citation[] = []): string {
   return (source?.citationIds ?? [])
     .map((id) => {
       const c = citations.find((x) => x.id === id);

@@ -17,7 +17,7 @@ function describedBy(hint: unknown, error: unknown, i: ReturnType<typeof ids>) {
   return [hint ? i.hintId : null, error ? i.errorId : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function FieldShell(props: {
+function FieldShell(props: {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;

@@ -31,7 +31,7 @@ const range = (low?: number, high?: number) =>
   low === undefined ? undefined : high && high !== low ? `${low}–${high}` : `${low}`;
 
 /** "3 × 10–15" · "3 sets" · "10 reps". */
-export function setsAndReps(e: DoseExercise): string | null {
+function setsAndReps(e: DoseExercise): string | null {
   const sets = range(e.sets, e.setsMax);
   const reps = range(e.reps, e.repsMax);
   if (sets && reps) return `${sets} × ${reps}`;
@@ -40,7 +40,7 @@ export function setsAndReps(e: DoseExercise): string | null {
   return null;
 }
 
-export function sideWords(side: DoseExercise["side"], involvedSide: string): string {
+function sideWords(side: DoseExercise["side"], involvedSide: string): string {
   const painful = involvedSide === "left" || involvedSide === "right" ? `${involvedSide} leg` : "painful side";
   if (side === "both") return involvedSide === "left" || involvedSide === "right" ? "both sides" : "";
   if (side === "involved") return painful === "painful side" ? "" : painful;

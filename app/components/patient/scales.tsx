@@ -3,7 +3,7 @@ import type { FieldPath, FieldValues } from "react-hook-form";
 import { ChoiceField } from "~/components/forms/fields.tsx";
 import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 
-export type ZoneTone = "safe" | "caution" | "high";
+type ZoneTone = "safe" | "caution" | "high";
 export type Zones = { tones: ZoneTone[]; legend: string };
 
 const ZERO_TO_TEN = Array.from({ length: 11 }, (_, v) => String(v));
