@@ -11,7 +11,7 @@ import type { Decision, EvaluationInput } from "./types";
 
 const CheckStatusSchema = z.enum(["met", "not_met", "no_data"]);
 
-export const CaseExpectationSchema = z.object({
+const CaseExpectationSchema = z.object({
   outcome: z.enum(["advance", "hold", "regress", "complete"]).optional(),
   toStageId: z.string().optional(),
   /** Check id → expected status. */

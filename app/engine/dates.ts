@@ -13,7 +13,7 @@ export type LocalDate = string;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 for a civil date (Howard Hinnant's days_from_civil). */
-export function civilToDayNumber(year: number, month: number, day: number): number {
+function civilToDayNumber(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -24,7 +24,7 @@ export function civilToDayNumber(year: number, month: number, day: number): numb
 }
 
 /** Inverse of civilToDayNumber. */
-export function dayNumberToCivil(dayNumber: number): { year: number; month: number; day: number } {
+function dayNumberToCivil(dayNumber: number): { year: number; month: number; day: number } {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -10,7 +10,7 @@ import { LocalDateSchema, ProgramSchema, SorenessSchema, SwellingGradeSchema } f
 
 const PainScore = z.number().min(0).max(10);
 
-export const InvolvedSideSchema = z.enum(["left", "right", "both", "none"]);
+const InvolvedSideSchema = z.enum(["left", "right", "both", "none"]);
 
 export const PlanFactsSchema = z.object({
   /** IANA zone of the patient, e.g. 'Europe/Stockholm'. Decides what "today" is. */
@@ -25,7 +25,7 @@ export const PlanFactsSchema = z.object({
   lastRegressOn: LocalDateSchema.nullish(),
 });
 
-export const ExerciseActualSchema = z.object({
+const ExerciseActualSchema = z.object({
   exerciseId: z.string().min(1),
   status: z.enum(["done", "partial", "skipped"]),
   sets: z.number().int().nonnegative().nullish(),
@@ -33,7 +33,7 @@ export const ExerciseActualSchema = z.object({
   loadKg: z.number().nonnegative().nullish(),
 });
 
-export const OtherActivitySchema = z.object({
+const OtherActivitySchema = z.object({
   label: z.string().min(1),
   minutes: z.number().nonnegative(),
   /** Borg CR-10. */
@@ -77,10 +77,7 @@ export const SignoffFactSchema = z.object({
   clinicianId: z.string().nullish(),
 });
 
-export type InvolvedSide = z.infer<typeof InvolvedSideSchema>;
 export type PlanFacts = z.infer<typeof PlanFactsSchema>;
-export type ExerciseActual = z.infer<typeof ExerciseActualSchema>;
-export type OtherActivity = z.infer<typeof OtherActivitySchema>;
 export type DailyLogFact = z.infer<typeof DailyLogFactSchema>;
 export type MeasurementFact = z.infer<typeof MeasurementFactSchema>;
 export type SignoffFact = z.infer<typeof SignoffFactSchema>;

@@ -1,7 +1,7 @@
 /**
  * Questionnaire scoring (clinical-reference §7). The app stores the raw answers and the score; the engine's
  * questionnaire criterion reads the score as a measurement. Each scorer throws a RangeError naming the bad item,
- * and each has a zod schema so a form can validate the same way.
+ * and each has a zod schema (VISA-P shares VISA-A's) so a form can validate the same way.
  *
  * VISA-A (Robinson et al., BJSM 2001;35:335): 8 items; items 1–7 score 0–10, item 8 scores 0–30; total 0–100,
  * 100 = no symptoms. The printed item 8 has three branches (A: no pain while training, B: pain but can train,
@@ -28,14 +28,11 @@ const itemsOf = <T extends readonly number[]>(maxima: T) =>
   maxima.map(item) as unknown as { -readonly [K in keyof T]: z.ZodNumber };
 
 export const VisaAAnswersSchema = z.tuple(itemsOf(VISA_ITEM_MAXIMA));
-export const VisaPAnswersSchema = VisaAAnswersSchema;
 export const LefsAnswersSchema = z.array(item(LEFS_ITEMS.max)).length(LEFS_ITEMS.count);
 export const PsfsAnswersSchema = z
   .array(item(PSFS_ACTIVITIES.itemMax))
   .min(PSFS_ACTIVITIES.min)
   .max(PSFS_ACTIVITIES.max);
-
-export type VisaAnswers = z.infer<typeof VisaAAnswersSchema>;
 
 function checkItems(name: string, answers: readonly number[], maxima: readonly number[]): void {
   if (answers.length !== maxima.length) {
@@ -78,6 +75,3 @@ export function scorePsfs(answers: readonly number[]): number {
   checkItems("PSFS", answers, new Array<number>(answers.length).fill(PSFS_ACTIVITIES.itemMax));
   return Math.round((sum(answers) / answers.length) * 100) / 100;
 }
-
-/** Minimal clinically important differences quoted in clinical-reference §7 (for display next to a change). */
-export const MCID = { visa_p: 13, lefs: 9, psfs: 2 } as const;

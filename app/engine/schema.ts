@@ -10,7 +10,7 @@ import { isValidLocalDate } from "./dates";
 import { QUESTIONNAIRES } from "./instruments";
 
 /** Lower-case identifier used for programs, stages, exercises, criteria and rules. */
-export const SlugSchema = z
+const SlugSchema = z
   .string()
   .min(1)
   .max(80)
@@ -27,7 +27,7 @@ const NonNegativeInt = z.number().int().nonnegative();
 // Provenance: every number that is "our reading" rather than the source's must be labelled as such.
 // ---------------------------------------------------------------------------------------------------------------
 
-export const CitationSchema = z.object({
+const CitationSchema = z.object({
   id: SlugSchema,
   authors: z.string().min(1),
   year: z.number().int().min(1900).max(2100),
@@ -36,7 +36,7 @@ export const CitationSchema = z.object({
   note: z.string().optional(),
 });
 
-export const SourceSchema = z.object({
+const SourceSchema = z.object({
   /** Ids of the program's citations this value rests on. */
   citationIds: z.array(SlugSchema).optional(),
   /** True when the number is our own reading (shown as such and editable). */
@@ -49,28 +49,25 @@ export const SourceSchema = z.object({
 // ---------------------------------------------------------------------------------------------------------------
 
 /** lt/lte/gt/gte compare `observed <op> threshold`; lte/gte are inclusive (the threshold itself passes). */
-export const ComparatorSchema = z.enum(["lt", "lte", "gt", "gte", "eq"]);
+const ComparatorSchema = z.enum(["lt", "lte", "gt", "gte", "eq"]);
 
 /** during/after/at rest come from the session day's log; next_morning and stiffness are reported on waking and belong
  * to the previous day's session; test = the pain of a named provocation test (hop, decline squat, ...). */
-export const PainMetricSchema = z.enum(["during", "after", "next_morning", "at_rest", "stiffness", "test"]);
+const PainMetricSchema = z.enum(["during", "after", "next_morning", "at_rest", "stiffness", "test"]);
 
 export const SwellingGradeSchema = z.enum(["none", "trace", "1+", "2+", "3+"]);
 
 /** Delaware soreness rules (Adams et al.). */
 export const SorenessSchema = z.enum(["none", "warmup_resolved", "warmup_persisted", "after_1h_or_next_day"]);
 
-export const SideSchema = z.enum(["involved", "uninvolved", "both"]);
+const SideSchema = z.enum(["involved", "uninvolved", "both"]);
 
 /** Which history a log-based criterion may look at. 'stage' = since the current stage was entered (default for
  * most kinds: earlier logs reflect another prescription); 'plan' = since the plan started. */
-export const ScopeSchema = z.enum(["stage", "plan"]);
+const ScopeSchema = z.enum(["stage", "plan"]);
 
 /** A rolling window ending today: the last N calendar days (today included) or the last N sessions done. */
-export const WindowSchema = z.union([
-  z.object({ days: PositiveInt }).strict(),
-  z.object({ sessions: PositiveInt }).strict(),
-]);
+const WindowSchema = z.union([z.object({ days: PositiveInt }).strict(), z.object({ sessions: PositiveInt }).strict()]);
 
 export const QuestionnaireSchema = z.enum(QUESTIONNAIRES);
 
@@ -130,7 +127,7 @@ export const PainCriterionSchema = z.object({
   scope: ScopeSchema.optional(),
 });
 
-export const SettleCriterionSchema = z.object({
+const SettleCriterionSchema = z.object({
   ...criterionBase,
   kind: z.literal("settle"),
   /** Sessions looked at (each needs its next-morning report). */
@@ -146,7 +143,7 @@ export const SettleCriterionSchema = z.object({
   scope: ScopeSchema.optional(),
 });
 
-export const TrendCriterionSchema = z.object({
+const TrendCriterionSchema = z.object({
   ...criterionBase,
   kind: z.literal("trend"),
   metric: PainMetricSchema,
@@ -161,7 +158,7 @@ export const TrendCriterionSchema = z.object({
   scope: ScopeSchema.optional(),
 });
 
-export const CapacityCriterionSchema = z.object({
+const CapacityCriterionSchema = z.object({
   ...criterionBase,
   kind: z.literal("capacity"),
   /** Measurement id, e.g. 'single_leg_heel_raise_reps', 'quad_strength_nm', 'single_hop_cm', 'timed_6m_hop_s'. */
@@ -182,7 +179,7 @@ export const CapacityCriterionSchema = z.object({
   scope: ScopeSchema.optional(),
 });
 
-export const QuestionnaireCriterionSchema = z.object({
+const QuestionnaireCriterionSchema = z.object({
   ...criterionBase,
   kind: z.literal("questionnaire"),
   instrument: QuestionnaireSchema,
@@ -195,7 +192,7 @@ export const QuestionnaireCriterionSchema = z.object({
   scope: ScopeSchema.optional(),
 });
 
-export const AdherenceCriterionSchema = z.object({
+const AdherenceCriterionSchema = z.object({
   ...criterionBase,
   kind: z.literal("adherence"),
   windowDays: PositiveInt,
@@ -210,7 +207,7 @@ export const AdherenceCriterionSchema = z.object({
   scope: ScopeSchema.optional(),
 });
 
-export const TimeCriterionSchema = z.object({
+const TimeCriterionSchema = z.object({
   ...criterionBase,
   kind: z.literal("time"),
   from: z.enum(["stage_entry", "plan_start", "injury", "surgery", "last_regress"]),
@@ -219,7 +216,7 @@ export const TimeCriterionSchema = z.object({
   days: NonNegativeInt,
 });
 
-export const RepetitionConditionsSchema = z.object({
+const RepetitionConditionsSchema = z.object({
   minRunningMinutes: z.number().nonnegative().optional(),
   minSessionMinutes: z.number().nonnegative().optional(),
   maxPainDuring: PainScore.optional(),
@@ -232,7 +229,7 @@ export const RepetitionConditionsSchema = z.object({
   inclusive: z.boolean().optional(),
 });
 
-export const RepetitionsCriterionSchema = z.object({
+const RepetitionsCriterionSchema = z.object({
   ...criterionBase,
   kind: z.literal("repetitions"),
   /** Sessions that must have met the conditions (e.g. "each walk-run phase at least twice"). */
@@ -243,7 +240,7 @@ export const RepetitionsCriterionSchema = z.object({
   scope: ScopeSchema.optional(),
 });
 
-export const SwellingCriterionSchema = z.object({
+const SwellingCriterionSchema = z.object({
   ...criterionBase,
   kind: z.literal("swelling"),
   aggregate: z.enum(["latest", "max"]),
@@ -253,7 +250,7 @@ export const SwellingCriterionSchema = z.object({
   scope: ScopeSchema.optional(),
 });
 
-export const SorenessCriterionSchema = z.object({
+const SorenessCriterionSchema = z.object({
   ...criterionBase,
   kind: z.literal("soreness"),
   /** latest: the most recent session's report; any/all: over the window. */
@@ -264,7 +261,7 @@ export const SorenessCriterionSchema = z.object({
   scope: ScopeSchema.optional(),
 });
 
-export const SignoffCriterionSchema = z.object({
+const SignoffCriterionSchema = z.object({
   ...criterionBase,
   kind: z.literal("signoff"),
   /** Stable id of the item, e.g. 'clinical_exam_clear', 'h_test_no_insecurity'. */
@@ -295,7 +292,7 @@ export const CriterionSchema = z.discriminatedUnion("kind", [
 // Regress rules
 // ---------------------------------------------------------------------------------------------------------------
 
-export const RegressActionSchema = z.discriminatedUnion("to", [
+const RegressActionSchema = z.discriminatedUnion("to", [
   /** Back one stage (on the first stage: stay, with the load reduction if given). */
   z.object({ to: z.literal("previous"), loadReductionPercent: z.number().min(0).max(100).optional() }),
   /** Back N stages (clamped at the first stage). */
@@ -310,7 +307,7 @@ export const RegressActionSchema = z.discriminatedUnion("to", [
   z.object({ to: z.literal("stay"), loadReductionPercent: z.number().min(0).max(100).optional() }),
 ]);
 
-export const RegressRuleSchema = z.object({
+const RegressRuleSchema = z.object({
   id: SlugSchema,
   label: z.string().min(1),
   /** 'any' (default): one met criterion triggers the rule; 'all': every criterion must be met. */
@@ -328,14 +325,14 @@ export const RegressRuleSchema = z.object({
 // Prescription
 // ---------------------------------------------------------------------------------------------------------------
 
-export const LoadSchema = z.object({
+const LoadSchema = z.object({
   /** Free text as shown to the patient, e.g. "body weight", "backpack 10 kg", "~70 % max". */
   text: z.string().min(1),
   kg: z.number().nonnegative().optional(),
   percentBodyWeight: z.number().nonnegative().optional(),
 });
 
-export const ExerciseSchema = z.object({
+const ExerciseSchema = z.object({
   id: SlugSchema,
   name: z.string().min(1),
   sets: PositiveInt.optional(),
@@ -358,7 +355,7 @@ export const ExerciseSchema = z.object({
   source: SourceSchema.optional(),
 });
 
-export const RunBlockSchema = z.object({
+const RunBlockSchema = z.object({
   /** 0 for continuous running. */
   walkSeconds: z.number().nonnegative(),
   runSeconds: z.number().positive(),
@@ -367,7 +364,7 @@ export const RunBlockSchema = z.object({
   intensity: z.string().optional(),
 });
 
-export const RunPrescriptionSchema = z.object({
+const RunPrescriptionSchema = z.object({
   warmUpMinutes: z.number().nonnegative().optional(),
   blocks: z.array(RunBlockSchema).min(1),
   coolDownMinutes: z.number().nonnegative().optional(),
@@ -381,7 +378,7 @@ export const RunPrescriptionSchema = z.object({
   source: SourceSchema.optional(),
 });
 
-export const PrescriptionSchema = z.object({
+const PrescriptionSchema = z.object({
   exercises: z.array(ExerciseSchema),
   run: RunPrescriptionSchema.optional(),
   /** Sessions per week the adherence criterion expects. */
@@ -396,7 +393,7 @@ export const PrescriptionSchema = z.object({
 // Stage and program
 // ---------------------------------------------------------------------------------------------------------------
 
-export const StageSchema = z.object({
+const StageSchema = z.object({
   id: SlugSchema,
   name: z.string().min(1),
   goal: z.string().min(1),
@@ -513,7 +510,6 @@ export type CapacityCriterion = z.infer<typeof CapacityCriterionSchema>;
 export type QuestionnaireCriterion = z.infer<typeof QuestionnaireCriterionSchema>;
 export type AdherenceCriterion = z.infer<typeof AdherenceCriterionSchema>;
 export type TimeCriterion = z.infer<typeof TimeCriterionSchema>;
-export type RepetitionConditions = z.infer<typeof RepetitionConditionsSchema>;
 export type RepetitionsCriterion = z.infer<typeof RepetitionsCriterionSchema>;
 export type SwellingCriterion = z.infer<typeof SwellingCriterionSchema>;
 export type SorenessCriterion = z.infer<typeof SorenessCriterionSchema>;
@@ -522,10 +518,6 @@ export type Criterion = z.infer<typeof CriterionSchema>;
 export type CriterionKind = Criterion["kind"];
 export type RegressAction = z.infer<typeof RegressActionSchema>;
 export type RegressRule = z.infer<typeof RegressRuleSchema>;
-export type Load = z.infer<typeof LoadSchema>;
-export type Exercise = z.infer<typeof ExerciseSchema>;
-export type RunBlock = z.infer<typeof RunBlockSchema>;
-export type RunPrescription = z.infer<typeof RunPrescriptionSchema>;
 export type Prescription = z.infer<typeof PrescriptionSchema>;
 export type Stage = z.infer<typeof StageSchema>;
 export type Program = z.infer<typeof ProgramSchema>;

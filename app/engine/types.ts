@@ -6,15 +6,7 @@
 import type { CriterionKind, Comparator, Program, RegressAction, Source } from "./schema";
 import type { DailyLogFact, MeasurementFact, PlanFacts, SignoffFact } from "./facts";
 
-export type {
-  DailyLogFact,
-  ExerciseActual,
-  InvolvedSide,
-  MeasurementFact,
-  OtherActivity,
-  PlanFacts,
-  SignoffFact,
-} from "./facts";
+export type { DailyLogFact, MeasurementFact, PlanFacts, SignoffFact } from "./facts";
 
 export interface EvaluationInput {
   program: Program;
@@ -68,7 +60,7 @@ export type FlagCode =
   | "no_gates"
   | "future_data_ignored";
 
-export type FlagSeverity = "info" | "warning" | "high";
+type FlagSeverity = "info" | "warning" | "high";
 
 export interface Flag {
   code: FlagCode;

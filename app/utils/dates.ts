@@ -1,4 +1,4 @@
-import { isValidTimeZone, localDateOf } from "~/engine/dates.ts";
+import { localDateOf } from "~/engine/dates.ts";
 
 /** Current instant as ISO-8601 UTC: the one place server code reads the clock for timestamps. */
 export function nowIso(): string {
@@ -9,8 +9,6 @@ export function nowIso(): string {
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return localDateOf(now.getTime(), timeZone);
 }
-
-export { isValidTimeZone };
 
 /** "21 Nov 2026" — dates shown to people, never ambiguous day/month order. */
 export function formatDate(isoDate: string): string {

@@ -3,8 +3,9 @@
  * partialCredit. The window is clipped to the scope (by default the current stage: earlier days had another
  * prescription). Days without a log count as no session, but a window with no log at all is no data.
  *
- * The arithmetic is exported (resolveAdherence, countSessions, creditedSessions, adherencePercent, adherenceOver)
- * so that the app's own adherence figures (the patient's Progress page, the triage home) are this gate's figures.
+ * The arithmetic is exported (resolveAdherence, stageAdherenceRule, countSessions, creditedSessions, adherenceOver,
+ * whose percent is this gate's adherencePercent) so that the app's own adherence figures (the patient's Progress page,
+ * the triage home) are this gate's figures.
  */
 import { fmt, requirementWords, tidy } from "../compare";
 import { DEFAULTS } from "../defaults";
@@ -82,7 +83,7 @@ export function creditedSessions(
 }
 
 /** Sessions prescribed over `days` days at `perWeek` a week (fractional: 3 a week over 10 days is 4.29). */
-export function prescribedSessions(perWeek: number, days: number): number {
+function prescribedSessions(perWeek: number, days: number): number {
   return (perWeek * days) / 7;
 }
 
@@ -90,12 +91,7 @@ export function prescribedSessions(perWeek: number, days: number): number {
  * Credited ÷ prescribed × 100, not capped (more sessions than prescribed is over 100 %); null (no data) when
  * nothing was logged in the window.
  */
-export function adherencePercent(
-  counts: SessionCounts,
-  days: number,
-  perWeek: number,
-  partialCredit: number,
-): number | null {
+function adherencePercent(counts: SessionCounts, days: number, perWeek: number, partialCredit: number): number | null {
   if (counts.logged === 0 || days <= 0) return null;
   return tidy((creditedSessions(counts, partialCredit) / prescribedSessions(perWeek, days)) * 100);
 }

@@ -125,7 +125,7 @@ export function capitalise(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
 }
 
-export const statusWord = (role: CheckRole, status: CheckStatus): string =>
+const statusWord = (role: CheckRole, status: CheckStatus): string =>
   status === "no_data"
     ? "no data"
     : role === "regress"
@@ -207,7 +207,7 @@ export const statusOf = (observed: number, op: Comparator, threshold: number): C
   compare(observed, op, threshold) ? "met" : "not_met";
 
 /** Patient-authored override: the program's own sentence plus a short status. */
-export function overridePatientText(text: string, role: CheckRole, status: CheckStatus): string {
+function overridePatientText(text: string, role: CheckRole, status: CheckStatus): string {
   const suffix =
     status === "no_data"
       ? "not recorded yet"

@@ -17,7 +17,7 @@ import { CompiledSwelling } from "./swelling";
 import { CompiledTime } from "./time";
 import { CompiledTrend } from "./trend";
 
-export { CompiledCriterion, type Evaluation } from "./common";
+export { CompiledCriterion } from "./common";
 export { CompiledTime } from "./time";
 
 export function compileCriterion(

@@ -75,7 +75,7 @@ export function limbSeries(
 }
 
 /** When a test is recorded twice the same day, the later entry stands (it corrects or repeats the first). */
-export function lastPerDay(rows: MeasurementRow[]): MeasurementRow[] {
+function lastPerDay(rows: MeasurementRow[]): MeasurementRow[] {
   const out: MeasurementRow[] = [];
   for (const r of rows) {
     if (out.length > 0 && out[out.length - 1]!.day === r.day) out[out.length - 1] = r;

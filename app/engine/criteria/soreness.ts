@@ -11,7 +11,7 @@ import type { Check, CheckRole } from "../types";
 import { describeWindow, firstDayInScope, sessionsInWindow, shortWindow } from "../windows";
 import { clinicianSentence, CompiledCriterion, patientSentence, type Evaluation } from "./common";
 
-export const SORENESS_WORDS: Record<Soreness, string> = {
+const SORENESS_WORDS: Record<Soreness, string> = {
   none: "no soreness",
   warmup_resolved: "sore at warm-up, gone during it",
   warmup_persisted: "sore at warm-up and it stayed",
@@ -19,7 +19,7 @@ export const SORENESS_WORDS: Record<Soreness, string> = {
 };
 
 /** What the Delaware table says to do for each response; shown to the clinician. */
-export const SORENESS_ADVICE: Record<Soreness, string> = {
+const SORENESS_ADVICE: Record<Soreness, string> = {
   none: "advance as planned",
   warmup_resolved: "repeat the previous session",
   warmup_persisted: "stop, 2 days off, drop one level",

@@ -21,7 +21,7 @@ const ANCHOR_WORDS: Record<TimeCriterion["from"], { patient: string; clinician: 
   },
 };
 
-export function anchorDay(from: TimeCriterion["from"], ctx: EvalContext): number | null {
+function anchorDay(from: TimeCriterion["from"], ctx: EvalContext): number | null {
   switch (from) {
     case "stage_entry":
       return ctx.stageEntered;
