@@ -56,7 +56,7 @@ export function sameOriginMutations(req: Request, res: Response, next: NextFunct
 }
 
 /** No Stagewise form comes near this: the largest, a full program, is tens of kilobytes. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Refuses an oversized request body before anything reads it (Remix's formData() would buffer all of it):

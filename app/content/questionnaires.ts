@@ -15,8 +15,8 @@ import {
   type InstrumentScoredFromAnswers,
 } from "~/engine/instruments.ts";
 
-export type ScaleItem = { kind: "scale"; question: string; low: string; high: string; note?: string };
-export type OptionsItem = { kind: "options"; question: string; options: Array<{ value: number; label: string }> };
+type ScaleItem = { kind: "scale"; question: string; low: string; high: string; note?: string };
+type OptionsItem = { kind: "options"; question: string; options: Array<{ value: number; label: string }> };
 export type Item = ScaleItem | OptionsItem;
 
 const painScale = (question: string, note?: string): ScaleItem => ({

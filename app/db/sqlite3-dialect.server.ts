@@ -57,7 +57,7 @@ const RETURNS_ROWS = /^\s*(select|with|pragma|values|explain)\b|\breturning\b/i;
 // app issues a few hundred distinct statements. Bounded, oldest-used first out ("in (?, ?, …)" lists vary).
 const STATEMENTS_PER_CONNECTION = 500;
 
-export class Sqlite3Connection implements DatabaseConnection {
+class Sqlite3Connection implements DatabaseConnection {
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
 
   constructor(private readonly db: sqlite3.Database) {}

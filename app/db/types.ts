@@ -1,6 +1,7 @@
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Insertable, Selectable } from "kysely";
 
 // Row types for Kysely. Dates are local 'YYYY-MM-DD' strings; timestamps ISO-8601 UTC strings; JSON columns text.
+// Every table's interface is exported, read or not elsewhere: with Database they are the schema, one per table.
 export type Role = "clinician" | "patient";
 
 export interface ClinicTable {
@@ -210,12 +211,8 @@ export interface Database {
   audit_event: AuditEventTable;
 }
 
-export type User = Selectable<AppUserTable>;
 export type Plan = Selectable<PlanTable>;
 export type DailyLog = Selectable<DailyLogTable>;
 export type NewDailyLog = Insertable<DailyLogTable>;
 export type NewDecision = Insertable<DecisionTable>;
-export type Measurement = Selectable<MeasurementTable>;
 export type Decision = Selectable<DecisionTable>;
-export type AuditEvent = Selectable<AuditEventTable>;
-export type PlanUpdate = Updateable<PlanTable>;

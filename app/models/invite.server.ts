@@ -3,7 +3,7 @@ import type { DB } from "~/db/client.server.ts";
 import { newId } from "~/utils/ids.server.ts";
 
 // Only a hash of the token is stored, so a copy of the database can't be used to take over accounts.
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 

@@ -37,7 +37,7 @@ export const scoreChoice = (label: string, max = 10) =>
       .check(z.int(`Choose ${label}`), z.gte(0, `Choose ${label}`), z.lte(max, `Choose ${label}`)),
   );
 
-export const ExerciseEntrySchema = z.object({
+const ExerciseEntrySchema = z.object({
   exerciseId: z.string().check(z.minLength(1), z.maxLength(80)),
   status: z.enum(EXERCISE_STATUSES, { error: "Choose done, partly or not done" }),
   sets: optionalIntInRange("sets", 0, 50),
@@ -49,7 +49,7 @@ export const ExerciseEntrySchema = z.object({
  * Another activity of the day. The form always has a spare empty row, so a row left completely empty is not an
  * activity (dropped after validation, so error paths keep the row's position on the page); a started row needs all three.
  */
-export const OtherActivitySchema = z
+const OtherActivitySchema = z
   .object({
     label: preprocess(
       blankToUndefined,

@@ -1,7 +1,7 @@
 import { isBlank, preprocess } from "~/utils/form-fields.ts";
 import * as z from "~/utils/zod-mini.ts";
 
-export const SelfTestResultSchema = z.object({
+const SelfTestResultSchema = z.object({
   measure: z.string().check(z.regex(/^[a-z0-9_]{1,60}$/)),
   side: preprocess((v) => (isBlank(v) ? undefined : v), z.optional(z.enum(["left", "right"]))),
   value: preprocess(

@@ -12,7 +12,7 @@ export type SaveLogResult =
   | { ok: false; status: 400 | 404; fieldErrors: Record<string, string>; formError?: string };
 
 /** Turns the form's answers into the row's values. Exercise rows must belong to the plan's program. */
-export function logValuesFrom(input: DailyLogInput, program: PatientPlan["program"]): DailyLogValues {
+function logValuesFrom(input: DailyLogInput, program: PatientPlan["program"]): DailyLogValues {
   const knownExercises = new Set(program.stages.flatMap((s) => s.prescription.exercises.map((e) => e.id)));
   const sessionHappened = input.sessionDone !== "none";
   const exercises = sessionHappened

@@ -18,7 +18,7 @@ export type Answer = {
  * The engine's answer in the patient's words. Wording only: the outcome, the checks and the summary are the
  * engine's; this picks the headline and lists the checks that made the difference.
  */
-export function answerFor(decision: DecisionRow, program: Program, log: DailyLog | undefined): Answer {
+function answerFor(decision: DecisionRow, program: Program, log: DailyLog | undefined): Answer {
   const checks = JSON.parse(decision.checks) as Check[];
   const fromStage = program.stages.find((s) => s.id === decision.from_stage_id);
   const toStage = program.stages.find((s) => s.id === decision.to_stage_id);
@@ -83,7 +83,7 @@ export function answerFor(decision: DecisionRow, program: Program, log: DailyLog
 }
 
 /** What was recorded, line by line, so the patient can see the save took everything. */
-export function recordedLines(log: DailyLog, program: Program): string[] {
+function recordedLines(log: DailyLog, program: Program): string[] {
   const lines: string[] = [];
   const score = (v: number | null) => (v === null ? "not given" : `${v}/10`);
   if (log.morning_pain !== null || log.morning_stiffness !== null) {

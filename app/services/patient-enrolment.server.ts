@@ -7,7 +7,7 @@ import type { NewPatient } from "~/schemas/patient.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { newToken } from "~/utils/ids.server.ts";
 
-export const INVITE_DAYS = 7;
+const INVITE_DAYS = 7;
 
 type Clinician = { id: string; clinic_id: string; role: "clinician" };
 

@@ -34,7 +34,7 @@ export function isEditableDay(date: string, today: string, planStart: string): b
   return age >= 0 && age <= EDIT_WINDOW_DAYS && date >= planStart;
 }
 
-export type ZoneTone = "safe" | "caution" | "high";
+type ZoneTone = "safe" | "caution" | "high";
 export type PainZones = { limit: number | null; inclusive: boolean; tones: ZoneTone[]; legend: string };
 
 /**

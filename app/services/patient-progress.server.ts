@@ -42,7 +42,7 @@ function show(value: Check["observed"], unit?: string): string {
 }
 
 /** One line per gate: the engine's own sentence, plus "last time … · goal …" and what the patient can do about it. */
-export function checklistItem(check: Check, stage: Stage): ChecklistItem {
+function checklistItem(check: Check, stage: Stage): ChecklistItem {
   const waiting = Boolean(check.awaitingClinician) || check.kind === "signoff";
   let detail: string | null = null;
   if (waiting && check.status !== "met") detail = "Waiting for your physio";
@@ -149,13 +149,13 @@ export async function progressView(db: DB, patient: PatientUser) {
 }
 
 /** The window the Progress page shows when the stage has no adherence gate (two weeks, as most gates use). */
-export const ADHERENCE_SHOWN_DAYS = 14;
+const ADHERENCE_SHOWN_DAYS = 14;
 
 /**
  * The rule behind the patient's "Sessions done" figure: the stage's adherence gate when it has one (so the figure is
  * the one that gate judges), otherwise the engine's defaults for this stage over ADHERENCE_SHOWN_DAYS.
  */
-export const shownAdherenceRule = (stage: Stage) => stageAdherenceRule(stage, ADHERENCE_SHOWN_DAYS);
+const shownAdherenceRule = (stage: Stage) => stageAdherenceRule(stage, ADHERENCE_SHOWN_DAYS);
 
 /**
  * The engine's reading, rounded for the page as the checklist rounds (one decimal) and not capped: a patient who

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "~/db/client.server.ts";
 import type { Plan } from "~/db/types.ts";
-import { addDays, type Check, type Flag, type Program } from "~/engine/index.ts";
+import { addDays, type Check, type Flag } from "~/engine/index.ts";
 import type { getPatientInClinic } from "~/models/patient.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
 import { todayIn } from "~/utils/dates.ts";
@@ -10,7 +10,7 @@ import { listProgramChoices } from "./program-editor.server.ts";
 import { signoffItemsOfStage } from "./signoff.server.ts";
 
 /** How much history the patient page charts (the engine itself looks at less). */
-export const CHART_DAYS = 120;
+const CHART_DAYS = 120;
 /** Audit entries shown on the patient page before "Show the whole trail". */
 export const AUDIT_SHOWN = 50;
 const AUDIT_TRAIL_MAX = 10_000;
@@ -30,7 +30,7 @@ async function getPlanOfPatient(db: DB, clinicId: string, patientId: string): Pr
     .executeTakeFirst();
 }
 
-export type DecisionView = {
+type DecisionView = {
   id: string;
   evaluatedFor: string;
   outcome: "advance" | "hold" | "regress" | "complete";
@@ -315,6 +315,3 @@ function startStageOf(audit: Array<{ action: string; detail: string | null }>): 
   const detail = started?.detail ? (JSON.parse(started.detail) as { startStageId?: unknown }) : {};
   return typeof detail.startStageId === "string" ? detail.startStageId : undefined;
 }
-
-export type PatientRecord = Awaited<ReturnType<typeof loadPatientRecord>>;
-export type { Program };

@@ -22,7 +22,7 @@ export type TrainingDay = { kind: "training" | "rest" | "done"; reason: string }
  * the stage asks for 7 a week; otherwise a rest day once this week's quota (the 6 days before today) is done, or the
  * day after a run when the plan wants a rest day between runs.
  */
-export function trainingDayOf(
+function trainingDayOf(
   stage: Stage,
   today: string,
   recent: Pick<DailyLog, "log_date" | "session_done" | "running_minutes">[],
@@ -53,7 +53,7 @@ export function trainingDayOf(
  * (`source` on the prescription, each exercise and the run). Patients read plain instructions; which parts are a
  * source's and which are our reading is for the clinician (prescription-table.tsx shows it).
  */
-export function patientPrescription(prescription: Prescription) {
+function patientPrescription(prescription: Prescription) {
   const { run, notes } = prescription;
   return {
     exercises: prescription.exercises.map(({ source: _source, ...exercise }) => exercise),
@@ -123,7 +123,7 @@ export async function logFormView(db: DB, patient: PatientUser, date: string) {
 }
 
 /** A saved log as form values (strings, as the form posts them). */
-export function formValuesOf(log: DailyLog): Record<string, unknown> {
+function formValuesOf(log: DailyLog): Record<string, unknown> {
   const str = (v: number | null) => (v === null ? "" : String(v));
   const { exercises, otherActivities: others, testPain } = logDetailsOf(log);
   return {

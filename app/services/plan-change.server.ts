@@ -1,5 +1,5 @@
 import type { DB } from "~/db/client.server.ts";
-import type { Plan, PlanStatus } from "~/db/types.ts";
+import type { PlanStatus } from "~/db/types.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { supersedePendingDecisions } from "~/models/decision.server.ts";
 import { setPlanStage } from "~/models/plan-stage.server.ts";
@@ -170,5 +170,3 @@ export async function movePlanToVersion(
   if (result.ok) await reevaluate(db, clinician, input.planId, timeZone);
   return result;
 }
-
-export type { Plan };

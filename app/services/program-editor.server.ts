@@ -47,7 +47,7 @@ function choiceOf(
 }
 
 /** The clinic's own programs at their current version (one query; definitions re-validated on the way out). */
-export async function listClinicProgramDefinitions(db: DB, clinicId: string) {
+async function listClinicProgramDefinitions(db: DB, clinicId: string) {
   const rows = await listClinicProgramsAtCurrentVersion(db, clinicId);
   return rows.map((r) => ({ program: parseStoredProgram(r.definition), basedOn: r.based_on, updatedAt: r.updated_at }));
 }

@@ -11,7 +11,7 @@ export type QuestionnaireAnswers =
   { kind: "visa-a" | "visa-p"; form: VisaForm } | { kind: "lefs"; form: LefsForm } | { kind: "psfs"; form: PsfsForm };
 
 /** Item scores and raw answers for storage, scored by the engine's scorer for the instrument. */
-export function scoreAnswers(a: QuestionnaireAnswers): { score: number; answers: unknown } {
+function scoreAnswers(a: QuestionnaireAnswers): { score: number; answers: unknown } {
   switch (a.kind) {
     case "visa-a":
     case "visa-p": {

@@ -7,11 +7,11 @@ import { getPatientInClinic } from "~/models/patient.server.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { programOfPlan } from "./evaluation.server.ts";
 
-export const EXPORT_FORMATS = ["csv", "fhir"] as const;
+const EXPORT_FORMATS = ["csv", "fhir"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The whole record of one patient of this clinic, or null (callers answer 404). */
-export async function loadPatientRecord(db: DB, clinicId: string, patientId: string): Promise<PatientRecord | null> {
+async function loadPatientRecord(db: DB, clinicId: string, patientId: string): Promise<PatientRecord | null> {
   const patient = await getPatientInClinic(db, clinicId, patientId);
   if (!patient) return null;
   const [clinician, plans, logs, measurements, decisions] = await Promise.all([

@@ -26,7 +26,7 @@ export type OfferedTest = {
 };
 
 /** The self-recordable capacity tests the current stage's gates (or the next stage's) ask for. */
-export function offeredTests(stages: Stage[], stageIndex: number, involvedSide: string): OfferedTest[] {
+function offeredTests(stages: Stage[], stageIndex: number, involvedSide: string): OfferedTest[] {
   const criteria = [stages[stageIndex], stages[stageIndex + 1]].flatMap((s) => s?.gates ?? []);
   const measures = [
     ...new Set(criteria.flatMap((c) => (c.kind === "capacity" && SELF_TEST_MEASURES[c.measure] ? [c.measure] : []))),

@@ -7,13 +7,13 @@ import { todayIn } from "~/utils/dates.ts";
 import { outlineKey, programOutlines } from "./caseload.server.ts";
 
 /** Days of logs the triage home reads per plan (sparkline, last pain, adherence this week vs last). */
-export const TRIAGE_DAYS = 14;
+const TRIAGE_DAYS = 14;
 /** No log for this many days (or more) needs a look. */
-export const SILENT_DAYS = 3;
+const SILENT_DAYS = 3;
 /** An applied regression stays on the list this long. */
-export const RECENT_REGRESS_DAYS = 7;
+const RECENT_REGRESS_DAYS = 7;
 
-export type TriageReason = {
+type TriageReason = {
   code:
     | "pending_advance"
     | "regressed"
@@ -295,7 +295,7 @@ function unfoldLogs(folded: string | null) {
  * are counted as the engine's adherence gate counts them (a partly done one earns the stage's partial credit, by
  * default half). A drop, not a level: the level is the engine's adherence gate's business.
  */
-export function fallingAdherence(
+function fallingAdherence(
   logs: Array<{ log_date: string; session_done: "done" | "partial" | "none" }>,
   today: string,
   startDate: string,

@@ -34,7 +34,7 @@ function loginRedirect(request: Request): never {
 }
 
 /** Any signed-in user; anonymous visitors are sent to sign in and brought back afterwards. */
-export async function requireUser(request: Request): Promise<SessionUser> {
+async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getOptionalUser(request);
   if (!user) loginRedirect(request);
   return user;

@@ -15,10 +15,10 @@ export type FormSuccess<T> = { ok: true; data: T };
  * deeper than any form of ours (a 50,000-part name would overflow the stack), and array positions no form has
  * (`exercises.99999999.sets` would make a 100-million-slot array that echoing the values back then walks).
  */
-export const MAX_NAME_DEPTH = 16;
-export const MAX_LIST_INDEX = 999;
+const MAX_NAME_DEPTH = 16;
+const MAX_LIST_INDEX = 999;
 
-export function formDataToObject(formData: FormData): Record<string, unknown> {
+function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, raw] of formData.entries()) {
     if (typeof raw !== "string") continue; // no file uploads in Stagewise forms
@@ -53,7 +53,7 @@ function setPath(target: Record<string, unknown> | unknown[], path: string[], va
   }
 }
 
-export function zodFieldErrors(error: $ZodError): FieldErrors {
+function zodFieldErrors(error: $ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "form";

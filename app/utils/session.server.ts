@@ -54,7 +54,7 @@ function expiryOf(expires: Date | undefined): string {
 }
 
 let cookie: ReturnType<typeof buildCookie> | undefined;
-export function sessionCookie() {
+function sessionCookie() {
   cookie ??= buildCookie();
   return cookie;
 }

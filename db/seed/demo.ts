@@ -21,7 +21,7 @@ export async function seedDemoIfEmpty(db: DB, today?: Date): Promise<boolean> {
   return true;
 }
 
-export async function seedDemo(db: DB, today: Date): Promise<void> {
+async function seedDemo(db: DB, today: Date): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = await db.transaction().execute(async (trx) => {
     const clinicId = newId();

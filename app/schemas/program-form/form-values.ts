@@ -16,14 +16,14 @@ export type CriterionFormValues = {
 
 type ExerciseFieldName = (typeof EXERCISE_FIELDS)[number]["name"];
 
-export type ExerciseFormValues = { [N in ExerciseFieldName]?: string } & {
+type ExerciseFormValues = { [N in ExerciseFieldName]?: string } & {
   loadText: string;
   sourceNote: string;
   sourceOurs: string;
   _rest: string;
 };
 
-export type PrescriptionFormValues = {
+type PrescriptionFormValues = {
   frequencyPerWeek: string;
   notes: string;
   sourceNote: string;
@@ -32,7 +32,7 @@ export type PrescriptionFormValues = {
   exercises: ExerciseFormValues[];
 };
 
-export type RegressRuleFormValues = {
+type RegressRuleFormValues = {
   id: string;
   label: string;
   when: string;
@@ -56,7 +56,7 @@ export type StageFormValues = {
   regressRules: RegressRuleFormValues[];
 };
 
-export type CitationFormValues = {
+type CitationFormValues = {
   id: string;
   authors: string;
   year: string;

@@ -32,7 +32,7 @@ function withSourceLinksOnly(obj: { source?: Source }): Raw {
   return Object.keys(links).length > 0 ? { ...rest, source: links } : rest;
 }
 
-export function criterionToForm(c: Criterion): CriterionFormValues {
+function criterionToForm(c: Criterion): CriterionFormValues {
   const base = { id: c.id, kind: c.kind, label: c.label ?? "" };
   const specs = CRITERION_FIELDS[c.kind] as readonly FieldSpec[];
   // Top-level names the fields cover ("conditions" for conditions.*: every repetition condition has a field).
