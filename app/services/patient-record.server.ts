@@ -12,7 +12,7 @@ import { signoffItemsOfStage } from "./signoff.server.ts";
 /** How much history the patient page charts (the engine itself looks at less). */
 const CHART_DAYS = 120;
 /** Audit entries shown on the patient page before "Show the whole trail". */
-export const AUDIT_SHOWN = 50;
+const AUDIT_SHOWN = 50;
 const AUDIT_TRAIL_MAX = 10_000;
 
 export type PatientOfClinic = NonNullable<Awaited<ReturnType<typeof getPatientInClinic>>>;
@@ -284,7 +284,7 @@ function newerVersionOf(
  * evaluated for), and manual moves from the audit trail; the current stage's entry date is the plan's own. This is
  * the source of the stage bands on the charts.
  */
-export function stageHistoryOf(
+function stageHistoryOf(
   plan: Pick<Plan, "start_date" | "current_stage_id" | "stage_entered_on">,
   startStageId: string,
   applied: Array<{ evaluated_for: string; to_stage_id: string; created_at: string }>,
