@@ -3,7 +3,7 @@ import { clearFailures, countFailuresSince, recordFailures } from "~/models/logi
 import { getUserForSignIn, normalizeEmail } from "~/models/user.server.ts";
 import { verifyPassword } from "~/utils/password.server.ts";
 
-export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
+const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
 
 export type SignInResult =
   { ok: true; userId: string; role: "clinician" | "patient" } | { ok: false; reason: "invalid" | "throttled" };
