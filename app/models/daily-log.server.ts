@@ -46,26 +46,6 @@ export async function listLogsForPlan(db: DB, planId: string, options: { from?: 
     .execute();
 }
 
-export async function insertLog(db: DB, plan: PlanKey, logDate: string, values: DailyLogValues): Promise<string> {
-  const id = newId();
-  const now = nowIso();
-  await db
-    .insertInto("daily_log")
-    .values({
-      id,
-      clinic_id: plan.clinic_id,
-      plan_id: plan.id,
-      patient_id: plan.patient_id,
-      log_date: logDate,
-      ...values,
-      created_at: now,
-      updated_at: now,
-      edit_count: 0,
-    })
-    .execute();
-  return id;
-}
-
 /**
  * Records a day in one statement: inserts the day's log, or — when the plan already has one for that day — replaces
  * `onExisting`'s columns and counts the edit. Atomic, so a double submit can never create two logs for one day.

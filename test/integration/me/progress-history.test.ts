@@ -138,26 +138,33 @@ describe("Today, progress and history", () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
     const old = addDays(c.today, -5);
-    // A log older than the edit window (as if recorded on time back then), straight through the model.
-    const { insertLog } = await import("~/models/daily-log.server.ts");
+    // A log older than the edit window (as if recorded on time back then), straight through the model the log form
+    // records a day with.
+    const { upsertLogForDay } = await import("~/models/daily-log.server.ts");
     const plan = await db.selectFrom("plan").selectAll().where("id", "=", c.planA).executeTakeFirstOrThrow();
-    await insertLog(db, plan, old, {
-      morning_pain: 1,
-      morning_stiffness: 1,
-      session_done: "done",
-      pain_during: 2,
-      pain_after: 1,
-      pain_at_rest: null,
-      session_minutes: 20,
-      session_rpe: 4,
-      running_minutes: null,
-      swelling: null,
-      soreness: null,
-      exercises: null,
-      other_activities: null,
-      test_pain: null,
-      notes: null,
-    });
+    await upsertLogForDay(
+      db,
+      plan,
+      old,
+      {
+        morning_pain: 1,
+        morning_stiffness: 1,
+        session_done: "done",
+        pain_during: 2,
+        pain_after: 1,
+        pain_at_rest: null,
+        session_minutes: 20,
+        session_rpe: 4,
+        running_minutes: null,
+        swelling: null,
+        soreness: null,
+        exercises: null,
+        other_activities: null,
+        test_pain: null,
+        notes: null,
+      },
+      {}, // the day has no log yet, so nothing is replaced
+    );
     await run(logRoute.action, await postRequest("/me/log", validLogForm(c.today, []), { userId: c.patientA.id }));
     await run(
       logRoute.action,
