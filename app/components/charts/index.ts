@@ -3,7 +3,6 @@ import chartsHref from "~/styles/charts.css";
 
 export type { Series, DateBand, Threshold } from "./types";
 export { TimeSeriesChart } from "./time-series-chart";
-export { BarChart } from "./bar-chart";
 export { Sparkline } from "./sparkline";
 
 /** Add to a route's `links`: `export const links: LinksFunction = () => [...chartLinks];` */

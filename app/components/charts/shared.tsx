@@ -33,7 +33,7 @@ export function MarkerPath({ shape, r = 3.5 }: { shape: MarkerShape; r?: number 
 }
 
 /** Small picture of a line style for the legend; the text next to it carries the meaning. */
-export function LegendSwatch(props: { tone?: SeriesTone; dashed?: boolean; shape?: MarkerShape; bar?: boolean }) {
+export function LegendSwatch(props: { tone?: SeriesTone; dashed?: boolean; shape?: MarkerShape }) {
   return (
     <svg
       className={`sw-chart__swatch ${toneClass(props.tone)}`}
@@ -43,24 +43,12 @@ export function LegendSwatch(props: { tone?: SeriesTone; dashed?: boolean; shape
       aria-hidden="true"
       focusable="false"
     >
-      {props.bar ? (
-        <rect className="sw-chart__bar" x="8" y="2" width="12" height="12" rx="1.5" />
-      ) : (
-        <>
-          <line
-            className={`sw-chart__line${props.dashed ? " sw-chart__line--dashed" : ""}`}
-            x1="1"
-            x2="27"
-            y1="7"
-            y2="7"
-          />
-          {props.shape ? (
-            <g className="sw-chart__marker" transform="translate(14 7)">
-              <MarkerPath shape={props.shape} />
-            </g>
-          ) : null}
-        </>
-      )}
+      <line className={`sw-chart__line${props.dashed ? " sw-chart__line--dashed" : ""}`} x1="1" x2="27" y1="7" y2="7" />
+      {props.shape ? (
+        <g className="sw-chart__marker" transform="translate(14 7)">
+          <MarkerPath shape={props.shape} />
+        </g>
+      ) : null}
     </svg>
   );
 }

@@ -20,4 +20,3 @@ export type Series = {
 export type DateBand = { from: string; to: string; label: string; shortLabel?: string };
 /** A horizontal reference line, e.g. the program's pain limit. */
 export type Threshold = { value: number; label: string; tone?: "caution" | "danger" | "muted" };
-export type Bar = { date: string; value: number | null; tone?: SeriesTone; label?: string };

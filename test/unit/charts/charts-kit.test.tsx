@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { BarChart, Sparkline, TimeSeriesChart, type Series } from "~/components/charts";
+import { Sparkline, TimeSeriesChart, type Series } from "~/components/charts";
 import { dateTicks, dayNumber } from "~/components/charts/dates";
 
 const attr = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1] as string);
@@ -159,45 +159,6 @@ describe("legend and empty state", () => {
     expect(attr(html, /<svg class="sw-chart__marker sw-chart__marker--isolated"[^>]*data-date="([^"]*)"/g)).toEqual([
       "2026-03-02",
     ]);
-  });
-});
-
-describe("BarChart", () => {
-  const bars = [
-    { date: "2026-11-02", value: 10 },
-    { date: "2026-11-03", value: 0 },
-    { date: "2026-11-04", value: null },
-    { date: "2026-11-05", value: 20, tone: "danger" as const, label: "Pain 6 after" },
-  ];
-  const html = renderToStaticMarkup(
-    <BarChart title="Running minutes" yLabel="Minutes" bars={bars} thresholds={[{ value: 15, label: "Target" }]} />,
-  );
-
-  it("a rest day logged as zero is visible, unlike a day with no log", () => {
-    const drawn = attr(html, /<g class="sw-tone--[a-z]+" data-date="([^"]*)"/g);
-    expect(drawn).toEqual(["2026-11-02", "2026-11-03", "2026-11-05"]);
-    expect(html).toMatch(
-      /data-date="2026-11-03" data-value="0"><rect class="sw-chart__bar sw-chart__bar--zero"[^>]*height="2"/,
-    );
-  });
-
-  it("bars stand on their dates, in order, the same width", () => {
-    const xs = attr(html, /<rect class="sw-chart__bar[^"]*" x="([^"]*)"/g).map(pctOf);
-    const ws = attr(html, /<rect class="sw-chart__bar[^"]*" x="[^"]*" width="([^"]*)"/g);
-    expect(xs[0]).toBeLessThan(xs[1] as number);
-    expect(new Set(ws).size).toBe(1);
-    // four daily slots: the 5 Nov bar is centred at 87.5%
-    expect((xs[2] as number) + pctOf(ws[0] as string) / 2).toBeCloseTo(87.5, 2);
-  });
-
-  it("a highlighted bar is explained in the legend and the table, not by colour alone", () => {
-    expect(html).toMatch(/<ul class="sw-chart__legend">.*Pain 6 after.*<\/ul>/);
-    expect(html).toContain("<td>20</td><td>Pain 6 after</td>");
-    expect(html).toMatch(
-      /<th scope="row">Wed 4 Nov<\/th><td><span aria-hidden="true">–<\/span><span class="visually-hidden">no entry<\/span><\/td>/,
-    );
-    expect(html).toContain('role="img"');
-    expect(html).toContain(">Running minutes</title>");
   });
 });
 
