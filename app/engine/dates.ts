@@ -97,12 +97,6 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return toDayNumber(to) - toDayNumber(from);
 }
 
-/** ISO weekday, 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: LocalDate): number {
-  // 1970-01-01 was a Thursday (ISO 4).
-  return ((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1;
-}
-
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

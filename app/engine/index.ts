@@ -5,7 +5,7 @@ export * from "./schema";
 export * from "./facts";
 export type * from "./types";
 export { ENGINE_VERSION } from "./version";
-export { addDays, daysBetween, isoWeekday, isValidLocalDate, localDateOf, sessionDayOfMorningReport } from "./dates";
+export { addDays, daysBetween, isValidLocalDate, localDateOf, sessionDayOfMorningReport } from "./dates";
 export { evaluate } from "./evaluate";
 export { EngineInputError } from "./context";
 export { modelAcceptsPain } from "./flags";
