@@ -13,7 +13,6 @@ export {
   adherenceOver,
   countSessions,
   creditedSessions,
-  resolveAdherence,
   stageAdherenceRule,
   type AdherenceReading,
 } from "./criteria/adherence";

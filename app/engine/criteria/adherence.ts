@@ -3,9 +3,9 @@
  * partialCredit. The window is clipped to the scope (by default the current stage: earlier days had another
  * prescription). Days without a log count as no session, but a window with no log at all is no data.
  *
- * The arithmetic is exported (resolveAdherence, stageAdherenceRule, countSessions, creditedSessions, adherenceOver,
- * whose percent is this gate's adherencePercent) so that the app's own adherence figures (the patient's Progress page,
- * the triage home) are this gate's figures.
+ * The arithmetic is exported (stageAdherenceRule, which resolves the gate's settings; countSessions, creditedSessions,
+ * adherenceOver, whose percent is this gate's adherencePercent) so that the app's own adherence figures (the patient's
+ * Progress page, the triage home) are this gate's figures.
  */
 import { fmt, requirementWords, tidy } from "../compare";
 import { DEFAULTS } from "../defaults";
@@ -31,7 +31,7 @@ const ADHERENCE_SCALE: Scale = { min: 0 };
 const SUBJECT = "the share of your planned sessions you did";
 
 /** The settings of an adherence criterion that decide its figure (not its threshold). */
-export type AdherenceSettings = Pick<AdherenceCriterion, "windowDays" | "perWeek" | "partialCredit" | "scope">;
+type AdherenceSettings = Pick<AdherenceCriterion, "windowDays" | "perWeek" | "partialCredit" | "scope">;
 
 /** Adherence settings with the engine's defaults filled in. */
 export interface AdherenceRule {
@@ -43,7 +43,7 @@ export interface AdherenceRule {
   scope: Scope;
 }
 
-export function resolveAdherence(settings: AdherenceSettings, stage: Pick<Stage, "prescription">): AdherenceRule {
+function resolveAdherence(settings: AdherenceSettings, stage: Pick<Stage, "prescription">): AdherenceRule {
   return {
     windowDays: settings.windowDays,
     perWeek: settings.perWeek ?? stage.prescription.frequencyPerWeek ?? DEFAULTS.perWeek,

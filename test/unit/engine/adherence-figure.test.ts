@@ -4,7 +4,7 @@
  * expected number so that a shared mistake cannot pass either.
  */
 import { describe, expect, it } from "vitest";
-import { addDays, adherenceOver, countSessions, creditedSessions, evaluate, resolveAdherence } from "~/engine";
+import { addDays, adherenceOver, countSessions, creditedSessions, evaluate, stageAdherenceRule } from "~/engine";
 import type { AdherenceCriterion, DailyLogFact, EvaluationInput } from "~/engine";
 import { checkOf, history, input, log, TODAY } from "./helpers";
 
@@ -14,10 +14,14 @@ function gate(extra: Partial<AdherenceCriterion> = {}): AdherenceCriterion {
   return { id: "adherence", kind: "adherence", windowDays: 14, threshold: 80, ...extra };
 }
 
-/** The gate's observed value and adherenceOver's percent for the same history, stage and criterion. */
+/**
+ * The gate's observed value and adherenceOver's percent for the same history, stage and criterion, with the rule the
+ * app reads: that of the stage's adherence gate (`criterion`, the only one).
+ */
 function both(criterion: AdherenceCriterion, i: EvaluationInput) {
   const stage = i.program.stages.find((s) => s.id === i.plan.currentStageId)!;
-  const reading = adherenceOver(i.logs, resolveAdherence(criterion, stage), { today: i.today, plan: i.plan });
+  expect(stage.gates.filter((g) => g.kind === "adherence")).toEqual([criterion]);
+  const reading = adherenceOver(i.logs, stageAdherenceRule(stage, 0), { today: i.today, plan: i.plan });
   return { gate: checkOf(evaluate(i), criterion.id).observed, figure: reading.percent, reading };
 }
 
@@ -103,7 +107,7 @@ describe("session counting", () => {
     expect(
       creditedSessions(
         { done: 3, partial: 2 },
-        resolveAdherence({ windowDays: 7 }, { prescription: { exercises: [] } }).partialCredit,
+        stageAdherenceRule({ gates: [], prescription: { exercises: [] } }, 7).partialCredit,
       ),
     ).toBe(4);
   });
