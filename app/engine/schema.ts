@@ -110,7 +110,7 @@ const criterionBase = {
   source: SourceSchema.optional(),
 };
 
-export const PainCriterionSchema = z.object({
+const PainCriterionSchema = z.object({
   ...criterionBase,
   kind: z.literal("pain"),
   metric: PainMetricSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeCriterion } from "~/components/clinic/criterion-summary.tsx";
-import { CriterionSchema, PainCriterionSchema, PainModelSchema } from "~/engine/index.ts";
+import { CriterionSchema, PainModelSchema } from "~/engine/index.ts";
 
 const model = PainModelSchema.parse({
   name: "Silbernagel",
@@ -12,7 +12,7 @@ const model = PainModelSchema.parse({
   redFlagPain: 8,
 });
 const pain = (extra: object) =>
-  PainCriterionSchema.parse({
+  CriterionSchema.parse({
     id: "p",
     kind: "pain",
     metric: "during",
