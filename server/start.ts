@@ -2,6 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createDb } from "~/db/client.server.ts";
+import { mailSetupNotes } from "~/utils/email.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { seedDemoIfEmpty } from "../db/seed/demo.ts";
@@ -11,6 +12,7 @@ import { createHttpApp } from "./app.ts";
 // database (never in production unless SEED_DEMO=always), then serve.
 async function main() {
   const env = getEnv();
+  for (const note of mailSetupNotes(env)) (note.level === "warn" ? console.warn : console.log)(note.text);
   const db = createDb(env.DATABASE_URL);
   try {
     const { results } = await migrateToLatest(db);

@@ -3,6 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+/** The sender address when MAIL_FROM is not set: fine for the demo's outbox, rejected by many real mail servers. */
+export const DEFAULT_MAIL_FROM = "stagewise@localhost";
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -10,6 +13,19 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   // Demo accounts are seeded into an empty database, except in production unless asked for explicitly.
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
+  // Outgoing mail (docs/decisions/046-email.md): through this SMTP server when set, else written to MAIL_OUTBOX_DIR.
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:password@host:587 or smtps://…")
+      .optional(),
+  ),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\s@<>",]+@[^\s@<>",]+$/, "MAIL_FROM must be a bare address such as stagewise@clinic.example")
+    .default(DEFAULT_MAIL_FROM),
+  MAIL_OUTBOX_DIR: z.string().min(1).default("data/outbox"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };

@@ -11,5 +11,8 @@ process.env.DATABASE_URL = `file:${file}`;
 process.env.SESSION_SECRET ??= "e2e-session-secret-e2e-session-secret-000";
 process.env.NODE_ENV = "production";
 process.env.SEED_DEMO = "always";
+// No SMTP in e2e: invite emails go to a throwaway outbox, not the working tree's data/outbox.
+process.env.MAIL_OUTBOX_DIR = path.resolve(".tmp", `e2e-outbox-${port}`);
+delete process.env.SMTP_URL;
 
 await import("../../server/start.ts");

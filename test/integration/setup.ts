@@ -5,6 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDb } from "~/db/client.server.ts";
 import { closeDb } from "~/utils/db.server.ts";
+import { closeMailTransport } from "~/utils/email.server.ts";
 import { resetEnvCache } from "~/utils/env.server.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 
@@ -24,6 +25,9 @@ if (usePostgres) {
 }
 process.env.SESSION_SECRET = "integration-test-secret-integration-test-secret";
 process.env.NODE_ENV = "test";
+// Mail goes to this file's own outbox unless a test points SMTP_URL at its own SMTP server.
+process.env.MAIL_OUTBOX_DIR = path.join(dir, "outbox");
+delete process.env.SMTP_URL;
 resetEnvCache();
 
 async function adminQuery(sql: string) {
@@ -45,6 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDb();
+  closeMailTransport();
   if (usePostgres) await adminQuery(`drop database if exists ${pgDatabase} with (force)`);
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,0 +1,84 @@
+// The emails Stagewise sends, one function each: plain text and accessible HTML (a language, a real heading, link
+// text that says where it goes). Subjects and bodies carry no health details: no condition, plan or stage, since
+// mail is read on shared screens and previews. Every value put into HTML is escaped.
+
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** A whole HTML document: simple, single column, readable without images or styles. */
+function htmlDocument({ title, heading, paragraphs }: { title: string; heading: string; paragraphs: string[] }) {
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    "</head>",
+    '<body style="margin:0;padding:24px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">',
+    '<main style="max-width:560px;margin:0 auto">',
+    `<h1 style="font-size:22px;line-height:1.3;margin:0 0 16px">${escapeHtml(heading)}</h1>`,
+    ...paragraphs.map((p) => `<p style="margin:0 0 16px">${p}</p>`),
+    "</main>",
+    "</body>",
+    "</html>",
+  ].join("\n");
+}
+
+function button(url: string, label: string): string {
+  return (
+    `<a href="${escapeHtml(url)}" style="display:inline-block;padding:12px 20px;background:#1f5fbf;color:#ffffff;` +
+    `border-radius:6px;text-decoration:underline;font-weight:600">${escapeHtml(label)}</a>`
+  );
+}
+
+/** The invitation to set a password: sent when a clinician adds a patient, and again on "Resend invite". */
+export function inviteEmail(input: {
+  clinicName: string;
+  patientName: string;
+  clinicianName?: string;
+  inviteUrl: string;
+  validDays: number;
+}): RenderedEmail {
+  const { clinicName, patientName, clinicianName, inviteUrl, validDays } = input;
+  const who = clinicianName ? `${clinicianName} at ${clinicName}` : clinicName;
+  const subject = `Your Stagewise invitation from ${clinicName}`;
+  const linkLabel = "Set your Stagewise password";
+  const validity = `The link works once and for ${validDays} days.`;
+  const notExpected = "If you were not expecting this email, you can ignore it.";
+
+  const text = [
+    `Hello ${patientName},`,
+    "",
+    `${who} has invited you to Stagewise, where you log your daily rehab and see your progress.`,
+    "",
+    `${linkLabel}: ${inviteUrl}`,
+    "",
+    `${validity} If it has expired, ask ${clinicName} to send a new one.`,
+    "",
+    notExpected,
+  ].join("\n");
+
+  const html = htmlDocument({
+    title: subject,
+    heading: `${clinicName} invited you to Stagewise`,
+    paragraphs: [
+      `Hello ${escapeHtml(patientName)},`,
+      `${escapeHtml(who)} has invited you to Stagewise, where you log your daily rehab and see your progress.`,
+      button(inviteUrl, linkLabel),
+      `If the button does not work, copy this address into your browser: ${escapeHtml(inviteUrl)}`,
+      `${escapeHtml(validity)} If it has expired, ask ${escapeHtml(clinicName)} to send a new one.`,
+      escapeHtml(notExpected),
+    ],
+  });
+
+  return { subject, text, html };
+}
