@@ -30,7 +30,7 @@ export function InviteLink({ url }: { url: string }) {
       <p className="field__hint" role="status">
         {copied
           ? "The link is on your clipboard."
-          : "It is shown only now. You can make a new one from the patient's page."}
+          : "It is shown only now. You can resend the invite from the patient's page."}
       </p>
     </div>
   );

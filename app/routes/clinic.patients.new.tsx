@@ -4,6 +4,7 @@ import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { SelectField, TextField } from "~/components/forms/fields.tsx";
 import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { InviteLink } from "~/components/invite-link.tsx";
+import { inviteEmailNotice } from "~/content/invite-email.ts";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { INVOLVED_SIDES, NewPatientSchema } from "~/schemas/patient.ts";
@@ -24,18 +25,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(NewPatientSchema, await readForm(request));
   if (!parsed.ok)
     return data({ ok: false as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const result = await createPatientWithInvite(getDb(), clinician, parsed.data);
+  const origin = new URL(request.url).origin;
+  const result = await createPatientWithInvite(getDb(), clinician, parsed.data, origin);
   if (!result.ok) {
     // Sent back into the form as it was filled in; typed as loosely as a failed parse's values.
     const values: Record<string, unknown> = { ...parsed.data };
     return data({ ok: false as const, fieldErrors: result.fieldErrors, values }, { status: 400 });
   }
-  const origin = new URL(request.url).origin;
   return {
     ok: true as const,
     patientId: result.patientId,
     name: parsed.data.name,
-    inviteUrl: `${origin}${result.invitePath}`,
+    inviteUrl: result.inviteUrl,
+    emailNotice: inviteEmailNotice(result.inviteEmail, parsed.data.email),
   };
 }
 
@@ -62,7 +64,12 @@ export default function NewPatientPage() {
     return (
       <Page narrow>
         <PageHeader title="Patient added" />
-        <Notice tone="success">{actionData.name} now has an account. Send them this link to set their password.</Notice>
+        <div className="stack">
+          <Notice tone="success">
+            {actionData.name} now has an account, with a one-time link to set their password.
+          </Notice>
+          <Notice tone={actionData.emailNotice.tone}>{actionData.emailNotice.text}</Notice>
+        </div>
         <Card>
           <InviteLink url={actionData.inviteUrl} />
           <div className="row" style={{ marginTop: "var(--space-4)" }}>
@@ -78,7 +85,7 @@ export default function NewPatientPage() {
 
   return (
     <Page narrow>
-      <PageHeader title="Add a patient" lede="They get a one-time link to set their own password." />
+      <PageHeader title="Add a patient" lede="They get an email with a one-time link to set their own password." />
       <Card>
         <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
           <TextField form={form} name="name" label="Full name" autoComplete="off" />

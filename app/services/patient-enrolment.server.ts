@@ -1,29 +1,42 @@
 import type { DB } from "~/db/client.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
+import { getClinicName } from "~/models/clinic.server.ts";
 import { insertInvite, revokeOpenInvites } from "~/models/invite.server.ts";
 import { insertPatientProfile } from "~/models/patient.server.ts";
 import { emailExists, insertUser } from "~/models/user.server.ts";
 import type { NewPatient } from "~/schemas/patient.ts";
 import { nowIso } from "~/utils/dates.ts";
+import { sendEmail, type Delivery } from "~/utils/email.server.ts";
+import { inviteEmail } from "~/utils/email-templates.server.ts";
 import { newToken } from "~/utils/ids.server.ts";
 
 const INVITE_DAYS = 7;
 
 type Clinician = { id: string; clinic_id: string; role: "clinician" };
+/** The clinician who sends an invite: their name goes into the email. */
+type InvitingClinician = Clinician & { name: string };
+
+/** Whether the invite email left: by SMTP, into the outbox folder (no SMTP set up), or not at all. */
+export type InviteEmailOutcome = { sent: true; delivery: Delivery } | { sent: false };
 
 export type CreatePatientResult =
-  { ok: true; patientId: string; invitePath: string } | { ok: false; fieldErrors: Record<string, string> };
+  | { ok: true; patientId: string; inviteUrl: string; inviteEmail: InviteEmailOutcome }
+  | { ok: false; fieldErrors: Record<string, string> };
 
-/** Creates the patient's account (no password yet) and a one-time invite link, all or nothing. */
+/**
+ * Creates the patient's account (no password yet) and a one-time invite link, all or nothing; once that has
+ * committed, emails the link. A failed send leaves the patient created and the link usable (the page shows it).
+ */
 export async function createPatientWithInvite(
   db: DB,
-  clinician: Clinician,
+  clinician: InvitingClinician,
   input: NewPatient,
+  origin: string,
 ): Promise<CreatePatientResult> {
   if (await emailExists(db, input.email)) {
     return { ok: false, fieldErrors: { email: "Someone already uses this email address in Stagewise" } };
   }
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     const createdAt = nowIso();
     const patientId = await insertUser(trx, {
       clinicId: clinician.clinic_id,
@@ -52,8 +65,12 @@ export async function createPatientWithInvite(
       entityId: patientId,
       detail: { condition: input.condition, involvedSide: input.involvedSide },
     });
-    return { ok: true as const, patientId, invitePath: `/invite/${token}` };
+    return { patientId, invitePath: `/invite/${token}` };
   });
+  const inviteUrl = `${origin}${created.invitePath}`;
+  const patient = { id: created.patientId, email: input.email, name: input.name };
+  const outcome = await emailInvite(db, clinician, patient, inviteUrl);
+  return { ok: true, patientId: created.patientId, inviteUrl, inviteEmail: outcome };
 }
 
 /** A fresh one-time link (the previous unused one stops working). */
@@ -71,6 +88,47 @@ export async function reissueInvite(db: DB, clinician: Clinician, patientId: str
     });
     return `/invite/${token}`;
   });
+}
+
+/** "Resend invite": a fresh link (the previous one stops working), committed, then emailed. */
+export async function resendInvite(
+  db: DB,
+  clinician: InvitingClinician,
+  patient: { id: string; email: string; name: string },
+  origin: string,
+): Promise<{ inviteUrl: string; inviteEmail: InviteEmailOutcome }> {
+  const inviteUrl = `${origin}${await reissueInvite(db, clinician, patient.id)}`;
+  return { inviteUrl, inviteEmail: await emailInvite(db, clinician, patient, inviteUrl) };
+}
+
+/**
+ * Sends the invite (outside any transaction: the link is already committed) and audits the attempt: who sent it,
+ * to which patient, when and how it went. Never the message or the link.
+ */
+async function emailInvite(
+  db: DB,
+  clinician: InvitingClinician,
+  patient: { id: string; email: string; name: string },
+  inviteUrl: string,
+): Promise<InviteEmailOutcome> {
+  const clinicName = (await getClinicName(db, clinician.clinic_id)) ?? "Your clinic";
+  const message = inviteEmail({
+    clinicName,
+    patientName: patient.name,
+    clinicianName: clinician.name,
+    inviteUrl,
+    validDays: INVITE_DAYS,
+  });
+  const result = await sendEmail({ to: patient.email, senderName: clinicName, ...message });
+  await recordAudit(db, {
+    clinicId: clinician.clinic_id,
+    actor: clinician,
+    action: result.ok ? "patient.invite_emailed" : "patient.invite_email_failed",
+    entityType: "patient",
+    entityId: patient.id,
+    detail: { delivery: result.delivery },
+  });
+  return result.ok ? { sent: true, delivery: result.delivery } : { sent: false };
 }
 
 async function issueInvite(db: DB, userId: string, createdBy: string, createdAt: string): Promise<string> {

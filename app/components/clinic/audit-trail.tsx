@@ -1,6 +1,8 @@
 const ACTION_WORDS: Record<string, string> = {
   "patient.created": "Added the patient",
   "patient.invite_reissued": "Made a new invite link",
+  "patient.invite_emailed": "Emailed the invite",
+  "patient.invite_email_failed": "Invite email could not be sent",
   "patient.password_set": "Patient set their password",
   "plan.started": "Started the plan",
   "plan.paused": "Paused the plan",

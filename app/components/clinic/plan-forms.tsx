@@ -6,6 +6,7 @@ import { FormError } from "~/components/forms/form-error.tsx";
 import { useSchemaForm, type SchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { MEASURE_NAMES } from "~/engine/measure-names.ts";
+import { type InviteEmailNotice } from "~/content/invite-email.ts";
 import {
   APPROVAL_MODES,
   CapacityMeasurementSchema,
@@ -19,7 +20,7 @@ import {
 
 /** What the patient page's action answers; each form shows only the answer to its own intent. */
 export type PlanActionResult =
-  | { ok: true; intent: string; message: string; inviteUrl?: string }
+  | { ok: true; intent: string; message: string; inviteUrl?: string; emailNotice?: InviteEmailNotice }
   | {
       ok: false;
       intent: string;

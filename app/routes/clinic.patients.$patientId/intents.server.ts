@@ -23,7 +23,8 @@ import {
   startPlanForPatient,
   type ChangeResult,
 } from "~/services/plan-change.server.ts";
-import { reissueInvite } from "~/services/patient-enrolment.server.ts";
+import { inviteEmailNotice, type InviteEmailNotice } from "~/content/invite-email.ts";
+import { resendInvite } from "~/services/patient-enrolment.server.ts";
 import { recordSignoff } from "~/services/signoff.server.ts";
 import type { requireClinician } from "~/utils/auth.server.ts";
 import type { getDb } from "~/utils/db.server.ts";
@@ -71,7 +72,11 @@ export function fail(intent: string, fields: Partial<Failure>, status = 400) {
   return data<PlanActionResult>({ ok: false, intent, fieldErrors: {}, values: {}, ...fields }, { status });
 }
 
-function done(intent: string, message: string, extra: { inviteUrl?: string } = {}): PlanActionResult {
+function done(
+  intent: string,
+  message: string,
+  extra: { inviteUrl?: string; emailNotice?: InviteEmailNotice } = {},
+): PlanActionResult {
   return { ok: true, intent, message, ...extra };
 }
 
@@ -119,8 +124,11 @@ async function evaluate(request: IntentRequest<"evaluate">) {
 
 async function reissueInviteLink({ db, clinician, patient, intent, origin }: IntentRequest<"reissue-invite">) {
   if (patient.password_hash) return fail(intent, { formError: "This patient has already set a password." }, 409);
-  const path = await reissueInvite(db, clinician, patient.id);
-  return done(intent, "New invite link made. The previous link no longer works.", { inviteUrl: `${origin}${path}` });
+  const { inviteUrl, inviteEmail } = await resendInvite(db, clinician, patient, origin);
+  return done(intent, "New invite link made. The previous link no longer works.", {
+    inviteUrl,
+    emailNotice: inviteEmailNotice(inviteEmail, patient.email),
+  });
 }
 
 /** Confirming applies the move and re-evaluates (in the service); the decision must be this patient's. */

@@ -69,9 +69,12 @@ export default function PatientPage() {
             {patient.injury_date ? ` · injury ${formatDate(patient.injury_date)}` : ""} · {patient.email}
           </>
         }
-        actions={!patient.hasPassword ? <ActionButton intent="reissue-invite" label="Make a new invite link" /> : null}
+        actions={!patient.hasPassword ? <ActionButton intent="reissue-invite" label="Resend invite" /> : null}
       />
       {result?.ok ? <Notice tone="success">{result.message}</Notice> : null}
+      {result?.ok && result.emailNotice ? (
+        <Notice tone={result.emailNotice.tone}>{result.emailNotice.text}</Notice>
+      ) : null}
       {result && !result.ok && result.formError && !["confirm", "override"].includes(result.intent) ? (
         <Notice tone="error">{result.formError}</Notice>
       ) : null}
@@ -81,7 +84,8 @@ export default function PatientPage() {
         </Card>
       ) : !patient.hasPassword ? (
         <Notice tone="info">
-          {patient.name} hasn't set a password yet. If the link was lost or expired, make a new one.
+          {patient.name} hasn't set a password yet. If the invite was lost or expired, resend it: they get a new link by
+          email, and the old one stops working.
         </Notice>
       ) : null}
 
