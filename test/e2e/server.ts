@@ -13,6 +13,7 @@ process.env.NODE_ENV = "production";
 process.env.SEED_DEMO = "always";
 // No SMTP in e2e: invite emails go to a throwaway outbox, not the working tree's data/outbox.
 process.env.MAIL_OUTBOX_DIR = path.resolve(".tmp", `e2e-outbox-${port}`);
+rmSync(process.env.MAIL_OUTBOX_DIR, { recursive: true, force: true });
 delete process.env.SMTP_URL;
 
 await import("../../server/start.ts");
