@@ -1,6 +1,7 @@
 // What the clinician is told after an invite email was attempted (adding a patient, or "Resend invite"). The link
 // itself is always shown beside this, so a failed or unsent email never leaves the patient without a way in.
 
+/** Whether the invite email left: by SMTP, into the outbox folder (no SMTP set up), or not at all. */
 export type InviteEmailOutcome = { sent: true; delivery: "smtp" | "outbox" } | { sent: false };
 export type InviteEmailNotice = { tone: "success" | "info" | "warning"; text: string };
 

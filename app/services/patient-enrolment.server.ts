@@ -1,3 +1,4 @@
+import type { InviteEmailOutcome } from "~/content/invite-email.ts";
 import type { DB } from "~/db/client.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { getClinicName } from "~/models/clinic.server.ts";
@@ -6,7 +7,7 @@ import { insertPatientProfile } from "~/models/patient.server.ts";
 import { emailExists, insertUser } from "~/models/user.server.ts";
 import type { NewPatient } from "~/schemas/patient.ts";
 import { nowIso } from "~/utils/dates.ts";
-import { sendEmail, type Delivery } from "~/utils/email.server.ts";
+import { sendEmail } from "~/utils/email.server.ts";
 import { inviteEmail } from "~/utils/email-templates.server.ts";
 import { newToken } from "~/utils/ids.server.ts";
 
@@ -16,8 +17,7 @@ type Clinician = { id: string; clinic_id: string; role: "clinician" };
 /** The clinician who sends an invite: their name goes into the email. */
 type InvitingClinician = Clinician & { name: string };
 
-/** Whether the invite email left: by SMTP, into the outbox folder (no SMTP set up), or not at all. */
-export type InviteEmailOutcome = { sent: true; delivery: Delivery } | { sent: false };
+export type { InviteEmailOutcome };
 
 export type CreatePatientResult =
   | { ok: true; patientId: string; inviteUrl: string; inviteEmail: InviteEmailOutcome }
