@@ -45,7 +45,10 @@ export default function ProgressPage() {
                 <span className="stage-path__name">
                   {s.name}
                   {s.state === "current" ? (
-                    <span className="checklist__detail">You are here, since {formatDate(view.stageEnteredOn)}</span>
+                    <span className="checklist__detail">
+                      You are here, since {formatDate(view.stageEnteredOn)} ({view.daysInStage}{" "}
+                      {view.daysInStage === 1 ? "day" : "days"})
+                    </span>
                   ) : null}
                 </span>
               </li>

@@ -12,8 +12,9 @@ import {
 } from "~/engine/index.ts";
 import { listLogsForPlan } from "~/models/daily-log.server.ts";
 import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
-import { loadPlanFacts } from "~/models/facts.server.ts";
+import { loadMovedOn, loadPlanFacts } from "~/models/facts.server.ts";
 import { decidePlan } from "~/services/evaluation.server.ts";
+import { stageDateOf } from "~/services/patient-day.server.ts";
 import { loadPatientPlan, painZones, type PatientUser } from "~/services/patient-plan.server.ts";
 import { SELF_TEST_MEASURES } from "~/services/self-test.server.ts";
 
@@ -89,16 +90,19 @@ export async function progressView(db: DB, patient: PatientUser) {
   let checks: Check[];
   let load: LoadSummary | null;
   let summary: string;
+  let movedOn: string | null;
   if (latest && latest.evaluated_for === today && latest.from_stage_id === plan.current_stage_id) {
     checks = JSON.parse(latest.checks) as Check[];
     load = latest.load ? (JSON.parse(latest.load) as LoadSummary) : null;
     summary = latest.patient_summary;
+    movedOn = await loadMovedOn(db, plan);
   } else {
     const facts = await loadPlanFacts(db, plan, today);
     const preview = decidePlan(plan, patient.time_zone, today, facts);
     checks = preview.checks;
     load = preview.load;
     summary = preview.patientSummary;
+    movedOn = facts.movedOn ?? null;
   }
   const awaitingMove =
     latest && latest.status === "pending"
@@ -122,7 +126,7 @@ export async function progressView(db: DB, patient: PatientUser) {
       state: i < stageIndex ? "done" : i === stageIndex ? "current" : "next",
     })),
     stageName: stage.name,
-    stageEnteredOn: plan.stage_entered_on,
+    ...stageDateOf(plan, today),
     isLastStage: stageIndex === program.stages.length - 1,
     summary,
     awaitingMove,
@@ -141,7 +145,7 @@ export async function progressView(db: DB, patient: PatientUser) {
       adherenceOver(
         logs.map((l) => ({ date: l.log_date, sessionDone: l.session_done })),
         adherenceRule,
-        { today, plan: { startDate: plan.start_date, stageEnteredOn: plan.stage_entered_on } },
+        { today, plan: { startDate: plan.start_date, stageEnteredOn: plan.stage_entered_on, movedOn } },
       ),
       adherenceRule.scope,
     ),

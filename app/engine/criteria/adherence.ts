@@ -13,6 +13,7 @@ import { firstLogFrom, type EvalContext } from "../context";
 import { fromDayNumber, toDayNumber, type LocalDate } from "../dates";
 import type { AdherenceCriterion, Comparator, Scope, Stage } from "../schema";
 import type { Check, CheckRole, DailyLogFact, PlanFacts } from "../types";
+import { firstStageDay } from "../stage-dates";
 import { firstDayInScope } from "../windows";
 import {
   clinicianSentence,
@@ -141,10 +142,10 @@ export interface AdherenceReading extends SessionCounts {
 export function adherenceOver(
   logs: readonly Pick<DailyLogFact, "date" | "sessionDone">[],
   rule: AdherenceRule,
-  at: { today: LocalDate; plan: Pick<PlanFacts, "startDate" | "stageEnteredOn"> },
+  at: { today: LocalDate; plan: Pick<PlanFacts, "startDate" | "stageEnteredOn" | "movedOn"> },
 ): AdherenceReading {
   const today = toDayNumber(at.today);
-  const firstDay = toDayNumber(rule.scope === "stage" ? at.plan.stageEnteredOn : at.plan.startDate);
+  const firstDay = toDayNumber(rule.scope === "stage" ? firstStageDay(at.plan) : at.plan.startDate);
   const from = windowStart(today, rule.windowDays, firstDay);
   const days = today - from + 1;
   const counts = days > 0 ? countSessions(logs, fromDayNumber(from), at.today) : { logged: 0, done: 0, partial: 0 };
