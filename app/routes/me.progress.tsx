@@ -139,6 +139,7 @@ function AdherenceFigure({ adherence: a }: { adherence: Adherence }) {
       <p className="muted small">
         {a.done} done{a.partial ? `, ${a.partial} partly (${credit})` : ""}. Your plan asks for{" "}
         {a.perWeek === 7 ? "a session every day" : `${a.perWeek} sessions a week`}.
+        {a.todayPending ? " Today counts once you log today's session." : ""}
       </p>
     </>
   );

@@ -47,8 +47,8 @@ function checklistItem(check: Check, stage: Stage): ChecklistItem {
   const waiting = Boolean(check.awaitingClinician) || check.kind === "signoff";
   let detail: string | null = null;
   if (waiting && check.status !== "met") detail = "Waiting for your physio";
-  else if (check.status === "no_data")
-    detail = check.missing ? `Not recorded yet: ${check.missing}` : "Not recorded yet";
+  // What the engine still needs, never "not recorded yet" when part of it was (its sentence says how much so far).
+  else if (check.status === "no_data") detail = check.missing ? `Still needed: ${check.missing}` : "Not recorded yet";
   else if (check.observed !== null && check.threshold !== null && typeof check.observed !== "boolean") {
     const goal = `${check.comparator ? `${COMPARATOR_WORDS[check.comparator]} ` : ""}${show(check.threshold, check.unit)}`;
     detail = `Last time: ${show(check.observed, check.unit)} · goal: ${goal}`;
@@ -171,6 +171,8 @@ function shownAdherence(r: AdherenceReading, scope: "stage" | "plan") {
     days: r.days,
     /** The window starts later than its length allows: at the start of the stage (or plan). */
     since: r.clipped ? scope : null,
+    /** Today has no session logged yet, so it is left out (not a missed session before the day is over). */
+    todayPending: r.todayPending,
     done: r.done,
     partial: r.partial,
     partialCredit: r.partialCredit,
