@@ -108,14 +108,15 @@ describe("the stage date across time zones", () => {
     clockAt("2026-12-07T22:30:00Z");
     const setup = await pendingAdvanceFor("Pacific/Auckland");
     expect((await confirmDecision(setup.db, setup.clinician, setup.decisionId)).ok).toBe(true);
-    // The re-evaluation after confirming judged the new stage with nothing of its own yet.
-    const latest = await setup.db
+    // The re-evaluation after confirming judged the new stage, on the patient's date (the clock is frozen, so the
+    // decisions are told apart by stage, not by time).
+    const evaluatedInBuild = await setup.db
       .selectFrom("decision")
-      .select(["from_stage_id", "evaluated_for", "load"])
+      .select(["evaluated_for"])
       .where("plan_id", "=", setup.planId)
-      .orderBy("created_at", "desc")
-      .executeTakeFirstOrThrow();
-    expect(latest).toMatchObject({ from_stage_id: "build", evaluated_for: "2026-12-08" });
+      .where("from_stage_id", "=", "build")
+      .execute();
+    expect(evaluatedInBuild).toEqual([{ evaluated_for: "2026-12-08" }]);
     const patient = {
       id: setup.cast.patientA.id,
       clinic_id: setup.cast.clinic.id,
