@@ -57,6 +57,35 @@ describe("counts since the stage began", () => {
   });
 });
 
+describe("sessions counted since the stage began", () => {
+  const twoRuns: Criterion = { id: "two_runs", kind: "repetitions", count: 2, conditions: {} };
+
+  it("a walk-run patient with 1 of 2 runs since the stage began sees 1 of 2 since 3 Dec", () => {
+    const today = "2026-12-07";
+    const decision = run({
+      today,
+      gates: [twoRuns],
+      plan: { stageEnteredOn: "2026-12-03" },
+      logs: [...history(5, () => ({}), "2026-12-02"), log("2026-12-05"), log("2026-12-06", { sessionDone: "none" })],
+    });
+    expect(checkOf(decision, "two_runs").patientText).toBe(
+      "You have completed this step's session as planned 1 of 2 times since you started this stage on 3 Dec.",
+    );
+  });
+
+  it("a patient with no session yet in a new stage is told since when, not that nothing was ever recorded", () => {
+    const decision = run({
+      today: "2026-12-07",
+      gates: [twoRuns],
+      plan: { stageEnteredOn: "2026-12-06" },
+      logs: history(5, () => ({}), "2026-12-05"),
+    });
+    expect(checkOf(decision, "two_runs").patientText).toMatch(
+      /^No session logged yet since you started this stage on 6 Dec;/,
+    );
+  });
+});
+
 describe("today is not a missed session before the day is over", () => {
   it("this morning's missing session is not a miss before the day is over", () => {
     // Every day of the last 13 done; nothing logged today yet (or only the morning check-in).
