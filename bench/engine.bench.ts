@@ -430,16 +430,19 @@ function buildJreEngine(program: Program, stageId: string): Engine {
   engine.addFact("adherence", async (params: Params, almanac) => {
     const ix = await indexOf(almanac);
     const from = Math.max(ix.today - (params.days as number) + 1, ix.stageEntered);
+    // Today counts only once its session is logged (an unlogged today is not a miss before the day is over).
+    const todays = ix.byDay.get(ix.today)?.sessionDone;
+    const to = todays === "done" || todays === "partial" ? ix.today : ix.today - 1;
     let logs = 0;
     let credit = 0;
-    for (let d = from; d <= ix.today; d++) {
+    for (let d = from; d <= to; d++) {
       const l = ix.byDay.get(d);
       if (!l) continue;
       logs++;
       credit += l.sessionDone === "done" ? 1 : l.sessionDone === "partial" ? 0.5 : 0;
     }
     const perWeek = program.stages.find((s) => s.id === stageId)!.prescription.frequencyPerWeek ?? 7;
-    return logs === 0 ? undefined : tidy((credit / ((perWeek * (ix.today - from + 1)) / 7)) * 100);
+    return logs === 0 || to < from ? undefined : tidy((credit / ((perWeek * (to - from + 1)) / 7)) * 100);
   });
   engine.addFact("lsi", async (params: Params, almanac) => {
     const ix = await indexOf(almanac);

@@ -6,6 +6,7 @@
  * is a range of indices. Measurements and sign-offs stay in input order, with their day numbers beside them.
  */
 import { toDayNumber } from "./dates";
+import { firstStageDay } from "./stage-dates";
 import type { Program, Stage } from "./schema";
 import type { DailyLogFact, EvaluationInput } from "./types";
 
@@ -21,6 +22,8 @@ export interface EvalContext {
   today: number;
   planStart: number;
   stageEntered: number;
+  /** First day of stage-scoped evidence (stage-dates.ts `firstStageDay`). */
+  stageFirstDay: number;
   lastRegress: number | null;
   injury: number | null;
   surgery: number | null;
@@ -64,6 +67,7 @@ export function buildContext(input: EvaluationInput): EvalContext {
     today,
     planStart: toDayNumber(plan.startDate),
     stageEntered: toDayNumber(plan.stageEnteredOn),
+    stageFirstDay: toDayNumber(firstStageDay(plan)),
     lastRegress: optionalDay(plan.lastRegressOn),
     injury: optionalDay(plan.injuryDate),
     surgery: optionalDay(plan.surgeryDate),

@@ -138,3 +138,11 @@ export function localDateOf(instant: string | number, timeZone: string): LocalDa
 export function sessionDayOfMorningReport(date: LocalDate): LocalDate {
   return addDays(date, -1);
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "3 Dec": a day as the patient's sentences quote it (the app shows dates the same way, with the year). */
+export function dayMonthText(dayNumber: number): string {
+  const { month, day } = dayNumberToCivil(dayNumber);
+  return `${day} ${MONTHS[month - 1]!}`;
+}

@@ -21,6 +21,11 @@ export const PlanFactsSchema = z.object({
   involvedSide: InvolvedSideSchema,
   currentStageId: z.string().min(1),
   stageEnteredOn: LocalDateSchema,
+  /**
+   * The day the decision that moved the patient into this stage was made for, when it is the entry date itself: that
+   * day's log belongs to the stage before (stage-dates.ts `firstStageDay`). Absent for a plan's first stage.
+   */
+  movedOn: LocalDateSchema.nullish(),
   /** Date of the most recent regress decision applied (starts the no-flip-flop stay). */
   lastRegressOn: LocalDateSchema.nullish(),
 });

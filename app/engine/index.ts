@@ -6,6 +6,7 @@ export * from "./facts";
 export type * from "./types";
 export { ENGINE_VERSION } from "./version";
 export { addDays, daysBetween, isValidLocalDate, localDateOf, sessionDayOfMorningReport } from "./dates";
+export { daysInStage, firstStageDay, stageEntryDate } from "./stage-dates";
 export { evaluate } from "./evaluate";
 export { EngineInputError } from "./context";
 export { modelAcceptsPain } from "./flags";

@@ -7,16 +7,22 @@ import { addDays } from "~/engine/index.ts";
 // How far back the engine looks: its longest windows (four weeks of load, week-on-week trends) plus margin.
 export const HISTORY_DAYS = 42;
 
-export type PlanFacts = { logs: DailyLogFact[]; measurements: MeasurementFact[]; signoffs: SignoffFact[] };
+export type PlanFacts = {
+  logs: DailyLogFact[];
+  measurements: MeasurementFact[];
+  signoffs: SignoffFact[];
+  /** The day of the applied decision that moved the plan into its stage, when that is the entry date (engine `movedOn`). */
+  movedOn?: string | null;
+};
 
 /** Everything the engine needs about a plan, bounded by date so the cost doesn't grow with total history. */
 export async function loadPlanFacts(
   db: DB,
-  plan: { id: string; stage_entered_on: string },
+  plan: { id: string; stage_entered_on: string; current_stage_id?: string },
   today: string,
 ): Promise<PlanFacts> {
   const from = [addDays(today, -HISTORY_DAYS), plan.stage_entered_on].sort()[0]!;
-  const [logs, measurements, signoffs] = await Promise.all([
+  const [logs, measurements, signoffs, moved] = await Promise.all([
     db
       .selectFrom("daily_log")
       .selectAll()
@@ -39,12 +45,36 @@ export async function loadPlanFacts(
       .where("plan_id", "=", plan.id)
       .where("signed_on", "<=", today)
       .execute(),
+    plan.current_stage_id === undefined ? null : loadMovedOn(db, { ...plan, current_stage_id: plan.current_stage_id }),
   ]);
   return {
+    movedOn: moved,
     logs: logs.map(toLogFact),
     measurements: measurements.map(toMeasurementFact),
     signoffs: signoffs.map((s): SignoffFact => ({ itemId: s.item_id, date: s.signed_on, clinicianId: s.clinician_id })),
   };
+}
+
+/**
+ * The day of the applied decision that moved the plan into its current stage, when it is the entry date itself (a move
+ * applied on the day it was earned: that day's log belongs to the stage before; engine `movedOn`). Else null. One
+ * index seek on (plan, evaluated day).
+ */
+export async function loadMovedOn(
+  db: DB,
+  plan: { id: string; stage_entered_on: string; current_stage_id: string },
+): Promise<string | null> {
+  const moved = await db
+    .selectFrom("decision")
+    .select("evaluated_for")
+    .where("plan_id", "=", plan.id)
+    .where("evaluated_for", "=", plan.stage_entered_on)
+    .where("status", "=", "applied")
+    .where("to_stage_id", "=", plan.current_stage_id)
+    .whereRef("from_stage_id", "!=", "to_stage_id")
+    .limit(1)
+    .executeTakeFirst();
+  return moved?.evaluated_for ?? null;
 }
 
 /** The facts with one day's log put in place of whatever was loaded for that day (a log just written). */

@@ -3,10 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Badge, EmptyState, Page, PageHeader } from "~/components/ui/layout.tsx";
-import { daysBetween } from "~/engine/dates.ts";
 import { listPatientsForClinic, type PatientListFilter } from "~/services/caseload.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
-import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Patients · Stagewise" }];
@@ -28,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     PatientListFilter["status"]
   >;
   const patients = await listPatientsForClinic(getDb(), clinician.clinic_id, { q, status });
-  return { q, status, patients, today: todayIn(clinician.time_zone) };
+  return { q, status, patients };
 }
 
 const STATUS_TONE: Record<string, "success" | "warning" | "info" | undefined> = {
@@ -38,7 +36,7 @@ const STATUS_TONE: Record<string, "success" | "warning" | "info" | undefined> = 
 };
 
 export default function PatientsPage() {
-  const { q, status, patients, today } = useLoaderData<typeof loader>();
+  const { q, status, patients } = useLoaderData<typeof loader>();
   const filtered = q !== "" || status !== "all";
   return (
     <Page>
@@ -123,8 +121,8 @@ export default function PatientsPage() {
                       Stage {p.stageNumber} of {p.stageCount}
                       <div className="small muted">
                         {p.stageName}
-                        {p.stageEnteredOn && (p.planStatus === "active" || p.planStatus === "paused")
-                          ? ` · ${daysBetween(p.stageEnteredOn, today)} days`
+                        {p.stage && (p.planStatus === "active" || p.planStatus === "paused")
+                          ? ` · ${p.stage.daysInStage} ${p.stage.daysInStage === 1 ? "day" : "days"}`
                           : ""}
                       </div>
                     </>

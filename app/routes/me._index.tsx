@@ -16,6 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { name: patient.name, view: await todayView(getDb(), patient) };
 }
 
+const daysText = (days: number) => (days === 1 ? "1 day" : `${days} days`);
+
 const ZERO_TO_TEN = Array.from({ length: 11 }, (_, v) => v);
 
 export default function PatientToday() {
@@ -50,6 +52,9 @@ export default function PatientToday() {
         {!view.checkInDone ? <CheckIn date={view.today} /> : null}
 
         <Card title={`Stage ${view.stageNumber} of ${view.stageCount}: ${view.stageName}`}>
+          <p className="muted small">
+            In this stage since {formatDate(view.stageEnteredOn)} ({daysText(view.daysInStage)})
+          </p>
           <p className="stage-goal">{view.stageGoal}</p>
           <p>{view.instructions}</p>
         </Card>

@@ -45,7 +45,10 @@ export default function ProgressPage() {
                 <span className="stage-path__name">
                   {s.name}
                   {s.state === "current" ? (
-                    <span className="checklist__detail">You are here, since {formatDate(view.stageEnteredOn)}</span>
+                    <span className="checklist__detail">
+                      You are here, since {formatDate(view.stageEnteredOn)} ({view.daysInStage}{" "}
+                      {view.daysInStage === 1 ? "day" : "days"})
+                    </span>
                   ) : null}
                 </span>
               </li>
@@ -136,6 +139,7 @@ function AdherenceFigure({ adherence: a }: { adherence: Adherence }) {
       <p className="muted small">
         {a.done} done{a.partial ? `, ${a.partial} partly (${credit})` : ""}. Your plan asks for{" "}
         {a.perWeek === 7 ? "a session every day" : `${a.perWeek} sessions a week`}.
+        {a.todayPending ? " Today counts once you log today's session." : ""}
       </p>
     </>
   );

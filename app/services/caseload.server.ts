@@ -1,6 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import { stageAdherenceRule } from "~/engine/index.ts";
 import { programOfPlan } from "./evaluation.server.ts";
+import { patientToday, stageDateOf } from "./patient-day.server.ts";
 
 // A plan's program snapshot never changes for a given program id and version, so parsed outlines can be kept.
 const outlineCache = new Map<string, Outline>();
@@ -77,6 +78,7 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
       "app_user.name",
       "app_user.email",
       "app_user.password_hash",
+      "app_user.time_zone",
       "patient_profile.condition",
       "patient_profile.involved_side",
       "plan.id as plan_id",
@@ -112,6 +114,8 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
         : [],
     ),
   );
+  const todayByZone = new Map<string, string>();
+  const todayOf = (zone: string) => todayByZone.get(zone) ?? todayByZone.set(zone, patientToday(zone)).get(zone)!;
   return rows.map((r) => {
     const outline =
       r.program_id && r.program_version !== null
@@ -129,7 +133,8 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
       stageNumber: stageIndex >= 0 ? stageIndex + 1 : null,
       stageCount: outline?.stages.length ?? null,
       stageName: stageIndex >= 0 ? outline!.stages[stageIndex]!.name : null,
-      stageEnteredOn: r.stage_entered_on,
+      // Days in stage on the patient's own today, as their pages and triage count them.
+      stage: r.stage_entered_on ? stageDateOf({ stage_entered_on: r.stage_entered_on }, todayOf(r.time_zone)) : null,
     };
   });
 }

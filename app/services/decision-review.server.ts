@@ -3,8 +3,8 @@ import { recordAudit } from "~/models/audit.server.ts";
 import { getDecisionInClinic, markDecisionReviewed } from "~/models/decision.server.ts";
 import { getPlanInClinic } from "~/models/plan.server.ts";
 import { getUserById } from "~/models/user.server.ts";
-import { todayIn } from "~/utils/dates.ts";
 import { applyOutcome } from "./evaluation.server.ts";
+import { patientToday } from "./patient-day.server.ts";
 import { reevaluate } from "./plan-change.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
@@ -27,14 +27,15 @@ async function findDecisionInScope(db: DB, clinician: Clinician, decisionId: str
 }
 
 /**
- * The decision takes effect as of `today`, without re-evaluating: for replaying history day by day (the demo seed),
- * where the next day's evaluation follows anyway. Clinicians go through confirmDecision.
+ * The decision takes effect as of `patientToday` (the patient's local date; the new stage is entered on it), without
+ * re-evaluating: for replaying history day by day (the demo seed), where the next day's evaluation follows anyway.
+ * Clinicians go through confirmDecision.
  */
 export async function confirmDecisionAsOf(
   db: DB,
   clinician: Clinician,
   decisionId: string,
-  today: string,
+  patientToday: string,
 ): Promise<ReviewResult> {
   return db.transaction().execute(async (trx) => {
     const decision = await getDecisionInClinic(trx, clinician.clinic_id, decisionId);
@@ -52,7 +53,7 @@ export async function confirmDecisionAsOf(
       trx,
       plan,
       { outcome: decision.outcome, toStageId: decision.to_stage_id, evaluatedFor: decision.evaluated_for },
-      today,
+      patientToday,
     );
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
@@ -80,10 +81,12 @@ export async function confirmDecision(
 ): Promise<{ ok: true; patientName: string | null } | ReviewFailure> {
   const found = await findDecisionInScope(db, clinician, decisionId, scope);
   if (!found) return decisionNotFound;
-  const confirmed = await confirmDecisionAsOf(db, clinician, decisionId, todayIn(clinician.time_zone));
-  if (!confirmed.ok) return confirmed;
+  // The stage is entered on the patient's local date of confirmation: the clinician may be in another time zone.
   const patient = await getUserById(db, found.plan.patient_id);
-  await reevaluate(db, clinician, found.plan.id, patient?.time_zone ?? clinician.time_zone);
+  const timeZone = patient?.time_zone ?? clinician.time_zone;
+  const confirmed = await confirmDecisionAsOf(db, clinician, decisionId, patientToday(timeZone));
+  if (!confirmed.ok) return confirmed;
+  await reevaluate(db, clinician, found.plan.id, timeZone);
   return { ok: true, patientName: patient?.name ?? null };
 }
 

@@ -1,6 +1,6 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DecisionStatus, Plan } from "~/db/types.ts";
-import { addDays, evaluate, ProgramSchema, type Decision, type Program } from "~/engine/index.ts";
+import { evaluate, ProgramSchema, stageEntryDate, type Decision, type Program } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { deleteHeldDecisionsOfDay, insertDecision, supersedePendingDecisions } from "~/models/decision.server.ts";
 import { loadPlanFacts, type PlanFacts } from "~/models/facts.server.ts";
@@ -39,7 +39,7 @@ export function programOfPlan(plan: Pick<Plan, "program_snapshot">): Program {
 }
 
 /** Engine input for a plan: pure facts, no database handles. */
-function planFacts(plan: Plan, timeZone: string) {
+function planFacts(plan: Plan, timeZone: string, movedOn: string | null) {
   return {
     timeZone,
     startDate: plan.start_date,
@@ -48,6 +48,7 @@ function planFacts(plan: Plan, timeZone: string) {
     involvedSide: plan.involved_side as "left" | "right" | "both" | "none",
     currentStageId: plan.current_stage_id,
     stageEnteredOn: plan.stage_entered_on,
+    movedOn,
     lastRegressOn: plan.last_regress_on,
   };
 }
@@ -72,7 +73,13 @@ export async function evaluatePlan(
 
 /** The engine's decision for a plan from facts already loaded (pure; no database). */
 export function decidePlan(plan: Plan, timeZone: string, today: string, facts: PlanFacts): Decision {
-  return evaluate({ program: programOfPlan(plan), plan: planFacts(plan, timeZone), today, ...facts });
+  const { movedOn, ...history } = facts;
+  return evaluate({
+    program: programOfPlan(plan),
+    plan: planFacts(plan, timeZone, movedOn ?? null),
+    today,
+    ...history,
+  });
 }
 
 /** Records a decision and puts it into effect as described on evaluatePlan. Call inside a transaction. */
@@ -117,26 +124,30 @@ export async function recordDecision(
 }
 
 /**
- * Puts a decision's outcome into effect on the plan. A new stage starts the day after the evaluated day (or on the day
- * a clinician confirms, if later), so the session that earned the move never counts towards the next stage too.
+ * Puts a decision's outcome into effect on the plan, on `patientToday`: the patient's local date at the moment it
+ * takes effect (the evaluated day itself for an automatic advance or a regress; the day a clinician confirms, in the
+ * patient's time zone, never the clinician's). The new stage is entered on that date (engine `stageEntryDate`), so
+ * its date is never in the patient's future; a move applied on the day it was earned leaves that day's session with
+ * the stage before (engine `firstStageDay`, fed by loadPlanFacts), so the session that earned the move never counts
+ * towards the next stage too.
  */
 export async function applyOutcome(
   db: DB,
   plan: Pick<Plan, "id" | "current_stage_id">,
   decision: Pick<Decision, "outcome" | "toStageId" | "evaluatedFor">,
-  today: string,
+  patientToday: string,
 ): Promise<void> {
-  const nextStageStarts = [addDays(decision.evaluatedFor, 1), today].sort().at(-1)!;
+  const enteredOn = stageEntryDate(decision.evaluatedFor, patientToday);
   if (decision.outcome === "complete") {
-    await setPlanStage(db, plan.id, { stageId: plan.current_stage_id, enteredOn: today, status: "completed" });
+    await setPlanStage(db, plan.id, { stageId: plan.current_stage_id, enteredOn, status: "completed" });
   } else if (decision.outcome === "regress") {
     const moved = decision.toStageId !== plan.current_stage_id;
     await setPlanStage(db, plan.id, {
       stageId: decision.toStageId,
-      enteredOn: moved ? nextStageStarts : undefined,
+      enteredOn: moved ? enteredOn : undefined,
       regressedOn: decision.evaluatedFor,
     });
   } else if (decision.outcome === "advance") {
-    await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn: nextStageStarts });
+    await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn });
   }
 }

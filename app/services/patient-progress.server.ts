@@ -12,8 +12,9 @@ import {
 } from "~/engine/index.ts";
 import { listLogsForPlan } from "~/models/daily-log.server.ts";
 import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
-import { loadPlanFacts } from "~/models/facts.server.ts";
+import { loadMovedOn, loadPlanFacts } from "~/models/facts.server.ts";
 import { decidePlan } from "~/services/evaluation.server.ts";
+import { stageDateOf } from "~/services/patient-day.server.ts";
 import { loadPatientPlan, painZones, type PatientUser } from "~/services/patient-plan.server.ts";
 import { SELF_TEST_MEASURES } from "~/services/self-test.server.ts";
 
@@ -46,8 +47,8 @@ function checklistItem(check: Check, stage: Stage): ChecklistItem {
   const waiting = Boolean(check.awaitingClinician) || check.kind === "signoff";
   let detail: string | null = null;
   if (waiting && check.status !== "met") detail = "Waiting for your physio";
-  else if (check.status === "no_data")
-    detail = check.missing ? `Not recorded yet: ${check.missing}` : "Not recorded yet";
+  // What the engine still needs, never "not recorded yet" when part of it was (its sentence says how much so far).
+  else if (check.status === "no_data") detail = check.missing ? `Still needed: ${check.missing}` : "Not recorded yet";
   else if (check.observed !== null && check.threshold !== null && typeof check.observed !== "boolean") {
     const goal = `${check.comparator ? `${COMPARATOR_WORDS[check.comparator]} ` : ""}${show(check.threshold, check.unit)}`;
     detail = `Last time: ${show(check.observed, check.unit)} · goal: ${goal}`;
@@ -89,16 +90,19 @@ export async function progressView(db: DB, patient: PatientUser) {
   let checks: Check[];
   let load: LoadSummary | null;
   let summary: string;
+  let movedOn: string | null;
   if (latest && latest.evaluated_for === today && latest.from_stage_id === plan.current_stage_id) {
     checks = JSON.parse(latest.checks) as Check[];
     load = latest.load ? (JSON.parse(latest.load) as LoadSummary) : null;
     summary = latest.patient_summary;
+    movedOn = await loadMovedOn(db, plan);
   } else {
     const facts = await loadPlanFacts(db, plan, today);
     const preview = decidePlan(plan, patient.time_zone, today, facts);
     checks = preview.checks;
     load = preview.load;
     summary = preview.patientSummary;
+    movedOn = facts.movedOn ?? null;
   }
   const awaitingMove =
     latest && latest.status === "pending"
@@ -122,7 +126,7 @@ export async function progressView(db: DB, patient: PatientUser) {
       state: i < stageIndex ? "done" : i === stageIndex ? "current" : "next",
     })),
     stageName: stage.name,
-    stageEnteredOn: plan.stage_entered_on,
+    ...stageDateOf(plan, today),
     isLastStage: stageIndex === program.stages.length - 1,
     summary,
     awaitingMove,
@@ -141,7 +145,7 @@ export async function progressView(db: DB, patient: PatientUser) {
       adherenceOver(
         logs.map((l) => ({ date: l.log_date, sessionDone: l.session_done })),
         adherenceRule,
-        { today, plan: { startDate: plan.start_date, stageEnteredOn: plan.stage_entered_on } },
+        { today, plan: { startDate: plan.start_date, stageEnteredOn: plan.stage_entered_on, movedOn } },
       ),
       adherenceRule.scope,
     ),
@@ -167,6 +171,8 @@ function shownAdherence(r: AdherenceReading, scope: "stage" | "plan") {
     days: r.days,
     /** The window starts later than its length allows: at the start of the stage (or plan). */
     since: r.clipped ? scope : null,
+    /** Today has no session logged yet, so it is left out (not a missed session before the day is over). */
+    todayPending: r.todayPending,
     done: r.done,
     partial: r.partial,
     partialCredit: r.partialCredit,

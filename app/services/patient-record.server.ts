@@ -4,8 +4,8 @@ import type { Plan } from "~/db/types.ts";
 import { addDays, type Check, type Flag } from "~/engine/index.ts";
 import type { getPatientInClinic } from "~/models/patient.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
-import { todayIn } from "~/utils/dates.ts";
 import { programOfPlan } from "./evaluation.server.ts";
+import { patientToday, stageDateOf } from "./patient-day.server.ts";
 import { listProgramChoices } from "./program-editor.server.ts";
 import { signoffItemsOfStage } from "./signoff.server.ts";
 
@@ -60,7 +60,7 @@ export async function loadPatientRecord(
   patient: PatientOfClinic,
   options: { showChecksOf?: string; wholeAuditTrail?: boolean } = {},
 ) {
-  const today = todayIn(patient.time_zone);
+  const today = patientToday(patient.time_zone);
   const plan = await getPlanOfPatient(db, clinicId, patient.id);
   // The program choices are for starting a plan: only offered when there is no live one.
   const live = plan !== undefined && (plan.status === "active" || plan.status === "paused");
@@ -237,7 +237,7 @@ export async function loadPatientRecord(
       status: plan.status,
       approvalMode: plan.approval_mode,
       startDate: plan.start_date,
-      stageEnteredOn: plan.stage_entered_on,
+      ...stageDateOf(plan, today),
       programId: plan.program_id,
       programVersion: plan.program_version,
       newerVersion: newerVersionOf(plan, newerVersion?.current_version),
@@ -295,7 +295,9 @@ function stageHistoryOf(
     ...applied.map((d) => ({ day: d.evaluated_for, at: d.created_at, to: d.to_stage_id })),
     ...manualMoves.flatMap((m) => {
       const detail = m.detail ? (JSON.parse(m.detail) as { to?: unknown }) : {};
-      return typeof detail.to === "string" ? [{ day: todayIn(timeZone, new Date(m.at)), at: m.at, to: detail.to }] : [];
+      return typeof detail.to === "string"
+        ? [{ day: patientToday(timeZone, new Date(m.at)), at: m.at, to: detail.to }]
+        : [];
     }),
   ].sort((a, b) => a.day.localeCompare(b.day) || a.at.localeCompare(b.at));
   const history = [{ stageId: startStageId, from: plan.start_date }];

@@ -3,6 +3,7 @@ import type { DailyLog } from "~/db/types.ts";
 import { addDays, type Prescription, type Stage } from "~/engine/index.ts";
 import { getLogForPlanDate, listLogsForPlan, logDetailsOf } from "~/models/daily-log.server.ts";
 import { getLatestPatientSummary } from "~/models/decision.server.ts";
+import { stageDateOf } from "~/services/patient-day.server.ts";
 import {
   isEditableDay,
   loadPatientPlan,
@@ -93,6 +94,7 @@ export async function todayView(db: DB, patient: PatientUser) {
     status: plan.status,
     goal: { text: plan.goal_text, activity: plan.goal_activity, targetDate: plan.goal_target_date },
     ...stageView(current),
+    ...stageDateOf(plan, today),
     trainingDay: trainingDayOf(current.stage, today, recent),
     checkInDone: todays?.morning_pain !== null && todays?.morning_pain !== undefined,
     sessionLogged: Boolean(todays && todays.session_done !== "none"),

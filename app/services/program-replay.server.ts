@@ -153,6 +153,7 @@ export function replay(program: Program, history: History, startStageId?: string
   let stageId =
     startStageId && program.stages.some((s) => s.id === startStageId) ? startStageId : program.stages[0]!.id;
   let enteredOn = history.start;
+  let movedOn: string | null = null;
   let lastRegressOn: string | null = null;
   const out: TryDay[] = [];
   for (let i = 0; i < history.days; i++) {
@@ -166,6 +167,7 @@ export function replay(program: Program, history: History, startStageId?: string
         involvedSide: history.involvedSide,
         currentStageId: stageId,
         stageEnteredOn: enteredOn,
+        movedOn,
         lastRegressOn,
       },
       logs: history.logs.filter((l) => l.date <= today),
@@ -187,7 +189,9 @@ export function replay(program: Program, history: History, startStageId?: string
     if (decision.outcome === "complete") break;
     if (decision.outcome === "advance" || (decision.outcome === "regress" && decision.toStageId !== stageId)) {
       stageId = decision.toStageId;
-      enteredOn = today; // as applyOutcome does for a real plan
+      // As applyOutcome does for a real plan confirmed the day it was earned: entered today, today's log stays behind.
+      enteredOn = today;
+      movedOn = today;
     }
     if (decision.outcome === "regress") lastRegressOn = today;
   }

@@ -4,6 +4,7 @@ import { stringAgg } from "~/db/sql.server.ts";
 import type { Database } from "~/db/types.ts";
 import { addDays, countSessions, creditedSessions, daysBetween, type Check, type Flag } from "~/engine/index.ts";
 import { todayIn } from "~/utils/dates.ts";
+import { patientToday, stageDateOf } from "./patient-day.server.ts";
 import { outlineKey, programOutlines } from "./caseload.server.ts";
 
 /** Days of logs the triage home reads per plan (sparkline, last pain, adherence this week vs last). */
@@ -156,7 +157,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
 
   // "Today" per patient time zone, worked out once per zone rather than once per patient.
   const todayByZone = new Map<string, string>();
-  const todayOf = (zone: string) => todayByZone.get(zone) ?? todayByZone.set(zone, todayIn(zone)).get(zone)!;
+  const todayOf = (zone: string) => todayByZone.get(zone) ?? todayByZone.set(zone, patientToday(zone)).get(zone)!;
   const rows: TriageRow[] = plans.map((plan) => {
     const today = todayOf(plan.time_zone);
     const outline = outlines.get(outlineKey(plan.program_id, plan.program_version));
@@ -243,7 +244,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       stageNumber: stageIndex + 1,
       stageCount: outline?.stages.length ?? 0,
       stageName: outline?.stages[stageIndex]?.name ?? plan.current_stage_id,
-      daysInStage: daysBetween(plan.stage_entered_on, today),
+      daysInStage: stageDateOf(plan, today).daysInStage,
       lastPain: lastWithPain ? (lastWithPain.pain_during ?? lastWithPain.pain_after) : null,
       lastLogDate: lastLog?.log_date ?? null,
       painTrend,

@@ -125,8 +125,10 @@ describe("recording and applying engine decisions", () => {
     await log("2026-11-02", 2);
     const result = await evaluateOn("2026-11-02");
     expect(result).toMatchObject({ status: "applied", stageChanged: true });
-    expect(await plan()).toMatchObject({ current_stage_id: "two", stage_entered_on: "2026-11-03" });
-    // Re-evaluated the same day (the patient edits the log): stage two has seen no session yet, so no second advance.
+    // Entered on the day it was applied (the patient's today), never the next day, which is still in their future.
+    expect(await plan()).toMatchObject({ current_stage_id: "two", stage_entered_on: "2026-11-02" });
+    // Re-evaluated the same day (the patient edits the log): that day's session earned the move and stays with stage
+    // one, so stage two has seen no session yet and there is no second advance.
     const again = await evaluateOn("2026-11-02");
     expect(again.decision.outcome).toBe("hold");
     expect((await plan()).status).toBe("active");
@@ -160,7 +162,7 @@ describe("recording and applying engine decisions", () => {
     expect(result.decision.outcome).toBe("regress");
     expect(await plan()).toMatchObject({
       current_stage_id: "one",
-      stage_entered_on: "2026-11-03",
+      stage_entered_on: "2026-11-02",
       last_regress_on: "2026-11-02",
     });
     // A pain-free session the next day does not advance straight back: the program asks for 2 days after a regress.

@@ -10,7 +10,7 @@ export type ChecklistEntry = {
 };
 
 const ICON = { met: "✓", not_met: "✗", no_data: "?" } as const;
-const STATUS_WORDS = { met: "Done", not_met: "Not yet", no_data: "Not recorded yet" } as const;
+const STATUS_WORDS = { met: "Done", not_met: "Not yet", no_data: "Not enough recorded yet" } as const;
 
 /** The next gate as a checklist: what is met, what is missing, and what the patient can do about it. */
 export function GateChecklist({ items }: { items: ChecklistEntry[] }) {

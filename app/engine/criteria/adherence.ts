@@ -1,7 +1,9 @@
 /**
  * Adherence: sessions done ÷ sessions prescribed in the window, as a percent. A partly done session earns
  * partialCredit. The window is clipped to the scope (by default the current stage: earlier days had another
- * prescription). Days without a log count as no session, but a window with no log at all is no data.
+ * prescription). Days without a log count as no session, but a window with no log at all is no data. Today counts
+ * only once its session is logged: until then the day is not over, so it is not a missed session (the window ends
+ * yesterday).
  *
  * The arithmetic is exported (stageAdherenceRule, which resolves the gate's settings; countSessions, creditedSessions,
  * adherenceOver, whose percent is this gate's adherencePercent) so that the app's own adherence figures (the patient's
@@ -13,6 +15,7 @@ import { firstLogFrom, type EvalContext } from "../context";
 import { fromDayNumber, toDayNumber, type LocalDate } from "../dates";
 import type { AdherenceCriterion, Comparator, Scope, Stage } from "../schema";
 import type { Check, CheckRole, DailyLogFact, PlanFacts } from "../types";
+import { firstStageDay } from "../stage-dates";
 import { firstDayInScope } from "../windows";
 import {
   clinicianSentence,
@@ -101,6 +104,13 @@ function windowStart(today: number, windowDays: number, firstDay: number): numbe
   return Math.max(today - windowDays + 1, firstDay);
 }
 
+/** Last day of an adherence window: today once its session is logged (done or partly), else yesterday. */
+function windowEnd(today: number, sessionLoggedToday: boolean): number {
+  return sessionLoggedToday ? today : today - 1;
+}
+
+const isSession = (s: DailyLogFact["sessionDone"] | undefined): boolean => s === "done" || s === "partial";
+
 /**
  * The logs dated `from` … `to` (inclusive), counted. One log per day, as the engine reads a history: a later
  * entry for the same day replaces an earlier one.
@@ -124,6 +134,8 @@ export function countSessions(
 export interface AdherenceReading extends SessionCounts {
   from: LocalDate;
   to: LocalDate;
+  /** True when today has no session logged yet: it is left out (not a miss before the day is over). */
+  todayPending: boolean;
   days: number;
   /** True when the window was cut short by the start of the stage (or plan, with plan scope). */
   clipped: boolean;
@@ -141,19 +153,25 @@ export interface AdherenceReading extends SessionCounts {
 export function adherenceOver(
   logs: readonly Pick<DailyLogFact, "date" | "sessionDone">[],
   rule: AdherenceRule,
-  at: { today: LocalDate; plan: Pick<PlanFacts, "startDate" | "stageEnteredOn"> },
+  at: { today: LocalDate; plan: Pick<PlanFacts, "startDate" | "stageEnteredOn" | "movedOn"> },
 ): AdherenceReading {
   const today = toDayNumber(at.today);
-  const firstDay = toDayNumber(rule.scope === "stage" ? at.plan.stageEnteredOn : at.plan.startDate);
+  const firstDay = toDayNumber(rule.scope === "stage" ? firstStageDay(at.plan) : at.plan.startDate);
   const from = windowStart(today, rule.windowDays, firstDay);
-  const days = today - from + 1;
-  const counts = days > 0 ? countSessions(logs, fromDayNumber(from), at.today) : { logged: 0, done: 0, partial: 0 };
+  let todays: DailyLogFact["sessionDone"] | undefined;
+  for (const log of logs) if (log.date === at.today) todays = log.sessionDone;
+  const todayPending = !isSession(todays);
+  const to = windowEnd(today, !todayPending);
+  const days = to - from + 1;
+  const counts =
+    days > 0 ? countSessions(logs, fromDayNumber(from), fromDayNumber(to)) : { logged: 0, done: 0, partial: 0 };
   return {
     ...counts,
     from: fromDayNumber(from),
-    to: at.today,
+    to: fromDayNumber(to),
+    todayPending,
     days: Math.max(days, 0),
-    clipped: days < rule.windowDays,
+    clipped: from > today - rule.windowDays + 1,
     perWeek: rule.perWeek,
     partialCredit: rule.partialCredit,
     prescribed: prescribedSessions(rule.perWeek, Math.max(days, 0)),
@@ -161,8 +179,8 @@ export function adherenceOver(
   };
 }
 
-/** The counts behind the percentage, and the window's length in days. */
-type AdherenceDetails = SessionCounts & { days: number };
+/** The counts behind the percentage, the window's length in days, and whether today was left out (not logged yet). */
+type AdherenceDetails = SessionCounts & { days: number; todayPending: boolean };
 
 export class CompiledAdherence extends CompiledCriterion<AdherenceDetails> {
   private readonly comparator: Comparator;
@@ -193,17 +211,20 @@ export class CompiledAdherence extends CompiledCriterion<AdherenceDetails> {
   evaluate(ctx: EvalContext): Evaluation {
     const { c, comparator, rule } = this;
     const from = windowStart(ctx.today, rule.windowDays, firstDayInScope(ctx, this.role, rule.scope));
-    const days = ctx.today - from + 1;
+    const last = ctx.logs.length - 1;
+    const todayPending = !(last >= 0 && ctx.days[last] === ctx.today && isSession(ctx.logs[last]!.sessionDone));
+    const to = windowEnd(ctx.today, !todayPending);
+    const days = to - from + 1;
     const counts: SessionCounts = { logged: 0, done: 0, partial: 0 };
     if (days > 0) {
-      for (let i = firstLogFrom(ctx, from); i < ctx.logs.length; i++) {
+      for (let i = firstLogFrom(ctx, from); i < ctx.logs.length && ctx.days[i]! <= to; i++) {
         counts.logged++;
         const s = ctx.logs[i]!.sessionDone;
         if (s === "done") counts.done++;
         else if (s === "partial") counts.partial++;
       }
     }
-    const details = { ...counts, days };
+    const details = { ...counts, days, todayPending };
     const observed = adherencePercent(counts, days, rule.perWeek, rule.partialCredit);
     if (observed === null)
       return this.noData(`daily logs for the last ${Math.max(days, 0) || c.windowDays} days`, details);
@@ -241,7 +262,7 @@ export class CompiledAdherence extends CompiledCriterion<AdherenceDetails> {
       label,
       observed: `${fmt(k.observed as number)}%`,
       requirement: this.symbolicRequirement,
-      detail: `${p.done} done + ${p.partial} partial (× ${partialCredit}) of ${fmt(prescribedSessions(perWeek, p.days))} prescribed (${fmt(perWeek)}/week over ${p.days} day(s)${p.days < c.windowDays ? ", window clipped to the stage" : ""}).`,
+      detail: `${p.done} done + ${p.partial} partial (× ${partialCredit}) of ${fmt(prescribedSessions(perWeek, p.days))} prescribed (${fmt(perWeek)}/week over ${p.days} day(s)${p.days + (p.todayPending ? 1 : 0) < c.windowDays ? ", window clipped to the stage" : ""}${p.todayPending ? ", today not counted until its session is logged" : ""}).`,
     });
   }
 }

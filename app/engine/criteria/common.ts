@@ -65,6 +65,14 @@ export abstract class CompiledCriterion<D = unknown> {
   /** The clinician sentence. */
   protected abstract clinician(check: Check, details: D): string;
 
+  /**
+   * For a check without enough data, what was counted so far ("4 of 5 pain during exercise scores since you started
+   * this stage on 3 Dec"), or null when nothing was (or the criterion does not count). Gates only.
+   */
+  protected noDataProgress(_details: D): string | null {
+    return null;
+  }
+
   /** The check for a value observed in today's history. */
   protected measured(observed: Observed, status: CheckStatus, details: D, onBoundary = false): Evaluation {
     return { check: this.checkOf(observed, status, undefined, false, this.target, details), onBoundary };
@@ -107,7 +115,12 @@ export abstract class CompiledCriterion<D = unknown> {
       source: this.source,
     };
     check.patientText = this.patientOverride
-      ? overridePatientText(this.patientOverride, this.role, status)
+      ? overridePatientText(
+          this.patientOverride,
+          this.role,
+          status,
+          status === "no_data" ? this.noDataProgress(details) : null,
+        )
       : this.patient(check, details);
     check.clinicianText = this.clinician(check, details);
     return check;
@@ -206,11 +219,15 @@ export function isOnBoundary(observed: number, op: Comparator, threshold: number
 export const statusOf = (observed: number, op: Comparator, threshold: number): CheckStatus =>
   compare(observed, op, threshold) ? "met" : "not_met";
 
-/** Patient-authored override: the program's own sentence plus a short status. */
-function overridePatientText(text: string, role: CheckRole, status: CheckStatus): string {
+/**
+ * Patient-authored override: the program's own sentence plus a short status. Without enough data the status is what
+ * has been counted so far when the criterion says ("2 of 3 … since you started this stage on 3 Dec"), never "not
+ * recorded yet" after the patient recorded.
+ */
+function overridePatientText(text: string, role: CheckRole, status: CheckStatus, progress: string | null): string {
   const suffix =
     status === "no_data"
-      ? "not recorded yet"
+      ? (progress ?? "not recorded yet")
       : role === "gate"
         ? status === "met"
           ? "done"

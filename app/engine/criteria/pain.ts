@@ -4,6 +4,7 @@
  * comparator: a gate asks for pain within the limit, a regress rule triggers on pain beyond it.
  */
 import { fmt, requirementWords, sum, tidy } from "../compare";
+import { dayMonthText } from "../dates";
 import { firstLogFrom, nextMorningOf, type EvalContext } from "../context";
 import type { Comparator, PainCriterion, PainModel } from "../schema";
 import type { Check, CheckRole } from "../types";
@@ -17,6 +18,7 @@ import {
   shortWindow,
 } from "../windows";
 import {
+  capitalise,
   clinicianSentence,
   CompiledCriterion,
   isOnBoundary,
@@ -41,8 +43,12 @@ export function resolvePainLimit(
   return { threshold, comparator, fromModel: c.threshold === undefined };
 }
 
-/** The days of the values looked at (session days for morning metrics), oldest first: the sentence quotes them. */
-type ValueDays = number[];
+/**
+ * The days of the values looked at (session days for morning metrics), oldest first: the sentence quotes them. With
+ * too few values, `sinceStage` is the stage's entry day when the stage's start cut off entries the patient made
+ * before it (their sentence then counts "since you started this stage on …"), else null.
+ */
+type ValueDays = number[] & { sinceStage?: number | null };
 
 /** How many of the days the clinician's sentence quotes (the last ones). */
 const QUOTED_DAYS = 5;
@@ -95,8 +101,13 @@ export class CompiledPain extends CompiledCriterion<ValueDays> {
     const { values, days } = this.valuesInWindow(ctx);
     const count = values.length;
     if (count < this.minSamples) {
-      const scores = `${painSubject(c.metric, c.test)} scores ${this.windowText}`;
-      return this.noData(count === 0 ? scores : `${this.minSamples} ${scores} (have ${count})`, days);
+      const since = this.stageCutOff(ctx) ? ctx.stageEntered : null;
+      const where = since === null ? this.windowText : `since ${dayMonthText(since)}`;
+      const scores = `${painSubject(c.metric, c.test)} scores ${where}`;
+      return this.noData(
+        count === 0 ? scores : `${this.minSamples} ${scores} (have ${count})`,
+        Object.assign(days, { sinceStage: since }),
+      );
     }
     const observed =
       c.aggregate === "latest"
@@ -111,6 +122,21 @@ export class CompiledPain extends CompiledCriterion<ValueDays> {
       days,
       isOnBoundary(observed, comparator, threshold, PAIN_SCALE),
     );
+  }
+
+  /**
+   * Whether the stage's start left out entries a gate's window would otherwise hold: stage scope, the window reaching
+   * back before the stage's first day, and a log before that day. (A regress rule's cut-off can also be the last
+   * regress, so its sentence keeps the window.)
+   */
+  private stageCutOff(ctx: EvalContext): boolean {
+    const { c } = this;
+    if (this.role !== "gate" || (c.scope ?? "stage") !== "stage" || ctx.days.length === 0) return false;
+    const firstDay = firstDayInScope(ctx, this.role, "stage");
+    if (ctx.days[0]! >= firstDay) return false;
+    if ("days" in c.window) return ctx.today - c.window.days + 1 < firstDay;
+    // A sessions window is cut when the stage has had fewer sessions than it asks for.
+    return lastSessions(ctx, firstDay, ctx.today, c.window.sessions).length < c.window.sessions;
   }
 
   /** The metric's values in the window, oldest first, with their days (session days for morning metrics). */
@@ -144,9 +170,23 @@ export class CompiledPain extends CompiledCriterion<ValueDays> {
     return { values, days };
   }
 
-  protected patient(k: Check): string {
+  protected override noDataProgress(days: ValueDays): string | null {
+    const since = days.sinceStage ?? null;
+    if (this.role !== "gate" || !this.limit || (days.length === 0 && since === null)) return null;
+    const { c, minSamples } = this;
+    const stageStart = since !== null ? `since you started this stage on ${dayMonthText(since)}` : null;
+    if (days.length === 0) return `no ${painSubject(c.metric, c.test)} scores yet ${stageStart!}`;
+    const scores = `${painSubject(c.metric, c.test)} score${minSamples === 1 ? "" : "s"}`;
+    return `${days.length} of ${minSamples} ${scores} ${stageStart ?? `${this.windowText} so far`}`;
+  }
+
+  protected patient(k: Check, days: ValueDays): string {
     if (!this.limit) return "This check is not set up yet; your clinician will review it.";
-    const { role, subject, requirement } = this;
+    const { role, subject, requirement, minSamples } = this;
+    const progress = k.status === "no_data" ? this.noDataProgress(days) : null;
+    // Counted so far, and since when: never "we still need" as if nothing had been recorded.
+    if (progress !== null)
+      return `${capitalise(progress)}; with ${minSamples} we can check this (goal: ${subject} ${requirement}).`;
     if (k.status === "no_data")
       return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
     return patientSentence({ role, status: k.status, subject, observed: painText(k.observed as number), requirement });

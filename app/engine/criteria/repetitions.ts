@@ -4,7 +4,7 @@
  * logged disqualifies the session (missing data never passes); a next-morning condition waits for that report.
  */
 import { fmt } from "../compare";
-import { fromDayNumber } from "../dates";
+import { dayMonthText, fromDayNumber } from "../dates";
 import { firstLogFrom, nextMorningOf, type EvalContext } from "../context";
 import type { RepetitionsCriterion } from "../schema";
 import type { Check, CheckRole, DailyLogFact } from "../types";
@@ -57,6 +57,8 @@ function sessionVerdict(
 interface RepetitionsDetails {
   qualifying: number[];
   excluded: string[];
+  /** The stage's entry day when a gate counts only this stage's sessions (its sentence says since when), else null. */
+  since: number | null;
 }
 
 const SUBJECT = "the number of sessions you completed as planned";
@@ -108,19 +110,27 @@ export class CompiledRepetitions extends CompiledCriterion<RepetitionsDetails> {
       if (verdict === "ok") qualifying.push(day);
       else excluded.push(`${fromDayNumber(day)} ${why}`);
     }
-    const details = { qualifying, excluded };
+    const since = this.role === "gate" && (c.scope ?? "stage") === "stage" ? ctx.stageEntered : null;
+    const details = { qualifying, excluded, since };
     if (sessions === 0) return this.noData(MISSING, details);
     const observed = qualifying.length;
     return this.measured(observed, observed >= c.count ? "met" : "not_met", details);
   }
 
-  protected patient(k: Check): string {
+  protected override noDataProgress(p: RepetitionsDetails): string | null {
+    return p.since === null ? null : `no session logged yet since you started this stage on ${dayMonthText(p.since)}`;
+  }
+
+  protected patient(k: Check, p: RepetitionsDetails): string {
     const { c, role, requirement } = this;
+    const since = p.since === null ? "" : ` since you started this stage on ${dayMonthText(p.since)}`;
     if (k.status === "no_data")
-      return patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: MISSING });
+      return p.since === null
+        ? patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: MISSING })
+        : `No session logged yet${since}; this step asks for its session completed as planned ${requirement}.`;
     const observed = k.observed as number;
     return role === "gate" && k.status === "not_met"
-      ? `You have completed this step's session as planned ${observed} of ${c.count} times.`
+      ? `You have completed this step's session as planned ${observed} of ${c.count} times${since}.`
       : patientSentence({ role, status: k.status, subject: SUBJECT, observed: String(observed), requirement });
   }
 

@@ -72,7 +72,8 @@ export class CompiledTime extends CompiledCriterion<Anchor> {
     const { c, comparator } = this;
     const anchor = anchorDay(c.from, ctx);
     if (anchor === null) return this.noData(this.words.missing, anchor);
-    const observed = ctx.today - anchor;
+    // Days in stage are never negative (stage-dates.ts daysInStage); other anchors count as they fall.
+    const observed = c.from === "stage_entry" ? Math.max(0, ctx.today - anchor) : ctx.today - anchor;
     return this.measured(observed, statusOf(observed, comparator, c.days), anchor);
   }
 

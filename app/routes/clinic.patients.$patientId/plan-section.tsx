@@ -13,7 +13,6 @@ import {
 } from "~/components/clinic/plan-forms.tsx";
 import { PrescriptionTable } from "~/components/clinic/prescription-table.tsx";
 import { Badge, Card, Notice } from "~/components/ui/layout.tsx";
-import { daysBetween } from "~/engine/dates.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { DecisionHistory } from "./decision-history.tsx";
 import type { loader } from "./route.tsx";
@@ -46,8 +45,8 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
               Stage {stageIndex + 1} of {program.stages.length}: {stage?.name}
             </h2>
             <p className="muted small">
-              {program.name} · version {plan.programVersion} · {daysBetween(plan.stageEnteredOn, today)} days in this
-              stage · started {formatDate(plan.startDate)} ·{" "}
+              {program.name} · version {plan.programVersion} · in this stage since {formatDate(plan.stageEnteredOn)} (
+              {plan.daysInStage} {plan.daysInStage === 1 ? "day" : "days"}) · started {formatDate(plan.startDate)} ·{" "}
               {plan.approvalMode === "confirm" ? "you confirm each advance" : "advances apply automatically"}
             </p>
           </div>
