@@ -486,6 +486,25 @@ function buildJreEngine(program: Program, stageId: string): Engine {
     return undefined;
   });
 
+  // The engine's implicit step-up gates: recent data and no recent red flag (defaults as in app/engine/defaults.ts).
+  engine.addFact("daysSinceLastLog", async (_params, almanac) => {
+    const ix = await indexOf(almanac);
+    const days = [...ix.byDay.keys()];
+    return days.length === 0 ? undefined : ix.today - Math.max(...days);
+  });
+  engine.addFact("redFlagWithin", async (params: Params, almanac) => {
+    const ix = await indexOf(almanac);
+    const level = program.painModel.redFlagPain;
+    for (let d = ix.today - (params.days as number) + 1; d <= ix.today; d++) {
+      const l = ix.byDay.get(d);
+      if (!l) continue;
+      const pains = [l.painDuring, l.painAfter, l.morningPain, l.painAtRest, ...Object.values(l.testPain ?? {})];
+      if (pains.some((v) => v != null && v >= level)) return true;
+      if (l.swelling && SWELLING_RANK[l.swelling] >= SWELLING_RANK["2+"]) return true;
+    }
+    return false;
+  });
+
   const stage = program.stages.find((s) => s.id === stageId)!;
   stage.regressRules.forEach((rule, i) => {
     const conditions = rule.criteria.map((c) => toCondition(c, "regress", program));
@@ -502,10 +521,14 @@ function buildJreEngine(program: Program, stageId: string): Engine {
       : []),
     ...stage.gates,
   ];
+  const stepUp = [
+    { fact: "daysSinceLastLog", operator: "lessThanInclusive", value: program.freshDataDays ?? 3 },
+    { fact: "redFlagWithin", params: { days: program.redFlagHoldDays ?? 7 }, operator: "equal", value: false },
+  ];
   engine.addRule({
     name: "advance",
     priority: 1,
-    conditions: { all: gates.map((c) => toCondition(c, "gate", program)) } as never,
+    conditions: { all: [...gates.map((c) => toCondition(c, "gate", program)), ...stepUp] } as never,
     event: { type: "advance" },
   });
   return engine;

@@ -17,4 +17,9 @@ export const DEFAULTS = {
   perWeek: 7,
   /** How far back the red-flag pain and effusion flags look, in days (today included). */
   flagLookbackDays: 7,
+  /** An advance needs a log at most this many days old (today − latest log ≤ this). */
+  freshDataDays: 3,
+  /** A high-severity flag raised in this many days (today included) holds an advance: the flag look-back, so every
+   * high flag a decision shows also holds it. */
+  redFlagHoldDays: 7,
 } as const;

@@ -420,6 +420,12 @@ const ProgramObjectSchema = z.object({
   stages: z.array(StageSchema).min(1),
   /** After a regress, days to stay before the gates may advance again (default 7; ours). */
   minDaysAfterRegress: NonNegativeInt.optional(),
+  /** An advance needs a log at most this many days old: a patient silent for longer has shown nothing about today
+   * (default 3; ours). */
+  freshDataDays: NonNegativeInt.optional(),
+  /** A high-severity flag (red-flag pain, effusion 2+ or worse) raised in the last this-many days, today included,
+   * holds an advance (default 7; ours; 0 = never holds, the clinician still confirms a flagged advance). */
+  redFlagHoldDays: NonNegativeInt.optional(),
   notes: z.string().optional(),
 });
 
