@@ -327,10 +327,10 @@ function toCondition(c: Criterion, role: "gate" | "regress", program: Program): 
     }
     case "trend":
       return {
-        fact: "trendRise",
-        params: { metric: c.metric },
-        operator: (c.expect ?? "not_rising") === "not_rising" ? "lessThanInclusive" : "greaterThan",
-        value: c.maxRise ?? 0,
+        fact: "trendRising",
+        params: { metric: c.metric, maxRise: c.maxRise ?? 0, minRaisedDays: c.minRaisedDays ?? 2 },
+        operator: "equal",
+        value: (c.expect ?? "not_rising") === "rising",
       };
     case "adherence":
       return {
@@ -409,23 +409,25 @@ function buildJreEngine(program: Program, stageId: string): Engine {
     const ex = settleExcesses(await indexOf(almanac), params.sessions as number);
     return ex.length > 0 ? Math.max(...ex) : undefined;
   });
-  engine.addFact("trendRise", async (params: Params, almanac) => {
+  // Rising: the weekly mean rose by more than maxRise, on at least minRaisedDays days above last week's mean + maxRise.
+  engine.addFact("trendRising", async (params: Params, almanac) => {
     const ix = await indexOf(almanac);
-    const mean = (from: number, to: number) => {
-      let s = 0;
-      let n = 0;
+    const valuesOf = (from: number, to: number) => {
+      const values: number[] = [];
       for (let d = Math.max(from, ix.planStart); d <= to; d++) {
         const v = painField(ix.byDay.get(d), params.metric as string);
-        if (v !== undefined) {
-          s += v;
-          n++;
-        }
+        if (v !== undefined) values.push(v);
       }
-      return n >= 3 ? s / n : undefined;
+      return values;
     };
-    const now = mean(ix.today - 6, ix.today);
-    const before = mean(ix.today - 13, ix.today - 7);
-    return now === undefined || before === undefined ? undefined : tidy(now - before);
+    const now = valuesOf(ix.today - 6, ix.today);
+    const before = valuesOf(ix.today - 13, ix.today - 7);
+    if (now.length < 3 || before.length < 3) return undefined;
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const maxRise = params.maxRise as number;
+    const level = mean(before) + maxRise;
+    const raised = now.filter((v) => tidy(v - level) > 0).length;
+    return tidy(mean(now) - mean(before)) > maxRise && raised >= (params.minRaisedDays as number);
   });
   engine.addFact("adherence", async (params: Params, almanac) => {
     const ix = await indexOf(almanac);

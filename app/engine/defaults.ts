@@ -11,6 +11,9 @@ export const DEFAULTS = {
   minSamplesPerWeek: 3,
   /** Allowed week-on-week rise of the weekly mean. */
   maxRise: 0,
+  /** Days this week above last week's mean (by more than the allowed rise) before a rise counts: one bad day does
+   * not make a rising week. */
+  minRaisedDays: 2,
   /** Credit for a partly done session in adherence. */
   partialCredit: 0.5,
   /** Sessions per week expected when neither criterion nor prescription says. */

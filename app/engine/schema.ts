@@ -148,8 +148,11 @@ const TrendCriterionSchema = z.object({
   kind: z.literal("trend"),
   metric: PainMetricSchema,
   test: z.string().min(1).optional(),
-  /** Allowed rise of this week's mean over last week's mean (default 0). */
+  /** Allowed rise of this week's mean over last week's mean (default 0): the rule's tolerance. */
   maxRise: z.number().min(0).optional(),
+  /** A rise counts only when at least this many days this week were above last week's mean by more than maxRise
+   * (default 2, ours: a single bad day does not make a rising week; 1 = it can). */
+  minRaisedDays: PositiveInt.optional(),
   /** 'not_rising' (gate use, default) or 'rising' (regress use). */
   expect: z.enum(["not_rising", "rising"]).optional(),
   /** Each 7-day week needs at least this many values (default 3). */
