@@ -327,10 +327,10 @@ function toCondition(c: Criterion, role: "gate" | "regress", program: Program): 
     }
     case "trend":
       return {
-        fact: "trendRise",
-        params: { metric: c.metric },
-        operator: (c.expect ?? "not_rising") === "not_rising" ? "lessThanInclusive" : "greaterThan",
-        value: c.maxRise ?? 0,
+        fact: "trendRising",
+        params: { metric: c.metric, maxRise: c.maxRise ?? 0, minRaisedDays: c.minRaisedDays ?? 2 },
+        operator: "equal",
+        value: (c.expect ?? "not_rising") === "rising",
       };
     case "adherence":
       return {
@@ -409,23 +409,25 @@ function buildJreEngine(program: Program, stageId: string): Engine {
     const ex = settleExcesses(await indexOf(almanac), params.sessions as number);
     return ex.length > 0 ? Math.max(...ex) : undefined;
   });
-  engine.addFact("trendRise", async (params: Params, almanac) => {
+  // Rising: the weekly mean rose by more than maxRise, on at least minRaisedDays days above last week's mean + maxRise.
+  engine.addFact("trendRising", async (params: Params, almanac) => {
     const ix = await indexOf(almanac);
-    const mean = (from: number, to: number) => {
-      let s = 0;
-      let n = 0;
+    const valuesOf = (from: number, to: number) => {
+      const values: number[] = [];
       for (let d = Math.max(from, ix.planStart); d <= to; d++) {
         const v = painField(ix.byDay.get(d), params.metric as string);
-        if (v !== undefined) {
-          s += v;
-          n++;
-        }
+        if (v !== undefined) values.push(v);
       }
-      return n >= 3 ? s / n : undefined;
+      return values;
     };
-    const now = mean(ix.today - 6, ix.today);
-    const before = mean(ix.today - 13, ix.today - 7);
-    return now === undefined || before === undefined ? undefined : tidy(now - before);
+    const now = valuesOf(ix.today - 6, ix.today);
+    const before = valuesOf(ix.today - 13, ix.today - 7);
+    if (now.length < 3 || before.length < 3) return undefined;
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const maxRise = params.maxRise as number;
+    const level = mean(before) + maxRise;
+    const raised = now.filter((v) => tidy(v - level) > 0).length;
+    return tidy(mean(now) - mean(before)) > maxRise && raised >= (params.minRaisedDays as number);
   });
   engine.addFact("adherence", async (params: Params, almanac) => {
     const ix = await indexOf(almanac);
@@ -489,6 +491,25 @@ function buildJreEngine(program: Program, stageId: string): Engine {
     return undefined;
   });
 
+  // The engine's implicit step-up gates: recent data and no recent red flag (defaults as in app/engine/defaults.ts).
+  engine.addFact("daysSinceLastLog", async (_params, almanac) => {
+    const ix = await indexOf(almanac);
+    const days = [...ix.byDay.keys()];
+    return days.length === 0 ? undefined : ix.today - Math.max(...days);
+  });
+  engine.addFact("redFlagWithin", async (params: Params, almanac) => {
+    const ix = await indexOf(almanac);
+    const level = program.painModel.redFlagPain;
+    for (let d = ix.today - (params.days as number) + 1; d <= ix.today; d++) {
+      const l = ix.byDay.get(d);
+      if (!l) continue;
+      const pains = [l.painDuring, l.painAfter, l.morningPain, l.painAtRest, ...Object.values(l.testPain ?? {})];
+      if (pains.some((v) => v != null && v >= level)) return true;
+      if (l.swelling && SWELLING_RANK[l.swelling] >= SWELLING_RANK["2+"]) return true;
+    }
+    return false;
+  });
+
   const stage = program.stages.find((s) => s.id === stageId)!;
   stage.regressRules.forEach((rule, i) => {
     const conditions = rule.criteria.map((c) => toCondition(c, "regress", program));
@@ -505,10 +526,14 @@ function buildJreEngine(program: Program, stageId: string): Engine {
       : []),
     ...stage.gates,
   ];
+  const stepUp = [
+    { fact: "daysSinceLastLog", operator: "lessThanInclusive", value: program.freshDataDays ?? 3 },
+    { fact: "redFlagWithin", params: { days: program.redFlagHoldDays ?? 7 }, operator: "equal", value: false },
+  ];
   engine.addRule({
     name: "advance",
     priority: 1,
-    conditions: { all: gates.map((c) => toCondition(c, "gate", program)) } as never,
+    conditions: { all: [...gates.map((c) => toCondition(c, "gate", program)), ...stepUp] } as never,
     event: { type: "advance" },
   });
   return engine;

@@ -9,8 +9,10 @@
  * `conflicting_rules` flags of its criteria against the pain model.
  */
 import { compileCriterion, CompiledTime, type CompiledCriterion } from "./criteria";
+import { CompiledFreshData } from "./criteria/fresh-data";
+import { CompiledRedFlagHold } from "./criteria/red-flag-hold";
 import { DEFAULTS } from "./defaults";
-import { findConflicts } from "./flags";
+import { findConflicts, redFlagHoldDaysOf } from "./flags";
 import type { Program, RegressAction, RegressRule, TimeCriterion } from "./schema";
 import type { Flag } from "./types";
 
@@ -25,10 +27,15 @@ export interface CompiledRule {
 
 export interface CompiledStage {
   rules: CompiledRule[];
-  /** The gates in check order: the minimum days in the stage (when set), then the authored ones. */
+  /** The gates in check order: the minimum days in the stage (when set), recent data, no recent red flag (unless
+   * the program never holds for one), then the authored ones. A stage with no gates of its own gets none: the engine
+   * never moves it on by itself, so there is no step up to check. */
   gates: CompiledCriterion[];
   /** The gates when a regress started the stay: the stay after a regress follows the minimum days. */
   gatesAfterRegress: CompiledCriterion[];
+  /** The checks every step up must pass, whatever raises the load (an advance; later a dose increase): recent data,
+   * and no recent red flag unless the program never holds for one. Also among `gates`. */
+  stepUp: CompiledCriterion[];
   /** `conflicting_rules` flags (each decision gets its own copies). */
   conflicts: Flag[];
 }
@@ -90,11 +97,21 @@ function compileStage(program: Program, stageIndex: number): CompiledStage {
     };
     afterRegress.push(new CompiledTime(c, "gate", undefined, stay));
   }
+  const freshData = new CompiledFreshData(
+    program.freshDataDays ?? DEFAULTS.freshDataDays,
+    program.freshDataDays === undefined,
+  );
+  const holdDays = redFlagHoldDaysOf(program);
+  const redFlagHold = holdDays > 0 ? new CompiledRedFlagHold(holdDays, program.redFlagHoldDays === undefined) : null;
+  const stepUp = redFlagHold ? [freshData, redFlagHold] : [freshData];
   const authored = stage.gates.map((c) => compileCriterion(c, program, stage, "gate"));
+  const gated = (before: CompiledCriterion[]) =>
+    before.length + authored.length > 0 ? [...before, ...stepUp, ...authored] : [];
   return {
     rules,
-    gates: [...minDays, ...authored],
-    gatesAfterRegress: [...minDays, ...afterRegress, ...authored],
+    gates: gated(minDays),
+    gatesAfterRegress: gated([...minDays, ...afterRegress]),
+    stepUp,
     conflicts: findConflicts(program.painModel, stage),
   };
 }

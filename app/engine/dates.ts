@@ -87,6 +87,20 @@ export function fromDayNumber(dayNumber: number): LocalDate {
 
 const DATE_TEXT = new Map<number, LocalDate>();
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** A day as people write it in a sentence: "2 Dec" (the year is left out; sentences quote recent days). */
+export function dayAndMonth(dayNumber: number): string {
+  const { month, day } = dayNumberToCivil(dayNumber);
+  return `${day} ${MONTHS[month - 1]}`;
+}
+
+/** How long ago a day was, seen from `today`: "today", "yesterday", "5 days ago". */
+export function daysAgo(dayNumber: number, today: number): string {
+  const n = today - dayNumber;
+  return n === 0 ? "today" : n === 1 ? "yesterday" : `${n} days ago`;
+}
+
 /** The local date `days` days after `date` (negative goes back). Never affected by daylight saving. */
 export function addDays(date: LocalDate, days: number): LocalDate {
   return fromDayNumber(toDayNumber(date) + days);
@@ -137,12 +151,4 @@ export function localDateOf(instant: string | number, timeZone: string): LocalDa
  */
 export function sessionDayOfMorningReport(date: LocalDate): LocalDate {
   return addDays(date, -1);
-}
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "3 Dec": a day as the patient's sentences quote it (the app shows dates the same way, with the year). */
-export function dayMonthText(dayNumber: number): string {
-  const { month, day } = dayNumberToCivil(dayNumber);
-  return `${day} ${MONTHS[month - 1]!}`;
 }

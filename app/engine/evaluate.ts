@@ -3,7 +3,10 @@
  *
  * Order (clinical-reference §9): regress rules first (safety), then every gate; if a regress rule fired the outcome
  * is regress, else if every gate is met it is advance (complete on the last stage), else hold. Exactly one outcome.
- * Gates are evaluated even when a regress rule fires, so the clinician sees the whole picture.
+ * Gates are evaluated even when a regress rule fires, so the clinician sees the whole picture. Every stage with gates
+ * also has two implicit ones a step up must pass: recent data and no recent red flag (compiled.ts). An advance or
+ * completion that still carries a high-severity flag says so in `requiresClinician`: it is never applied
+ * automatically.
  *
  * The program's stage is compiled once (compiled.ts) and the history indexed once per evaluation (context.ts); every
  * check is made whole, sentences included, when its criterion is evaluated.
@@ -69,6 +72,8 @@ export function evaluate(input: EvaluationInput): Decision {
     ...otherFlags(ctx, boundaryChecks, compiled.conflicts),
   ].sort(bySeverity);
 
+  const requiresClinician = outcome === "advance" || outcome === "complete" ? clinicianReason(flags) : undefined;
+
   const toStage = program.stages[toIndex]!;
   const summaries = summarise({ outcome, stage, toStage, regressChecks, gateChecks, regress, flags });
   // Keys in the order of the Decision interface (and of every decision stored so far).
@@ -80,6 +85,7 @@ export function evaluate(input: EvaluationInput): Decision {
     flags,
     load: computeLoad(ctx),
     regress,
+    requiresClinician,
     patientSummary: summaries.patient,
     clinicianSummary: summaries.clinician,
     engineVersion: ENGINE_VERSION,
@@ -133,6 +139,13 @@ function regressFlags(chosen: CompiledRule, fired: CompiledRule[], stageIndex: n
     });
   }
   return flags;
+}
+
+/** Why a step up must wait for the clinician even where advances apply automatically: a high-severity flag. */
+function clinicianReason(flags: Flag[]): string | undefined {
+  const high = flags.filter((f) => f.severity === "high");
+  if (high.length === 0) return undefined;
+  return `A clinician must confirm this move: ${high.map((f) => f.message).join(" ")}`;
 }
 
 function noGatesFlag(stage: Stage): Flag {

@@ -1,5 +1,6 @@
 /**
- * Flags for the clinician: things a human should look at whatever the outcome. Flags never change the outcome.
+ * Flags for the clinician: things a human should look at whatever the outcome. Flags never change the outcome
+ * themselves; the red-flag hold gate (criteria/red-flag-hold.ts) reads the same findings as the high-severity flags.
  */
 import { COMPARATOR_SYMBOL, compare, fmt } from "./compare";
 import { fromDayNumber } from "./dates";
@@ -9,11 +10,19 @@ import { SWELLING_RANK } from "./criteria/swelling-order";
 import { capitalise } from "./criteria/common";
 import { resolvePainLimit } from "./criteria/pain";
 import { painMetricLabel } from "./criteria/pain-words";
-import type { Criterion, PainMetric, PainModel, Stage } from "./schema";
+import type { Criterion, PainMetric, PainModel, Program, Stage, SwellingGrade } from "./schema";
 import type { Flag } from "./types";
 
-/** Any pain at or above the program's red-flag level in the last days (stiffness is not pain, so not counted). */
-export function redFlagPain(ctx: EvalContext): Flag | null {
+/** The worst pain at or above the program's red-flag level logged from day `from` to today (the latest among
+ * equals), or null. Stiffness is not pain, so not counted. */
+export interface RedFlagPain {
+  value: number;
+  day: number;
+  /** e.g. "pain during", "hop test pain". */
+  what: string;
+}
+
+export function worstRedFlagPain(ctx: EvalContext, from: number): RedFlagPain | null {
   const level = ctx.program.painModel.redFlagPain;
   const { days, logs } = ctx;
   // Find the worst (latest among equals) value first; build words only for it.
@@ -21,7 +30,7 @@ export function redFlagPain(ctx: EvalContext): Flag | null {
   let worstDay = 0;
   let worstMetric: PainMetric | null = null;
   let worstTest: string | undefined;
-  for (let i = firstLogFrom(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1); i < ctx.logs.length; i++) {
+  for (let i = firstLogFrom(ctx, from); i < ctx.logs.length; i++) {
     const log = logs[i]!;
     const day = days[i]!;
     // Fields in the order during, after, next morning, at rest, then the named tests: a later one wins a tie.
@@ -63,34 +72,65 @@ export function redFlagPain(ctx: EvalContext): Flag | null {
   }
   if (worstMetric === null) return null;
   const what = worstMetric === "test" ? painMetricLabel("test", worstTest) : painMetricLabel(worstMetric).toLowerCase();
+  return { value: worstValue, day: worstDay, what };
+}
+
+/** The worst effusion grade at or above `minGrade` logged from day `from` to today (the latest among equals). */
+export interface Effusion {
+  grade: SwellingGrade;
+  day: number;
+}
+
+export function worstEffusion(ctx: EvalContext, from: number, minGrade: SwellingGrade): Effusion | null {
+  const { days, logs } = ctx;
+  let worstRank = -1;
+  let worst: Effusion | null = null;
+  for (let i = firstLogFrom(ctx, from); i < ctx.logs.length; i++) {
+    const g = logs[i]!.swelling;
+    if (g && SWELLING_RANK[g] >= SWELLING_RANK[minGrade] && SWELLING_RANK[g] >= worstRank) {
+      worstRank = SWELLING_RANK[g];
+      worst = { grade: g, day: days[i]! };
+    }
+  }
+  return worst;
+}
+
+/** The grade from which an effusion is a high-severity flag (hold and treat). */
+export const HIGH_EFFUSION: SwellingGrade = "2+";
+
+/** How long, by the program, a high-severity flag holds an advance (days, today included; 0 = never). */
+export const redFlagHoldDaysOf = (program: Program): number => program.redFlagHoldDays ?? DEFAULTS.redFlagHoldDays;
+
+/** Any pain at or above the program's red-flag level in the last days. */
+export function redFlagPain(ctx: EvalContext): Flag | null {
+  const found = worstRedFlagPain(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1);
+  if (!found) return null;
+  const { painModel } = ctx.program;
   return {
     code: "red_flag_pain",
     severity: "high",
-    message: `${what} ${fmt(worstValue)}/10 on ${fromDayNumber(worstDay)}, at or above the red-flag level ${fmt(level)}/10: review the patient.`,
+    message: `${capitalise(found.what)} ${fmt(found.value)}/10 on ${fromDayNumber(found.day)}, at or above this program's red-flag level ${fmt(painModel.redFlagPain)}/10 (${painModel.name}): review the patient.${holdWords(ctx.program)}`,
   };
 }
 
-/** Effusion 1+ or more in the last days: 1+ is a warning (stay at level), 2+ high (hold and treat; Delaware). */
+/** Effusion 1+ or more in the last days: 1+ is a warning (stay at this level), 2+ high (hold and treat). */
 export function effusion(ctx: EvalContext): Flag | null {
-  const { days, logs } = ctx;
-  let worstRank = -1;
-  let worstGrade = "";
-  let worstDay = 0;
-  for (let i = firstLogFrom(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1); i < ctx.logs.length; i++) {
-    const g = logs[i]!.swelling;
-    if (g && SWELLING_RANK[g] >= SWELLING_RANK["1+"] && SWELLING_RANK[g] >= worstRank) {
-      worstRank = SWELLING_RANK[g];
-      worstGrade = g;
-      worstDay = days[i]!;
-    }
-  }
-  if (worstRank < 0) return null;
-  const high = worstRank >= SWELLING_RANK["2+"];
+  const found = worstEffusion(ctx, ctx.today - DEFAULTS.flagLookbackDays + 1, "1+");
+  if (!found) return null;
+  const high = SWELLING_RANK[found.grade] >= SWELLING_RANK[HIGH_EFFUSION];
   return {
     code: "effusion",
     severity: high ? "high" : "warning",
-    message: `Effusion ${worstGrade} logged on ${fromDayNumber(worstDay)}${high ? ": hold and treat (Delaware: 2+)" : ": stay at this level (Delaware: 1+)"}.`,
+    message: `Effusion ${found.grade} logged on ${fromDayNumber(found.day)}${high ? `: hold and treat.${holdWords(ctx.program)}` : ": stay at this level."}`,
   };
+}
+
+/** What the program's red-flag hold does with a high flag, in a few words. */
+function holdWords(program: Program): string {
+  const days = redFlagHoldDaysOf(program);
+  return days > 0
+    ? ` This program holds advances for ${days} day${days === 1 ? "" : "s"} after a red flag.`
+    : " This program does not hold advances after a red flag; a clinician confirms any flagged advance.";
 }
 
 /** Rules in the stage that contradict the program's pain model or each other. Depends on the program only, so it is

@@ -148,8 +148,11 @@ const TrendCriterionSchema = z.object({
   kind: z.literal("trend"),
   metric: PainMetricSchema,
   test: z.string().min(1).optional(),
-  /** Allowed rise of this week's mean over last week's mean (default 0). */
+  /** Allowed rise of this week's mean over last week's mean (default 0): the rule's tolerance. */
   maxRise: z.number().min(0).optional(),
+  /** A rise counts only when at least this many days this week were above last week's mean by more than maxRise
+   * (default 2, ours: a single bad day does not make a rising week; 1 = it can). */
+  minRaisedDays: PositiveInt.optional(),
   /** 'not_rising' (gate use, default) or 'rising' (regress use). */
   expect: z.enum(["not_rising", "rising"]).optional(),
   /** Each 7-day week needs at least this many values (default 3). */
@@ -420,6 +423,12 @@ const ProgramObjectSchema = z.object({
   stages: z.array(StageSchema).min(1),
   /** After a regress, days to stay before the gates may advance again (default 7; ours). */
   minDaysAfterRegress: NonNegativeInt.optional(),
+  /** An advance needs a log at most this many days old: a patient silent for longer has shown nothing about today
+   * (default 3; ours). */
+  freshDataDays: NonNegativeInt.optional(),
+  /** A high-severity flag (red-flag pain, effusion 2+ or worse) raised in the last this-many days, today included,
+   * holds an advance (default 7; ours; 0 = never holds, the clinician still confirms a flagged advance). */
+  redFlagHoldDays: NonNegativeInt.optional(),
   notes: z.string().optional(),
 });
 

@@ -18,6 +18,9 @@ export interface EvaluationInput {
   signoffs: readonly SignoffFact[];
 }
 
+/** A check's kind: its criterion's, or `red_flag` for the stage's implicit red-flag hold. */
+export type CheckKind = CriterionKind | "red_flag";
+
 export type Outcome = "advance" | "hold" | "regress" | "complete";
 export type CheckStatus = "met" | "not_met" | "no_data";
 export type CheckRole = "gate" | "regress";
@@ -28,7 +31,7 @@ export interface Check {
    * `min_days` / `after_regress` for the stage's implicit time gates. */
   id: string;
   criterionId: string;
-  kind: CriterionKind;
+  kind: CheckKind;
   role: CheckRole;
   /** Set for regress checks. */
   ruleId?: string;
@@ -117,6 +120,9 @@ export interface Decision {
   load: LoadSummary;
   /** Set when outcome is 'regress'. */
   regress?: RegressDetail;
+  /** Set on an advance or completion that carries a high-severity flag: why a clinician must confirm it, even in a
+   * plan whose advances otherwise apply automatically. */
+  requiresClinician?: string;
   patientSummary: string;
   clinicianSummary: string;
   engineVersion: string;

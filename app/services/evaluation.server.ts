@@ -16,7 +16,12 @@ export type EvaluationResult = {
   status: DecisionStatus;
   /** True when the plan's stage changed as a result (regressions always; advances only in automatic mode). */
   stageChanged: boolean;
+  /** The days of the logs the engine was given (first and last log date, how many days were logged); null when the
+   * patient has logged nothing in the history loaded. */
+  logsUsed: LogsUsed | null;
 };
+
+export type LogsUsed = { from: string; to: string; days: number };
 
 // Validating a stored program costs more than the engine's whole evaluation, and a clinic's plans share a handful of
 // program versions: parse each distinct text once. Frozen, because every caller now shares the object (and the
@@ -57,7 +62,8 @@ function planFacts(plan: Plan, timeZone: string, movedOn: string | null) {
  * Runs the engine on a plan's recent history and records the decision, in one transaction:
  * - hold: kept as information (replacing an earlier hold of the same day);
  * - regress: applied at once (safety first) and flagged for the clinician;
- * - advance / complete: applied at once in automatic mode, otherwise left pending for the clinician to confirm.
+ * - advance / complete: applied at once in automatic mode, unless the engine says it needs a clinician
+ *   (`decision.requiresClinician`: a recent red flag); otherwise left pending for the clinician to confirm.
  * Any decision still pending from an earlier evaluation is superseded by the new one.
  */
 export async function evaluatePlan(
@@ -68,7 +74,15 @@ export async function evaluatePlan(
   const today = args.today ?? todayIn(args.timeZone);
   const facts = await loadPlanFacts(db, plan, today);
   const decision = decidePlan(plan, args.timeZone, today, facts);
-  return db.transaction().execute((trx) => recordDecision(trx, plan, decision, today, actor));
+  const result = await db.transaction().execute((trx) => recordDecision(trx, plan, decision, today, actor));
+  return { ...result, logsUsed: logsUsedOf(facts) };
+}
+
+/** The days of the logs loaded for an evaluation (they arrive in date order, up to today). */
+function logsUsedOf(facts: PlanFacts): LogsUsed | null {
+  const { logs } = facts;
+  if (logs.length === 0) return null;
+  return { from: logs[0]!.date, to: logs.at(-1)!.date, days: new Set(logs.map((l) => l.date)).size };
 }
 
 /** The engine's decision for a plan from facts already loaded (pure; no database). */
@@ -89,13 +103,15 @@ export async function recordDecision(
   decision: Decision,
   today: string,
   actor: Actor,
-): Promise<EvaluationResult> {
+): Promise<Omit<EvaluationResult, "logsUsed">> {
   await supersedePendingDecisions(trx, plan.id);
   if (decision.outcome === "hold") {
     await deleteHeldDecisionsOfDay(trx, plan.id, today);
   }
+  // The engine says when an advance must wait for a clinician; the service only reads it.
   const applyNow =
-    decision.outcome === "regress" || (decision.outcome !== "hold" && plan.approval_mode === "automatic");
+    decision.outcome === "regress" ||
+    (decision.outcome !== "hold" && plan.approval_mode === "automatic" && !decision.requiresClinician);
   const status: DecisionStatus = decision.outcome === "hold" ? "info" : applyNow ? "applied" : "pending";
   const decisionId = await insertDecision(trx, { clinicId: plan.clinic_id, planId: plan.id, decision, status });
 
@@ -117,6 +133,7 @@ export async function recordDecision(
         to: decision.toStageId,
         evaluatedFor: today,
         engineVersion: decision.engineVersion,
+        ...(decision.requiresClinician ? { requiresClinician: decision.requiresClinician } : {}),
       },
     });
   }

@@ -65,19 +65,19 @@ const program = ProgramSchema.parse({
   })),
 });
 
-async function setup(approvalMode: "confirm" | "automatic", startStageId = "one") {
+async function setup(approvalMode: "confirm" | "automatic", startStageId = "one", onProgram = program) {
   const db = getDb();
   const cast = await createClinicWithCast(db);
   const started = await startPlan(db, cast.clinician, {
     patientId: cast.patientA.id,
-    program,
+    program: onProgram,
     startStageId,
     startDate: "2026-11-01",
     approvalMode,
     involvedSide: "right",
   });
   if (!started.ok) throw new Error("plan did not start");
-  const log = (date: string, painDuring: number) =>
+  const log = (date: string, painDuring: number, swelling: "none" | "1+" | "2+" | null = null) =>
     db
       .insertInto("daily_log")
       .values({
@@ -95,7 +95,7 @@ async function setup(approvalMode: "confirm" | "automatic", startStageId = "one"
         session_minutes: 30,
         session_rpe: 4,
         running_minutes: null,
-        swelling: null,
+        swelling,
         soreness: null,
         exercises: null,
         other_activities: null,
@@ -169,6 +169,50 @@ describe("recording and applying engine decisions", () => {
     await log("2026-11-03", 1);
     expect((await evaluateOn("2026-11-03")).decision.outcome).toBe("hold");
     expect((await decisions(db, planId)).map((d) => d.outcome)).toEqual(["regress", "hold"]);
+  });
+
+  it("auto-approval waits for the clinician when a red flag is recent: effusion 2+ two days ago holds the advance", async () => {
+    const { db, planId, log, plan, evaluateOn } = await setup("automatic");
+    await log("2026-11-02", 2, "2+");
+    await log("2026-11-04", 2, "none");
+    const result = await evaluateOn("2026-11-04");
+    expect(result.decision.outcome).toBe("hold");
+    const hold = result.decision.checks.find((c) => c.id === "no_recent_red_flag")!;
+    expect(hold.status).toBe("not_met");
+    expect(hold.clinicianText).toContain("effusion 2+ on 2 Nov (2 days ago)");
+    expect(await plan()).toMatchObject({ current_stage_id: "one" });
+    expect((await decisions(db, planId)).map((d) => d.status)).toEqual(["info"]);
+  });
+
+  it("auto-approval waits for the clinician when a program that does not hold on red flags advances past one", async () => {
+    // The program sets no red-flag hold, so the gates advance; the flagged advance still waits for a clinician.
+    const { db, planId, log, plan, evaluateOn } = await setup("automatic", "one", { ...program, redFlagHoldDays: 0 });
+    await log("2026-11-02", 2, "2+");
+    const result = await evaluateOn("2026-11-02");
+    expect(result.decision.outcome).toBe("advance");
+    expect(result.decision.requiresClinician).toMatch(/clinician must confirm.*Effusion 2\+ logged on 2026-11-02/);
+    expect(result).toMatchObject({ status: "pending", stageChanged: false });
+    expect(await plan()).toMatchObject({ current_stage_id: "one" });
+    const audit = await db
+      .selectFrom("audit_event")
+      .select(["action", "detail"])
+      .where("plan_id", "=", planId)
+      .where("action", "like", "decision.%")
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(["decision.advance.proposed"]);
+    expect(audit[0]!.detail).toContain("requiresClinician");
+  });
+
+  it("a patient silent for five days is not advanced, even in automatic mode, and the decision says when they last logged", async () => {
+    const { log, plan, evaluateOn } = await setup("automatic");
+    await log("2026-11-02", 2);
+    const result = await evaluateOn("2026-11-07");
+    expect(result.decision.outcome).toBe("hold");
+    const recent = result.decision.checks.find((c) => c.id === "recent_data")!;
+    expect(recent).toMatchObject({ status: "not_met", observed: 5 });
+    expect(recent.patientText).toContain("your last log was on 2 Nov, 5 days ago");
+    expect(result.logsUsed).toEqual({ from: "2026-11-02", to: "2026-11-02", days: 1 });
+    expect(await plan()).toMatchObject({ current_stage_id: "one" });
   });
 
   it("a newer evaluation supersedes a decision still waiting for the clinician, and same-day holds are not duplicated", async () => {

@@ -9,8 +9,8 @@
  */
 import { COMPARATOR_SYMBOL, compare, nearlyEqual } from "../compare";
 import type { EvalContext } from "../context";
-import type { Comparator, Criterion, CriterionKind, Source, TimeCriterion } from "../schema";
-import type { Check, CheckRole, CheckStatus, Observed } from "../types";
+import type { Comparator, Source } from "../schema";
+import type { Check, CheckKind, CheckRole, CheckStatus, Observed } from "../types";
 
 /** What a check compares with: fixed per criterion, worked out when it is compiled. */
 export interface Target {
@@ -25,11 +25,19 @@ export interface Evaluation {
   onBoundary: boolean;
 }
 
+/** What a compiled criterion takes from its authored criterion (or, for the stage's implicit gates, a made-up one). */
+export interface CriterionHead {
+  id: string;
+  kind: CheckKind;
+  source?: Source;
+  patientText?: string;
+}
+
 /** `D`: the details a criterion's sentences quote beyond the check itself (days, counts, values). */
 export abstract class CompiledCriterion<D = unknown> {
   readonly checkId: string;
   readonly criterionId: string;
-  readonly kind: CriterionKind;
+  readonly kind: CheckKind;
   readonly ruleId: string | undefined;
   readonly source: Source | undefined;
   /** The program's own patient sentence, when it gives one. */
@@ -39,7 +47,7 @@ export abstract class CompiledCriterion<D = unknown> {
 
   /** `noDataTarget`: what a check without data states instead, for the few kinds that state it differently. */
   constructor(
-    c: Criterion | TimeCriterion,
+    c: CriterionHead,
     readonly role: CheckRole,
     ruleId: string | undefined,
     readonly label: string,

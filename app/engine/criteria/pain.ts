@@ -4,7 +4,7 @@
  * comparator: a gate asks for pain within the limit, a regress rule triggers on pain beyond it.
  */
 import { fmt, requirementWords, sum, tidy } from "../compare";
-import { dayMonthText } from "../dates";
+import { dayAndMonth } from "../dates";
 import { firstLogFrom, nextMorningOf, type EvalContext } from "../context";
 import type { Comparator, PainCriterion, PainModel } from "../schema";
 import type { Check, CheckRole } from "../types";
@@ -102,7 +102,7 @@ export class CompiledPain extends CompiledCriterion<ValueDays> {
     const count = values.length;
     if (count < this.minSamples) {
       const since = this.stageCutOff(ctx) ? ctx.stageEntered : null;
-      const where = since === null ? this.windowText : `since ${dayMonthText(since)}`;
+      const where = since === null ? this.windowText : `since ${dayAndMonth(since)}`;
       const scores = `${painSubject(c.metric, c.test)} scores ${where}`;
       return this.noData(
         count === 0 ? scores : `${this.minSamples} ${scores} (have ${count})`,
@@ -174,7 +174,7 @@ export class CompiledPain extends CompiledCriterion<ValueDays> {
     const since = days.sinceStage ?? null;
     if (this.role !== "gate" || !this.limit || (days.length === 0 && since === null)) return null;
     const { c, minSamples } = this;
-    const stageStart = since !== null ? `since you started this stage on ${dayMonthText(since)}` : null;
+    const stageStart = since !== null ? `since you started this stage on ${dayAndMonth(since)}` : null;
     if (days.length === 0) return `no ${painSubject(c.metric, c.test)} scores yet ${stageStart!}`;
     const scores = `${painSubject(c.metric, c.test)} score${minSamples === 1 ? "" : "s"}`;
     return `${days.length} of ${minSamples} ${scores} ${stageStart ?? `${this.windowText} so far`}`;

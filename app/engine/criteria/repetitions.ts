@@ -4,7 +4,7 @@
  * logged disqualifies the session (missing data never passes); a next-morning condition waits for that report.
  */
 import { fmt } from "../compare";
-import { dayMonthText, fromDayNumber } from "../dates";
+import { dayAndMonth, fromDayNumber } from "../dates";
 import { firstLogFrom, nextMorningOf, type EvalContext } from "../context";
 import type { RepetitionsCriterion } from "../schema";
 import type { Check, CheckRole, DailyLogFact } from "../types";
@@ -118,12 +118,12 @@ export class CompiledRepetitions extends CompiledCriterion<RepetitionsDetails> {
   }
 
   protected override noDataProgress(p: RepetitionsDetails): string | null {
-    return p.since === null ? null : `no session logged yet since you started this stage on ${dayMonthText(p.since)}`;
+    return p.since === null ? null : `no session logged yet since you started this stage on ${dayAndMonth(p.since)}`;
   }
 
   protected patient(k: Check, p: RepetitionsDetails): string {
     const { c, role, requirement } = this;
-    const since = p.since === null ? "" : ` since you started this stage on ${dayMonthText(p.since)}`;
+    const since = p.since === null ? "" : ` since you started this stage on ${dayAndMonth(p.since)}`;
     if (k.status === "no_data")
       return p.since === null
         ? patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: MISSING })

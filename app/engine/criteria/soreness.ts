@@ -18,7 +18,8 @@ const SORENESS_WORDS: Record<Soreness, string> = {
   after_1h_or_next_day: "sore more than an hour after or the next day",
 };
 
-/** What the Delaware table says to do for each response; shown to the clinician. */
+/** What the soreness rules (Adams et al.'s table) say to do for each response; shown to the clinician without the
+ * protocol's name, which the criterion's own source gives (issue 14: checks name the patient's own program). */
 const SORENESS_ADVICE: Record<Soreness, string> = {
   none: "advance as planned",
   warmup_resolved: "repeat the previous session",
@@ -103,7 +104,7 @@ export class CompiledSoreness extends CompiledCriterion<number> {
       label,
       observed: `${level} on ${fromDayNumber(day)}`,
       requirement: this.levelsSet,
-      detail: `Delaware table for '${level}': ${SORENESS_ADVICE[level]}.`,
+      detail: `Soreness rule for '${level}': ${SORENESS_ADVICE[level]}.`,
     });
   }
 }

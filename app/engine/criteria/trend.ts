@@ -1,7 +1,10 @@
 /**
  * Week-on-week trend: the mean of a pain metric over the last 7 days (today included) against the 7 days before.
- * Rise = this week's mean − last week's mean. 'not_rising' (gate) is met when rise ≤ maxRise; 'rising' (regress)
- * when rise > maxRise. Values are taken by the date they were logged (a whole week either way).
+ * Rise = this week's mean − last week's mean. The week is rising when rise > maxRise (the rule's tolerance) **and**
+ * at least `minRaisedDays` days this week (default 2, ours) were above last week's mean by more than maxRise: one bad
+ * morning lifts the mean but does not make a rising week, unless the program sets minRaisedDays 1. 'not_rising'
+ * (gate) is met when the week is not rising; 'rising' (regress) when it is. Values are taken by the date they were
+ * logged (a whole week either way). Both sentences state the tolerance.
  */
 import { fmt, tidy } from "../compare";
 import { DEFAULTS } from "../defaults";
@@ -18,10 +21,24 @@ interface WeekValues {
   count: number;
 }
 
+interface Details {
+  lastWeek: WeekValues;
+  thisWeek: WeekValues;
+  /** Days this week above last week's mean by more than the tolerance. */
+  raisedDays: number;
+}
+
+/** "one bad day alone does not count", "fewer than 3 bad days do not count". */
+const fewDaysText = (minRaisedDays: number) =>
+  minRaisedDays === 2 ? "one bad day alone does not count" : `fewer than ${minRaisedDays} bad days do not count`;
+
 const mean = (week: WeekValues) => (week.count > 0 ? week.sum / week.count : 0);
 
-export class CompiledTrend extends CompiledCriterion<{ lastWeek: WeekValues; thisWeek: WeekValues }> {
+export class CompiledTrend extends CompiledCriterion<Details> {
   private readonly maxRise: number;
+  private readonly minRaisedDays: number;
+  /** The tolerance in words, for both sentences. */
+  private readonly toleranceText: string;
   private readonly notRising: boolean;
   private readonly minPerWeek: number;
   private readonly subject: string;
@@ -34,22 +51,33 @@ export class CompiledTrend extends CompiledCriterion<{ lastWeek: WeekValues; thi
     ruleId?: string,
   ) {
     const maxRise = c.maxRise ?? DEFAULTS.maxRise;
+    const minRaisedDays = c.minRaisedDays ?? DEFAULTS.minRaisedDays;
     const expect = c.expect ?? "not_rising";
     super(
       c,
       role,
       ruleId,
       c.label ??
-        `${painMetricLabel(c.metric, c.test)} week-on-week ${expect === "not_rising" ? "not rising" : "rising"} (rise ${expect === "not_rising" ? "≤" : ">"} ${fmt(maxRise)})`,
+        `${painMetricLabel(c.metric, c.test)} week-on-week ${expect === "not_rising" ? "not rising" : "rising"} (rise ${expect === "not_rising" ? "≤" : ">"} ${fmt(maxRise)}${minRaisedDays > 1 ? ` on ${minRaisedDays}+ days` : ""})`,
       { threshold: maxRise, comparator: expect === "not_rising" ? "lte" : "gt", unit: "points" },
       { threshold: maxRise, comparator: expect === "not_rising" ? "lte" : "gt" },
     );
     this.maxRise = maxRise;
+    this.minRaisedDays = minRaisedDays;
+    this.toleranceText =
+      `${fmt(maxRise)} point${maxRise === 1 ? "" : "s"} (${maxRise === 0 ? "the weekly mean may not rise at all" : `the weekly mean may rise by up to ${fmt(maxRise)}`})` +
+      (minRaisedDays > 1
+        ? `; a rise counts only when at least ${minRaisedDays} days this week are above last week's mean by more than that (${fewDaysText(minRaisedDays)})`
+        : "; a single bad day can make the week rising");
     this.notRising = expect === "not_rising";
     this.minPerWeek = c.minSamplesPerWeek ?? DEFAULTS.minSamplesPerWeek;
     this.subject = `your ${painSubject(c.metric, c.test)} this week compared with last week`;
-    this.symbolicRequirement = `${expect === "not_rising" ? "rise ≤" : "rise >"} ${fmt(maxRise)}`;
-    this.requirement = expect === "not_rising" ? "not higher than last week" : "higher than last week";
+    const onDays = minRaisedDays > 1 ? ` on ≥ ${minRaisedDays} days` : "";
+    this.symbolicRequirement =
+      expect === "not_rising" ? `no rise > ${fmt(maxRise)}${onDays}` : `rise > ${fmt(maxRise)}${onDays}`;
+    const by = maxRise === 0 ? "" : ` by more than ${fmt(maxRise)} point${maxRise === 1 ? "" : "s"}`;
+    const fewDays = minRaisedDays > 1 ? ` (${fewDaysText(minRaisedDays)})` : "";
+    this.requirement = `${expect === "not_rising" ? "not higher" : "higher"} than last week${by}${fewDays}`;
   }
 
   evaluate(ctx: EvalContext): Evaluation {
@@ -57,15 +85,27 @@ export class CompiledTrend extends CompiledCriterion<{ lastWeek: WeekValues; thi
     const first = firstDayInScope(ctx, this.role, c.scope ?? "plan");
     const thisWeek = this.valuesIn(ctx, Math.max(ctx.today - 6, first), ctx.today);
     const lastWeek = this.valuesIn(ctx, Math.max(ctx.today - 13, first), ctx.today - 7);
-    const details = { lastWeek, thisWeek };
     if (thisWeek.count < this.minPerWeek || lastWeek.count < this.minPerWeek) {
       const missing = `at least ${this.minPerWeek} ${painSubject(c.metric, c.test)} scores in each of the last two weeks (have ${lastWeek.count} and ${thisWeek.count})`;
-      return this.noData(missing, details);
+      return this.noData(missing, { lastWeek, thisWeek, raisedDays: 0 });
     }
     const rise = tidy(mean(thisWeek) - mean(lastWeek));
-    const rising = rise > maxRise;
+    const raisedDays = this.daysAbove(ctx, Math.max(ctx.today - 6, first), mean(lastWeek) + maxRise);
+    const details = { lastWeek, thisWeek, raisedDays };
+    const rising = rise > maxRise && raisedDays >= this.minRaisedDays;
     const met = this.notRising ? !rising : rising;
     return this.measured(rise, met ? "met" : "not_met", details, rise === maxRise && maxRise > 0);
+  }
+
+  /** How many of this week's values (from day `from` to today) are above `level`. */
+  private daysAbove(ctx: EvalContext, from: number, level: number): number {
+    let n = 0;
+    const { metric, test } = this.c;
+    for (let i = firstLogFrom(ctx, from); i < ctx.logs.length; i++) {
+      const v = painValueOf(ctx.logs[i], metric, test);
+      if (v !== null && tidy(v - level) > 0) n++;
+    }
+    return n;
   }
 
   /** The sum and number of the metric's values logged from day `from` to day `to`. */
@@ -93,7 +133,7 @@ export class CompiledTrend extends CompiledCriterion<{ lastWeek: WeekValues; thi
     return patientSentence({ role, status: k.status, subject, observed: observedText, requirement });
   }
 
-  protected clinician(k: Check, { lastWeek, thisWeek }: { lastWeek: WeekValues; thisWeek: WeekValues }): string {
+  protected clinician(k: Check, { lastWeek, thisWeek, raisedDays }: Details): string {
     const { role, label } = this;
     if (k.status === "no_data")
       return clinicianSentence({
@@ -102,6 +142,7 @@ export class CompiledTrend extends CompiledCriterion<{ lastWeek: WeekValues; thi
         label,
         requirement: this.symbolicRequirement,
         missing: k.missing!,
+        detail: `Tolerance: ${this.toleranceText}.`,
       });
     return clinicianSentence({
       role,
@@ -109,7 +150,7 @@ export class CompiledTrend extends CompiledCriterion<{ lastWeek: WeekValues; thi
       label,
       observed: `weekly mean ${fmt(mean(lastWeek))} → ${fmt(mean(thisWeek))} (rise ${fmt(k.observed as number)})`,
       requirement: this.symbolicRequirement,
-      detail: `${lastWeek.count} and ${thisWeek.count} value(s) in the two weeks.`,
+      detail: `Tolerance: ${this.toleranceText}. ${lastWeek.count} and ${thisWeek.count} value(s) in the two weeks; ${raisedDays} day${raisedDays === 1 ? "" : "s"} this week above last week's mean${this.maxRise > 0 ? ` + ${fmt(this.maxRise)}` : ""}.`,
     });
   }
 }

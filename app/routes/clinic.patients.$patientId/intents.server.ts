@@ -28,6 +28,7 @@ import { resendInvite } from "~/services/patient-enrolment.server.ts";
 import { recordSignoff } from "~/services/signoff.server.ts";
 import type { requireClinician } from "~/utils/auth.server.ts";
 import type { getDb } from "~/utils/db.server.ts";
+import { formatDate } from "~/utils/dates.ts";
 import { parseForm } from "~/utils/forms.ts";
 import { notFound } from "~/utils/responses.ts";
 
@@ -118,8 +119,21 @@ async function evaluate(request: IntentRequest<"evaluate">) {
   const parsed = parseForm(PlanIdSchema, form);
   if (!parsed.ok) return fail(intent, parsed);
   await requirePlanOfPatient(request, parsed.data.planId);
-  await reevaluate(db, clinician, parsed.data.planId, patient.time_zone);
-  return done(intent, "Evaluated with today's data.");
+  const result = await reevaluate(db, clinician, parsed.data.planId, patient.time_zone);
+  return done(intent, evaluatedMessage(result));
+}
+
+/** Which days the evaluation used: "Evaluated for 7 Dec 2026 using logs from 23 Nov 2026 to 6 Dec 2026 (12 days logged)." */
+function evaluatedMessage(result: Awaited<ReturnType<typeof reevaluate>>): string {
+  if (!result) return "Nothing to evaluate yet: the plan is not active or has not started.";
+  const day = formatDate(result.decision.evaluatedFor);
+  const used = result.logsUsed;
+  if (!used) return `Evaluated for ${day}: the patient has not logged anything yet.`;
+  const range =
+    used.from === used.to
+      ? `the log of ${formatDate(used.from)}`
+      : `logs from ${formatDate(used.from)} to ${formatDate(used.to)}`;
+  return `Evaluated for ${day} using ${range} (${used.days} day${used.days === 1 ? "" : "s"} logged).`;
 }
 
 async function reissueInviteLink({ db, clinician, patient, intent, origin }: IntentRequest<"reissue-invite">) {

@@ -144,6 +144,13 @@ export const CRITERION_FIELDS = {
       hint: "This week's mean over last week's; blank: 0",
     },
     {
+      name: "minRaisedDays",
+      label: "Days the rise must show on",
+      type: "number",
+      optional: true,
+      hint: "Blank: 2, so one bad day alone does not count; 1 lets a single day count",
+    },
+    {
       name: "expect",
       label: "Met when",
       type: "select",

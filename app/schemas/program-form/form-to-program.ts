@@ -125,6 +125,12 @@ class Converter {
       ...(this.number(raw.minDaysAfterRegress, ["minDaysAfterRegress"]) !== undefined
         ? { minDaysAfterRegress: this.number(raw.minDaysAfterRegress, ["minDaysAfterRegress"]) }
         : {}),
+      ...(this.number(raw.freshDataDays, ["freshDataDays"]) !== undefined
+        ? { freshDataDays: this.number(raw.freshDataDays, ["freshDataDays"]) }
+        : {}),
+      ...(this.number(raw.redFlagHoldDays, ["redFlagHoldDays"]) !== undefined
+        ? { redFlagHoldDays: this.number(raw.redFlagHoldDays, ["redFlagHoldDays"]) }
+        : {}),
       painModel: {
         ...this.rest(pm._rest, ["painModel", "_rest"]),
         name: this.text(pm.name),

@@ -73,6 +73,8 @@ export type ProgramFormValues = {
   summary: string;
   notes: string;
   minDaysAfterRegress: string;
+  freshDataDays: string;
+  redFlagHoldDays: string;
   _rest: string;
   painModel: {
     name: string;

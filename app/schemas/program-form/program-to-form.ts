@@ -62,6 +62,8 @@ export function programToForm(p: Program): ProgramFormValues {
     summary: p.summary,
     notes: p.notes ?? "",
     minDaysAfterRegress: str(p.minDaysAfterRegress),
+    freshDataDays: str(p.freshDataDays),
+    redFlagHoldDays: str(p.redFlagHoldDays),
     _rest: "",
     painModel: {
       name: p.painModel.name,

@@ -4,7 +4,7 @@ import { addDays, ProgramSchema } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { startPlan } from "~/services/plan.server.ts";
-import { todayIn } from "~/utils/dates.ts";
+import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { countRows } from "../../support/factories.ts";
 import { getRequest, postRequest, run } from "../../support/requests.ts";
@@ -356,6 +356,42 @@ describe("reviewing a recommendation", () => {
     const { cast, decisionId } = await withPendingAdvance();
     const res = await post(cast.patientB.id, { intent: "confirm", decisionId }, cast.clinician.id);
     expect(res.status).toBe(404);
+  });
+});
+
+describe("Evaluate now", () => {
+  it("says which days of logs it used, and the decision says the patient has gone quiet", async () => {
+    const db = getDb();
+    const cast = await clinicWithProgram(db);
+    const { planId, today } = await planStartedDaysAgo(db, cast, 10);
+    // Logged on four days, the last of them five days ago.
+    const days = lastDays(addDays(today, -5), 4, 2);
+    await seedLogs(db, { clinicId: cast.clinic.id, planId, patientId: cast.patientA.id, days });
+    const res = await post(cast.patientA.id, { intent: "evaluate", planId }, cast.clinician.id);
+    expect(res.status).toBe(200);
+    expect(res.data).toMatchObject({
+      ok: true,
+      message: `Evaluated for ${formatDate(today)} using logs from ${formatDate(days[0]!.date)} to ${formatDate(days[3]!.date)} (4 days logged).`,
+    });
+    const latest = await db
+      .selectFrom("decision")
+      .selectAll()
+      .where("plan_id", "=", planId)
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
+    expect(latest.outcome).toBe("hold");
+    expect(latest.checks).toContain("5 days ago");
+  });
+
+  it("says so when the patient has not logged anything yet", async () => {
+    const db = getDb();
+    const cast = await clinicWithProgram(db);
+    const { planId, today } = await planStartedDaysAgo(db, cast, 2);
+    const res = await post(cast.patientA.id, { intent: "evaluate", planId }, cast.clinician.id);
+    expect(res.data).toMatchObject({
+      ok: true,
+      message: `Evaluated for ${formatDate(today)}: the patient has not logged anything yet.`,
+    });
   });
 });
 

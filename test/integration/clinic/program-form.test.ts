@@ -24,6 +24,15 @@ describe("the program editor's form schema", () => {
     },
   );
 
+  it("keeps a program's own recent-data and red-flag hold settings (numbers that are ours by default, so editable)", () => {
+    const program = { ...twoStageProgram, freshDataDays: 2, redFlagHoldDays: 0 };
+    const form = programToForm(program);
+    expect(form).toMatchObject({ freshDataDays: "2", redFlagHoldDays: "0" });
+    const result = ProgramFormSchema.safeParse(asPosted(form));
+    expect(result.success ? null : result.error.issues).toBeNull();
+    expect(result.data).toEqual(program);
+  });
+
   it("puts the engine's errors on the fields that caused them", () => {
     const form = programToForm(twoStageProgram);
     const stage = form.stages[0]!;

@@ -3,6 +3,8 @@
  * against every stage of every built-in program (and the test program's criteria), and each decision's JSON is
  * compared, by SHA-256 digest, with the digests recorded before the restructuring in golden-decisions.json.
  * Regenerate only for a deliberate change of decision content: UPDATE_GOLDEN=1 npx vitest run test/unit/engine/golden.test.ts
+ * To review what changed, write the whole decisions before and after the change and compare them:
+ * DUMP_GOLDEN=/tmp/before.json npx vitest run test/unit/engine/golden.test.ts
  */
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -133,12 +135,15 @@ describe("decisions are unchanged by engine restructuring", () => {
     const all = inputs();
     expect(all.length).toBeGreaterThan(100);
     const got: Record<string, string> = {};
+    const decisions: Record<string, Decision> = {};
     for (const { name, input } of all) {
       const d = evaluate(input);
       // Same input twice → the same decision (per-program caches must not leak between evaluations).
       expect(evaluate(input)).toEqual(d);
       got[name] = digest(d);
+      decisions[name] = d;
     }
+    if (process.env.DUMP_GOLDEN) writeFileSync(process.env.DUMP_GOLDEN, `${JSON.stringify(decisions, null, 1)}\n`);
     if (process.env.UPDATE_GOLDEN) {
       writeFileSync(FILE, `${JSON.stringify(got, null, 1)}\n`);
       return;

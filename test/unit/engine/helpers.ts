@@ -57,6 +57,8 @@ export interface ProgramOptions {
   minDays?: number;
   painModel?: Partial<PainModel>;
   minDaysAfterRegress?: number;
+  freshDataDays?: number;
+  redFlagHoldDays?: number;
   /** Gates of the last stage (for 'complete'). */
   lastGates?: Criterion[];
 }
@@ -85,6 +87,8 @@ export function program(opts: ProgramOptions = {}): Program {
       stage("three", { gates: opts.lastGates ?? [{ id: "t", kind: "time", from: "stage_entry", days: 1 }] }),
     ],
     ...(opts.minDaysAfterRegress !== undefined ? { minDaysAfterRegress: opts.minDaysAfterRegress } : {}),
+    ...(opts.freshDataDays !== undefined ? { freshDataDays: opts.freshDataDays } : {}),
+    ...(opts.redFlagHoldDays !== undefined ? { redFlagHoldDays: opts.redFlagHoldDays } : {}),
   };
   return ProgramSchema.parse(p);
 }
@@ -131,7 +135,9 @@ export function input(opts: RunOptions & ProgramOptions = {}): EvaluationInput {
       ...opts.plan,
     },
     today,
-    logs: opts.logs ?? [],
+    // Without logs of its own, a test's patient checked in today (no session): the recent-data gate needs a log, and
+    // most tests are about something else. Pass `logs: []` for a patient who never logged.
+    logs: opts.logs ?? [{ date: today, sessionDone: "none" }],
     measurements: opts.measurements ?? [],
     signoffs: opts.signoffs ?? [],
   };

@@ -186,13 +186,13 @@ const cases: Case[] = [
     expect: { outcome: "hold", flags: ["no_gates"] },
   },
   {
-    name: "Pain at the red-flag level (8/10) is flagged high even when the gates don't look at that pain",
+    name: "Pain at the red-flag level (8/10) two days ago is flagged high and holds an advance the gates allow",
     input: () =>
       input({
         gates: [{ id: "t", kind: "time", from: "stage_entry", days: 1 }],
         logs: [log(d(-2), { painAtRest: 8 })],
       }),
-    expect: { outcome: "advance", flags: ["red_flag_pain"] },
+    expect: { outcome: "hold", flags: ["red_flag_pain"], checks: { no_recent_red_flag: { status: "not_met" } } },
   },
   {
     name: "A gate that accepts more pain than the program's pain model is flagged as conflicting",
@@ -238,7 +238,12 @@ describe("outcomes and rule order", () => {
         logs: history(3, () => ({ painDuring: 2 })),
       }),
     );
-    expect(decision.checks.map((c) => `${c.role}:${c.id}`)).toEqual(["regress:spike.during", "gate:pain_during"]);
+    expect(decision.checks.map((c) => `${c.role}:${c.id}`)).toEqual([
+      "regress:spike.during",
+      "gate:recent_data",
+      "gate:no_recent_red_flag",
+      "gate:pain_during",
+    ]);
   });
 
   it("A plan pointing at a stage the program does not have is refused with a clear error", () => {
@@ -260,7 +265,7 @@ describe("the clinician's summary reads as the program does", () => {
     );
     expect(decision.outcome).toBe("hold");
     expect(decision.clinicianSummary).toBe(
-      "Hold in Stage two: 1 of 2 gates met. Not met: At least 28 days in this stage.",
+      "Hold in Stage two: 3 of 4 gates met. Not met: At least 28 days in this stage.",
     );
     expect(decision.clinicianSummary).not.toContain("min_days");
   });

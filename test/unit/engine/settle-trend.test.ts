@@ -1,6 +1,6 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { evaluate } from "~/engine";
-import type { Criterion } from "~/engine";
+import type { Criterion, RegressRule } from "~/engine";
 import { history, input, log, TODAY, verify, type Case } from "./helpers";
 
 const settled: Criterion = { id: "settled", kind: "settle", window: { sessions: 3 }, baseline: "pre_session" };
@@ -87,8 +87,63 @@ const cases: Case[] = [
       }),
     expect: { outcome: "regress", to: "one", checks: { "pain_rising.trend": { status: "met", observed: 2 } } },
   },
+  {
+    name: "One bad morning (stiffness 6 once in an otherwise steady week) does not make a rising week: no step back",
+    input: () =>
+      input({
+        regressRules: [stiffnessRising()],
+        logs: history(14, (i) => ({ morningStiffness: i === 12 ? 6 : 2 })),
+      }),
+    expect: { outcome: "hold", checks: { "stiffness_rising.trend": { status: "not_met" } } },
+  },
+  {
+    name: "Two worse mornings this week do make a rising week, and the patient steps back",
+    input: () =>
+      input({
+        regressRules: [stiffnessRising()],
+        logs: history(14, (i) => ({ morningStiffness: i === 10 || i === 12 ? 4 : 2 })),
+      }),
+    expect: { outcome: "regress", checks: { "stiffness_rising.trend": { status: "met" } } },
+  },
+  {
+    name: "A program that asks for it (minRaisedDays 1) lets a single bad morning trip the week-on-week rule",
+    input: () =>
+      input({
+        regressRules: [stiffnessRising({ minRaisedDays: 1 })],
+        logs: history(14, (i) => ({ morningStiffness: i === 12 ? 6 : 2 })),
+      }),
+    expect: { outcome: "regress", checks: { "stiffness_rising.trend": { status: "met" } } },
+  },
 ];
+
+function stiffnessRising(extra: Partial<Extract<Criterion, { kind: "trend" }>> = {}): RegressRule {
+  return {
+    id: "stiffness_rising",
+    label: "Morning stiffness rising week on week",
+    criteria: [{ id: "trend", kind: "trend", metric: "stiffness", expect: "rising", ...extra }],
+    action: { to: "previous" },
+  };
+}
 
 describe("symptoms settle and week-on-week trend", () => {
   it.each(cases)("$name", ({ input: make, expect: e }) => verify(evaluate(make()), e));
+
+  it("The week-on-week rule states its tolerance to the patient and the clinician", () => {
+    const decision = evaluate(
+      input({
+        gates: [{ ...stiffnessTrend, maxRise: 0.5 }],
+        logs: history(14, (i) => ({ morningStiffness: i === 12 ? 6 : 2 })),
+      }),
+    );
+    const k = decision.checks.find((c) => c.id === "stiffness_trend")!;
+    expect(k.status).toBe("met");
+    expect(k.label).toBe("Morning stiffness week-on-week not rising (rise ≤ 0.5 on 2+ days)");
+    expect(k.patientText).toContain(
+      "not higher than last week by more than 0.5 points (one bad day alone does not count)",
+    );
+    expect(k.clinicianText).toContain(
+      "Tolerance: 0.5 points (the weekly mean may rise by up to 0.5); a rise counts only when at least 2 days this week are above last week's mean by more than that (one bad day alone does not count).",
+    );
+    expect(k.clinicianText).toContain("1 day this week above last week's mean + 0.5.");
+  });
 });

@@ -44,7 +44,7 @@ describe("Hamstring strain — pain-threshold rehabilitation (Hickey)", () => {
     expect(check(partial, "session-within-threshold")).toMatchObject({ status: "not_met", observed: 0 });
   });
 
-  it("Hickey: pain above 4/10 during running stage 5 drops the patient back to stage 4 for a couple of days", () => {
+  it("Hickey: pain above 4/10 during running stage 5 drops the patient back to stage 4, and the red flag holds the next advance for a week", () => {
     const p = new SyntheticPatient(ID);
     for (let i = 0; i < 4; i++) p.day(run(2));
     expect(p.stageId).toBe("running-stage-5");
@@ -52,10 +52,18 @@ describe("Hamstring strain — pain-threshold rehabilitation (Hickey)", () => {
     expect(d.outcome, explain(d)).toBe("regress");
     expect(d.toStageId).toBe("running-stage-4");
     expect(d.flags.map((f) => f.code)).toContain("red_flag_pain");
-    // Two days' stay after a regress (the programme's setting), then stage 4 again.
+    // Two days' stay after a regress (the programme's setting)...
     const next = p.day(run(2));
     expect(next.outcome).toBe("hold");
     expect(check(next, "after_regress").status).toBe("not_met");
+    // ...then the 6/10 (the programme's red-flag level) still holds stage 4 until it is a week old (default hold, ours).
+    for (let day = 2; day <= 6; day++) {
+      const held = p.day(run(2));
+      expect(held.outcome, explain(held)).toBe("hold");
+      expect(check(held, "after_regress").status).toBe("met");
+      expect(check(held, "no_recent_red_flag")).toMatchObject({ status: "not_met" });
+      expect(check(held, "no_recent_red_flag").clinicianText).toMatch(/pain during 6\/10 on \d+ \w+ \(\d days ago\)/);
+    }
     expect(p.day(run(2)).outcome).toBe("advance");
   });
 

@@ -44,6 +44,20 @@ export function ProgramEditor({
             hint="Blank: 7 (Stagewise default)"
             inputMode="numeric"
           />
+          <TextField
+            form={form}
+            name="freshDataDays"
+            label="Advance only with a log at most this many days old"
+            hint="Blank: 3 (Stagewise default)"
+            inputMode="numeric"
+          />
+          <TextField
+            form={form}
+            name="redFlagHoldDays"
+            label="Days a red flag holds an advance"
+            hint="Blank: 7 (Stagewise default); 0: no hold, the clinician still confirms"
+            inputMode="numeric"
+          />
         </div>
         <TextAreaField form={form} name="summary" label="Summary" rows={2} />
         <TextAreaField
