@@ -3,12 +3,21 @@ import type { ServerBuild } from "@remix-run/node";
 import { existsSync, readdirSync } from "node:fs";
 import compression from "compression";
 import express from "express";
+import { getEnv, parseTrustProxy } from "~/utils/env.server.ts";
 import { cspNonce, limitRequestBody, sameOriginMutations, securityHeaders } from "./security.ts";
 
-/** The HTTP app: static assets, then every other request to Remix. */
-export function createHttpApp(build: ServerBuild, assetsDir = "public/build") {
+/**
+ * The HTTP app: static assets, then every other request to Remix. `trustProxy` is the parsed TRUST_PROXY setting
+ * (default: trust no proxy, so the client address is the socket's).
+ */
+export function createHttpApp(
+  build: ServerBuild,
+  assetsDir = "public/build",
+  trustProxy: false | number | string[] = parseTrustProxy(getEnv().TRUST_PROXY),
+) {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy);
   app.use(compression()); // patients are often on slow mobile connections
   app.use(cspNonce, securityHeaders(process.env.NODE_ENV === "production"), sameOriginMutations, limitRequestBody());
   // Fingerprinted build assets never change: cache for a year.
@@ -20,12 +29,20 @@ export function createHttpApp(build: ServerBuild, assetsDir = "public/build") {
       build,
       mode: process.env.NODE_ENV,
       getLoadContext: (req, res) => ({
-        clientAddress: req.socket.remoteAddress ?? "unknown",
+        clientAddress: clientAddressOf(req),
         cspNonce: String(res.locals.cspNonce ?? ""),
       }),
     }),
   );
   return app;
+}
+
+/**
+ * The client's address for the sign-in throttle: Express's `req.ip`, which reads X-Forwarded-For only through the
+ * proxies `trust proxy` names, and is otherwise the socket's address.
+ */
+export function clientAddressOf(req: express.Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? "unknown";
 }
 
 /**
