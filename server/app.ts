@@ -1,10 +1,11 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { existsSync, readdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import compression from "compression";
 import express from "express";
 import { getEnv, parseTrustProxy } from "~/utils/env.server.ts";
-import { cspNonce, limitRequestBody, sameOriginMutations, securityHeaders } from "./security.ts";
+import { cspNonce, limitRequestBody, noStorePatientData, sameOriginMutations, securityHeaders } from "./security.ts";
 
 /**
  * The HTTP app: static assets, then every other request to Remix. `trustProxy` is the parsed TRUST_PROXY setting
@@ -20,6 +21,7 @@ export function createHttpApp(
   app.set("trust proxy", trustProxy);
   app.use(compression()); // patients are often on slow mobile connections
   app.use(cspNonce, securityHeaders(process.env.NODE_ENV === "production"), sameOriginMutations, limitRequestBody());
+  app.use(noStorePatientData);
   // Fingerprinted build assets never change: cache for a year.
   app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
   app.use(publicFiles("public"));
@@ -35,6 +37,36 @@ export function createHttpApp(
     }),
   );
   return app;
+}
+
+/**
+ * How long a client may take to send a request: the headers within 10 s, the whole request (body included) within
+ * 20 s, else 408 and the connection is closed. Node checks these every `connectionsCheckingInterval` (30 s by
+ * default, which would let a slow client hold a connection for up to 50 s), so we check every second.
+ */
+export const SERVER_TIMEOUTS = {
+  headersTimeout: 10_000,
+  requestTimeout: 20_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 1_000,
+} as const;
+
+/** The Node HTTP server around the app, with the timeouts above. */
+export function createHttpServer(
+  app: express.Express,
+  timeouts: Partial<Record<keyof typeof SERVER_TIMEOUTS, number>> = {},
+): Server {
+  const t = { ...SERVER_TIMEOUTS, ...timeouts };
+  const server = createServer(
+    {
+      headersTimeout: t.headersTimeout,
+      requestTimeout: t.requestTimeout,
+      keepAliveTimeout: t.keepAliveTimeout,
+      connectionsCheckingInterval: t.connectionsCheckingInterval,
+    },
+    app,
+  );
+  return server;
 }
 
 /**
