@@ -14,6 +14,13 @@ type Clinician = { id: string; clinic_id: string; role: "clinician" };
 export type CreatePatientResult =
   { ok: true; patientId: string; invitePath: string } | { ok: false; fieldErrors: Record<string, string> };
 
+/**
+ * One answer for every email that cannot be used, whichever clinic (if any the clinician can see) holds it: the
+ * answer must not tell a clinician anything about another clinic's patients.
+ */
+export const EMAIL_UNAVAILABLE =
+  "This email address cannot be used for a new patient. Check it, or ask for another one.";
+
 /** Creates the patient's account (no password yet) and a one-time invite link, all or nothing. */
 export async function createPatientWithInvite(
   db: DB,
@@ -21,7 +28,7 @@ export async function createPatientWithInvite(
   input: NewPatient,
 ): Promise<CreatePatientResult> {
   if (await emailExists(db, input.email)) {
-    return { ok: false, fieldErrors: { email: "Someone already uses this email address in Stagewise" } };
+    return { ok: false, fieldErrors: { email: EMAIL_UNAVAILABLE } };
   }
   return db.transaction().execute(async (trx) => {
     const createdAt = nowIso();
