@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createDb } from "~/db/client.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import { holdAppLock } from "../db/app-lock.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { seedDemoIfEmpty } from "../db/seed/demo.ts";
 import { createHttpApp, createHttpServer } from "./app.ts";
@@ -12,6 +13,8 @@ import { createHttpApp, createHttpServer } from "./app.ts";
 async function main() {
   const env = getEnv();
   const db = createDb(env.DATABASE_URL);
+  // A pid file beside a SQLite database: `npm run db:restore` refuses while it exists (removed on exit).
+  holdAppLock(env.DATABASE_URL);
   try {
     const { results } = await migrateToLatest(db);
     for (const r of results ?? []) console.log(`migration ${r.migrationName}: ${r.status}`);
