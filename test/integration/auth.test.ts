@@ -134,19 +134,22 @@ describe("sign-in throttling", () => {
 
   it("one address guessing many accounts is limited, in sequence and in a parallel burst", async () => {
     const { patient } = await cast();
+    const db = getDb();
+    const windowStart = () => new Date(Date.now() - THROTTLE.addressWindowMinutes * 60_000).toISOString();
+    // Failures already counted against the address (each a real sign-in would take ~0.2 s of scrypt).
     const address = "203.0.113.9";
-    for (let i = 0; i < THROTTLE.perAddress; i++) {
+    for (let i = 0; i < THROTTLE.perAddress - 3; i++) {
+      await bumpWindowCounter(db, `address:${address}`, new Date().toISOString(), windowStart());
+    }
+    for (let i = 0; i < 3; i++) {
       expect((await signInFrom(address, `nobody${i}@example.test`, "x")).status).toBe(400);
     }
     expect((await signInFrom(address, patient.email, TEST_PASSWORD)).status).toBe(429);
     expect((await signInFrom("203.0.113.10", patient.email, TEST_PASSWORD)).status).toBe(302);
 
     // A burst across accounts from an address two failures short of its limit: at most two are checked.
-    const db = getDb();
-    const now = new Date().toISOString();
-    const windowStart = new Date(Date.now() - THROTTLE.addressWindowMinutes * 60_000).toISOString();
     for (let i = 0; i < THROTTLE.perAddress - 2; i++) {
-      await bumpWindowCounter(db, "address:203.0.113.11", now, windowStart);
+      await bumpWindowCounter(db, "address:203.0.113.11", new Date().toISOString(), windowStart());
     }
     const burst = await Promise.all(
       Array.from({ length: 10 }, (_, i) => signInFrom("203.0.113.11", `someone${i}@example.test`, "x")),
