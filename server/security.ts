@@ -80,3 +80,21 @@ export function limitRequestBody(maxBytes = MAX_BODY_BYTES) {
 function refuse(res: Response, status: number, message: string) {
   res.set("Connection", "close").status(status).type("text/plain").send(message);
 }
+
+/** Paths whose pages, data requests and downloads carry patient data: the two areas and the invite page. */
+const PATIENT_DATA_PATH = /^\/(clinic|me|invite)(\/|\.data|$)/;
+
+/**
+ * `Cache-Control: no-store` on every response with patient data (documents, Remix data requests, exports), so no
+ * browser cache, shared computer's back button or proxy keeps a copy. Set when the headers are written, so no loader
+ * can loosen it.
+ */
+export function noStorePatientData(req: Request, res: Response, next: NextFunction) {
+  if (!PATIENT_DATA_PATH.test(req.path)) return next();
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: unknown[]) {
+    this.setHeader("Cache-Control", "no-store");
+    return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+  } as typeof res.writeHead;
+  next();
+}

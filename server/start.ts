@@ -4,9 +4,10 @@ import type { ServerBuild } from "@remix-run/node";
 import { createDb } from "~/db/client.server.ts";
 import { mailSetupNotes } from "~/utils/email.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import { holdAppLock } from "../db/app-lock.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { seedDemoIfEmpty } from "../db/seed/demo.ts";
-import { createHttpApp } from "./app.ts";
+import { createHttpApp, createHttpServer } from "./app.ts";
 
 // Start-up order: check the environment, bring the schema up to date, seed the demo clinic into an empty
 // database (never in production unless SEED_DEMO=always), then serve.
@@ -14,6 +15,8 @@ async function main() {
   const env = getEnv();
   for (const note of mailSetupNotes(env)) (note.level === "warn" ? console.warn : console.log)(note.text);
   const db = createDb(env.DATABASE_URL);
+  // A pid file beside a SQLite database: `npm run db:restore` refuses while it exists (removed on exit).
+  holdAppLock(env.DATABASE_URL);
   try {
     const { results } = await migrateToLatest(db);
     for (const r of results ?? []) console.log(`migration ${r.migrationName}: ${r.status}`);
@@ -28,7 +31,8 @@ async function main() {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   // Under `npm run dev`, tell the Remix dev server this build is live (node --watch restarts us on each rebuild).
   if (process.env.REMIX_DEV_ORIGIN) await (await import("@remix-run/node")).broadcastDevReady(build);
-  const server = createHttpApp(build, buildDir ? `${buildDir}/public/build` : "public/build").listen(env.PORT, () => {
+  const app = createHttpApp(build, buildDir ? `${buildDir}/public/build` : "public/build");
+  const server = createHttpServer(app).listen(env.PORT, () => {
     console.log(`Stagewise is ready on http://localhost:${env.PORT}`);
   });
 

@@ -51,10 +51,12 @@ export interface InviteTable {
   used_at: string | null;
 }
 
-export interface LoginFailureTable {
-  id: string;
+/** One counter per throttle key (app/services/sign-in.server.ts); `failures` counts attempts not yet succeeded. */
+export interface SignInThrottleTable {
   throttle_key: string;
-  failed_at: string;
+  failures: number;
+  window_started_at: string;
+  last_failure_at: string;
 }
 
 export interface ProgramTable {
@@ -200,7 +202,7 @@ export interface Database {
   patient_profile: PatientProfileTable;
   user_session: UserSessionTable;
   invite: InviteTable;
-  login_failure: LoginFailureTable;
+  sign_in_throttle: SignInThrottleTable;
   program: ProgramTable;
   program_version: ProgramVersionTable;
   plan: PlanTable;

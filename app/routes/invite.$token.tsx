@@ -11,6 +11,7 @@ import { acceptInvite, getInvite } from "~/services/invite.server.ts";
 import { startUserSession } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
+import { PasswordHashingBusyError } from "~/utils/password.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Set your password · Stagewise" }];
 
@@ -22,7 +23,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(SetPasswordSchema, await readForm(request));
   if (!parsed.ok) return data({ ...parsed, formError: undefined as string | undefined }, { status: 400 });
-  const userId = await acceptInvite(getDb(), params.token ?? "", parsed.data.password);
+  let userId: string | null;
+  try {
+    userId = await acceptInvite(getDb(), params.token ?? "", parsed.data.password);
+  } catch (error) {
+    if (!(error instanceof PasswordHashingBusyError)) throw error;
+    return data(
+      { ok: false as const, fieldErrors: {}, values: {}, formError: "We are busy right now. Try again in a moment." },
+      { status: 503, headers: { "Retry-After": "2" } },
+    );
+  }
   if (!userId) {
     return data(
       {

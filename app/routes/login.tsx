@@ -28,16 +28,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = parsed.data;
   const result = await signIn(getDb(), { email, password, clientAddress: context?.clientAddress ?? "unknown" });
   if (!result.ok) {
+    const wait = result.reason === "invalid" ? 0 : result.retryAfterSeconds;
     const formError =
-      result.reason === "throttled"
-        ? "Too many attempts. For your security, sign-in is paused for 15 minutes."
-        : "The email or password is not right. Check them and try again.";
+      result.reason === "invalid"
+        ? "The email or password is not right. Check them and try again."
+        : result.reason === "busy"
+          ? "We are checking a lot of sign-ins right now. Try again in a moment."
+          : `Too many attempts. For your security, wait ${describeWait(wait)} before trying again.`;
+    const status = result.reason === "invalid" ? 400 : result.reason === "busy" ? 503 : 429;
     return data(
       { ok: false as const, fieldErrors: {}, formError, values: { email, password: "", redirectTo } },
-      { status: result.reason === "throttled" ? 429 : 400 },
+      { status, headers: wait ? { "Retry-After": String(wait) } : undefined },
     );
   }
   return startUserSession(result.userId, safeRedirect(redirectTo, homeFor(result.role)));
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
 export default function LoginPage() {

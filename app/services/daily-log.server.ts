@@ -5,13 +5,19 @@ import type { Decision } from "~/engine/index.ts";
 import type { CheckInInput, DailyLogInput } from "~/schemas/daily-log.ts";
 import { loadPlanFacts, withLogOfDay } from "~/models/facts.server.ts";
 import { decidePlan, recordDecision } from "~/services/evaluation.server.ts";
-import { isEditableDay, loadPatientPlan, type PatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
+import {
+  isEditableDay,
+  loadPatientPlan,
+  stageTestNames,
+  type PatientPlan,
+  type PatientUser,
+} from "~/services/patient-plan.server.ts";
 
 export type SaveLogResult =
   | { ok: true; logId: string; date: string; edited: boolean; decisionId: string | null }
   | { ok: false; status: 400 | 404; fieldErrors: Record<string, string>; formError?: string };
 
-/** Turns the form's answers into the row's values. Exercise rows must belong to the plan's program. */
+/** Turns the form's answers into the row's values. Exercise rows and named tests must belong to the plan's program. */
 function logValuesFrom(input: DailyLogInput, program: PatientPlan["program"]): DailyLogValues {
   const knownExercises = new Set(program.stages.flatMap((s) => s.prescription.exercises.map((e) => e.id)));
   const sessionHappened = input.sessionDone !== "none";
@@ -26,7 +32,11 @@ function logValuesFrom(input: DailyLogInput, program: PatientPlan["program"]): D
           loadKg: e.loadKg ?? null,
         }))
     : [];
-  const testPain = input.testPain && Object.keys(input.testPain).length > 0 ? input.testPain : null;
+  // Named tests too: only tests some stage of the program asks for are kept; other names are dropped, like unknown
+  // exercises (the form only offers the stage's tests, so only a hand-made post has others).
+  const knownTests = new Set(program.stages.flatMap(stageTestNames));
+  const asked = Object.entries(input.testPain ?? {}).filter(([name]) => knownTests.has(name));
+  const testPain = asked.length > 0 ? Object.fromEntries(asked) : null;
   return {
     morning_pain: input.morningPain ?? null,
     morning_stiffness: input.morningStiffness ?? null,

@@ -12,6 +12,8 @@ export async function getInvite(db: DB, token: string) {
 
 /** Sets the patient's password from a one-time link. Returns the user id, or null if the link is no longer valid. */
 export async function acceptInvite(db: DB, token: string, password: string): Promise<string | null> {
+  // A made-up or used link costs no hashing (the transaction below checks again).
+  if (!(await findUsableInvite(db, token, nowIso()))) return null;
   const passwordHash = await hashPassword(password); // slow on purpose: do it before taking the write lock
   return db.transaction().execute(async (trx) => {
     const now = nowIso();

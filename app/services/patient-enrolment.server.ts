@@ -24,6 +24,13 @@ export type CreatePatientResult =
   | { ok: false; fieldErrors: Record<string, string> };
 
 /**
+ * One answer for every email that cannot be used, whichever clinic (if any the clinician can see) holds it: the
+ * answer must not tell a clinician anything about another clinic's patients.
+ */
+export const EMAIL_UNAVAILABLE =
+  "This email address cannot be used for a new patient. Check it, or ask for another one.";
+
+/**
  * Creates the patient's account (no password yet) and a one-time invite link, all or nothing; once that has
  * committed, emails the link. A failed send leaves the patient created and the link usable (the page shows it).
  */
@@ -34,7 +41,7 @@ export async function createPatientWithInvite(
   origin: string,
 ): Promise<CreatePatientResult> {
   if (await emailExists(db, input.email)) {
-    return { ok: false, fieldErrors: { email: "Someone already uses this email address in Stagewise" } };
+    return { ok: false, fieldErrors: { email: EMAIL_UNAVAILABLE } };
   }
   const created = await db.transaction().execute(async (trx) => {
     const createdAt = nowIso();

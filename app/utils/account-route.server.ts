@@ -11,7 +11,10 @@ export async function handlePasswordChange(request: Request, user: SessionUser, 
   const parsed = parseForm(ChangePasswordSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const result = await changePassword(getDb(), user, parsed.data);
-  if (!result.ok) return data({ ok: false as const, fieldErrors: result.fieldErrors }, { status: 400 });
+  if (!result.ok) {
+    const headers = result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined;
+    return data({ ok: false as const, fieldErrors: result.fieldErrors }, { status: result.status, headers });
+  }
   // All sessions were ended; this browser gets a fresh one.
   return startUserSession(user.id, `${accountPath}?changed=1`);
 }

@@ -26,7 +26,46 @@ const EnvSchema = z.object({
     .regex(/^[^\s@<>",]+@[^\s@<>",]+$/, "MAIL_FROM must be a bare address such as stagewise@clinic.example")
     .default(DEFAULT_MAIL_FROM),
   MAIL_OUTBOX_DIR: z.string().min(1).default("data/outbox"),
+  // Which proxies in front of the app may name the client (X-Forwarded-For): unset = none, the socket address counts.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
 });
+
+/**
+ * TRUST_PROXY → Express's `trust proxy`: unset, "", "false" or "0" = trust nobody (the socket address is the client);
+ * a whole number = that many proxy hops in front of the app; otherwise a comma-separated list of proxy addresses,
+ * subnets (CIDR) or Express's names "loopback", "linklocal", "uniquelocal". "true" (believe any X-Forwarded-For) is
+ * refused: anyone could then pick the address the sign-in throttle counts against.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const text = (value ?? "").trim();
+  if (text === "" || text === "false" || text === "0") return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text === "true") {
+    throw new Error(
+      "TRUST_PROXY=true would believe any X-Forwarded-For; give the number of hops or the proxy addresses",
+    );
+  }
+  const entries = text
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const named = new Set(["loopback", "linklocal", "uniquelocal"]);
+  for (const entry of entries) {
+    if (!named.has(entry) && !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry)) {
+      throw new Error(`TRUST_PROXY: "${entry}" is not an address, a subnet or loopback/linklocal/uniquelocal`);
+    }
+  }
+  return entries;
+}
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
 

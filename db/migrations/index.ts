@@ -3,6 +3,7 @@ import * as initial from "./20261121T0900-initial.ts";
 import * as caseloadIndexes from "./20261121T1400-caseload-indexes.ts";
 import * as latestDecisionIndex from "./20261122T0900-latest-decision-index.ts";
 import * as decisionStatusIndex from "./20261122T1000-decision-status-index.ts";
+import * as signInThrottle from "./20261207T1500-sign-in-throttle.ts";
 
 // Explicit list instead of a directory scan: works the same under tsx, vitest and bundlers.
 // Names are timestamps, so Kysely's alphabetical order is the order they were written.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "20261121T1400-caseload-indexes": caseloadIndexes,
   "20261122T0900-latest-decision-index": latestDecisionIndex,
   "20261122T1000-decision-status-index": decisionStatusIndex,
+  "20261207T1500-sign-in-throttle": signInThrottle,
 };

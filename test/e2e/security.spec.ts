@@ -38,6 +38,20 @@ test("the same sign-in from our own origin works", async ({ request, baseURL }) 
   expect(res.headers()["set-cookie"]).toMatch(/__stagewise_session=/);
 });
 
+test("pages and data requests with patient data are never cached", async ({ request, baseURL }) => {
+  const signIn = await request.post("/login", {
+    form: { email: DEMO.patient, password: DEMO.password },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
+  expect(signIn.status()).toBe(302);
+  for (const path of ["/me", "/me.data", "/me/history", "/me/export/csv"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(200);
+    expect(res.headers()["cache-control"], path).toBe("no-store");
+  }
+});
+
 test("a request body of several MB is refused before the app reads it", async ({ request, baseURL }) => {
   // Raw socket: declare a 5 MB form, send only its first 64 KB, and the answer must already be there — the server
   // refuses on the declared length and closes the connection instead of reading (and buffering) the rest.

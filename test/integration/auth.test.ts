@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { bumpWindowCounter } from "~/models/sign-in-throttle.server.ts";
 import * as clinicLayout from "~/routes/clinic.tsx";
 import * as healthz from "~/routes/healthz.ts";
 import * as login from "~/routes/login.tsx";
 import * as logout from "~/routes/logout.tsx";
 import * as meLayout from "~/routes/me.tsx";
+import { delayAfter, THROTTLE } from "~/services/sign-in.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { countRows, createClinic, createClinician, createPatient, TEST_PASSWORD } from "../support/factories.ts";
 import { getRequest, postRequest, run } from "../support/requests.ts";
@@ -65,53 +67,95 @@ describe("sign-in contract", () => {
     expect(res.data.fieldErrors.email).toBeTruthy();
     expect(res.data.fieldErrors.password).toBeTruthy();
   });
+});
 
-  it("repeated failures lock the account for the window, even with the right password", async () => {
-    const { clinician } = await cast();
-    // The sign-in's limit: 5 failures per account in 15 minutes.
-    for (let i = 0; i < 5; i++) {
-      await run(
-        login.action,
-        await postRequest("/login", { email: clinician.email, password: `wrong-${i}` }),
-        {},
-        { clientAddress: `10.0.0.${i}` },
-      );
-    }
-    const res = await run(
-      login.action,
-      await postRequest("/login", { email: clinician.email, password: TEST_PASSWORD }),
-      {},
-      { clientAddress: "10.0.1.1" },
-    );
-    expect(res.status).toBe(429);
-    expect(res.headers.get("Set-Cookie")).toBeNull();
+describe("sign-in throttling", () => {
+  const signInFrom = async (clientAddress: string, email: string, password: string) =>
+    run(login.action, await postRequest("/login", { email, password }), {}, { clientAddress });
+
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it("one address guessing many accounts is limited too", async () => {
+  it("a stranger's failures hold the stranger's address, never the owner signing in from their own", async () => {
+    const { clinician } = await cast();
+    const stranger = [];
+    for (let i = 0; i < 8; i++) stranger.push((await signInFrom("203.0.113.66", clinician.email, `guess-${i}`)).status);
+    expect(stranger.slice(0, THROTTLE.freeFailures)).toEqual(Array(THROTTLE.freeFailures).fill(400));
+    expect(stranger.slice(THROTTLE.freeFailures)).toEqual(Array(8 - THROTTLE.freeFailures).fill(429));
+    // Even the right password from the stranger's address waits now.
+    expect((await signInFrom("203.0.113.66", clinician.email, TEST_PASSWORD)).status).toBe(429);
+
+    const owner = await signInFrom("198.51.100.20", clinician.email, TEST_PASSWORD);
+    expect(owner.status).toBe(302);
+    expect(owner.headers.get("Set-Cookie")).toMatch(/__stagewise_session=/);
+  });
+
+  it("after the free failures, each attempt waits twice as long as the one before", async () => {
     const { patient } = await cast();
-    // The sign-in's limit: 20 failures per client address in 15 minutes.
-    for (let i = 0; i < 20; i++) {
-      await run(
-        login.action,
-        await postRequest("/login", { email: `nobody${i}@example.test`, password: "x" }),
-        {},
-        { clientAddress: "203.0.113.9" },
-      );
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-07T10:00:00Z"));
+    const address = "198.51.100.30";
+    for (let i = 0; i < THROTTLE.freeFailures; i++) {
+      expect((await signInFrom(address, patient.email, "wrong")).status).toBe(400);
     }
-    const res = await run(
-      login.action,
-      await postRequest("/login", { email: patient.email, password: TEST_PASSWORD }),
-      {},
-      { clientAddress: "203.0.113.9" },
+    for (const wait of [2, 4, 8, 16]) {
+      const early = await signInFrom(address, patient.email, "wrong");
+      expect(early.status).toBe(429);
+      expect(early.headers.get("Retry-After")).toBe(String(wait));
+      expect(early.data.formError).toMatch(new RegExp(`wait ${wait} seconds`));
+      vi.setSystemTime(new Date(Date.now() + (wait - 1) * 1000));
+      expect((await signInFrom(address, patient.email, "wrong")).status).toBe(429); // one second short
+      vi.setSystemTime(new Date(Date.now() + 1000));
+      expect((await signInFrom(address, patient.email, "wrong")).status).toBe(400);
+    }
+    expect(delayAfter(40)).toBe(THROTTLE.maxDelaySeconds); // capped
+    // The owner waits out the delay, signs in, and starts with a clean slate.
+    vi.setSystemTime(new Date(Date.now() + 32_000));
+    expect((await signInFrom(address, patient.email, TEST_PASSWORD)).status).toBe(302);
+    expect((await signInFrom(address, patient.email, "typo")).status).toBe(400);
+  });
+
+  it("a parallel burst gets no more password checks than the rule allows", async () => {
+    const { patient } = await cast();
+    const burst = await Promise.all(
+      Array.from({ length: 25 }, () => signInFrom("198.51.100.40", patient.email, "wrong")),
     );
-    expect(res.status).toBe(429);
-    const elsewhere = await run(
-      login.action,
-      await postRequest("/login", { email: patient.email, password: TEST_PASSWORD }),
-      {},
-      { clientAddress: "203.0.113.10" },
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(THROTTLE.freeFailures);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25 - THROTTLE.freeFailures);
+    const row = await getDb()
+      .selectFrom("sign_in_throttle")
+      .select("failures")
+      .where("throttle_key", "=", `pair:${patient.email}|198.51.100.40`)
+      .executeTakeFirstOrThrow();
+    expect(row.failures).toBe(THROTTLE.freeFailures);
+  });
+
+  it("one address guessing many accounts is limited, in sequence and in a parallel burst", async () => {
+    const { patient } = await cast();
+    const db = getDb();
+    const windowStart = () => new Date(Date.now() - THROTTLE.addressWindowMinutes * 60_000).toISOString();
+    // Failures already counted against the address (each a real sign-in would take ~0.2 s of scrypt).
+    const address = "203.0.113.9";
+    for (let i = 0; i < THROTTLE.perAddress - 3; i++) {
+      await bumpWindowCounter(db, `address:${address}`, new Date().toISOString(), windowStart());
+    }
+    for (let i = 0; i < 3; i++) {
+      expect((await signInFrom(address, `nobody${i}@example.test`, "x")).status).toBe(400);
+    }
+    expect((await signInFrom(address, patient.email, TEST_PASSWORD)).status).toBe(429);
+    expect((await signInFrom("203.0.113.10", patient.email, TEST_PASSWORD)).status).toBe(302);
+
+    // A burst across accounts from an address two failures short of its limit: at most two are checked.
+    for (let i = 0; i < THROTTLE.perAddress - 2; i++) {
+      await bumpWindowCounter(db, "address:203.0.113.11", new Date().toISOString(), windowStart());
+    }
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => signInFrom("203.0.113.11", `someone${i}@example.test`, "x")),
     );
-    expect(elsewhere.status).toBe(302);
+    expect(burst.filter((r) => r.status === 400)).toHaveLength(2);
+    expect(burst.filter((r) => r.status === 429)).toHaveLength(8);
   });
 });
 

@@ -154,6 +154,7 @@ describe("hostile input: clinician actions", () => {
           newPassword: "a much longer password",
           confirmPassword: "a much longer password",
         }),
+        mayWriteOn4xx: ["sign_in_throttle"],
         hasFields: true,
       },
     ];

@@ -118,6 +118,7 @@ describe("hostile input: patient and sign-in actions", () => {
           newPassword: "a much longer password",
           confirmPassword: "a much longer password",
         }),
+        mayWriteOn4xx: ["sign_in_throttle"],
         hasFields: true,
       },
       {
@@ -125,7 +126,7 @@ describe("hostile input: patient and sign-in actions", () => {
         action: login.action,
         path: "/login",
         base: toForm({ email: c.patientB.email, password: TEST_PASSWORD, redirectTo: "/me" }),
-        mayWriteOn4xx: ["login_failure"],
+        mayWriteOn4xx: ["sign_in_throttle"],
         hasFields: true,
       },
       {

@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as clinicAccount from "~/routes/clinic.account.tsx";
 import * as clinicLayout from "~/routes/clinic.tsx";
 import * as login from "~/routes/login.tsx";
 import * as meAccount from "~/routes/me.account.tsx";
+import { THROTTLE } from "~/services/sign-in.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createClinicWithCast, TEST_PASSWORD } from "../support/factories.ts";
 import { getRequest, postRequest, run, sessionCookieFor } from "../support/requests.ts";
@@ -10,6 +11,10 @@ import { getRequest, postRequest, run, sessionCookieFor } from "../support/reque
 const NEW_PASSWORD = "a-brand-new-password";
 
 describe("changing a password", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("signs out every other session, keeps this browser signed in, and the new password works", async () => {
     const { clinician } = await createClinicWithCast(getDb());
     const otherDevice = await sessionCookieFor(clinician.id);
@@ -75,6 +80,36 @@ describe("changing a password", () => {
     expect(
       (await run(login.action, await postRequest("/login", { email: patientA.email, password: TEST_PASSWORD }))).status,
     ).toBe(302);
+  });
+
+  it("guessing the current password is throttled with growing delays, then a right one succeeds", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-07T10:00:00Z"));
+    const { patientA } = await createClinicWithCast(getDb());
+    const cookie = await sessionCookieFor(patientA.id);
+    const attempt = async (currentPassword: string) =>
+      run(
+        meAccount.action,
+        await postRequest(
+          "/me/account",
+          { currentPassword, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+          { cookie },
+        ),
+      );
+    for (let i = 0; i < THROTTLE.freeFailures; i++) expect((await attempt(`guess-${i}`)).status).toBe(400);
+    const held = await attempt(TEST_PASSWORD); // even the right password waits now
+    expect(held.status).toBe(429);
+    expect(held.headers.get("Retry-After")).toBe("2");
+    expect(held.data.fieldErrors.currentPassword).toMatch(/Too many attempts/);
+    // A parallel burst after the wait gets one check, not ten.
+    vi.setSystemTime(new Date(Date.now() + 2000));
+    const burst = await Promise.all(Array.from({ length: 10 }, () => attempt("guess-burst")));
+    expect(burst.filter((r) => r.status === 400)).toHaveLength(1);
+    expect(burst.filter((r) => r.status === 429)).toHaveLength(9);
+    vi.setSystemTime(new Date(Date.now() + 4000));
+    const ok = await attempt(TEST_PASSWORD);
+    expect(ok.status).toBe(302);
+    vi.useRealTimers();
   });
 
   it("each area's account page is only for its own role", async () => {

@@ -97,7 +97,35 @@ describe("a clinician adds a patient and the patient sets a password from the in
       await postRequest("/clinic/patients/new", { ...validPatient, email: clinician.email }, { userId: clinician.id }),
     );
     expect(res.status).toBe(400);
-    expect(res.data.fieldErrors.email).toMatch(/already/);
+    expect(res.data.fieldErrors.email).toMatch(/cannot be used/);
+  });
+
+  it("an email used in another clinic gets the same answer as one in this clinic, naming nothing of the other", async () => {
+    const db = getDb();
+    const clinic = await createClinic(db, "Northside Physio");
+    const clinician = await createClinician(db, clinic.id);
+    const ours = await createPatient(db, clinic.id, clinician.id);
+    const otherClinic = await createClinic(db, "Southbank Sports Clinic");
+    const otherClinician = await createClinician(db, otherClinic.id, { name: "Dr Southbank Other" });
+    const theirs = await createPatient(db, otherClinic.id, otherClinician.id);
+    const before = await countRows(db, "app_user");
+    const attempt = async (email: string) =>
+      run(
+        newPatient.action,
+        await postRequest("/clinic/patients/new", { ...validPatient, email }, { userId: clinician.id }),
+      );
+    const inOurs = await attempt(ours.email);
+    const inTheirs = await attempt(theirs.email.toUpperCase());
+    expect(inTheirs.status).toBe(inOurs.status);
+    // Identical but for the email echoed back as typed.
+    expect(JSON.stringify(inTheirs.data).replaceAll(theirs.email.toUpperCase(), "EMAIL")).toBe(
+      JSON.stringify(inOurs.data).replaceAll(ours.email, "EMAIL"),
+    );
+    const text = JSON.stringify(inTheirs.data);
+    for (const secret of [otherClinic.name, otherClinic.id, "Dr Southbank Other", otherClinician.email, theirs.id]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(await countRows(db, "app_user")).toBe(before);
   });
 
   it("a patient cannot add patients", async () => {

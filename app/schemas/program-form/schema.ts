@@ -10,6 +10,7 @@
 import * as z from "zod";
 import { ProgramSchema, type Program } from "~/engine/index.ts";
 import { CRITERION_FIELDS } from "./criterion-field-specs.ts";
+import { programBoundIssues } from "./bounds.ts";
 import type { FieldSpec } from "./field-spec.ts";
 import type { ProgramFormValues } from "./form-values.ts";
 import { formToProgram } from "./form-to-program.ts";
@@ -53,6 +54,9 @@ export const ProgramFormSchema = z.transform<ProgramFormValues, Program>((raw: u
     return z.NEVER;
   }
   if (issues.length > 0) return z.NEVER;
+  const tooBig = programBoundIssues(result.data);
+  for (const issue of tooBig) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  if (tooBig.length > 0) return z.NEVER;
   return result.data;
 });
 
