@@ -3,7 +3,7 @@
  * themselves; the red-flag hold gate (criteria/red-flag-hold.ts) reads the same findings as the high-severity flags.
  */
 import { COMPARATOR_SYMBOL, compare, fmt } from "./compare";
-import { fromDayNumber } from "./dates";
+import { dayAndMonth } from "./dates";
 import { DEFAULTS } from "./defaults";
 import { firstLogFrom, type EvalContext } from "./context";
 import { SWELLING_RANK } from "./criteria/swelling-order";
@@ -109,7 +109,7 @@ export function redFlagPain(ctx: EvalContext): Flag | null {
   return {
     code: "red_flag_pain",
     severity: "high",
-    message: `${capitalise(found.what)} ${fmt(found.value)}/10 on ${fromDayNumber(found.day)}, at or above this program's red-flag level ${fmt(painModel.redFlagPain)}/10 (${painModel.name}): review the patient.${holdWords(ctx.program)}`,
+    message: `${capitalise(found.what)} ${fmt(found.value)}/10 on ${dayAndMonth(found.day)}, at or above this program's red-flag level ${fmt(painModel.redFlagPain)}/10 (${painModel.name}): review the patient.${holdWords(ctx.program)}`,
   };
 }
 
@@ -121,7 +121,7 @@ export function effusion(ctx: EvalContext): Flag | null {
   return {
     code: "effusion",
     severity: high ? "high" : "warning",
-    message: `Effusion ${found.grade} logged on ${fromDayNumber(found.day)}${high ? `: hold and treat.${holdWords(ctx.program)}` : ": stay at this level."}`,
+    message: `Effusion ${found.grade} logged on ${dayAndMonth(found.day)}${high ? `: hold and treat.${holdWords(ctx.program)}` : ": stay at this level."}`,
   };
 }
 

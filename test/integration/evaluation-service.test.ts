@@ -190,7 +190,7 @@ describe("recording and applying engine decisions", () => {
     await log("2026-11-02", 2, "2+");
     const result = await evaluateOn("2026-11-02");
     expect(result.decision.outcome).toBe("advance");
-    expect(result.decision.requiresClinician).toMatch(/clinician must confirm.*Effusion 2\+ logged on 2026-11-02/);
+    expect(result.decision.requiresClinician).toMatch(/clinician must confirm.*Effusion 2\+ logged on 2 Nov/);
     expect(result).toMatchObject({ status: "pending", stageChanged: false });
     expect(await plan()).toMatchObject({ current_stage_id: "one" });
     const audit = await db
