@@ -1,7 +1,8 @@
 import type { DB } from "~/db/client.server.ts";
 import { stageAdherenceRule } from "~/engine/index.ts";
 import { programOfPlan } from "./evaluation.server.ts";
-import { patientToday, stageDateOf } from "./patient-day.server.ts";
+import { stageDateOf } from "./patient-day.server.ts";
+import { todayIn } from "~/utils/dates.ts";
 
 // A plan's program snapshot never changes for a given program id and version, so parsed outlines can be kept.
 const outlineCache = new Map<string, Outline>();
@@ -115,7 +116,7 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
     ),
   );
   const todayByZone = new Map<string, string>();
-  const todayOf = (zone: string) => todayByZone.get(zone) ?? todayByZone.set(zone, patientToday(zone)).get(zone)!;
+  const todayOf = (zone: string) => todayByZone.get(zone) ?? todayByZone.set(zone, todayIn(zone)).get(zone)!;
   return rows.map((r) => {
     const outline =
       r.program_id && r.program_version !== null

@@ -4,8 +4,8 @@ import { getDecisionInClinic, markDecisionReviewed } from "~/models/decision.ser
 import { getPlanInClinic } from "~/models/plan.server.ts";
 import { getUserById } from "~/models/user.server.ts";
 import { applyOutcome } from "./evaluation.server.ts";
-import { patientToday } from "./patient-day.server.ts";
 import { reevaluate } from "./plan-change.server.ts";
+import { todayIn } from "~/utils/dates.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
 
@@ -84,7 +84,7 @@ export async function confirmDecision(
   // The stage is entered on the patient's local date of confirmation: the clinician may be in another time zone.
   const patient = await getUserById(db, found.plan.patient_id);
   const timeZone = patient?.time_zone ?? clinician.time_zone;
-  const confirmed = await confirmDecisionAsOf(db, clinician, decisionId, patientToday(timeZone));
+  const confirmed = await confirmDecisionAsOf(db, clinician, decisionId, todayIn(timeZone));
   if (!confirmed.ok) return confirmed;
   await reevaluate(db, clinician, found.plan.id, timeZone);
   return { ok: true, patientName: patient?.name ?? null };

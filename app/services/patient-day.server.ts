@@ -1,13 +1,4 @@
 import { daysInStage } from "~/engine/index.ts";
-import { todayIn } from "~/utils/dates.ts";
-
-/**
- * The patient's today: their local calendar date now (or at `now`). Whatever page shows a patient's plan (theirs or
- * their clinician's) counts from this date, never from the clinician's or the server's.
- */
-export function patientToday(timeZone: string, now?: Date): string {
-  return todayIn(timeZone, now);
-}
 
 /** The stage date as every page shows it (docs/engine.md, "The stage date"). */
 export type StageDate = {
@@ -18,7 +9,7 @@ export type StageDate = {
 };
 
 /**
- * The current stage's entry date and days in it, on the patient's `today` (patientToday). A date stored before the
+ * The current stage's entry date and days in it, on the patient's `today` (todayIn of their time zone: never the clinician's or the server's). A date stored before the
  * rule existed could lie a day ahead; it is shown as today, with 0 days.
  */
 export function stageDateOf(plan: { stage_entered_on: string }, today: string): StageDate {

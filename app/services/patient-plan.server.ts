@@ -4,7 +4,7 @@ import { daysBetween, type Criterion, type PainModel, type Program, type Stage }
 import { getCurrentPlanForPatient } from "~/models/plan.server.ts";
 import { EDIT_WINDOW_DAYS } from "~/schemas/daily-log.ts";
 import { programOfPlan } from "~/services/evaluation.server.ts";
-import { patientToday } from "~/services/patient-day.server.ts";
+import { todayIn } from "~/utils/dates.ts";
 
 export type PatientUser = { id: string; clinic_id: string; role: "patient"; time_zone: string };
 
@@ -25,7 +25,7 @@ export async function loadPatientPlan(db: DB, patient: PatientUser): Promise<Pat
     0,
     program.stages.findIndex((s) => s.id === plan.current_stage_id),
   );
-  return { plan, program, stage: program.stages[stageIndex]!, stageIndex, today: patientToday(patient.time_zone) };
+  return { plan, program, stage: program.stages[stageIndex]!, stageIndex, today: todayIn(patient.time_zone) };
 }
 
 /** Whether a day's log may still be added or changed: today and EDIT_WINDOW_DAYS before it, not before the plan. */

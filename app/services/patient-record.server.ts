@@ -5,9 +5,10 @@ import { addDays, type Check, type Flag } from "~/engine/index.ts";
 import type { getPatientInClinic } from "~/models/patient.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
 import { programOfPlan } from "./evaluation.server.ts";
-import { patientToday, stageDateOf } from "./patient-day.server.ts";
+import { stageDateOf } from "./patient-day.server.ts";
 import { listProgramChoices } from "./program-editor.server.ts";
 import { signoffItemsOfStage } from "./signoff.server.ts";
+import { todayIn } from "~/utils/dates.ts";
 
 /** How much history the patient page charts (the engine itself looks at less). */
 const CHART_DAYS = 120;
@@ -60,7 +61,7 @@ export async function loadPatientRecord(
   patient: PatientOfClinic,
   options: { showChecksOf?: string; wholeAuditTrail?: boolean } = {},
 ) {
-  const today = patientToday(patient.time_zone);
+  const today = todayIn(patient.time_zone);
   const plan = await getPlanOfPatient(db, clinicId, patient.id);
   // The program choices are for starting a plan: only offered when there is no live one.
   const live = plan !== undefined && (plan.status === "active" || plan.status === "paused");
@@ -295,9 +296,7 @@ function stageHistoryOf(
     ...applied.map((d) => ({ day: d.evaluated_for, at: d.created_at, to: d.to_stage_id })),
     ...manualMoves.flatMap((m) => {
       const detail = m.detail ? (JSON.parse(m.detail) as { to?: unknown }) : {};
-      return typeof detail.to === "string"
-        ? [{ day: patientToday(timeZone, new Date(m.at)), at: m.at, to: detail.to }]
-        : [];
+      return typeof detail.to === "string" ? [{ day: todayIn(timeZone, new Date(m.at)), at: m.at, to: detail.to }] : [];
     }),
   ].sort((a, b) => a.day.localeCompare(b.day) || a.at.localeCompare(b.at));
   const history = [{ stageId: startStageId, from: plan.start_date }];

@@ -4,7 +4,7 @@ import { stringAgg } from "~/db/sql.server.ts";
 import type { Database } from "~/db/types.ts";
 import { addDays, countSessions, creditedSessions, daysBetween, type Check, type Flag } from "~/engine/index.ts";
 import { todayIn } from "~/utils/dates.ts";
-import { patientToday, stageDateOf } from "./patient-day.server.ts";
+import { stageDateOf } from "./patient-day.server.ts";
 import { outlineKey, programOutlines } from "./caseload.server.ts";
 
 /** Days of logs the triage home reads per plan (sparkline, last pain, adherence this week vs last). */
@@ -157,7 +157,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
 
   // "Today" per patient time zone, worked out once per zone rather than once per patient.
   const todayByZone = new Map<string, string>();
-  const todayOf = (zone: string) => todayByZone.get(zone) ?? todayByZone.set(zone, patientToday(zone)).get(zone)!;
+  const todayOf = (zone: string) => todayByZone.get(zone) ?? todayByZone.set(zone, todayIn(zone)).get(zone)!;
   const rows: TriageRow[] = plans.map((plan) => {
     const today = todayOf(plan.time_zone);
     const outline = outlines.get(outlineKey(plan.program_id, plan.program_version));

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { getPatientInClinic } from "~/models/patient.server.ts";
 import { listPatientsForClinic } from "~/services/caseload.server.ts";
 import { confirmDecision } from "~/services/decision-review.server.ts";
-import { patientToday } from "~/services/patient-day.server.ts";
 import { progressView } from "~/services/patient-progress.server.ts";
 import { loadPatientRecord } from "~/services/patient-record.server.ts";
 import { todayView } from "~/services/patient-today.server.ts";
@@ -10,6 +9,7 @@ import { recordSignoff } from "~/services/signoff.server.ts";
 import { loadTriage } from "~/services/triage.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { clinicWithProgram, lastDays, planStartedDaysAgo, seedLogs } from "./clinic/fixtures.ts";
+import { todayIn } from "~/utils/dates.ts";
 
 // One stage date everywhere (docs/engine.md, "The stage date"): a stage is entered on the patient's local date of
 // confirmation, whatever the clinician's clock says, and every page shows that date and the same non-negative count.
@@ -33,7 +33,7 @@ async function pendingAdvanceFor(zone: string) {
   await db.updateTable("app_user").set({ time_zone: zone }).where("id", "=", cast.patientA.id).execute();
   const clinician = { ...cast.clinician, time_zone: CLINICIAN_ZONE };
   const { planId } = await planStartedDaysAgo(db, cast, 5);
-  const today = patientToday(zone);
+  const today = todayIn(zone);
   await seedLogs(db, { clinicId: cast.clinic.id, planId, patientId: cast.patientA.id, days: lastDays(today, 4, 2) });
   expect((await recordSignoff(db, clinician, { planId, itemId: "exam_clear", signedOn: today }, zone)).ok).toBe(true);
   const pending = await db
