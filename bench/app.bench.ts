@@ -342,7 +342,7 @@ function replaceMixedSection(report: string, section: string[]): string {
   const start = report.indexOf(MIXED_HEADING);
   if (start !== -1) {
     const end = report.indexOf("\n## ", start + MIXED_HEADING.length);
-    return report.slice(0, start) + text + (end === -1 ? "\n" : report.slice(end + 1));
+    return report.slice(0, start) + text + (end === -1 ? "" : "\n" + report.slice(end + 1));
   }
   const goals = report.indexOf("## Goals");
   return goals === -1 ? report + "\n" + text : report.slice(0, goals) + text + "\n" + report.slice(goals);
