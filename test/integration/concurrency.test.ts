@@ -162,6 +162,27 @@ describe("concurrent writes (issue 17)", () => {
     }
   });
 
+  it("eight saves of the same day and four evaluations of one plan at once, from two instances, all succeed: one log, every edit counted, one pending decision", async () => {
+    const db = getDb();
+    const other = secondInstance();
+    const { patient, clinician, planId, today } = await planWithPendingAdvance(db);
+    const before = await planState(db, planId);
+    // More writers to one plan than a redo can absorb: some lose their version check twice and run with the plan locked.
+    const results = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => saveDailyLog(i % 2 ? other : db, patient, logOf(today, 1 + (i % 2)))),
+      ...Array.from({ length: 4 }, (_, i) => reevaluate(i % 2 ? other : db, clinician, planId, "Europe/London")),
+    ]);
+    expect(results.every((r) => r !== null && (!("ok" in r) || r.ok))).toBe(true);
+    const logs = await db.selectFrom("daily_log").selectAll().where("plan_id", "=", planId).execute();
+    expect(logs).toHaveLength(1);
+    // The day was saved once before and eight times now: each save is one edit, none lost.
+    expect(logs[0]!.edit_count).toBe(8);
+    const { plan, pending, decisions } = await planState(db, planId);
+    expect(pending).toHaveLength(1);
+    expect(decisions.length).toBe(before.decisions.length + 12);
+    expect(plan.version).toBe(before.plan.version + 12);
+  });
+
   it("confirming a superseded decision answers 409 and changes nothing", async () => {
     const db = getDb();
     const { clinician, planId, pendingId } = await planWithPendingAdvance(db);
