@@ -46,7 +46,12 @@ export class Sqlite3WriterThread {
       },
     });
     const thread = new Sqlite3WriterThread(worker);
-    await thread.request({ type: "open", filename, busyTimeoutMs });
+    try {
+      await thread.request({ type: "open", filename, busyTimeoutMs });
+    } catch (error) {
+      await worker.terminate(); // a file that cannot be opened leaves no thread behind
+      throw error;
+    }
     return thread;
   }
 
