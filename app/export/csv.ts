@@ -38,8 +38,8 @@ export function recordToCsv(record: PatientRecord): string {
     if (log.soreness) day("Soreness", log.soreness.replace(/_/g, " "));
     for (const [test, value] of Object.entries(log.testPain)) day(`Pain on ${test.replace(/_/g, " ")} (0-10)`, value);
     for (const e of log.exercises) {
-      const dose = [e.sets !== undefined && `${e.sets} sets`, e.reps !== undefined && `${e.reps} reps`];
-      if (e.loadKg !== undefined) dose.push(`${e.loadKg} kg`);
+      const dose = [typeof e.sets === "number" && `${e.sets} sets`, typeof e.reps === "number" && `${e.reps} reps`];
+      if (typeof e.loadKg === "number") dose.push(`${e.loadKg} kg`);
       day(
         `Exercise: ${exerciseName(programOf.get(log.planId), e.exerciseId)}`,
         e.status,

@@ -126,11 +126,11 @@ export function dailyLogResources(log: DailyLog, ctx: Context): Array<FhirResour
     );
   for (const exercise of log.exercises) {
     const components: ObservationComponent[] = [];
-    if (exercise.sets !== undefined)
+    if (typeof exercise.sets === "number")
       components.push({ code: text("sets"), valueQuantity: ucum(exercise.sets, "{sets}", "sets") });
-    if (exercise.reps !== undefined)
+    if (typeof exercise.reps === "number")
       components.push({ code: text("reps"), valueQuantity: ucum(exercise.reps, "{repetitions}", "repetitions") });
-    if (exercise.loadKg !== undefined)
+    if (typeof exercise.loadKg === "number")
       components.push({ code: text("extra load"), valueQuantity: ucum(exercise.loadKg, "kg") });
     out.push(
       observation(`exercise/${exercise.exerciseId}`, {

@@ -3,9 +3,10 @@ import type { Program } from "~/engine/index.ts";
 export type LoggedExercise = {
   exerciseId: string;
   status: string;
-  sets?: number;
-  reps?: number;
-  loadKg?: number;
+  // Older logs and the demo seed store null for a value not given.
+  sets?: number | null;
+  reps?: number | null;
+  loadKg?: number | null;
 };
 
 /** Everything Stagewise holds about one patient's care, as plain data, ready for CSV or FHIR. */

@@ -52,7 +52,11 @@ function fullRecord(): PatientRecord {
         runningMinutes: 12,
         swelling: "trace",
         soreness: "warmup_resolved",
-        exercises: [{ exerciseId, status: "done", sets: 3, reps: 10, loadKg: 7.5 }],
+        exercises: [
+          { exerciseId, status: "done", sets: 3, reps: 10, loadKg: 7.5 },
+          // As older logs and the demo seed store it: null for "not given".
+          { exerciseId: "an-exercise-since-removed", status: "partial", sets: 2, reps: null, loadKg: null },
+        ],
         otherActivities: [{ label: "Cycling", minutes: 30, rpe: 3 }],
         testPain: { single_leg_decline_squat: 5 },
         notes: "Knee felt tight on the stairs",
@@ -150,9 +154,11 @@ describe("FHIR export", () => {
     expect(byCode.get("running-duration")?.valueQuantity).toMatchObject({ value: 12, code: "min" });
     expect(byCode.get("joint-swelling")?.valueCodeableConcept?.text).toBe("trace");
     expect(byCode.get("exercise-soreness")?.valueCodeableConcept?.text).toBe("warmup resolved");
-    const exercise = byCode.get("exercise-performed")!;
-    expect(exercise.code.text).toBe(program.stages[0]!.prescription.exercises[0]!.name);
-    expect(exercise.component?.map((c) => [c.code.text, c.valueQuantity?.value, c.valueQuantity?.code])).toEqual([
+    const [exercise, partly] = observations(bundle).filter((o) => stagewiseCode(o) === "exercise-performed");
+    expect(partly?.code.text).toBe("an exercise since removed");
+    expect(partly?.component?.map((c) => c.code.text)).toEqual(["sets"]);
+    expect(exercise!.code.text).toBe(program.stages[0]!.prescription.exercises[0]!.name);
+    expect(exercise!.component?.map((c) => [c.code.text, c.valueQuantity?.value, c.valueQuantity?.code])).toEqual([
       ["sets", 3, "{sets}"],
       ["reps", 10, "{repetitions}"],
       ["extra load", 7.5, "kg"],
