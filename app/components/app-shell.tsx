@@ -1,7 +1,13 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-export type NavItem = { to: string; label: string; end?: boolean };
+export type NavItem = {
+  to: string;
+  label: string;
+  end?: boolean;
+  /** A count of new things behind the link (unread messages); hidden when 0. */
+  badge?: { count: number; label: string };
+};
 
 /** Header for both areas: brand, the area's navigation, who is signed in, and sign-out (a POST, never a link). */
 export function AppShell({
@@ -30,6 +36,12 @@ export function AppShell({
             {nav.map((item) => (
               <NavLink key={item.to} to={item.to} end={item.end} prefetch="intent">
                 {item.label}
+                {item.badge && item.badge.count > 0 ? (
+                  <span className="nav__badge">
+                    {item.badge.count}
+                    <span className="visually-hidden"> {item.badge.label}</span>
+                  </span>
+                ) : null}
               </NavLink>
             ))}
           </nav>
