@@ -35,13 +35,18 @@ export function AppShell({
           <nav className="nav" aria-label="Main">
             {nav.map((item) => (
               <NavLink key={item.to} to={item.to} end={item.end} prefetch="intent">
-                {item.label}
-                {item.badge && item.badge.count > 0 ? (
-                  <span className="nav__badge">
-                    {item.badge.count}
-                    <span className="visually-hidden"> {item.badge.label}</span>
-                  </span>
-                ) : null}
+                {({ isActive }) => (
+                  <>
+                    {item.label}
+                    {/* Not on the page it counts: that page is showing them now. */}
+                    {item.badge && item.badge.count > 0 && !isActive ? (
+                      <span className="nav__badge">
+                        {item.badge.count}
+                        <span className="visually-hidden"> {item.badge.label}</span>
+                      </span>
+                    ) : null}
+                  </>
+                )}
               </NavLink>
             ))}
           </nav>

@@ -40,6 +40,7 @@ export async function listMessagesOfPlan(db: DB, clinicId: string, planId: strin
     .innerJoin("app_user", "app_user.id", "message.author_id")
     .select([
       "message.id",
+      "message.author_id",
       "message.author_role",
       "message.body",
       "message.created_at",

@@ -32,6 +32,8 @@ export type Thread = {
   messages: Array<{
     id: string;
     fromPatient: boolean;
+    /** Written by the one reading (not a colleague): shown as "You". */
+    byReader: boolean;
     authorName: string;
     body: string;
     sentAt: string;
@@ -57,6 +59,7 @@ async function threadOf(db: DB, reader: Author, plan: Plan | undefined): Promise
     messages: rows.map((m) => ({
       id: m.id,
       fromPatient: m.author_role === "patient",
+      byReader: m.author_id === reader.id,
       authorName: m.author_name,
       body: m.body,
       sentAt: m.created_at,

@@ -11,6 +11,7 @@ import type { FieldErrors } from "~/utils/forms.ts";
 export type ThreadMessage = {
   id: string;
   fromPatient: boolean;
+  byReader: boolean;
   authorName: string;
   body: string;
   sentAtLabel: string;
@@ -58,11 +59,12 @@ export function MessageThread({
       ) : (
         <ol className="message-thread" aria-label="Messages, oldest first">
           {messages.map((m) => {
+            // The reader's side (the patient, or the clinic) on the right; "You" only for the reader's own words.
             const mine = (reader === "patient") === m.fromPatient;
             return (
               <li key={m.id} className={`message ${mine ? "message--mine" : "message--theirs"}`}>
                 <p className="message__meta small">
-                  <strong>{mine ? "You" : m.authorName}</strong> · {m.sentAtLabel}
+                  <strong>{m.byReader ? "You" : m.authorName}</strong> · {m.sentAtLabel}
                 </p>
                 <p className="message__body">{m.body}</p>
               </li>

@@ -73,6 +73,9 @@ export default function PatientPage() {
         actions={
           <>
             {!patient.hasPassword ? <ActionButton intent="reissue-invite" label="Resend invite" /> : null}
+            <Link className="button button--secondary" to={`/clinic/patients/${patient.id}/messages`}>
+              Messages
+            </Link>
             <RecordDownloads basePath={`/clinic/patients/${patient.id}/export`} compact />
           </>
         }
