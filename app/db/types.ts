@@ -198,6 +198,27 @@ export interface AuditEventTable {
   at: string;
 }
 
+/** A message in the thread of a plan, between the patient and their clinic's clinicians. */
+export interface MessageTable {
+  id: string;
+  clinic_id: string;
+  plan_id: string;
+  patient_id: string;
+  author_id: string;
+  author_role: Role;
+  body: string;
+  created_at: string;
+  /** When the other side first saw it (any clinician of the clinic, for a patient's message). */
+  read_at: string | null;
+}
+
+/** When a side (the patient, or the clinic) was last emailed about new messages on a plan. */
+export interface MessageNoticeTable {
+  plan_id: string;
+  recipient_role: Role;
+  last_sent_at: string;
+}
+
 export interface Database {
   clinic: ClinicTable;
   app_user: AppUserTable;
@@ -205,6 +226,8 @@ export interface Database {
   user_session: UserSessionTable;
   invite: InviteTable;
   sign_in_throttle: SignInThrottleTable;
+  message: MessageTable;
+  message_notice: MessageNoticeTable;
   program: ProgramTable;
   program_version: ProgramVersionTable;
   plan: PlanTable;

@@ -1,4 +1,4 @@
-import { PostgresAdapter } from "kysely";
+import { PostgresAdapter, sql } from "kysely";
 import type { DB } from "~/db/client.server.ts";
 import type { ApprovalMode, PlanStatus } from "~/db/types.ts";
 import type { Program } from "~/engine/index.ts";
@@ -13,6 +13,19 @@ export async function getCurrentPlanForPatient(db: DB, patientId: string) {
     .where("patient_id", "=", patientId)
     .where("status", "in", ["active", "paused"])
     .orderBy("created_at", "desc")
+    .executeTakeFirst();
+}
+
+/** The plan a clinician works on for a patient: active or paused, else the most recent one. */
+export async function getWorkingPlanOfPatient(db: DB, clinicId: string, patientId: string) {
+  return db
+    .selectFrom("plan")
+    .selectAll()
+    .where("clinic_id", "=", clinicId)
+    .where("patient_id", "=", patientId)
+    .orderBy(sql`case when status in ('active', 'paused') then 0 else 1 end`)
+    .orderBy("created_at", "desc")
+    .limit(1)
     .executeTakeFirst();
 }
 
