@@ -12,6 +12,7 @@ const env = (overrides: Partial<Env>): Env => ({
   SMTP_URL: undefined,
   MAIL_FROM: DEFAULT_MAIL_FROM,
   MAIL_OUTBOX_DIR: "data/outbox",
+  REMINDER_SWEEP: "on",
   ...overrides,
 });
 
