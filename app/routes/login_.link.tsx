@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { BrandMark } from "~/components/app-shell.tsx";
+import { SIGN_IN_LINK_VALID_MINUTES } from "~/content/sign-in-link.ts";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
@@ -8,7 +9,7 @@ import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Notice, Page } from "~/components/ui/layout.tsx";
 import { SignInLinkRequestSchema } from "~/schemas/auth.ts";
-import { requestSignInLink, SIGN_IN_LINK } from "~/services/sign-in-link.server.ts";
+import { requestSignInLink } from "~/services/sign-in-link.server.ts";
 import { getOptionalUser, homeFor } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseForm, readForm } from "~/utils/forms.ts";
@@ -66,12 +67,12 @@ export default function SignInLinkPage() {
           {actionData?.sentTo ? (
             <Notice tone="success">
               If {actionData.sentTo} belongs to a Stagewise patient, a sign-in link is on its way. Open it on this phone
-              or computer within {SIGN_IN_LINK.validMinutes} minutes. It works once.
+              or computer within {SIGN_IN_LINK_VALID_MINUTES} minutes. It works once.
             </Notice>
           ) : (
             <p>
               We email you a link that signs you in without a password. It works once and for{" "}
-              {SIGN_IN_LINK.validMinutes} minutes.
+              {SIGN_IN_LINK_VALID_MINUTES} minutes.
             </p>
           )}
           <FormError message={actionData?.formError} />

@@ -6,15 +6,11 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { SIGN_IN_LINK_VALID_MINUTES } from "~/content/sign-in-link.ts";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Card, Page } from "~/components/ui/layout.tsx";
-import {
-  inspectSignInLink,
-  signInWithLink,
-  SIGN_IN_LINK,
-  type SignInLinkState,
-} from "~/services/sign-in-link.server.ts";
+import { inspectSignInLink, signInWithLink, type SignInLinkState } from "~/services/sign-in-link.server.ts";
 import { startUserSession } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 
@@ -42,7 +38,7 @@ const REFUSED: Record<Exclude<SignInLinkState["state"], "usable">, { title: stri
   },
   expired: {
     title: "This link has expired",
-    text: `Sign-in links work for ${SIGN_IN_LINK.validMinutes} minutes, and this one is older. You have not been signed in. Ask for a new link.`,
+    text: `Sign-in links work for ${SIGN_IN_LINK_VALID_MINUTES} minutes, and this one is older. You have not been signed in. Ask for a new link.`,
   },
   unknown: {
     title: "This link does not work",

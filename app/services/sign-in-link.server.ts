@@ -1,3 +1,4 @@
+import { SIGN_IN_LINK_VALID_MINUTES } from "~/content/sign-in-link.ts";
 import type { DB } from "~/db/client.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { getClinicName } from "~/models/clinic.server.ts";
@@ -19,7 +20,12 @@ import { newToken } from "~/utils/ids.server.ts";
  * Asking for one is limited per email address and per client address in fixed windows, counted in the sign-in
  * throttle's table before anything else happens, so a burst cannot mail anyone more than `perEmail` links.
  */
-export const SIGN_IN_LINK = { validMinutes: 15, perEmail: 3, perAddress: 10, windowMinutes: 15 } as const;
+export const SIGN_IN_LINK = {
+  validMinutes: SIGN_IN_LINK_VALID_MINUTES,
+  perEmail: 3,
+  perAddress: 10,
+  windowMinutes: 15,
+} as const;
 
 export type LinkRequestResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
