@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
@@ -95,6 +95,10 @@ export default function InvitePage() {
             Set password and continue
           </Button>
         </Form>
+        <p className="muted small">
+          Rather not have a password? Skip this: whenever you want to sign in,{" "}
+          <Link to="/login/link">get a one-time sign-in link by email</Link>.
+        </p>
       </Card>
     </Page>
   );
