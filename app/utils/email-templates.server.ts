@@ -26,7 +26,8 @@ function htmlDocument({ title, heading, paragraphs }: { title: string; heading: 
     '<body style="margin:0;padding:24px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">',
     '<main style="max-width:560px;margin:0 auto">',
     `<h1 style="font-size:22px;line-height:1.3;margin:0 0 16px">${escapeHtml(heading)}</h1>`,
-    ...paragraphs.map((p) => `<p style="margin:0 0 16px">${p}</p>`),
+    // overflow-wrap: a long one-time link must wrap on a phone instead of widening the message.
+    ...paragraphs.map((p) => `<p style="margin:0 0 16px;overflow-wrap:anywhere">${p}</p>`),
     "</main>",
     "</body>",
     "</html>",
