@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePatient(request);
-  const intent = (await request.clone().formData()).get("intent");
+  // Peek at the intent on a copy: the password change reads the request itself.
+  const intent = (await readForm(request.clone())).get("intent");
   if (intent !== "reminders") return handlePasswordChange(request, user, "/me/account");
 
   const parsed = parseForm(ReminderSettingsSchema, await readForm(request));
