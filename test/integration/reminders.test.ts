@@ -7,7 +7,8 @@ import * as unsubscribe from "~/routes/unsubscribe.$token.tsx";
 import { saveCheckIn } from "~/services/daily-log.server.ts";
 import { changePlanStatus } from "~/services/plan-change.server.ts";
 import { startPlan } from "~/services/plan.server.ts";
-import { REMINDER, sweepReminders } from "~/services/reminder.server.ts";
+import { localTimeIn, REMINDER, sweepReminders } from "~/services/reminder.server.ts";
+import { startReminderSweep } from "~/services/reminder-sweep.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { closeMailTransport } from "~/utils/email.server.ts";
@@ -367,6 +368,38 @@ describe("claims: none twice, none missed", () => {
     await sweep(at("19:06"));
     expect(mailsTo(patient.email)).toHaveLength(1);
     await sweep(at("19:20"));
+    expect(mailsTo(patient.email)).toHaveLength(1);
+  });
+});
+
+describe("the sweep as the app runs it", () => {
+  it("sweeps at start and then on its interval, sends a due reminder once, and stops", async () => {
+    // The real clock: pick a time zone where it is now well inside the sending hours.
+    const zones = [
+      "Pacific/Kiritimati",
+      "Pacific/Auckland",
+      "Asia/Tokyo",
+      "Asia/Kolkata",
+      "Europe/London",
+      "America/Sao_Paulo",
+      "America/New_York",
+      "America/Los_Angeles",
+      "Pacific/Honolulu",
+    ];
+    const zone = zones.find((z) => {
+      const time = localTimeIn(z, new Date());
+      return time >= "08:30" && time < "20:00";
+    })!;
+    const patient = await patientWithPlan({ timeZone: zone });
+    expect((await chooseReminder(patient.id, "08:00")).status).toBe(302);
+
+    const running = startReminderSweep({ baseUrl: BASE_URL, intervalMs: 50 });
+    try {
+      await vi.waitFor(() => expect(mailsTo(patient.email)).toHaveLength(1), { timeout: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300)); // several more passes
+    } finally {
+      await running.stop();
+    }
     expect(mailsTo(patient.email)).toHaveLength(1);
   });
 });
