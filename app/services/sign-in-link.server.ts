@@ -33,6 +33,15 @@ export type LinkRequestResult = { ok: true } | { ok: false; retryAfterSeconds: n
 // patient's (an SMTP conversation takes seconds). The set lets shutdown and tests wait for mail still on its way.
 const pendingDeliveries = new Set<Promise<void>>();
 
+function inBackground(task: Promise<void>): void {
+  const tracked: Promise<void> = task
+    .catch((error: unknown) => {
+      console.error(`sign-in link: not delivered (${error instanceof Error ? error.message : String(error)})`);
+    })
+    .finally(() => pendingDeliveries.delete(tracked));
+  pendingDeliveries.add(tracked);
+}
+
 /** Waits until every sign-in link asked for so far has been sent (or has failed). */
 export async function settleSignInLinkDeliveries(): Promise<void> {
   while (pendingDeliveries.size) await Promise.all([...pendingDeliveries]);
@@ -59,17 +68,8 @@ export async function requestSignInLink(
   }
   const user = await getUserForSignIn(db, email);
   if (user?.role === "patient") {
-    const delivery = deliverLink(
-      db,
-      { id: user.id, email: user.email, name: user.name, clinicId: user.clinic_id },
-      input.origin,
-      now,
-    )
-      .catch((error: unknown) =>
-        console.error(`sign-in link: not delivered (${error instanceof Error ? error.message : error})`),
-      )
-      .finally(() => pendingDeliveries.delete(delivery));
-    pendingDeliveries.add(delivery);
+    const patient = { id: user.id, email: user.email, name: user.name, clinicId: user.clinic_id };
+    inBackground(deliverLink(db, patient, input.origin, now));
   }
   return { ok: true };
 }
