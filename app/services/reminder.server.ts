@@ -77,16 +77,17 @@ export async function sweepReminders(db: DB, options: { baseUrl: string; now?: D
       : await insertReminderClaim(db, key, nowIso);
     if (!claimed) continue; // another sweep has it
 
+    const unsubscribeUrl = `${options.baseUrl}/unsubscribe/${unsubscribeTokenFor(patient.id)}`;
     const result = await sendEmail({
       to: patient.email,
       senderName: patient.clinic_name,
-      unsubscribeUrl: `${options.baseUrl}/unsubscribe/${unsubscribeTokenFor(patient.id)}`,
+      unsubscribeUrl,
       ...dailyLogReminderEmail({
         clinicName: patient.clinic_name,
         patientName: patient.name,
         logUrl: `${options.baseUrl}/me/log`,
         settingsUrl: `${options.baseUrl}/me/account#reminders`,
-        unsubscribeUrl: `${options.baseUrl}/unsubscribe/${unsubscribeTokenFor(patient.id)}`,
+        unsubscribeUrl,
       }),
     });
     // A failed send leaves the claim unsent: a later sweep takes it over once the lease has run out.
