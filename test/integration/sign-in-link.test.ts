@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import * as invitePage from "~/routes/invite.$token.tsx";
 import * as linkPage from "~/routes/login_.link.tsx";
 import * as signInPage from "~/routes/sign-in.$token.tsx";
+import { reissueInvite } from "~/services/patient-enrolment.server.ts";
 import { settleSignInLinkDeliveries, signInWithLink, SIGN_IN_LINK } from "~/services/sign-in-link.server.ts";
 import { getOptionalUser } from "~/utils/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -244,5 +246,53 @@ describe("asking for links is rate-limited", () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(SIGN_IN_LINK.perEmail);
     await settleSignInLinkDeliveries();
     expect(mailsTo(patient.email)).toHaveLength(SIGN_IN_LINK.perEmail);
+  });
+});
+
+describe("joining from the invite without a password", () => {
+  it("signs the invitee in, uses up the invite, and later sign-ins come by emailed link", async () => {
+    const patient = await newPatient({ withPassword: false, name: "Ivy Nopassword" });
+    const invitePath = await reissueInvite(
+      getDb(),
+      { id: clinicianId, clinic_id: clinicId, role: "clinician" },
+      patient.id,
+    );
+    const token = invitePath.split("/").pop()!;
+    const join = () =>
+      postRequest(invitePath, { intent: "join-without-password" }).then((request) =>
+        run(invitePage.action, request, { token }),
+      );
+
+    const joined = await join();
+    expect(joined.status).toBe(302);
+    expect(joined.headers.get("Location")).toBe("/me");
+    const cookie = joined.headers.get("Set-Cookie")!.split(";")[0]!;
+    const user = await getOptionalUser(new Request("http://localhost/me", { headers: { Cookie: cookie } }));
+    expect(user?.id).toBe(patient.id);
+    const stored = await getDb()
+      .selectFrom("app_user")
+      .select("password_hash")
+      .where("id", "=", patient.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.password_hash).toBeNull();
+
+    // The invite worked once.
+    const again = await join();
+    expect(again.status).toBe(410);
+    expect(again.data.formError).toMatch(/expired or was already used/);
+    expect(again.headers.get("Set-Cookie")).toBeNull();
+    const page = await run(invitePage.loader, await getRequest(invitePath), { token });
+    expect(page.data.invite).toBeNull();
+
+    // Next time: a sign-in link.
+    await askForLink(patient.email);
+    await settleSignInLinkDeliveries();
+    expect((await useLink(linkIn(mailsTo(patient.email)[0]!))).headers.get("Location")).toBe("/me");
+    const audit = await getDb()
+      .selectFrom("audit_event")
+      .select("action")
+      .where("entity_id", "=", patient.id)
+      .execute();
+    expect(audit.map((a) => a.action)).toContain("patient.joined_without_password");
   });
 });
