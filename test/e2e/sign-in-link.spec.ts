@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { simpleParser, type ParsedMail } from "mailparser";
-import { DEMO, expectNoAxeViolations } from "./support.ts";
+import { DEMO, expectNoAxeViolations, signIn } from "./support.ts";
 
 // The e2e server has no SMTP_URL, so the sign-in link lands in its outbox folder (test/e2e/server.ts). A patient on a
 // phone asks for a link on the sign-in page, opens it from that email and lands on Today; the link then refuses a
@@ -73,4 +73,29 @@ test("a patient asks for a sign-in link, opens it from the email and lands on To
   await again.goto("/me");
   await expect(again).toHaveURL(/\/login\?redirectTo=%2Fme$/);
   await other.close();
+});
+
+test("an invited patient continues without a password and lands on their home", async ({ page, browser }) => {
+  const email = `nopassword.${Date.now()}@example.test`;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, DEMO.clinician);
+  await expect(page).toHaveURL(/\/clinic$/);
+  await page.goto("/clinic/patients/new");
+  await page.waitForFunction(() => "__remixRouter" in window);
+  await page.getByLabel("Full name").fill("Noa Nopassword");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Condition").fill("Left ankle sprain");
+  await page.getByLabel("Involved side").selectOption("left");
+  await page.getByRole("button", { name: "Add patient" }).click();
+  const inviteLink = await page.getByLabel(/One-time invite link/).inputValue();
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const patient = await phone.newPage();
+  await patient.goto(new URL(inviteLink).pathname);
+  await expect(patient.getByRole("heading", { level: 1, name: "Welcome, Noa Nopassword" })).toBeVisible();
+  await expectNoAxeViolations(patient);
+  await patient.getByRole("button", { name: "Continue without a password" }).click();
+  await expect(patient).toHaveURL(/\/me$/);
+  await expect(patient.getByRole("heading", { level: 1, name: /^Hello, Noa/ })).toBeVisible();
+  await phone.close();
 });
