@@ -2,6 +2,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createDb } from "~/db/client.server.ts";
+import { settleSignInLinkDeliveries } from "~/services/sign-in-link.server.ts";
+import { publicBaseUrl, startReminderSweep } from "~/services/reminder-sweep.server.ts";
 import { mailSetupNotes } from "~/utils/email.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { holdAppLock } from "../db/app-lock.ts";
@@ -36,7 +38,15 @@ async function main() {
     console.log(`Stagewise is ready on http://localhost:${env.PORT}`);
   });
 
-  const shutdown = () => server.close(() => process.exit(0));
+  // Every instance sweeps; the claims keep reminders single (docs/decisions/050-reminder-sweep.md).
+  const sweep = env.REMINDER_SWEEP === "on" ? startReminderSweep({ baseUrl: publicBaseUrl() }) : undefined;
+  if (sweep) console.log(`reminders: sweeping every minute, links to ${publicBaseUrl()}`);
+
+  // Stop taking requests, let the current sweep and any sign-in link on its way finish, then exit.
+  const shutdown = () =>
+    server.close(() => {
+      void Promise.all([sweep?.stop(), settleSignInLinkDeliveries()]).finally(() => process.exit(0));
+    });
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
 }

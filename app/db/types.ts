@@ -59,6 +59,39 @@ export interface SignInThrottleTable {
   last_failure_at: string;
 }
 
+/** A one-time sign-in link for a patient (app/services/sign-in-link.server.ts): only the token's hash is kept. */
+export interface SignInLinkTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A patient's reminder choice; no row means the defaults (app/services/reminder-setting.server.ts). */
+export interface ReminderSettingTable {
+  user_id: string;
+  /** 1 = reminders on, 0 = off. */
+  enabled: number;
+  /** "HH:MM" in the patient's time zone. */
+  remind_at: string;
+  updated_at: string;
+}
+
+export type ReminderKind = "daily-log";
+
+/** One row per (patient, kind, local day), claimed before the reminder is sent (docs/decisions/050-reminder-sweep.md). */
+export interface ReminderClaimTable {
+  patient_id: string;
+  kind: ReminderKind;
+  local_date: string;
+  claimed_at: string;
+  attempts: number;
+  sent_at: string | null;
+  delivery: string | null;
+}
+
 export interface ProgramTable {
   id: string;
   clinic_id: string;
@@ -228,6 +261,9 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
   message: MessageTable;
   message_notice: MessageNoticeTable;
+  sign_in_link: SignInLinkTable;
+  reminder_setting: ReminderSettingTable;
+  reminder_claim: ReminderClaimTable;
   program: ProgramTable;
   program_version: ProgramVersionTable;
   plan: PlanTable;

@@ -5,7 +5,7 @@ import { TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
 import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
 import { BrandMark } from "~/components/app-shell.tsx";
-import { Button } from "~/components/ui/button.tsx";
+import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Page } from "~/components/ui/layout.tsx";
 import { LoginSchema } from "~/schemas/auth.ts";
 import { signIn } from "~/services/sign-in.server.ts";
@@ -78,9 +78,13 @@ export default function LoginPage() {
             </Button>
           </Form>
         </div>
-        <p className="muted small">
-          Patients: your physio sends you a link to set your password. Lost it? Ask them for a new one.
-        </p>
+        <div className="card stack">
+          <h2>No password?</h2>
+          <p>Patients can sign in with a one-time link sent to their email instead.</p>
+          <ButtonLink to="/login/link" variant="secondary" block>
+            Email me a sign-in link
+          </ButtonLink>
+        </div>
       </div>
     </Page>
   );

@@ -43,3 +43,6 @@ export const ChangePasswordSchema = z
       message: "Choose a password you haven't used here",
     }),
   );
+
+/** "Email me a sign-in link" (/login/link). */
+export const SignInLinkRequestSchema = z.object({ email: email() });

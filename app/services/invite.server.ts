@@ -31,3 +31,24 @@ export async function acceptInvite(db: DB, token: string, password: string): Pro
     return invite.user_id;
   });
 }
+
+/**
+ * Joins from the invite without choosing a password: the link proves the patient reads this mailbox, as a sign-in
+ * link does, and later sign-ins use emailed links (docs/decisions/051-sign-in-links.md). Returns the user id, or null
+ * if the link is no longer valid.
+ */
+export async function joinWithoutPassword(db: DB, token: string): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const invite = await findUsableInvite(trx, token, now);
+    if (!invite || !(await markInviteUsed(trx, invite.id, now))) return null;
+    await recordAudit(trx, {
+      clinicId: invite.clinic_id,
+      actor: { id: invite.user_id, role: "patient" },
+      action: "patient.joined_without_password",
+      entityType: "patient",
+      entityId: invite.user_id,
+    });
+    return invite.user_id;
+  });
+}

@@ -26,7 +26,8 @@ function htmlDocument({ title, heading, paragraphs }: { title: string; heading: 
     '<body style="margin:0;padding:24px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">',
     '<main style="max-width:560px;margin:0 auto">',
     `<h1 style="font-size:22px;line-height:1.3;margin:0 0 16px">${escapeHtml(heading)}</h1>`,
-    ...paragraphs.map((p) => `<p style="margin:0 0 16px">${p}</p>`),
+    // overflow-wrap: a long one-time link must wrap on a phone instead of widening the message.
+    ...paragraphs.map((p) => `<p style="margin:0 0 16px;overflow-wrap:anywhere">${p}</p>`),
     "</main>",
     "</body>",
     "</html>",
@@ -77,6 +78,90 @@ export function inviteEmail(input: {
       `If the button does not work, copy this address into your browser: ${escapeHtml(inviteUrl)}`,
       `${escapeHtml(validity)} If it has expired, ask ${escapeHtml(clinicName)} to send a new one.`,
       escapeHtml(notExpected),
+    ],
+  });
+
+  return { subject, text, html };
+}
+
+/** A one-time sign-in link, asked for on the sign-in page. */
+export function signInLinkEmail(input: {
+  clinicName: string;
+  patientName: string;
+  signInUrl: string;
+  validMinutes: number;
+}): RenderedEmail {
+  const { clinicName, patientName, signInUrl, validMinutes } = input;
+  const subject = "Your Stagewise sign-in link";
+  const linkLabel = "Sign in to Stagewise";
+  const validity = `The link works once and for ${validMinutes} minutes.`;
+  const notAsked =
+    "If you did not ask for this link, you can ignore this email: nobody can sign in without opening it.";
+
+  const text = [
+    `Hello ${patientName},`,
+    "",
+    `You asked to sign in to Stagewise, where you log your rehab with ${clinicName}.`,
+    "",
+    `${linkLabel}: ${signInUrl}`,
+    "",
+    `${validity} If it has expired, ask for a new one on the sign-in page.`,
+    "",
+    notAsked,
+  ].join("\n");
+
+  const html = htmlDocument({
+    title: subject,
+    heading: "Your sign-in link",
+    paragraphs: [
+      `Hello ${escapeHtml(patientName)},`,
+      `You asked to sign in to Stagewise, where you log your rehab with ${escapeHtml(clinicName)}.`,
+      button(signInUrl, linkLabel),
+      `If the button does not work, copy this address into your browser: ${escapeHtml(signInUrl)}`,
+      `${escapeHtml(validity)} If it has expired, ask for a new one on the sign-in page.`,
+      escapeHtml(notAsked),
+    ],
+  });
+
+  return { subject, text, html };
+}
+
+/** The evening nudge to a patient who has not logged today (docs/decisions/050-reminder-sweep.md). */
+export function dailyLogReminderEmail(input: {
+  clinicName: string;
+  patientName: string;
+  logUrl: string;
+  settingsUrl: string;
+  unsubscribeUrl: string;
+}): RenderedEmail {
+  const { clinicName, patientName, logUrl, settingsUrl, unsubscribeUrl } = input;
+  const subject = "A reminder to log your day";
+  const linkLabel = "Log today in Stagewise";
+  const why = `Your log helps ${clinicName} follow how you are doing. It takes about a minute.`;
+  const change = "You get at most one reminder a day, and only when you have not logged yet.";
+
+  const text = [
+    `Hello ${patientName},`,
+    "",
+    "You have not logged today yet.",
+    why,
+    "",
+    `${linkLabel}: ${logUrl}`,
+    "",
+    change,
+    `Change the time or turn reminders off: ${settingsUrl}`,
+    `Stop these reminders with one click: ${unsubscribeUrl}`,
+  ].join("\n");
+
+  const html = htmlDocument({
+    title: subject,
+    heading: "Time for today's log",
+    paragraphs: [
+      `Hello ${escapeHtml(patientName)},`,
+      `You have not logged today yet. ${escapeHtml(why)}`,
+      button(logUrl, linkLabel),
+      `${escapeHtml(change)} <a href="${escapeHtml(settingsUrl)}">Change the time or turn reminders off</a>, or ` +
+        `<a href="${escapeHtml(unsubscribeUrl)}">stop these reminders</a>.`,
     ],
   });
 

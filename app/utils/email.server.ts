@@ -144,6 +144,12 @@ export function mailSetupNotes(env: Env): Array<{ level: "info" | "warn"; text: 
   const notes: Array<{ level: "info" | "warn"; text: string }> = [
     { level: "info", text: `mail: sending through SMTP as ${env.MAIL_FROM}` },
   ];
+  if (env.NODE_ENV === "production" && !env.APP_URL) {
+    notes.push({
+      level: "warn",
+      text: `WARNING: APP_URL is not set; links in reminder emails point at http://localhost:${env.PORT}.`,
+    });
+  }
   if (env.NODE_ENV === "production" && env.MAIL_FROM === DEFAULT_MAIL_FROM) {
     notes.push({
       level: "warn",

@@ -26,6 +26,16 @@ const EnvSchema = z.object({
     .regex(/^[^\s@<>",]+@[^\s@<>",]+$/, "MAIL_FROM must be a bare address such as stagewise@clinic.example")
     .default(DEFAULT_MAIL_FROM),
   MAIL_OUTBOX_DIR: z.string().min(1).default("data/outbox"),
+  // The address patients reach the app at, for links in mail sent without a request (reminders).
+  APP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, "APP_URL must look like https://stagewise.clinic.example")
+      .optional(),
+  ),
+  // The reminder sweep (docs/decisions/050-reminder-sweep.md): on in every app instance unless turned off.
+  REMINDER_SWEEP: z.enum(["on", "off"]).default("on"),
   // Which proxies in front of the app may name the client (X-Forwarded-For): unset = none, the socket address counts.
   TRUST_PROXY: z
     .string()

@@ -41,6 +41,8 @@ const PAGES: Record<Role, Target[]> = {
     { name: "sign in", path: "/login" },
     { name: "invite: set your password", path: (f) => f.invite! },
     { name: "invite link that no longer works", path: "/invite/not-a-real-invite-token" },
+    { name: "get a sign-in link", path: "/login/link" },
+    { name: "sign-in link that does not work", path: "/sign-in/not-a-real-sign-in-token" },
     { name: "not found", path: "/no-such-page", status: 404 },
   ],
   clinician: [

@@ -15,5 +15,7 @@ process.env.SEED_DEMO = "always";
 process.env.MAIL_OUTBOX_DIR = path.resolve(".tmp", `e2e-outbox-${port}`);
 rmSync(process.env.MAIL_OUTBOX_DIR, { recursive: true, force: true });
 delete process.env.SMTP_URL;
+// No reminder sweep: whether a demo patient is reminded would depend on the hour the tests run.
+process.env.REMINDER_SWEEP = "off";
 
 await import("../../server/start.ts");

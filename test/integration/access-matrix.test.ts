@@ -7,6 +7,7 @@ import { programToForm } from "~/schemas/program-form/program-to-form.ts";
 import { findProgramForClinic } from "~/services/program-lookup.server.ts";
 import { createClinicProgram, saveProgramVersion } from "~/services/program-editor.server.ts";
 import { reissueInvite } from "~/services/patient-enrolment.server.ts";
+import { unsubscribeTokenFor } from "~/services/reminder-setting.server.ts";
 import { startPlan } from "~/services/plan.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -319,6 +320,7 @@ const TABLES = [
   "audit_event",
   "message",
   "message_notice",
+  "reminder_setting",
 ] as const;
 async function fingerprint(): Promise<string> {
   const db = getDb();
@@ -433,10 +435,29 @@ const MATRIX: Row[] = [
     expect: { anonymous: to("/login"), patientA: to("/login", true, true), patientB: to("/login", true, true), clinician1: to("/login", true, true), clinician2: to("/login", true, true) } },
   { route: "invite.$token", method: "GET", what: "an invite link (the token is the key)", url: (w) => w.invitePath, expect: everyone(ok) },
   { route: "invite.$token", method: "GET", what: "an unknown invite token", url: () => "/invite/not-a-real-token", expect: everyone(ok) },
-  { route: "invite.$token", method: "POST", what: "a password through an invite link", url: (w) => w.invitePath,
+  { route: "invite.$token", method: "POST", intent: "join-without-password", what: "joining without a password through an invite link", url: (w) => w.invitePath,
+    form: () => ({ intent: "join-without-password" }), expect: everyone(to("/me", true, true)) },
+  { route: "invite.$token", method: "POST", intent: "join-without-password", what: "joining without a password through an unknown invite token", url: () => "/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    form: () => ({ intent: "join-without-password" }), expect: everyone(gone) },
+  { route: "invite.$token", method: "POST", intent: "set-password", what: "a password through an invite link", url: (w) => w.invitePath,
     form: () => ({ password: "a brand new password", confirmPassword: "a brand new password" }), expect: everyone(to("/me", true, true)) },
   { route: "invite.$token", method: "POST", what: "a password through an unknown invite token", url: () => "/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
     form: () => ({ password: "a brand new password", confirmPassword: "a brand new password" }), expect: everyone(gone) },
+  { route: "login_.link", method: "GET", what: "the sign-in link form", url: () => "/login/link",
+    expect: { anonymous: ok, patientA: to("/me"), patientB: to("/me"), clinician1: to("/clinic"), clinician2: to("/clinic") } },
+  { route: "login_.link", method: "POST", what: "a sign-in link for an address nobody has", url: () => "/login/link",
+    form: (_w, role) => ({ email: `nobody-${role}@example.test` }), expect: everyone(ok) },
+  { route: "login_.link", method: "POST", what: "a sign-in link for something that is not an address", url: () => "/login/link",
+    form: () => ({ email: "not-an-address" }), expect: everyone(invalid) },
+  { route: "sign-in.$token", method: "GET", what: "an unknown sign-in link", url: () => "/sign-in/not-a-real-token", expect: everyone(ok) },
+  { route: "sign-in.$token", method: "POST", what: "a sign-in through an unknown link", url: () => "/sign-in/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    expect: everyone(gone) },
+  { route: "unsubscribe.$token", method: "GET", what: "patient A's unsubscribe link (the token is the key)", url: (w) => `/unsubscribe/${unsubscribeTokenFor(w.A.id)}`,
+    expect: everyone(ok) },
+  { route: "unsubscribe.$token", method: "POST", what: "patient A's one-click unsubscribe", url: (w) => `/unsubscribe/${unsubscribeTokenFor(w.A.id)}`,
+    form: () => ({ "List-Unsubscribe": "One-Click" }), expect: everyone(okWrite) },
+  { route: "unsubscribe.$token", method: "POST", what: "an unsubscribe of patient A with a forged token", url: (w) => `/unsubscribe/${w.A.id}.forged`,
+    form: () => ({ "List-Unsubscribe": "One-Click" }), expect: everyone(notFound) },
 
   // the clinician area
   { route: "clinic", method: "GET", what: "the clinic layout", url: () => "/clinic", expect: clinicArea(ok, ok) },
@@ -528,8 +549,10 @@ const MATRIX: Row[] = [
 
   // the patient area
   { route: "me.account", method: "GET", what: "their account page", url: () => "/me/account", expect: patientArea(ok, ok) },
-  { route: "me.account", method: "POST", what: "a password change", url: () => "/me/account", form: () => newPasswordForm,
+  { route: "me.account", method: "POST", intent: "change-password", what: "a password change", url: () => "/me/account", form: () => newPasswordForm,
     expect: patientArea(to("/me/account?changed=1", true, true), to("/me/account?changed=1", true, true)) },
+  { route: "me.account", method: "POST", intent: "reminders", what: "their reminder choice", url: () => "/me/account", form: () => ({ intent: "reminders", remindAt: "18:30" }),
+    expect: patientArea(to("/me/account?reminders=saved#reminders", true, true), to("/me/account?reminders=saved#reminders", true, true)) },
   { route: "me", method: "GET", what: "the patient layout", url: () => "/me", expect: patientArea(ok, ok) },
   { route: "me._index", method: "GET", what: "their Today page", url: () => "/me", expect: patientArea(ok, ok) },
   { route: "me.log", method: "GET", what: "their daily-log form", url: (w) => `/me/log?date=${w.today}`, expect: patientArea(ok, ok) },

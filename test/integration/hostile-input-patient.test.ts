@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
 import * as invite from "~/routes/invite.$token.tsx";
 import * as login from "~/routes/login.tsx";
+import * as loginLink from "~/routes/login_.link.tsx";
 import * as logout from "~/routes/logout.tsx";
 import * as meAccount from "~/routes/me.account.tsx";
 import * as meHistory from "~/routes/me.history.tsx";
 import * as meLog from "~/routes/me.log/route.tsx";
 import * as questionnaire from "~/routes/me.questionnaires.$kind.tsx";
 import * as meTests from "~/routes/me.tests.tsx";
+import * as signInByLink from "~/routes/sign-in.$token.tsx";
+import * as unsubscribe from "~/routes/unsubscribe.$token.tsx";
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import { reissueInvite } from "~/services/patient-enrolment.server.ts";
+import { unsubscribeTokenFor } from "~/services/reminder-setting.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createPatient, TEST_PASSWORD } from "../support/factories.ts";
 import { getRequest, postRequest, run } from "../support/requests.ts";
@@ -139,6 +143,37 @@ describe("hostile input: patient and sign-in actions", () => {
           return path;
         },
         hasFields: true,
+      },
+      {
+        name: "me.account reminders",
+        action: meAccount.action,
+        path: "/me/account",
+        userId: c.patientB.id,
+        base: toForm({ intent: "reminders", remindAt: "18:30" }),
+        hasFields: true,
+      },
+      {
+        // An address nobody has: no link is made in the background, so a later run's snapshot sees no late write.
+        name: "login link",
+        action: loginLink.action,
+        path: "/login/link",
+        base: toForm({ email: "nobody-hostile@example.test" }),
+        mayWriteOn4xx: ["sign_in_throttle"],
+        hasFields: true,
+      },
+      {
+        name: "sign-in link",
+        action: signInByLink.action,
+        path: "/sign-in/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        params: { token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+        base: [],
+      },
+      {
+        name: "unsubscribe",
+        action: unsubscribe.action,
+        path: `/unsubscribe/${unsubscribeTokenFor(c.patientB.id)}`,
+        params: { token: unsubscribeTokenFor(c.patientB.id) },
+        base: toForm({ "List-Unsubscribe": "One-Click" }),
       },
       { name: "logout", action: logout.action, path: "/logout", userId: p, base: [] },
     ];

@@ -26,36 +26,38 @@ export function AccountPage({ name, email, children }: { name: string; email: st
           Your password is changed. Every other device you were signed in on has been signed out.
         </Notice>
       ) : null}
-      <Card title="Change your password">
-        <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
-          <TextField
-            form={form}
-            name="currentPassword"
-            label="Current password"
-            type="password"
-            autoComplete="current-password"
-          />
-          <TextField
-            form={form}
-            name="newPassword"
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 10 characters."
-          />
-          <TextField
-            form={form}
-            name="confirmPassword"
-            label="Type the new password again"
-            type="password"
-            autoComplete="new-password"
-          />
-          <Button type="submit" disabled={navigation.state === "submitting"}>
-            Change password
-          </Button>
-        </Form>
-      </Card>
-      {children}
+      <div className="stack">
+        {children}
+        <Card title="Change your password">
+          <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
+            <TextField
+              form={form}
+              name="currentPassword"
+              label="Current password"
+              type="password"
+              autoComplete="current-password"
+            />
+            <TextField
+              form={form}
+              name="newPassword"
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              hint="At least 10 characters."
+            />
+            <TextField
+              form={form}
+              name="confirmPassword"
+              label="Type the new password again"
+              type="password"
+              autoComplete="new-password"
+            />
+            <Button type="submit" disabled={navigation.state === "submitting"}>
+              Change password
+            </Button>
+          </Form>
+        </Card>
+      </div>
     </Page>
   );
 }

@@ -12,6 +12,7 @@ const env = (overrides: Partial<Env>): Env => ({
   SMTP_URL: undefined,
   MAIL_FROM: DEFAULT_MAIL_FROM,
   MAIL_OUTBOX_DIR: "data/outbox",
+  REMINDER_SWEEP: "on",
   ...overrides,
 });
 
@@ -81,11 +82,20 @@ describe("start-up notes about mail", () => {
   });
 
   it("warns in production when SMTP is set but MAIL_FROM is the default", () => {
-    const notes = mailSetupNotes(env({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example:587" }));
+    const APP_URL = "https://stagewise.clinic.example";
+    const notes = mailSetupNotes(env({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example:587", APP_URL }));
     expect(notes.map((n) => n.level)).toEqual(["info", "warn"]);
     const configured = mailSetupNotes(
-      env({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example:587", MAIL_FROM: "a@clinic.example" }),
+      env({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example:587", MAIL_FROM: "a@clinic.example", APP_URL }),
     );
     expect(configured.map((n) => n.level)).toEqual(["info"]);
+  });
+
+  it("warns in production when APP_URL is not set, since reminder links would point at localhost", () => {
+    const notes = mailSetupNotes(
+      env({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example:587", MAIL_FROM: "a@clinic.example" }),
+    );
+    expect(notes.map((n) => n.level)).toEqual(["info", "warn"]);
+    expect(notes[1]!.text).toMatch(/APP_URL is not set.*http:\/\/localhost:3000/);
   });
 });
