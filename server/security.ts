@@ -81,8 +81,11 @@ function refuse(res: Response, status: number, message: string) {
   res.set("Connection", "close").status(status).type("text/plain").send(message);
 }
 
-/** Paths whose pages, data requests and downloads carry patient data: the two areas and the invite page. */
-const PATIENT_DATA_PATH = /^\/(clinic|me|invite)(\/|\.data|$)/;
+/**
+ * Paths whose pages, data requests and downloads carry patient data or one-time tokens: the two areas, the invite
+ * page, sign-in links and unsubscribe links.
+ */
+const PATIENT_DATA_PATH = /^\/(clinic|me|invite|sign-in|unsubscribe)(\/|\.data|$)/;
 
 /**
  * `Cache-Control: no-store` on every response with patient data (documents, Remix data requests, exports), so no

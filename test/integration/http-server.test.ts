@@ -15,8 +15,9 @@ describe("pages with patient data are never cached", () => {
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  it("sends Cache-Control: no-store on /clinic, /me and /invite documents, data requests and downloads", async () => {
-    for (const path of ["/clinic/patients", "/clinic/patients.data", "/me/export/csv", "/invite/abc"]) {
+  it("sends Cache-Control: no-store on /clinic, /me, invite, sign-in and unsubscribe pages, data requests and downloads", async () => {
+    const paths = ["/clinic/patients", "/clinic/patients.data", "/me/export/csv", "/invite/abc", "/sign-in/abc"];
+    for (const path of [...paths, "/unsubscribe/abc"]) {
       const res = await fetch(base + path);
       await res.arrayBuffer();
       // Even where a loader asked for caching (/clinic/patients says max-age=600), no-store is all that is sent.
