@@ -30,7 +30,8 @@ const ExerciseDoseRowSchema = z
     exerciseId: preprocess(blankToUndefined, z.optional(z.string().check(z.maxLength(80)))),
     origin: z.enum(DOSE_ROW_ORIGINS),
     name: optionalText(120),
-    drop: preprocess(blankToUndefined, z.optional(z.string())),
+    // A checkbox: the browser posts "on" when ticked; react-hook-form gives true or false.
+    drop: preprocess((v) => (v === true || v === "on" ? "on" : undefined), z.optional(z.literal("on"))),
     sets: optionalIntInRange("sets", 1, 20),
     setsMax: optionalIntInRange("the most sets", 1, 20),
     reps: optionalIntInRange("reps", 1, 500),
