@@ -199,7 +199,7 @@ async function doseFormView(db: DB, plan: Plan, program: Program, stage: Stage) 
         : null,
     lastChange: dose ? { at: dose.createdAt, reason: dose.reason, changedBy: dose.changedBy } : null,
     /** The patient entered this stage by a stage change and nobody has looked at its dose since. */
-    reviewDue: !dose && isNewStage(plan, program),
+    reviewDue: !dose && isNewStage(plan),
     programVersion: program.version,
   };
 }
@@ -215,9 +215,9 @@ export async function doseFormOfPlan(db: DB, clinicId: string, planId: string) {
 
 export type DoseFormView = NonNullable<Awaited<ReturnType<typeof doseFormOfPlan>>>;
 
-/** A stay that began with a stage change (not the plan's start). */
-function isNewStage(plan: Plan, program: Program): boolean {
-  return plan.stage_entered_on > plan.start_date || program.stages[0]?.id !== plan.current_stage_id;
+/** A stay that began with a stage change, after the plan's first day (triage asks the same). */
+function isNewStage(plan: Plan): boolean {
+  return plan.stage_entered_on > plan.start_date;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

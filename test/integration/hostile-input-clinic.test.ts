@@ -68,6 +68,22 @@ const INTENTS = (s: Awaited<ReturnType<typeof scene>>): Record<string, Record<st
   capacity: { planId: s.planId, measure: "single_leg_heel_raise_reps", testedOn: s.today, left: "25", right: "18" },
   questionnaire: { planId: s.planId, instrument: "visa_a", answeredOn: s.today, score: "70" },
   signoff: { planId: s.planId, itemId: "exam_clear", signedOn: s.today, note: "" },
+  "tailor-dose": {
+    planId: s.planId,
+    stageId: "load",
+    doseVersion: "0",
+    "exercises.0.exerciseId": "heel-raise",
+    "exercises.0.origin": "program",
+    "exercises.0.sets": "2",
+    "exercises.0.reps": "10",
+    "exercises.0.drop": "",
+    "exercises.0.side": "both",
+    "exercises.1.origin": "new",
+    "exercises.1.name": "Seated calf raise",
+    "exercises.1.reps": "20",
+    "exercises.1.side": "involved",
+    doseReason: "Start lighter",
+  },
   "no-such-intent": { planId: s.planId },
 });
 

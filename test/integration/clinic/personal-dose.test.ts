@@ -6,6 +6,7 @@ import * as logPage from "~/routes/me.log/route.tsx";
 import * as todayPage from "~/routes/me._index.tsx";
 import { findProgramForClinic } from "~/services/program-lookup.server.ts";
 import { saveProgramVersion } from "~/services/program-editor.server.ts";
+import { loadTriage } from "~/services/triage.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { getRequest, postRequest, run } from "../../support/requests.ts";
 import { clinicWithProgram, planStartedDaysAgo, twoStageProgram } from "./fixtures.ts";
@@ -306,6 +307,37 @@ describe("a stage change and the personal dose", () => {
     expect((await patientToday(cast)).exercises).toEqual([
       expect.objectContaining({ id: "heel-raise", sets: 3, reps: 15 }),
     ]);
+  });
+
+  it("triage lists a new stage's unreviewed dose until a physio saves one", async () => {
+    const { cast, planId } = await withPlan();
+    const reasonsOfA = async () => {
+      const triage = await loadTriage(getDb(), cast.clinic.id, "Europe/London");
+      const row = [...triage.needsAttention, ...triage.everyoneElse].find((r) => r.patientId === cast.patientA.id);
+      return row!.reasons.map((r) => r.label);
+    };
+    expect(await reasonsOfA()).not.toContain("New stage: review the dose");
+    await postAs(cast.clinician.id, cast.patientA.id, {
+      intent: "move-stage",
+      planId,
+      stageId: "build",
+      moveReason: "Ready",
+    });
+    expect(await reasonsOfA()).toContain("New stage: review the dose");
+    const reviewed = await postAs(cast.clinician.id, cast.patientA.id, {
+      intent: "tailor-dose",
+      planId,
+      stageId: "build",
+      doseVersion: "0",
+      "exercises.0.exerciseId": "weighted-raise",
+      "exercises.0.origin": "program",
+      "exercises.0.sets": "2",
+      "exercises.0.reps": "12",
+      "exercises.0.side": "involved",
+      doseReason: "Lighter to start the new stage",
+    });
+    expect(reviewed.status).toBe(200);
+    expect(await reasonsOfA()).not.toContain("New stage: review the dose");
   });
 
   it("a form opened before the stage changed saves nothing", async () => {
