@@ -9,6 +9,7 @@ import { saveProgramVersion } from "~/services/program-editor.server.ts";
 import { loadTriage } from "~/services/triage.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { getRequest, postRequest, run } from "../../support/requests.ts";
+import { clinicWithPlans } from "../me/plan-fixture.ts";
 import { clinicWithProgram, planStartedDaysAgo, twoStageProgram } from "./fixtures.ts";
 
 // The physio's personal dose for a patient (docs/decisions/052-personal-prescription.md), through the real routes,
@@ -193,6 +194,71 @@ describe("a physio tailors a patient's dose", () => {
     expect(res.status).toBe(400);
     expect(res.data.fieldErrors["exercises.0.repsMax"]).toBe("The top of the range must be at least the reps");
     expect(await doseRows(planId)).toHaveLength(0);
+  });
+});
+
+describe("a walk-run patient's run", () => {
+  it("the physio shortens the run blocks; Today shows the patient's walk-run and the program's stays beside it", async () => {
+    const db = getDb();
+    const cast = await clinicWithPlans(db, { programId: "ankle-sprain-walk-run" });
+    const page = await run(
+      patientPage.loader,
+      await getRequest(pagePath(cast.patientA.id), { userId: cast.clinician.id }),
+      { patientId: cast.patientA.id },
+    );
+    // Phase 1 of the ankle walk-run: 3 × (run 3 min, walk 2 min) after a 10-minute warm-up.
+    expect(page.data.dose.run).toMatchObject({
+      programText: "warm up 10 min · 3 × (run 3 min, walk 2 min)",
+      tailored: false,
+      values: { warmUpMinutes: "10", runMinutes: "3", walkMinutes: "2", repeats: "3" },
+    });
+    const saved = await postAs(cast.clinician.id, cast.patientA.id, {
+      intent: "tailor-dose",
+      planId: cast.planA,
+      stageId: "walk-run-phase-1",
+      doseVersion: "0",
+      "run.warmUpMinutes": "10",
+      "run.runMinutes": "1.5",
+      "run.walkMinutes": "2",
+      "run.repeats": "4",
+      "run.perWeek": "3",
+      doseReason: "Nervous about running: shorter runs, one more repeat",
+    });
+    expect(saved.status).toBe(200);
+    const res = await run(todayPage.loader, await getRequest("/me", { userId: cast.patientA.id }));
+    expect(res.data.view.run).toMatchObject({
+      warmUpMinutes: 10,
+      perWeek: 3,
+      blocks: [expect.objectContaining({ runSeconds: 90, walkSeconds: 120, repeats: 4 })],
+    });
+    const [audit] = await doseAudits(cast.planA);
+    expect(JSON.parse(audit!.detail!).changes).toEqual([
+      {
+        exerciseId: "run",
+        name: "Run",
+        from: "warm up 10 min · 3 × (run 3 min, walk 2 min)",
+        to: "warm up 10 min · 4 × (run 1.5 min, walk 2 min) · 3×/week",
+      },
+    ]);
+  });
+
+  it("a run without minutes or repeats is refused field by field", async () => {
+    const cast = await clinicWithPlans(getDb(), { programId: "ankle-sprain-walk-run" });
+    const res = await postAs(cast.clinician.id, cast.patientA.id, {
+      intent: "tailor-dose",
+      planId: cast.planA,
+      stageId: "walk-run-phase-1",
+      doseVersion: "0",
+      "run.runMinutes": "",
+      "run.repeats": "0",
+      doseReason: "Shorter",
+    });
+    expect(res.status).toBe(400);
+    expect(res.data.fieldErrors).toMatchObject({
+      "run.runMinutes": "Enter run minutes as a number",
+      "run.repeats": "Repeats must be between 1 and 50",
+    });
+    expect(await doseRows(cast.planA)).toHaveLength(0);
   });
 });
 
