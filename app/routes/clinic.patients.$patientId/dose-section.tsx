@@ -97,7 +97,9 @@ function DoseForm({ dose, failed }: { dose: DoseView; failed: Extract<PlanAction
           </>
         ) : null}
       </p>
-      <div className="dose-table-wrap">
+      {/* Scrolls sideways on a narrow screen: a focusable, labelled region, so a keyboard can scroll it too. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- focusable on purpose, as said above */}
+      <div className="dose-table-wrap" role="region" aria-label="Exercise doses" tabIndex={0}>
         <table className="dose-table">
           <caption className="visually-hidden">Each exercise: the program's dose and this patient's</caption>
           <thead>

@@ -103,7 +103,7 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
       )}
 
       {stage ? (
-        <Card title="Current prescription">
+        <Card title="The program's prescription for this stage">
           <PrescriptionTable prescription={stage.prescription} citations={program.citations} />
         </Card>
       ) : null}

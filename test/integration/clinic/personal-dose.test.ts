@@ -361,6 +361,8 @@ describe("a stage change and the personal dose", () => {
     const page = await pageOf(cast);
     expect(page.dose.reviewDue).toBe(true);
     expect(page.dose.rows[0]).toMatchObject({ exerciseId: "weighted-raise", tailored: false });
+    // The form carries the plan's latest version (the first stage's), so a save is checked against it.
+    expect(page.dose.doseVersion).toBe(1);
 
     // Back to the first stage: a new stay there starts from the program's dose too, not the old tailoring.
     const back = await postAs(cast.clinician.id, cast.patientA.id, {
