@@ -88,6 +88,10 @@ export const PersonalDoseSchema = z.object({
   doseVersion: z.coerce
     .number({ error: "Reload the page: the form has lost its version" })
     .check(z.int(), z.gte(0, "Reload the page: the form has lost its version")),
+  /** The plan's program version the form showed: a move to another version since makes the form stale too. */
+  programVersion: z.coerce
+    .number({ error: "Reload the page: the form has lost its version" })
+    .check(z.int(), z.gte(1, "Reload the page: the form has lost its version")),
   exercises: preprocess((v) => (isBlank(v) ? [] : v), z.array(ExerciseDoseRowSchema).check(z.maxLength(40))),
   run: preprocess(blankToUndefined, z.optional(RunDoseSchema)),
   doseReason: requiredText("why you are changing the dose", 500),

@@ -230,7 +230,7 @@ export type TailorResult =
   | { ok: false; status: 400; fieldErrors: Record<string, string> };
 
 const STALE =
-  "The dose changed since you opened this page (someone else saved it, or the stage changed). Nothing was saved: the form now shows the current dose — make your change again.";
+  "The dose changed since you opened this page (someone else saved it, or the stage or program version changed). Nothing was saved: the form now shows the current dose — make your change again.";
 
 /** The dose a form row describes, on top of the program's exercise when it is one. */
 function doseOfRow(row: ExerciseDoseRow, base: ExerciseDose | undefined): ExerciseDose {
@@ -316,8 +316,11 @@ export async function tailorDose(db: DB, clinician: Clinician, input: PersonalDo
       const stage = program.stages.find((s) => s.id === plan.current_stage_id);
       const current = await getPersonalDose(trx, plan.id, stayOf(plan));
       const currentVersion = current?.version ?? (await latestDoseVersionOfPlan(trx, plan.id));
-      if (!stage || input.stageId !== plan.current_stage_id || input.doseVersion !== currentVersion)
-        return { ok: false, status: 409, message: STALE, fieldErrors: { doseVersion: STALE } };
+      const stale =
+        input.stageId !== plan.current_stage_id ||
+        input.doseVersion !== currentVersion ||
+        input.programVersion !== plan.program_version;
+      if (!stage || stale) return { ok: false, status: 409, message: STALE, fieldErrors: { doseVersion: STALE } };
 
       const built = entriesOfForm(input, stage, current);
       if (!built.ok) return { ok: false, status: 400, fieldErrors: built.fieldErrors };

@@ -72,6 +72,7 @@ const INTENTS = (s: Awaited<ReturnType<typeof scene>>): Record<string, Record<st
     planId: s.planId,
     stageId: "load",
     doseVersion: "0",
+    programVersion: "1",
     "exercises.0.exerciseId": "heel-raise",
     "exercises.0.origin": "program",
     "exercises.0.sets": "2",

@@ -47,7 +47,7 @@ export function DoseSection({ dose, result }: { dose: DoseView; result?: PlanAct
       ) : null}
       {saved ? <Notice tone="success">{saved.message}</Notice> : null}
       {/* Keyed by version: after any save (ours or a colleague's) the form starts again from the dose as stored. */}
-      <DoseForm key={`${dose.stageId}:${dose.doseVersion}`} dose={dose} failed={failed} />
+      <DoseForm key={`${dose.stageId}:${dose.doseVersion}:${dose.programVersion}`} dose={dose} failed={failed} />
     </Card>
   );
 }
@@ -60,6 +60,7 @@ function DoseForm({ dose, failed }: { dose: DoseView; failed: Extract<PlanAction
     planId: dose.planId,
     stageId: dose.stageId,
     doseVersion: String(dose.doseVersion),
+    programVersion: String(dose.programVersion),
     exercises: [
       ...dose.rows.map((r) => ({
         exerciseId: r.exerciseId,
@@ -86,6 +87,7 @@ function DoseForm({ dose, failed }: { dose: DoseView; failed: Extract<PlanAction
       <HiddenField form={form} name="planId" />
       <HiddenField form={form} name="stageId" />
       <HiddenField form={form} name="doseVersion" />
+      <HiddenField form={form} name="programVersion" />
       <FormError message={failed?.formError} />
       <p className="small muted">
         Blank means none. Load: kg, or words such as “body weight” (both: “backpack + 10 kg”). Untouched rows follow the

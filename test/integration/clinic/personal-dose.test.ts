@@ -40,6 +40,7 @@ function tailoredForm(planId: string, doseVersion: number, overrides: Record<str
     planId,
     stageId: "load",
     doseVersion: String(doseVersion),
+    programVersion: "1",
     "exercises.0.exerciseId": "heel-raise",
     "exercises.0.origin": "program",
     "exercises.0.sets": "2",
@@ -217,6 +218,7 @@ describe("a walk-run patient's run", () => {
       planId: cast.planA,
       stageId: "walk-run-phase-1",
       doseVersion: "0",
+      programVersion: String(cast.program.version),
       "run.warmUpMinutes": "10",
       "run.runMinutes": "1.5",
       "run.walkMinutes": "2",
@@ -249,6 +251,7 @@ describe("a walk-run patient's run", () => {
       planId: cast.planA,
       stageId: "walk-run-phase-1",
       doseVersion: "0",
+      programVersion: String(cast.program.version),
       "run.runMinutes": "",
       "run.repeats": "0",
       doseReason: "Shorter",
@@ -397,6 +400,7 @@ describe("a stage change and the personal dose", () => {
       planId,
       stageId: "build",
       doseVersion: "0",
+      programVersion: "1",
       "exercises.0.exerciseId": "weighted-raise",
       "exercises.0.origin": "program",
       "exercises.0.sets": "2",
@@ -434,6 +438,7 @@ describe("a stage change and the personal dose", () => {
       planId,
       stageId: "build",
       doseVersion: "0",
+      programVersion: "1",
       "exercises.0.exerciseId": "weighted-raise",
       "exercises.0.origin": "program",
       "exercises.0.sets": "3",
@@ -486,6 +491,20 @@ describe("a program version move", () => {
     expect(exercises[2]).toMatchObject({ name: "Seated calf raise" });
     const page = await pageOf(cast);
     expect(page.dose.rows[0]).toMatchObject({ programText: "4 × 12 · both sides", tailored: true });
+  });
+
+  it("a form opened before the move to a new version saves nothing (its untouched rows show the old defaults)", async () => {
+    const { cast, planId } = await withPlan();
+    const version = await newVersion(cast, (p) =>
+      withStageExercises(p, [{ id: "heel-raise", name: "Heel raise", sets: 4, reps: 12, side: "both" }]),
+    );
+    expect(
+      (await postAs(cast.clinician.id, cast.patientA.id, { intent: "move-version", planId, version: String(version) }))
+        .status,
+    ).toBe(200);
+    const res = await postAs(cast.clinician.id, cast.patientA.id, tailoredForm(planId, 0));
+    expect(res.status).toBe(409);
+    expect(await doseRows(planId)).toHaveLength(0);
   });
 
   it("an exercise the new version dropped loses its tailoring, and the audit says so", async () => {
