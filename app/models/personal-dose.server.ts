@@ -45,22 +45,55 @@ function versionOf(row: PersonalDose): PersonalDoseVersion {
   };
 }
 
-/** The plan's latest dose version for one stay in a stage; undefined when the stay still has the program's dose. */
+/** `stage_entered_on` of a dose prepared for a stage the patient is not in yet: it applies when they enter it. */
+export const PREPARED = "";
+
+async function latestOf(db: DB, planId: string, stageId: string, enteredOn: string) {
+  return db
+    .selectFrom("personal_dose")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .where("stage_id", "=", stageId)
+    .where("stage_entered_on", "=", enteredOn)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * The dose a stage starts from when a physio prepared one: the latest prepared version, as long as no stay in that
+ * stage has had a dose saved since (then the preparation has been used).
+ */
+export async function getPreparedDose(
+  db: DB,
+  planId: string,
+  stageId: string,
+): Promise<PersonalDoseVersion | undefined> {
+  const prepared = await latestOf(db, planId, stageId, PREPARED);
+  if (!prepared) return undefined;
+  const usedSince = await db
+    .selectFrom("personal_dose")
+    .select("id")
+    .where("plan_id", "=", planId)
+    .where("stage_id", "=", stageId)
+    .where("stage_entered_on", "!=", PREPARED)
+    .where("version", ">", prepared.version)
+    .limit(1)
+    .executeTakeFirst();
+  return usedSince ? undefined : versionOf(prepared);
+}
+
+/**
+ * The plan's latest dose version for one stay in a stage, else the dose prepared for the stage; undefined when the
+ * stay has the program's dose.
+ */
 export async function getPersonalDose(
   db: DB,
   planId: string,
   stay: { stageId: string; stageEnteredOn: string },
 ): Promise<PersonalDoseVersion | undefined> {
-  const row = await db
-    .selectFrom("personal_dose")
-    .selectAll()
-    .where("plan_id", "=", planId)
-    .where("stage_id", "=", stay.stageId)
-    .where("stage_entered_on", "=", stay.stageEnteredOn)
-    .orderBy("version", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return row ? versionOf(row) : undefined;
+  const row = await latestOf(db, planId, stay.stageId, stay.stageEnteredOn);
+  return row ? versionOf(row) : getPreparedDose(db, planId, stay.stageId);
 }
 
 /** The plan's highest dose version (0 before any), whatever the stage. */
@@ -88,7 +121,7 @@ export async function insertPersonalDose(
     programVersion: number;
     exercises: PersonalExerciseEntry[];
     run: RunDose | null;
-    cause: "tailored" | "version_move";
+    cause: "tailored" | "prepared" | "version_move";
     reason: string;
     changedBy: string | null;
   },

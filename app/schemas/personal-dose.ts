@@ -85,6 +85,8 @@ const RunDoseSchema = z.object({
 export const PersonalDoseSchema = z.object({
   planId: requiredText("the plan", 80),
   stageId: requiredText("the stage", 80),
+  /** "current": the patient's stage now; "prepared": the starting dose of a stage they have not entered yet. */
+  target: z.enum(["current", "prepared"], { error: "Reload the page and try again" }),
   doseVersion: z.coerce
     .number({ error: "Reload the page: the form has lost its version" })
     .check(z.int(), z.gte(0, "Reload the page: the form has lost its version")),

@@ -4,9 +4,11 @@ import type { Prescription, Program, Stage } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import {
   getPersonalDose,
+  getPreparedDose,
   insertPersonalDose,
   isDuplicateVersion,
   latestDoseVersionOfPlan,
+  PREPARED,
   type ExerciseDose,
   type PersonalDoseVersion,
   type PersonalExerciseEntry,
@@ -141,7 +143,10 @@ export type DoseRowView = {
  * version the form posts back, who last changed it, and whether a new stage's dose is still to be reviewed.
  */
 async function doseFormView(db: DB, plan: Plan, program: Program, stage: Stage) {
-  const dose = await getPersonalDose(db, plan.id, stayOf(plan));
+  const preparing = stage.id !== plan.current_stage_id;
+  const dose = preparing
+    ? await getPreparedDose(db, plan.id, stage.id)
+    : await getPersonalDose(db, plan.id, stayOf(plan));
   const current = personalPrescription(stage, dose);
   const entries = new Map((dose?.exercises ?? []).map((e) => [e.exerciseId, e]));
   const rows: DoseRowView[] = [
@@ -180,6 +185,16 @@ async function doseFormView(db: DB, plan: Plan, program: Program, stage: Stage) 
   return {
     planId: plan.id,
     stageId: stage.id,
+    /** "current": the stage the patient is in; "prepared": a coming stage's starting dose. */
+    target: preparing ? ("prepared" as const) : ("current" as const),
+    stageName: stage.name,
+    stageNumber: program.stages.indexOf(stage) + 1,
+    /** The other stages a dose can be prepared for. */
+    otherStages: program.stages
+      .map((s, i) => ({ id: s.id, label: `${i + 1}. ${s.name}` }))
+      .filter((s) => s.id !== plan.current_stage_id),
+    /** Set when the current stay starts from a dose prepared before the patient entered the stage. */
+    fromPrepared: !preparing && dose?.stageEnteredOn === PREPARED,
     doseVersion: dose?.version ?? (await latestDoseVersionOfPlan(db, plan.id)),
     rows,
     run:
@@ -199,17 +214,21 @@ async function doseFormView(db: DB, plan: Plan, program: Program, stage: Stage) 
         : null,
     lastChange: dose ? { at: dose.createdAt, reason: dose.reason, changedBy: dose.changedBy } : null,
     /** The patient entered this stage by a stage change and nobody has looked at its dose since. */
-    reviewDue: !dose && isNewStage(plan),
+    reviewDue: !preparing && !dose && isNewStage(plan),
     programVersion: program.version,
   };
 }
 
-/** The dose form of a plan of the clinic, for its live plan's current stage; null otherwise. */
-export async function doseFormOfPlan(db: DB, clinicId: string, planId: string) {
+/**
+ * The dose form of a live plan of the clinic: for its current stage, or for `preparingStageId` (another stage of its
+ * program, whose starting dose the physio prepares); null for a plan that is not live.
+ */
+export async function doseFormOfPlan(db: DB, clinicId: string, planId: string, preparingStageId?: string) {
   const plan = await getPlanInClinic(db, clinicId, planId);
   if (!plan || (plan.status !== "active" && plan.status !== "paused")) return null;
   const program = programOfPlan(plan);
-  const stage = program.stages.find((s) => s.id === plan.current_stage_id);
+  const stage =
+    program.stages.find((s) => s.id === preparingStageId) ?? program.stages.find((s) => s.id === plan.current_stage_id);
   return stage ? doseFormView(db, plan, program, stage) : null;
 }
 
@@ -313,14 +332,20 @@ export async function tailorDose(db: DB, clinician: Clinician, input: PersonalDo
       if (plan.status !== "active" && plan.status !== "paused")
         return { ok: false, status: 400, fieldErrors: { doseReason: `This plan is ${plan.status}.` } };
       const program = programOfPlan(plan);
-      const stage = program.stages.find((s) => s.id === plan.current_stage_id);
-      const current = await getPersonalDose(trx, plan.id, stayOf(plan));
+      const preparing = input.target === "prepared";
+      const stage = program.stages.find((s) => s.id === input.stageId);
+      const current = preparing
+        ? await getPreparedDose(trx, plan.id, input.stageId)
+        : await getPersonalDose(trx, plan.id, stayOf(plan));
       const currentVersion = current?.version ?? (await latestDoseVersionOfPlan(trx, plan.id));
+      // A preparation for the stage the patient has entered since is stale as well: the live dose is what to change.
       const stale =
-        input.stageId !== plan.current_stage_id ||
+        (preparing ? input.stageId === plan.current_stage_id : input.stageId !== plan.current_stage_id) ||
         input.doseVersion !== currentVersion ||
         input.programVersion !== plan.program_version;
       if (!stage || stale) return { ok: false, status: 409, message: STALE, fieldErrors: { doseVersion: STALE } };
+      const stay = preparing ? { stageId: stage.id, stageEnteredOn: PREPARED } : stayOf(plan);
+      const cause = preparing ? ("prepared" as const) : ("tailored" as const);
 
       const built = entriesOfForm(input, stage, current);
       if (!built.ok) return { ok: false, status: 400, fieldErrors: built.fieldErrors };
@@ -332,10 +357,10 @@ export async function tailorDose(db: DB, clinician: Clinician, input: PersonalDo
       const version = (await latestDoseVersionOfPlan(trx, plan.id)) + 1;
       const next: PersonalDoseVersion = {
         version,
-        ...stayOf(plan),
+        ...stay,
         exercises: built.entries,
         run: tailoredRun,
-        cause: "tailored",
+        cause,
         reason: input.doseReason,
         changedBy: clinician.id,
         createdAt: "",
@@ -345,11 +370,11 @@ export async function tailorDose(db: DB, clinician: Clinician, input: PersonalDo
         clinicId: plan.clinic_id,
         planId: plan.id,
         version,
-        ...stayOf(plan),
+        ...stay,
         programVersion: plan.program_version,
         exercises: built.entries,
         run: tailoredRun,
-        cause: "tailored",
+        cause,
         reason: input.doseReason,
         changedBy: clinician.id,
       });
@@ -357,7 +382,7 @@ export async function tailorDose(db: DB, clinician: Clinician, input: PersonalDo
       await recordAudit(trx, {
         clinicId: plan.clinic_id,
         actor: clinician,
-        action: "plan.dose_tailored",
+        action: preparing ? "plan.dose_prepared" : "plan.dose_tailored",
         entityType: "plan",
         entityId: plan.id,
         planId: plan.id,

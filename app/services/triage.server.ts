@@ -130,13 +130,19 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
           .where("regress.status", "=", "applied")
           .as("regressed_on"),
         logsOfPlan(eb).as("recent_logs"),
-        // The personal dose of this stay in the stage, if a physio has saved one (null: the program's, unreviewed).
+        // The personal dose of this stay in the stage, or one prepared for it (null: the program's, unreviewed).
         eb
           .selectFrom("personal_dose")
           .select((d) => d.fn.max("personal_dose.version").as("version"))
           .whereRef("personal_dose.plan_id", "=", "plan.id")
           .whereRef("personal_dose.stage_id", "=", "plan.current_stage_id")
-          .whereRef("personal_dose.stage_entered_on", "=", "plan.stage_entered_on")
+          // A dose prepared for the stage before the patient entered it counts as reviewed ('' = prepared).
+          .where((d) =>
+            d.or([
+              d("personal_dose.stage_entered_on", "=", d.ref("plan.stage_entered_on")),
+              d("personal_dose.stage_entered_on", "=", ""),
+            ]),
+          )
           .as("dose_version"),
       ])
       .where("plan.clinic_id", "=", clinicId)

@@ -71,6 +71,7 @@ const INTENTS = (s: Awaited<ReturnType<typeof scene>>): Record<string, Record<st
   "tailor-dose": {
     planId: s.planId,
     stageId: "load",
+    target: "current",
     doseVersion: "0",
     programVersion: "1",
     "exercises.0.exerciseId": "heel-raise",

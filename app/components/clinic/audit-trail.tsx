@@ -15,6 +15,7 @@ const ACTION_WORDS: Record<string, string> = {
   "measurement.recorded": "Recorded a clinic measurement",
   "signoff.recorded": "Signed off an item",
   "plan.dose_tailored": "Changed this patient's dose",
+  "plan.dose_prepared": "Prepared the dose of a coming stage",
 };
 
 function describe(action: string): string {

@@ -37,8 +37,24 @@ const EMPTY_ROW = {
 export function DoseSection({ dose, result }: { dose: DoseView; result?: PlanActionResult }) {
   const failed = result && !result.ok && result.intent === "tailor-dose" ? result : null;
   const saved = result?.ok && result.intent === "tailor-dose" ? result : null;
+  const preparing = dose.target === "prepared";
   return (
-    <Card title="This patient's dose" id="dose">
+    <Card
+      title={
+        preparing
+          ? `This patient's starting dose for stage ${dose.stageNumber}: ${dose.stageName}`
+          : "This patient's dose"
+      }
+      id="dose"
+    >
+      <PrepareStagePicker dose={dose} />
+      {preparing ? (
+        <Notice tone="info">
+          You are preparing a coming stage: the patient keeps their current dose until they enter this stage, and then
+          starts from this one instead of the program's.
+        </Notice>
+      ) : null}
+      {dose.fromPrepared ? <p className="small muted">This stage started from the dose you prepared for it.</p> : null}
       {dose.reviewDue ? (
         <Notice tone="warning">
           New stage: review the dose. The patient started this stage on the program's dose; change it below, or save it
@@ -59,6 +75,7 @@ function DoseForm({ dose, failed }: { dose: DoseView; failed: Extract<PlanAction
   const defaults = {
     planId: dose.planId,
     stageId: dose.stageId,
+    target: dose.target,
     doseVersion: String(dose.doseVersion),
     programVersion: String(dose.programVersion),
     exercises: [
@@ -86,6 +103,7 @@ function DoseForm({ dose, failed }: { dose: DoseView; failed: Extract<PlanAction
       <input type="hidden" name="intent" value="tailor-dose" />
       <HiddenField form={form} name="planId" />
       <HiddenField form={form} name="stageId" />
+      <HiddenField form={form} name="target" />
       <HiddenField form={form} name="doseVersion" />
       <HiddenField form={form} name="programVersion" />
       <FormError message={failed?.formError} />
@@ -136,10 +154,41 @@ function DoseForm({ dose, failed }: { dose: DoseView; failed: Extract<PlanAction
       />
       <div>
         <Button type="submit" disabled={busy}>
-          Save this patient's dose
+          {dose.target === "prepared" ? "Save the starting dose of this stage" : "Save this patient's dose"}
         </Button>
       </div>
     </Form>
+  );
+}
+
+/** A plain GET form: open another stage's starting dose to prepare it, or go back to the current stage's. */
+function PrepareStagePicker({ dose }: { dose: DoseView }) {
+  if (dose.otherStages.length === 0) return null;
+  return (
+    <div className="row small dose-prepare">
+      {dose.target === "prepared" ? <a href="?#dose">← Back to the current stage's dose</a> : null}
+      <form method="get" action="#dose" className="row">
+        <label htmlFor="dose-stage">Prepare the starting dose of</label>
+        <select
+          id="dose-stage"
+          name="doseStage"
+          className="input dose-input dose-input--stage"
+          defaultValue={dose.target === "prepared" ? dose.stageId : ""}
+        >
+          <option value="" disabled>
+            another stage…
+          </option>
+          {dose.otherStages.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button--secondary button--small">
+          Open
+        </button>
+      </form>
+    </div>
   );
 }
 

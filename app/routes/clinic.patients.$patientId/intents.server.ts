@@ -229,7 +229,13 @@ async function tailorPersonalDose(request: IntentRequest<"tailor-dose">) {
   if (!parsed.ok) return fail(intent, parsed);
   await requirePlanOfPatient(request, parsed.data.planId);
   const result = await tailorDose(db, clinician, parsed.data);
-  if (result.ok) return done(intent, `Dose saved for this patient (version ${result.version}).`);
+  if (result.ok)
+    return done(
+      intent,
+      parsed.data.target === "prepared"
+        ? `Starting dose of the coming stage saved (version ${result.version}).`
+        : `Dose saved for this patient (version ${result.version}).`,
+    );
   if (result.status === 404) throw notFound(result.message);
   if (result.status === 409) return fail(intent, { formError: result.message, fieldErrors: result.fieldErrors }, 409);
   // Only a tampered form names an exercise the stage does not have: nothing typed is worth keeping.

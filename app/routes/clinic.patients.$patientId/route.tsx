@@ -36,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     wholeAuditTrail: query.get("audit") === "all",
   });
   const { password_hash, ...publicPatient } = record.patient;
-  const dose = record.plan ? await doseFormOfPlan(db, clinician.clinic_id, record.plan.id) : null;
+  // ?doseStage=<stage id>: the physio prepares the starting dose of another stage (docs/decisions/052-…).
+  const preparing = query.get("doseStage") ?? undefined;
+  const dose = record.plan ? await doseFormOfPlan(db, clinician.clinic_id, record.plan.id, preparing) : null;
   return { ...record, dose, patient: { ...publicPatient, hasPassword: Boolean(password_hash) } };
 }
 

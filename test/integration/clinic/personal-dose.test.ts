@@ -39,6 +39,7 @@ function tailoredForm(planId: string, doseVersion: number, overrides: Record<str
     intent: "tailor-dose",
     planId,
     stageId: "load",
+    target: "current",
     doseVersion: String(doseVersion),
     programVersion: "1",
     "exercises.0.exerciseId": "heel-raise",
@@ -217,6 +218,7 @@ describe("a walk-run patient's run", () => {
       intent: "tailor-dose",
       planId: cast.planA,
       stageId: "walk-run-phase-1",
+      target: "current",
       doseVersion: "0",
       programVersion: String(cast.program.version),
       "run.warmUpMinutes": "10",
@@ -250,6 +252,7 @@ describe("a walk-run patient's run", () => {
       intent: "tailor-dose",
       planId: cast.planA,
       stageId: "walk-run-phase-1",
+      target: "current",
       doseVersion: "0",
       programVersion: String(cast.program.version),
       "run.runMinutes": "",
@@ -399,6 +402,7 @@ describe("a stage change and the personal dose", () => {
       intent: "tailor-dose",
       planId,
       stageId: "build",
+      target: "current",
       doseVersion: "0",
       programVersion: "1",
       "exercises.0.exerciseId": "weighted-raise",
@@ -410,6 +414,65 @@ describe("a stage change and the personal dose", () => {
     });
     expect(reviewed.status).toBe(200);
     expect(await reasonsOfA()).not.toContain("New stage: review the dose");
+  });
+
+  it("a dose the physio prepared for the next stage is where the patient starts when they enter it", async () => {
+    const { cast, planId } = await withPlan();
+    const opened = await run(
+      patientPage.loader,
+      await getRequest(`${pagePath(cast.patientA.id)}?doseStage=build`, { userId: cast.clinician.id }),
+      { patientId: cast.patientA.id },
+    );
+    expect(opened.data.dose).toMatchObject({ target: "prepared", stageId: "build", doseVersion: 0 });
+    const prepared = await postAs(cast.clinician.id, cast.patientA.id, {
+      intent: "tailor-dose",
+      planId,
+      stageId: "build",
+      target: "prepared",
+      doseVersion: "0",
+      programVersion: "1",
+      "exercises.0.exerciseId": "weighted-raise",
+      "exercises.0.origin": "program",
+      "exercises.0.sets": "2",
+      "exercises.0.reps": "12",
+      "exercises.0.loadKg": "5",
+      "exercises.0.side": "involved",
+      doseReason: "Start the weighted raises light",
+    });
+    expect(prepared.status).toBe(200);
+    // Still in the first stage: their dose there is untouched.
+    expect((await patientToday(cast)).exercises).toEqual([
+      expect.objectContaining({ id: "heel-raise", sets: 3, reps: 15 }),
+    ]);
+
+    await postAs(cast.clinician.id, cast.patientA.id, {
+      intent: "move-stage",
+      planId,
+      stageId: "build",
+      moveReason: "Ready",
+    });
+    expect((await patientToday(cast)).exercises).toEqual([
+      expect.objectContaining({ id: "weighted-raise", sets: 2, reps: 12, load: { text: "5 kg", kg: 5 } }),
+    ]);
+    const page = await pageOf(cast);
+    expect(page.dose).toMatchObject({ target: "current", fromPrepared: true, reviewDue: false, doseVersion: 1 });
+    const triage = await loadTriage(getDb(), cast.clinic.id, "Europe/London");
+    const row = [...triage.needsAttention, ...triage.everyoneElse].find((r) => r.patientId === cast.patientA.id);
+    expect(row!.reasons.map((r) => r.label)).not.toContain("New stage: review the dose");
+    const audits = await getDb()
+      .selectFrom("audit_event")
+      .select("action")
+      .where("plan_id", "=", planId)
+      .where("action", "=", "plan.dose_prepared")
+      .execute();
+    expect(audits).toHaveLength(1);
+  });
+
+  it("preparing the stage the patient has entered since saves nothing: the live dose is what to change", async () => {
+    const { cast, planId } = await withPlan();
+    const res = await postAs(cast.clinician.id, cast.patientA.id, tailoredForm(planId, 0, { target: "prepared" }));
+    expect(res.status).toBe(409);
+    expect(await doseRows(planId)).toHaveLength(0);
   });
 
   it("a form opened before the stage changed saves nothing", async () => {
@@ -437,6 +500,7 @@ describe("a stage change and the personal dose", () => {
       intent: "tailor-dose",
       planId,
       stageId: "build",
+      target: "current",
       doseVersion: "0",
       programVersion: "1",
       "exercises.0.exerciseId": "weighted-raise",
