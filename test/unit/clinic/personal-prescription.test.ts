@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ProgramSchema } from "~/engine/index.ts";
 import type { PersonalDoseVersion } from "~/models/personal-dose.server.ts";
-import { doseText, personalPrescription, runText } from "~/services/personal-dose.server.ts";
+import { doseText, runText } from "~/services/personal-dose-form.server.ts";
+import { personalPrescription } from "~/services/personal-dose.server.ts";
 
 // The patient's own prescription: the stage's, with the physio's tailoring applied (docs/decisions/052-…).
 
