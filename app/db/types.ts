@@ -252,6 +252,28 @@ export interface MessageNoticeTable {
   last_sent_at: string;
 }
 
+/** One version of a plan's personal dose for one stay in a stage (docs/decisions/052-personal-prescription.md). */
+export interface PersonalDoseTable {
+  id: string;
+  clinic_id: string;
+  plan_id: string;
+  /** 1, 2, 3… per plan, across its stages: the number a form posts back to detect a concurrent change. */
+  version: number;
+  stage_id: string;
+  /** The plan's stage_entered_on when this version was written: which stay in the stage it belongs to. */
+  stage_entered_on: string;
+  program_version: number;
+  /** JSON: PersonalExerciseEntry[] (app/models/personal-dose.server.ts). */
+  exercises: string;
+  /** JSON: the tailored run, or null for the program's. */
+  run: string | null;
+  /** "tailored" (a clinician), "version_move" (the plan moved to a program version without some exercises). */
+  cause: string;
+  reason: string;
+  changed_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   clinic: ClinicTable;
   app_user: AppUserTable;
@@ -272,6 +294,7 @@ export interface Database {
   signoff: SignoffTable;
   decision: DecisionTable;
   audit_event: AuditEventTable;
+  personal_dose: PersonalDoseTable;
 }
 
 export type Plan = Selectable<PlanTable>;
@@ -279,3 +302,4 @@ export type DailyLog = Selectable<DailyLogTable>;
 export type NewDailyLog = Insertable<DailyLogTable>;
 export type NewDecision = Insertable<DecisionTable>;
 export type Decision = Selectable<DecisionTable>;
+export type PersonalDose = Selectable<PersonalDoseTable>;

@@ -4,6 +4,7 @@ import { addDays, type Prescription, type Stage } from "~/engine/index.ts";
 import { getLogForPlanDate, listLogsForPlan, logDetailsOf } from "~/models/daily-log.server.ts";
 import { getLatestPatientSummary } from "~/models/decision.server.ts";
 import { stageDateOf } from "~/services/patient-day.server.ts";
+import { currentPrescriptionOf } from "~/services/personal-dose.server.ts";
 import {
   isEditableDay,
   loadPatientPlan,
@@ -63,9 +64,10 @@ function patientPrescription(prescription: Prescription) {
   };
 }
 
-function stageView(current: PatientPlan) {
+/** The stage in plain words with the patient's own dose (their physio's tailoring, else the program's). */
+function stageView(current: PatientPlan, ownPrescription: Prescription) {
   const { program, stage, stageIndex, plan } = current;
-  const prescription = patientPrescription(stage.prescription);
+  const prescription = patientPrescription(ownPrescription);
   return {
     programName: program.name,
     stageNumber: stageIndex + 1,
@@ -84,16 +86,17 @@ export async function todayView(db: DB, patient: PatientUser) {
   const current = await loadPatientPlan(db, patient);
   if (!current) return null;
   const { plan, today } = current;
-  const [recent, latestSummary] = await Promise.all([
+  const [recent, latestSummary, prescription] = await Promise.all([
     listLogsForPlan(db, plan.id, { from: addDays(today, -7) }),
     getLatestPatientSummary(db, plan.id),
+    currentPrescriptionOf(db, plan, current.stage),
   ]);
   const todays = recent.find((l) => l.log_date === today) ?? null;
   return {
     today,
     status: plan.status,
     goal: { text: plan.goal_text, activity: plan.goal_activity, targetDate: plan.goal_target_date },
-    ...stageView(current),
+    ...stageView(current, prescription),
     ...stageDateOf(plan, today),
     trainingDay: trainingDayOf(current.stage, today, recent),
     checkInDone: todays?.morning_pain !== null && todays?.morning_pain !== undefined,
@@ -107,13 +110,16 @@ export async function logFormView(db: DB, patient: PatientUser, date: string) {
   const current = await loadPatientPlan(db, patient);
   if (!current) return null;
   const { plan, program, stage, today } = current;
-  const existing = await getLogForPlanDate(db, plan.id, date);
+  const [existing, prescription] = await Promise.all([
+    getLogForPlanDate(db, plan.id, date),
+    currentPrescriptionOf(db, plan, stage),
+  ]);
   return {
     date,
     today,
     isToday: date === today,
     editable: isEditableDay(date, today, plan.start_date),
-    ...stageView(current),
+    ...stageView(current, prescription),
     painModelName: program.painModel.name,
     zones: { during: painZones(program.painModel, "during"), after: painZones(program.painModel, "after") },
     tests: stageTestNames(stage).map((name) => ({ name, label: testLabel(name) })),

@@ -8,6 +8,7 @@ import type { StartPlanForm } from "~/schemas/plan-actions.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { evaluatePlan, programOfPlan } from "./evaluation.server.ts";
 import { findProgramForClinic } from "./program-lookup.server.ts";
+import { carryDoseToVersion } from "./personal-dose.server.ts";
 import { startPlan } from "./plan.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
@@ -156,6 +157,8 @@ export async function movePlanToVersion(
     }
     await supersedePendingDecisions(trx, plan.id);
     await setPlanProgram(trx, plan.id, program);
+    // The patient's own dose moves with them, matched by exercise id (docs/decisions/052-personal-prescription.md).
+    const doseDropped = await carryDoseToVersion(trx, clinician, plan, program);
     await recordAudit(trx, {
       clinicId: clinician.clinic_id,
       actor: clinician,
@@ -163,7 +166,12 @@ export async function movePlanToVersion(
       entityType: "plan",
       entityId: plan.id,
       planId: plan.id,
-      detail: { programId: plan.program_id, from: plan.program_version, to: program.version },
+      detail: {
+        programId: plan.program_id,
+        from: plan.program_version,
+        to: program.version,
+        ...(doseDropped.length > 0 ? { doseDropped } : {}),
+      },
     });
     return { ok: true };
   });

@@ -13,6 +13,8 @@ const TRIAGE_DAYS = 14;
 const SILENT_DAYS = 3;
 /** An applied regression stays on the list this long. */
 const RECENT_REGRESS_DAYS = 7;
+/** A new stage whose dose nobody has reviewed stays on the list this long (docs/decisions/052-personal-prescription.md). */
+const DOSE_REVIEW_DAYS = 14;
 
 type TriageReason = {
   code:
@@ -23,7 +25,8 @@ type TriageReason = {
     | "boundary"
     | "flag"
     | "no_log"
-    | "falling_adherence";
+    | "falling_adherence"
+    | "dose_review";
   label: string;
   tone: "danger" | "warning" | "info";
   weight: number;
@@ -127,6 +130,20 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
           .where("regress.status", "=", "applied")
           .as("regressed_on"),
         logsOfPlan(eb).as("recent_logs"),
+        // The personal dose of this stay in the stage, or one prepared for it (null: the program's, unreviewed).
+        eb
+          .selectFrom("personal_dose")
+          .select((d) => d.fn.max("personal_dose.version").as("version"))
+          .whereRef("personal_dose.plan_id", "=", "plan.id")
+          .whereRef("personal_dose.stage_id", "=", "plan.current_stage_id")
+          // A dose prepared for the stage before the patient entered it counts as reviewed ('' = prepared).
+          .where((d) =>
+            d.or([
+              d("personal_dose.stage_entered_on", "=", d.ref("plan.stage_entered_on")),
+              d("personal_dose.stage_entered_on", "=", ""),
+            ]),
+          )
+          .as("dose_version"),
       ])
       .where("plan.clinic_id", "=", clinicId)
       .where("app_user.clinic_id", "=", clinicId)
@@ -235,6 +252,9 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       if (fallingAdherence(planLogs, today, plan.start_date, outline?.stages[stageIndex]?.partialCredit))
         reasons.push({ code: "falling_adherence", label: "Fewer sessions than last week", tone: "info", weight: 40 });
     }
+    const newStage = plan.stage_entered_on > plan.start_date;
+    if (newStage && plan.dose_version === null && daysBetween(plan.stage_entered_on, today) <= DOSE_REVIEW_DAYS)
+      reasons.push({ code: "dose_review", label: "New stage: review the dose", tone: "info", weight: 30 });
     reasons.sort((a, b) => b.weight - a.weight);
     return {
       patientId: plan.patient_id,

@@ -14,6 +14,8 @@ const ACTION_WORDS: Record<string, string> = {
   "decision.overridden": "Overrode a recommendation",
   "measurement.recorded": "Recorded a clinic measurement",
   "signoff.recorded": "Signed off an item",
+  "plan.dose_tailored": "Changed this patient's dose",
+  "plan.dose_prepared": "Prepared the dose of a coming stage",
 };
 
 function describe(action: string): string {
@@ -40,6 +42,21 @@ function detailText(detail: Record<string, unknown> | null): string {
     );
   }
   return parts.join(" · ");
+}
+
+/** A personal dose's changes, one line each: "name: from → to" (app/services/personal-dose.server.ts). */
+function DoseChanges({ detail }: { detail: Record<string, unknown> | null }) {
+  if (!detail || !Array.isArray(detail.changes) || detail.changes.length === 0) return null;
+  const changes = detail.changes as Array<{ exerciseId: string; name: string; from: string; to: string }>;
+  return (
+    <ul className="small muted clinic-compact-list">
+      {changes.map((c) => (
+        <li key={c.exerciseId}>
+          {c.name}: {c.from} → {c.to}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export type AuditRow = {
@@ -74,6 +91,7 @@ export function AuditTrail({ rows }: { rows: AuditRow[] }) {
             <td>
               {describe(r.action)}
               {detailText(r.detail) ? <div className="small muted">{detailText(r.detail)}</div> : null}
+              <DoseChanges detail={r.detail} />
             </td>
           </tr>
         ))}

@@ -26,6 +26,8 @@ import {
 import { inviteEmailNotice, type InviteEmailNotice } from "~/content/invite-email.ts";
 import { resendInvite } from "~/services/patient-enrolment.server.ts";
 import { recordSignoff } from "~/services/signoff.server.ts";
+import { tailorDose } from "~/services/personal-dose.server.ts";
+import { PersonalDoseSchema } from "~/schemas/personal-dose.ts";
 import type { requireClinician } from "~/utils/auth.server.ts";
 import type { getDb } from "~/utils/db.server.ts";
 import { formatDate } from "~/utils/dates.ts";
@@ -48,6 +50,7 @@ export const PATIENT_PAGE_INTENTS = [
   "capacity",
   "questionnaire",
   "signoff",
+  "tailor-dose",
 ] as const;
 export type PatientPageIntent = (typeof PATIENT_PAGE_INTENTS)[number];
 
@@ -219,6 +222,26 @@ async function signOff(request: IntentRequest<"signoff">) {
   return answer(request, result, "Signed off.");
 }
 
+/** The physio's dose for this patient's current stage; a stale form (another save, a stage change) saves nothing. */
+async function tailorPersonalDose(request: IntentRequest<"tailor-dose">) {
+  const { db, clinician, form, intent } = request;
+  const parsed = parseForm(PersonalDoseSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  await requirePlanOfPatient(request, parsed.data.planId);
+  const result = await tailorDose(db, clinician, parsed.data);
+  if (result.ok)
+    return done(
+      intent,
+      parsed.data.target === "prepared"
+        ? `Starting dose of the coming stage saved (version ${result.version}).`
+        : `Dose saved for this patient (version ${result.version}).`,
+    );
+  if (result.status === 404) throw notFound(result.message);
+  if (result.status === 409) return fail(intent, { formError: result.message, fieldErrors: result.fieldErrors }, 409);
+  // Only a tampered form names an exercise the stage does not have: nothing typed is worth keeping.
+  return fail(intent, { fieldErrors: result.fieldErrors, formError: "Reload the page and try again." });
+}
+
 /** What the page gets back: a message, or a refusal with the form's errors (thrown 404s aside). */
 export type IntentAnswer = PlanActionResult | ReturnType<typeof fail>;
 type IntentHandler<I extends PatientPageIntent> = (request: IntentRequest<I>) => Promise<IntentAnswer>;
@@ -238,6 +261,7 @@ const HANDLERS: { [I in PatientPageIntent]: IntentHandler<I> } = {
   capacity: recordCapacityTest,
   questionnaire: recordQuestionnaireScore,
   signoff: signOff,
+  "tailor-dose": tailorPersonalDose,
 };
 
 /** Runs the handler of the posted intent. */

@@ -15,6 +15,7 @@ import { PrescriptionTable } from "~/components/clinic/prescription-table.tsx";
 import { Badge, Card, Notice } from "~/components/ui/layout.tsx";
 import { formatDate } from "~/utils/dates.ts";
 import { DecisionHistory } from "./decision-history.tsx";
+import { DoseSection } from "./dose-section.tsx";
 import type { loader } from "./route.tsx";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -102,10 +103,12 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
       )}
 
       {stage ? (
-        <Card title="Current prescription">
+        <Card title="The program's prescription for this stage">
           <PrescriptionTable prescription={stage.prescription} citations={program.citations} />
         </Card>
       ) : null}
+
+      {record.dose ? <DoseSection dose={record.dose} result={result} /> : null}
 
       <PatientCharts record={record} />
 

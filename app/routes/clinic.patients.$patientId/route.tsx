@@ -7,6 +7,7 @@ import { Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { INVOLVED_SIDES } from "~/schemas/patient.ts";
 import { findPatientInClinic } from "~/services/patient-lookup.server.ts";
 import { loadPatientRecord } from "~/services/patient-record.server.ts";
+import { doseFormOfPlan } from "~/services/personal-dose.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -36,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     wholeAuditTrail: query.get("audit") === "all",
   });
   const { password_hash, ...publicPatient } = record.patient;
-  return { ...record, patient: { ...publicPatient, hasPassword: Boolean(password_hash) } };
+  // ?doseStage=<stage id>: the physio prepares the starting dose of another stage (docs/decisions/052-…).
+  const preparing = query.get("doseStage") ?? undefined;
+  const dose = record.plan ? await doseFormOfPlan(db, clinician.clinic_id, record.plan.id, preparing) : null;
+  return { ...record, dose, patient: { ...publicPatient, hasPassword: Boolean(password_hash) } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,7 +88,7 @@ export default function PatientPage() {
       {result?.ok && result.emailNotice ? (
         <Notice tone={result.emailNotice.tone}>{result.emailNotice.text}</Notice>
       ) : null}
-      {result && !result.ok && result.formError && !["confirm", "override"].includes(result.intent) ? (
+      {result && !result.ok && result.formError && !["confirm", "override", "tailor-dose"].includes(result.intent) ? (
         <Notice tone="error">{result.formError}</Notice>
       ) : null}
       {result?.ok && result.inviteUrl ? (

@@ -21,8 +21,10 @@ function defaultValuesFor(view: View): Record<string, unknown> {
   const savedExercises = new Map((saved?.exercises ?? []).map((e) => [String(e.exerciseId), e]));
   const exercises = view.exercises.map((e) => {
     const found = savedExercises.get(e.id);
-    // Sensible default: done as prescribed; the patient changes only what was different.
-    return found ?? { exerciseId: e.id, status: "done", sets: e.sets ?? "", reps: e.reps ?? "", loadKg: "" };
+    // Sensible default: done as prescribed (their own dose, kg included); the patient changes only what was different.
+    return (
+      found ?? { exerciseId: e.id, status: "done", sets: e.sets ?? "", reps: e.reps ?? "", loadKg: e.load?.kg ?? "" }
+    );
   });
   const spare = { label: "", minutes: "", rpe: "" };
   const others = [...(saved?.otherActivities ?? []), spare];
