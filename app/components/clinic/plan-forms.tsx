@@ -29,7 +29,7 @@ export type PlanActionResult =
       formError?: string;
     };
 
-function failureFor(result: PlanActionResult | undefined, intent: string) {
+export function failureFor(result: PlanActionResult | undefined, intent: string) {
   return result && !result.ok && result.intent === intent ? result : null;
 }
 
@@ -37,7 +37,7 @@ function Intent({ value }: { value: string }) {
   return <input type="hidden" name="intent" value={value} />;
 }
 
-function useBusy(intent: string) {
+export function useBusy(intent: string) {
   const navigation = useNavigation();
   return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
 }

@@ -31,6 +31,7 @@ import type { getDb } from "~/utils/db.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { parseForm } from "~/utils/forms.ts";
 import { notFound } from "~/utils/responses.ts";
+import { editDetailsIntent, markNotesReadIntent, reviewFlagsIntent } from "./notes-flags-details-intents.server.ts";
 
 // The patient page's action, one function per intent. Each form on the page posts a hidden `intent`.
 
@@ -48,6 +49,9 @@ export const PATIENT_PAGE_INTENTS = [
   "capacity",
   "questionnaire",
   "signoff",
+  "mark-notes-read",
+  "review-flags",
+  "edit-details",
 ] as const;
 export type PatientPageIntent = (typeof PATIENT_PAGE_INTENTS)[number];
 
@@ -238,6 +242,9 @@ const HANDLERS: { [I in PatientPageIntent]: IntentHandler<I> } = {
   capacity: recordCapacityTest,
   questionnaire: recordQuestionnaireScore,
   signoff: signOff,
+  "mark-notes-read": markNotesReadIntent,
+  "review-flags": reviewFlagsIntent,
+  "edit-details": editDetailsIntent,
 };
 
 /** Runs the handler of the posted intent. */

@@ -1,5 +1,5 @@
 import { Link, type useLoaderData } from "@remix-run/react";
-import { AuditTrail } from "~/components/clinic/audit-trail.tsx";
+import { AuditTrail, type AuditNames } from "~/components/clinic/audit-trail.tsx";
 import { CheckTable, FlagList, OutcomeBadge } from "~/components/clinic/decision-explanation.tsx";
 import { PatientCharts } from "~/components/clinic/patient-charts.tsx";
 import {
@@ -15,6 +15,9 @@ import { PrescriptionTable } from "~/components/clinic/prescription-table.tsx";
 import { Badge, Card, Notice } from "~/components/ui/layout.tsx";
 import { formatDate } from "~/utils/dates.ts";
 import { DecisionHistory } from "./decision-history.tsx";
+import { FlagsReview } from "./flags-review.tsx";
+import { MissingDatesNotice } from "./missing-dates-notice.tsx";
+import { NotesSection } from "./notes-section.tsx";
 import type { loader } from "./route.tsx";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -29,6 +32,7 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
   const latest = decisions[0];
   const pending = decisions.find((d) => d.status === "pending");
   const live = plan.status === "active" || plan.status === "paused";
+  const names = auditNames(program);
   const capacityMeasures = Array.from(
     new Set(
       program.stages
@@ -38,6 +42,7 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
   );
   return (
     <div className="stack">
+      {live ? <MissingDatesNotice missing={record.missingDates} patientName={record.patient.name} /> : null}
       <Card className="clinic-plan">
         <div className="clinic-plan__head">
           <div>
@@ -89,6 +94,7 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
           </div>
           <p>{latest.clinicianSummary}</p>
           <FlagList flags={latest.flags} />
+          <FlagsReview review={record.flagReview} result={result} />
           {latest.checks ? <CheckTable checks={latest.checks} /> : null}
           {pending && pending.id === latest.id ? <ReviewDecisionForms decisionId={pending.id} result={result} /> : null}
           {result && !result.ok && ["confirm", "override"].includes(result.intent) && result.formError ? (
@@ -100,6 +106,8 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
           <p className="muted">No evaluation yet: it runs when the patient logs, or press “Evaluate now”.</p>
         </Card>
       )}
+
+      <NotesSection planId={plan.id} patientName={record.patient.name} notes={record.notes} result={result} />
 
       {stage ? (
         <Card title="Current prescription">
@@ -133,7 +141,8 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
               <ul className="small clinic-compact-list">
                 {record.signoffs.slice(0, 5).map((s) => (
                   <li key={s.id}>
-                    {formatDate(s.signed_on)} · {s.item_id.replace(/_/g, " ")} · {s.clinician_name}
+                    {formatDate(s.signed_on)} · {names.signoffItems[s.item_id] ?? s.item_id.replace(/_/g, " ")} ·{" "}
+                    {s.clinician_name}
                     {s.note ? ` — ${s.note}` : ""}
                   </li>
                 ))}
@@ -155,7 +164,7 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
 
       <Card title="Audit trail" id="audit-trail">
         <p className="small muted">Everything done on this plan, by whom and when. It cannot be edited.</p>
-        <AuditTrail rows={record.audit} />
+        <AuditTrail rows={record.audit} names={names} />
         {record.auditHasMore ? (
           <p className="small">
             Showing the latest {record.audit.length} entries.{" "}
@@ -165,6 +174,15 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
       </Card>
     </div>
   );
+}
+
+/** Stage and sign-off item names by id, so the audit trail never shows an id. */
+function auditNames(program: PlanRecord["program"]): AuditNames {
+  const gates = program.stages.flatMap((s) => s.gates);
+  return {
+    stages: Object.fromEntries(program.stages.map((s, i) => [s.id, `stage ${i + 1} (${s.name})`])),
+    signoffItems: Object.fromEntries(gates.flatMap((g) => (g.kind === "signoff" ? [[g.itemId, g.prompt]] : []))),
+  };
 }
 
 function MoveVersion({ planId, version, current }: { planId: string; version: number; current: number }) {

@@ -6,6 +6,7 @@ import { InviteLink } from "~/components/invite-link.tsx";
 import { Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { INVOLVED_SIDES } from "~/schemas/patient.ts";
 import { findPatientInClinic } from "~/services/patient-lookup.server.ts";
+import { currentInviteLink } from "~/services/invite.server.ts";
 import { loadPatientRecord } from "~/services/patient-record.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
@@ -13,6 +14,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { readForm } from "~/utils/forms.ts";
 import { notFound } from "~/utils/responses.ts";
 import { fail, handleIntent, isPatientPageIntent } from "./intents.server.ts";
+import { DetailsForm } from "./details-form.tsx";
 import { PlanSection } from "./plan-section.tsx";
 
 // The clinician's page of one patient: /clinic/patients/:patientId. Its action runs one function per intent
@@ -35,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     wholeAuditTrail: query.get("audit") === "all",
   });
   const { password_hash, ...publicPatient } = record.patient;
-  return { ...record, patient: { ...publicPatient, hasPassword: Boolean(password_hash) } };
+  // Until the patient has joined, their current invite link can be copied again from here.
+  const inviteLink = password_hash ? null : await currentInviteLink(db, patient.id, new URL(request.url).origin);
+  const timeZones = Intl.supportedValuesOf("timeZone");
+  return { ...record, patient: { ...publicPatient, hasPassword: Boolean(password_hash) }, inviteLink, timeZones };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -83,11 +88,24 @@ export default function PatientPage() {
           <InviteLink url={result.inviteUrl} />
         </Card>
       ) : !patient.hasPassword ? (
-        <Notice tone="info">
-          {patient.name} hasn't set a password yet. If the invite was lost or expired, resend it: they get a new link by
-          email, and the old one stops working.
-        </Notice>
+        <div className="stack" id="invite">
+          <Notice tone="info">
+            {patient.name} hasn't joined yet.{" "}
+            {record.inviteLink
+              ? `Their invite link works until ${formatDate(record.inviteLink.expiresAt)} or until they use it; copy it to send it another way.`
+              : "Their invite link has expired or cannot be shown again."}{" "}
+            If it was lost, resend it: they get a new link by email, and the old one stops working.
+          </Notice>
+          {record.inviteLink ? (
+            <Card>
+              <InviteLink url={record.inviteLink.url} shownAgain />
+            </Card>
+          ) : null}
+        </div>
       ) : null}
+      <div id="details">
+        <DetailsForm patient={patient} timeZones={record.timeZones} result={result} />
+      </div>
 
       {!plan || plan.status === "discharged" || plan.status === "completed" ? (
         <div className="stack">
