@@ -125,13 +125,30 @@ export function describeEvent(action: string, detail: Detail | null, names: Audi
     case "record.exported":
       return `exported the record${typeof d.format === "string" ? ` as ${d.format.toUpperCase()}` : ""}`;
   }
-  const engine = /^decision\.(\w+)\.(applied|proposed)$/.exec(action);
+  const engine = ENGINE_EVENT.exec(action);
   if (engine) {
-    const move = `${outcomeWords(engine[1])}${d.to && d.to !== d.from ? ` to ${stage(d.to)}` : ""}`;
-    const when = day(d.evaluatedFor) ? ` on ${day(d.evaluatedFor)}` : "";
+    const stays = engine[1] === "regress" && d.to === d.from;
+    const move = stays
+      ? `step back within ${stage(d.to)} (lighter load, same stage)`
+      : `${outcomeWords(engine[1])}${d.to && d.to !== d.from ? ` to ${stage(d.to)}` : ""}`;
+    const when = day(d.evaluatedFor) ? ` for ${day(d.evaluatedFor)}` : "";
     return engine[2] === "applied" ? `applied: ${move}${when}` : `recommended: ${move}${when}, awaiting confirmation`;
   }
   return "made a change";
+}
+
+/** The engine's own events (recorded with whoever's save or click ran it as the actor). */
+const ENGINE_EVENT = /^decision\.(\w+)\.(applied|proposed)$/;
+
+/** Who did it, in words: the engine's events name the engine, and whose log or click ran it. */
+function actorWords(row: AuditRow): { who: string; after: string } {
+  const name = row.actor_name ?? (row.actor_role === "patient" ? "the patient" : null);
+  if (ENGINE_EVENT.test(row.action))
+    return {
+      who: "The engine",
+      after: name ? (row.actor_role === "patient" ? ` (after a log by ${name})` : ` (run by ${name})`) : "",
+    };
+  return { who: name ?? (row.actor_role === "system" ? "Stagewise" : "Someone"), after: "" };
 }
 
 function outcomeWords(outcome: unknown): string {
@@ -147,15 +164,6 @@ function outcomeWords(outcome: unknown): string {
     default:
       return "change the stage";
   }
-}
-
-function actorName(row: AuditRow): string {
-  if (row.actor_name) return row.actor_name;
-  return row.actor_role === "system"
-    ? "The Stagewise engine"
-    : row.actor_role === "patient"
-      ? "The patient"
-      : "Someone";
 }
 
 /** "7 Dec 2026, 16:53" (UTC, as the column says). */
@@ -176,16 +184,20 @@ export function AuditTrail({ rows, names }: { rows: AuditRow[]; names: AuditName
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td className="small">
-              <time dateTime={r.at}>{when(r.at)}</time>
-            </td>
-            <td>
-              <strong>{actorName(r)}</strong> {describeEvent(r.action, r.detail, names)}
-            </td>
-          </tr>
-        ))}
+        {rows.map((r) => {
+          const { who, after } = actorWords(r);
+          return (
+            <tr key={r.id}>
+              <td className="small">
+                <time dateTime={r.at}>{when(r.at)}</time>
+              </td>
+              <td>
+                <strong>{who}</strong> {describeEvent(r.action, r.detail, names)}
+                {after}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

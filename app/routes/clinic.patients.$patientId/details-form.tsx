@@ -50,7 +50,7 @@ export function DetailsForm({
       <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="intent" value="edit-details" />
         <FormError message={failed?.formError} />
-        <div className="grid-2 clinic-grid-tight">
+        <div className="grid-2">
           <TextField form={form} name="name" label="Full name" autoComplete="off" />
           <TextField
             form={form}

@@ -18,6 +18,7 @@ import { DecisionHistory } from "./decision-history.tsx";
 import { FlagsReview } from "./flags-review.tsx";
 import { MissingDatesNotice } from "./missing-dates-notice.tsx";
 import { NotesSection } from "./notes-section.tsx";
+import { SectionNav } from "./section-nav.tsx";
 import type { loader } from "./route.tsx";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -43,7 +44,8 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
   return (
     <div className="stack">
       {live ? <MissingDatesNotice missing={record.missingDates} patientName={record.patient.name} /> : null}
-      <Card className="clinic-plan">
+      <SectionNav unreadNotes={record.notes.filter((n) => n.unread).length} />
+      <Card className="clinic-plan" id="summary">
         <div className="clinic-plan__head">
           <div>
             <h2 className="card__title">
@@ -87,7 +89,7 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
       </Card>
 
       {latest ? (
-        <Card title="Latest recommendation" className={pending ? "clinic-pending" : undefined}>
+        <Card title="Latest recommendation" id="recommendation" className={pending ? "clinic-pending" : undefined}>
           <div className="row">
             <OutcomeBadge outcome={latest.outcome} status={latest.status} />
             <span className="muted small">for {formatDate(latest.evaluatedFor)}</span>
@@ -102,7 +104,7 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
           ) : null}
         </Card>
       ) : (
-        <Card title="Latest recommendation">
+        <Card title="Latest recommendation" id="recommendation">
           <p className="muted">No evaluation yet: it runs when the patient logs, or press “Evaluate now”.</p>
         </Card>
       )}
@@ -115,10 +117,12 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
         </Card>
       ) : null}
 
-      <PatientCharts record={record} />
+      <div id="charts">
+        <PatientCharts record={record} />
+      </div>
 
       {live ? (
-        <div className="grid-2">
+        <div className="grid-2" id="tests">
           <Card title="Record a capacity test">
             <CapacityForm
               planId={plan.id}
@@ -160,7 +164,9 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
         </div>
       ) : null}
 
-      <DecisionHistory decisions={decisions} patientId={record.patient.id} />
+      <div id="decisions">
+        <DecisionHistory decisions={decisions} patientId={record.patient.id} />
+      </div>
 
       <Card title="Audit trail" id="audit-trail">
         <p className="small muted">Everything done on this plan, by whom and when. It cannot be edited.</p>
@@ -180,7 +186,7 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
 function auditNames(program: PlanRecord["program"]): AuditNames {
   const gates = program.stages.flatMap((s) => s.gates);
   return {
-    stages: Object.fromEntries(program.stages.map((s, i) => [s.id, `stage ${i + 1} (${s.name})`])),
+    stages: Object.fromEntries(program.stages.map((s) => [s.id, s.name])),
     signoffItems: Object.fromEntries(gates.flatMap((g) => (g.kind === "signoff" ? [[g.itemId, g.prompt]] : []))),
   };
 }
