@@ -14,8 +14,9 @@ export function MissingDatesNotice({
     <Notice tone="warning">
       {missing.map((m) => (
         <span key={m.anchor} className="clinic-missing-date">
-          This program counts days since {m.anchor} ({m.stages.join(", ")}), but {patientName}'s plan has no {m.anchor}{" "}
-          date: that gate shows “no data” and can never be met. Add {m.what} under <a href="#details">Edit details</a>.
+          This program counts days since {m.anchor} (in {m.stages.map((s) => `“${s}”`).join(", ")}), but {patientName}'s
+          plan has no {m.anchor} date: that gate shows “no data” and can never be met. Add {m.what} under{" "}
+          <a href="#details">Edit details</a>.
         </span>
       ))}
     </Notice>
