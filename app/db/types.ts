@@ -105,6 +105,8 @@ export interface PlanTable {
   goal_target_date: string | null;
   created_at: string;
   updated_at: string;
+  /** Moved on by every write that records a decision or changes the plan (ADR 047); 0 when created. */
+  version: Generated<number>;
 }
 
 export interface DailyLogTable {

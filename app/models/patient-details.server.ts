@@ -53,7 +53,8 @@ export async function updatePatientProfile(
 
 /**
  * The same facts on the patient's running plans (active or paused), which carry their own copy for the engine (time
- * since surgery, limb symmetry). Ended plans keep what they ran on.
+ * since surgery, limb symmetry). Ended plans keep what they ran on. The plan's version moves on, so an evaluation that
+ * read the old facts cannot record its decision (ADR 047).
  */
 export async function updateLivePlanFacts(
   db: DB,
@@ -63,12 +64,13 @@ export async function updateLivePlanFacts(
 ): Promise<void> {
   await db
     .updateTable("plan")
-    .set({
+    .set((eb) => ({
       involved_side: facts.involvedSide,
       injury_date: facts.injuryDate,
       surgery_date: facts.surgeryDate,
       updated_at: nowIso(),
-    })
+      version: eb("version", "+", 1),
+    }))
     .where("clinic_id", "=", clinicId)
     .where("patient_id", "=", patientId)
     .where("status", "in", ["active", "paused"])
