@@ -1,5 +1,4 @@
 import type { DB } from "~/db/client.server.ts";
-import type { Program } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import {
   emailUsedByAnother,
@@ -87,29 +86,4 @@ export async function editPatientDetails(
     if (plan?.status === "active") await reevaluate(db, clinician, plan.id, input.timeZone);
   }
   return { ok: true, changes };
-}
-
-/** A date the program's gates or regress rules count from, which the plan does not have. */
-export type MissingPlanDate = { anchor: "surgery" | "injury"; what: string; stages: string[] };
-
-const ANCHOR_WORDS = { surgery: "the surgery date", injury: "the injury date" } as const;
-
-/**
- * The dates a program counts time from ("21 days since surgery") that the plan lacks: such a gate can never be met
- * (the engine reports it as no data), so the clinician is warned when the plan starts and on the patient's page.
- */
-export function datesTheProgramLacks(
-  program: Program,
-  facts: { injuryDate: string | null; surgeryDate: string | null },
-): MissingPlanDate[] {
-  const missing = new Map<"surgery" | "injury", Set<string>>();
-  for (const stage of program.stages) {
-    const criteria = [...stage.gates, ...stage.regressRules.flatMap((r) => r.criteria)];
-    for (const c of criteria) {
-      if (c.kind !== "time" || (c.from !== "surgery" && c.from !== "injury")) continue;
-      if ((c.from === "surgery" ? facts.surgeryDate : facts.injuryDate) !== null) continue;
-      missing.set(c.from, (missing.get(c.from) ?? new Set()).add(stage.name));
-    }
-  }
-  return [...missing].map(([anchor, stages]) => ({ anchor, what: ANCHOR_WORDS[anchor], stages: [...stages] }));
 }

@@ -7,7 +7,7 @@ import { latestFlagReview, lastLogSavedAt } from "~/models/flag-review.server.ts
 import { listNotesOfPlan } from "~/models/log-note.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
 import { pendingReview } from "./flag-review.server.ts";
-import { datesTheProgramLacks } from "./patient-details.server.ts";
+import { datesTheProgramLacks } from "./plan-dates.server.ts";
 import { programOfPlan } from "./evaluation.server.ts";
 import { stageDateOf } from "./patient-day.server.ts";
 import { listProgramChoices } from "./program-editor.server.ts";

@@ -113,7 +113,12 @@ export default function PatientPage() {
             <Notice tone="info">The last plan was {plan.status}. Start a new one when the patient needs it.</Notice>
           ) : null}
           <Card title="Start a plan">
-            <StartPlanForm programs={record.programs} today={today} result={result} />
+            <StartPlanForm
+              programs={record.programs}
+              today={today}
+              result={result}
+              patientDates={{ injury: patient.injury_date, surgery: patient.surgery_date }}
+            />
           </Card>
         </div>
       ) : null}

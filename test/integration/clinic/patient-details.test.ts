@@ -102,7 +102,7 @@ describe("editing a patient's details", () => {
 });
 
 describe("a program counting days since surgery", () => {
-  it("warns on the patient's page while the plan has no surgery date, and not once it is added", async () => {
+  it("warns before and when the plan starts while the patient has no surgery date, and not once it is added", async () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
     const program = ProgramSchema.parse({
@@ -118,6 +118,11 @@ describe("a program counting days since surgery", () => {
       ],
     });
     const programId = await createClinicProgram(db, cast.clinician, program);
+    // Before the plan starts, the start form knows the program counts from a date the patient lacks.
+    const before = await loadPage(cast.patientA.id, cast.clinician.id);
+    const choice = before.data.programs.find((p: { id: string }) => p.id === programId);
+    expect(choice.countsFrom).toEqual(["surgery"]);
+    expect(before.data.patient.surgery_date).toBeNull();
     const started = await run(
       patientPage.action,
       await postRequest(
