@@ -1,12 +1,12 @@
 import { useState } from "react";
 
 /** The one-time link, selectable without JavaScript and copyable with it. */
-export function InviteLink({ url }: { url: string }) {
+export function InviteLink({ url, shownAgain = false }: { url: string; shownAgain?: boolean }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="field">
       <label className="field__label" htmlFor="invite-url">
-        One-time invite link (valid for 7 days)
+        {shownAgain ? "Current invite link" : "One-time invite link (valid for 7 days)"}
       </label>
       <div className="row">
         <input
@@ -30,7 +30,9 @@ export function InviteLink({ url }: { url: string }) {
       <p className="field__hint" role="status">
         {copied
           ? "The link is on your clipboard."
-          : "It is shown only now. You can resend the invite from the patient's page."}
+          : shownAgain
+            ? "The same link as in the invite email: it works once."
+            : "You can copy it again from the patient's page until it is used, or resend the invite from there."}
       </p>
     </div>
   );

@@ -274,6 +274,28 @@ export interface PersonalDoseTable {
   created_at: string;
 }
 
+/** A clinician of the clinic marked a log's note read; `note` is the text as read (an edited note is unread again). */
+export interface LogNoteReadTable {
+  log_id: string;
+  clinic_id: string;
+  plan_id: string;
+  note: string;
+  read_by: string;
+  read_at: string;
+}
+
+/** A clinician reviewed the engine's flags on a plan; `flags` is a JSON list of "code: message", as they read then. */
+export interface FlagReviewTable {
+  id: string;
+  clinic_id: string;
+  plan_id: string;
+  decision_id: string;
+  flags: string;
+  note: string | null;
+  reviewed_by: string;
+  reviewed_at: string;
+}
+
 export interface Database {
   clinic: ClinicTable;
   app_user: AppUserTable;
@@ -295,6 +317,8 @@ export interface Database {
   decision: DecisionTable;
   audit_event: AuditEventTable;
   personal_dose: PersonalDoseTable;
+  log_note_read: LogNoteReadTable;
+  flag_review: FlagReviewTable;
 }
 
 export type Plan = Selectable<PlanTable>;

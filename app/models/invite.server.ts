@@ -9,12 +9,12 @@ function hashToken(token: string): string {
 
 export async function insertInvite(
   db: DB,
-  invite: { userId: string; token: string; createdBy: string; createdAt: string; expiresAt: string },
+  invite: { id?: string; userId: string; token: string; createdBy: string; createdAt: string; expiresAt: string },
 ): Promise<void> {
   await db
     .insertInto("invite")
     .values({
-      id: newId(),
+      id: invite.id ?? newId(),
       user_id: invite.userId,
       token_hash: hashToken(invite.token),
       created_by: invite.createdBy,
@@ -56,4 +56,17 @@ export async function revokeOpenInvites(db: DB, userId: string, nowIso: string):
     .where("user_id", "=", userId)
     .where("used_at", "is", null)
     .execute();
+}
+
+/** The patient's newest invite that can still be used, if any (its id; the token is never stored). */
+export async function findOpenInviteOfUser(db: DB, userId: string, nowIso: string) {
+  return db
+    .selectFrom("invite")
+    .select(["id", "expires_at"])
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", nowIso)
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }

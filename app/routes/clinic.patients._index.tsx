@@ -15,6 +15,7 @@ const STATUSES = [
   { value: "paused", label: "Paused" },
   { value: "none", label: "No plan yet" },
   { value: "ended", label: "Discharged or completed" },
+  { value: "invited", label: "Invited, not joined yet" },
 ] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -112,7 +113,12 @@ export default function PatientsPage() {
                 <td>
                   <Link to={`/clinic/patients/${p.id}`}>{p.name}</Link>
                   <div className="small muted">{p.condition}</div>
-                  {p.invited ? <div className="small muted">Invite not accepted yet</div> : null}
+                  {p.invited ? (
+                    <div className="small">
+                      <Badge tone="info">Invited, not joined</Badge>{" "}
+                      <Link to={`/clinic/patients/${p.id}#invite`}>Copy or resend the invite</Link>
+                    </div>
+                  ) : null}
                 </td>
                 <td>{p.programName ?? <span className="muted">—</span>}</td>
                 <td>

@@ -29,3 +29,7 @@ export const NewPatientSchema = z.object({
 });
 
 export type NewPatient = z.output<typeof NewPatientSchema>;
+
+/** Editing a patient's details on their page: the same fields as adding them, checked the same way. */
+export const PatientDetailsSchema = NewPatientSchema;
+export type PatientDetails = z.output<typeof PatientDetailsSchema>;

@@ -51,7 +51,7 @@ export async function programOutlines(
 export type Outline = { name: string; stages: Array<{ id: string; name: string; partialCredit: number }> };
 export const outlineKey = (programId: string, version: number) => `${programId}@${version}`;
 
-export type PatientListFilter = { q?: string; status?: "all" | "active" | "paused" | "none" | "ended" };
+export type PatientListFilter = { q?: string; status?: "all" | "active" | "paused" | "none" | "ended" | "invited" };
 
 /** The clinic's patients with their current (or latest) plan, in two queries whatever the clinic's size. */
 export async function listPatientsForClinic(db: DB, clinicId: string, filter: PatientListFilter = {}) {
@@ -106,6 +106,7 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
   if (filter.status === "active" || filter.status === "paused") query = query.where("plan.status", "=", filter.status);
   if (filter.status === "none") query = query.where("plan.id", "is", null);
   if (filter.status === "ended") query = query.where("plan.status", "in", ["discharged", "completed"]);
+  if (filter.status === "invited") query = query.where("app_user.password_hash", "is", null);
   const rows = await query.orderBy("app_user.name").limit(500).execute();
   const outlines = await programOutlines(
     db,

@@ -1,9 +1,10 @@
 import type { DB } from "~/db/client.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
-import { findUsableInvite, markInviteUsed } from "~/models/invite.server.ts";
+import { findOpenInviteOfUser, findUsableInvite, markInviteUsed } from "~/models/invite.server.ts";
 import { deleteSessionsOfUser } from "~/models/session.server.ts";
 import { setPassword } from "~/models/user.server.ts";
 import { nowIso } from "~/utils/dates.ts";
+import { inviteTokenFor } from "~/utils/invite-token.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
 
 export async function getInvite(db: DB, token: string) {
@@ -51,4 +52,19 @@ export async function joinWithoutPassword(db: DB, token: string): Promise<string
     });
     return invite.user_id;
   });
+}
+
+/**
+ * The patient's current invite link, to copy again from their page until it is used, replaced or expired. Null when
+ * there is none, or when it cannot be made again (a link from before links were derived, or after the server's
+ * secret changed): then "Resend invite" makes a new one.
+ */
+export async function currentInviteLink(db: DB, patientId: string, origin: string) {
+  const now = nowIso();
+  const open = await findOpenInviteOfUser(db, patientId, now);
+  if (!open) return null;
+  const token = inviteTokenFor(open.id);
+  const usable = await findUsableInvite(db, token, now);
+  if (usable?.id !== open.id) return null;
+  return { url: `${origin}/invite/${token}`, expiresAt: open.expires_at };
 }

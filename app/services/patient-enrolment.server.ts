@@ -10,7 +10,8 @@ import type { NewPatient } from "~/schemas/patient.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { sendEmail } from "~/utils/email.server.ts";
 import { inviteEmail } from "~/utils/email-templates.server.ts";
-import { newToken } from "~/utils/ids.server.ts";
+import { newId } from "~/utils/ids.server.ts";
+import { inviteTokenFor } from "~/utils/invite-token.server.ts";
 
 const INVITE_DAYS = 7;
 
@@ -149,8 +150,10 @@ async function emailInvite(
 }
 
 async function issueInvite(db: DB, userId: string, createdBy: string, createdAt: string): Promise<string> {
-  const token = newToken();
+  // Derived from the row's id, so the link can be shown again until it is used (app/utils/invite-token.server.ts).
+  const id = newId();
+  const token = inviteTokenFor(id);
   const expiresAt = new Date(Date.parse(createdAt) + INVITE_DAYS * 24 * 60 * 60 * 1000).toISOString();
-  await insertInvite(db, { userId, token, createdBy, createdAt, expiresAt });
+  await insertInvite(db, { id, userId, token, createdBy, createdAt, expiresAt });
   return token;
 }

@@ -3,7 +3,11 @@ import type { DB } from "~/db/client.server.ts";
 import type { Plan } from "~/db/types.ts";
 import { addDays, type Check, type Flag } from "~/engine/index.ts";
 import type { getPatientInClinic } from "~/models/patient.server.ts";
+import { latestFlagReview, lastLogSavedAt } from "~/models/flag-review.server.ts";
+import { listNotesOfPlan } from "~/models/log-note.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
+import { pendingReview } from "./flag-review.server.ts";
+import { datesTheProgramLacks } from "./plan-dates.server.ts";
 import { programOfPlan } from "./evaluation.server.ts";
 import { stageDateOf } from "./patient-day.server.ts";
 import { listProgramChoices } from "./program-editor.server.ts";
@@ -15,11 +19,15 @@ const CHART_DAYS = 120;
 /** Audit entries shown on the patient page before "Show the whole trail". */
 const AUDIT_SHOWN = 50;
 const AUDIT_TRAIL_MAX = 10_000;
+/** How many of the patient's notes their page lists, newest first. */
+const NOTES_SHOWN = 60;
+/** A log saved in this many days counts as new for a reviewed red flag (logs are editable for 3 days). */
+const FLAG_REVIEW_LOG_DAYS = 15;
 
 export type PatientOfClinic = NonNullable<Awaited<ReturnType<typeof getPatientInClinic>>>;
 
 /** The patient's plan the clinician works on now: active or paused, else the most recent one. */
-async function getPlanOfPatient(db: DB, clinicId: string, patientId: string): Promise<Plan | undefined> {
+export async function getPlanOfPatient(db: DB, clinicId: string, patientId: string): Promise<Plan | undefined> {
   return db
     .selectFrom("plan")
     .selectAll()
@@ -73,144 +81,148 @@ export async function loadPatientRecord(
   const stageName = (id: string) => program.stages.find((s) => s.id === id)?.name ?? id;
   const chartFrom = addDays(today, -CHART_DAYS);
   const auditShown = options.wholeAuditTrail ? AUDIT_TRAIL_MAX : AUDIT_SHOWN;
-  const [decisionRows, audit, logs, measurements, signoffs, newerVersion, applied, stageEvents] = await Promise.all([
-    db
-      .selectFrom("decision")
-      .leftJoin("app_user", "app_user.id", "decision.reviewed_by")
-      .select([
-        "decision.id",
-        "decision.evaluated_for",
-        "decision.outcome",
-        "decision.from_stage_id",
-        "decision.to_stage_id",
-        "decision.status",
-        "decision.flags",
-        "decision.clinician_summary",
-        "decision.patient_summary",
-        "decision.reviewed_at",
-        "decision.review_reason",
-        "decision.engine_version",
-        "decision.program_version",
-        "app_user.name as reviewer_name",
-      ])
-      .select((eb) =>
-        eb
-          .case()
-          .when(
-            eb.or([
-              eb("decision.outcome", "!=", "hold"),
-              eb("decision.id", "=", options.showChecksOf ?? ""),
-              // the latest decision, whatever its outcome: the page opens with its full explanation
-              eb(
-                "decision.id",
-                "=",
-                eb
-                  .selectFrom("decision as latest")
-                  .select("latest.id")
-                  .where("latest.plan_id", "=", plan.id)
-                  .where("latest.status", "!=", "superseded")
-                  .orderBy("latest.created_at", "desc")
-                  .limit(1),
-              ),
-            ]),
-          )
-          .then(eb.ref("decision.checks"))
-          .else(null)
-          .end()
-          .as("checks"),
-      )
-      .where("decision.clinic_id", "=", clinicId)
-      .where("decision.plan_id", "=", plan.id)
-      .where("decision.status", "!=", "superseded")
-      .orderBy("decision.created_at", "desc")
-      .limit(40)
-      .execute(),
-    db
-      .selectFrom("audit_event")
-      .leftJoin("app_user", "app_user.id", "audit_event.actor_id")
-      .select([
-        "audit_event.id",
-        "audit_event.action",
-        "audit_event.detail",
-        "audit_event.at",
-        "audit_event.actor_role",
-        "app_user.name as actor_name",
-      ])
-      .where("audit_event.clinic_id", "=", clinicId)
-      .where((eb) =>
-        eb.or([
-          eb("audit_event.plan_id", "=", plan.id),
-          eb.and([eb("audit_event.entity_type", "=", "patient"), eb("audit_event.entity_id", "=", patient.id)]),
-        ]),
-      )
-      .orderBy("audit_event.at", "desc")
-      .limit(auditShown + 1) // one more than shown tells whether there is more
-      .execute(),
-    // Only what the charts draw.
-    db
-      .selectFrom("daily_log")
-      .select([
-        "log_date",
-        "morning_pain",
-        "pain_during",
-        "pain_after",
-        "running_minutes",
-        "session_done",
-        "session_minutes",
-        "session_rpe",
-        "exercises",
-      ])
-      .where("clinic_id", "=", clinicId)
-      .where("plan_id", "=", plan.id)
-      .where("log_date", ">=", chartFrom)
-      .orderBy("log_date")
-      .execute(),
-    // What the charts draw (the raw questionnaire answers stay on the server).
-    db
-      .selectFrom("measurement")
-      .select(["measured_on", "measure", "side", "value"])
-      .where("clinic_id", "=", clinicId)
-      .where("plan_id", "=", plan.id)
-      .orderBy("measured_on")
-      .execute(),
-    db
-      .selectFrom("signoff")
-      .leftJoin("app_user", "app_user.id", "signoff.clinician_id")
-      .select([
-        "signoff.id",
-        "signoff.item_id",
-        "signoff.stage_id",
-        "signoff.signed_on",
-        "signoff.note",
-        "app_user.name as clinician_name",
-      ])
-      .where("signoff.clinic_id", "=", clinicId)
-      .where("signoff.plan_id", "=", plan.id)
-      .orderBy("signoff.signed_on", "desc")
-      .execute(),
-    db
-      .selectFrom("program")
-      .select(["current_version"])
-      .where("clinic_id", "=", clinicId)
-      .where("id", "=", plan.program_id)
-      .executeTakeFirst(),
-    db
-      .selectFrom("decision")
-      .select(["evaluated_for", "to_stage_id", "created_at"])
-      .where("clinic_id", "=", clinicId)
-      .where("plan_id", "=", plan.id)
-      .where("status", "=", "applied")
-      .where("outcome", "in", ["advance", "regress"])
-      .execute(),
-    // The chart's stage bands need the start and every manual move, however long the trail has grown.
-    db
-      .selectFrom("audit_event")
-      .select(["action", "detail", "at"])
-      .where("clinic_id", "=", clinicId)
-      .where("plan_id", "=", plan.id)
-      .where("action", "in", ["plan.started", "plan.stage_moved"])
-      .execute(),
-  ]);
+  const [decisionRows, audit, logs, measurements, signoffs, newerVersion, applied, stageEvents, notes, review, saved] =
+    await Promise.all([
+      db
+        .selectFrom("decision")
+        .leftJoin("app_user", "app_user.id", "decision.reviewed_by")
+        .select([
+          "decision.id",
+          "decision.evaluated_for",
+          "decision.outcome",
+          "decision.from_stage_id",
+          "decision.to_stage_id",
+          "decision.status",
+          "decision.flags",
+          "decision.clinician_summary",
+          "decision.patient_summary",
+          "decision.reviewed_at",
+          "decision.review_reason",
+          "decision.engine_version",
+          "decision.program_version",
+          "app_user.name as reviewer_name",
+        ])
+        .select((eb) =>
+          eb
+            .case()
+            .when(
+              eb.or([
+                eb("decision.outcome", "!=", "hold"),
+                eb("decision.id", "=", options.showChecksOf ?? ""),
+                // the latest decision, whatever its outcome: the page opens with its full explanation
+                eb(
+                  "decision.id",
+                  "=",
+                  eb
+                    .selectFrom("decision as latest")
+                    .select("latest.id")
+                    .where("latest.plan_id", "=", plan.id)
+                    .where("latest.status", "!=", "superseded")
+                    .orderBy("latest.created_at", "desc")
+                    .limit(1),
+                ),
+              ]),
+            )
+            .then(eb.ref("decision.checks"))
+            .else(null)
+            .end()
+            .as("checks"),
+        )
+        .where("decision.clinic_id", "=", clinicId)
+        .where("decision.plan_id", "=", plan.id)
+        .where("decision.status", "!=", "superseded")
+        .orderBy("decision.created_at", "desc")
+        .limit(40)
+        .execute(),
+      db
+        .selectFrom("audit_event")
+        .leftJoin("app_user", "app_user.id", "audit_event.actor_id")
+        .select([
+          "audit_event.id",
+          "audit_event.action",
+          "audit_event.detail",
+          "audit_event.at",
+          "audit_event.actor_role",
+          "app_user.name as actor_name",
+        ])
+        .where("audit_event.clinic_id", "=", clinicId)
+        .where((eb) =>
+          eb.or([
+            eb("audit_event.plan_id", "=", plan.id),
+            eb.and([eb("audit_event.entity_type", "=", "patient"), eb("audit_event.entity_id", "=", patient.id)]),
+          ]),
+        )
+        .orderBy("audit_event.at", "desc")
+        .limit(auditShown + 1) // one more than shown tells whether there is more
+        .execute(),
+      // Only what the charts draw.
+      db
+        .selectFrom("daily_log")
+        .select([
+          "log_date",
+          "morning_pain",
+          "pain_during",
+          "pain_after",
+          "running_minutes",
+          "session_done",
+          "session_minutes",
+          "session_rpe",
+          "exercises",
+        ])
+        .where("clinic_id", "=", clinicId)
+        .where("plan_id", "=", plan.id)
+        .where("log_date", ">=", chartFrom)
+        .orderBy("log_date")
+        .execute(),
+      // What the charts draw (the raw questionnaire answers stay on the server).
+      db
+        .selectFrom("measurement")
+        .select(["measured_on", "measure", "side", "value"])
+        .where("clinic_id", "=", clinicId)
+        .where("plan_id", "=", plan.id)
+        .orderBy("measured_on")
+        .execute(),
+      db
+        .selectFrom("signoff")
+        .leftJoin("app_user", "app_user.id", "signoff.clinician_id")
+        .select([
+          "signoff.id",
+          "signoff.item_id",
+          "signoff.stage_id",
+          "signoff.signed_on",
+          "signoff.note",
+          "app_user.name as clinician_name",
+        ])
+        .where("signoff.clinic_id", "=", clinicId)
+        .where("signoff.plan_id", "=", plan.id)
+        .orderBy("signoff.signed_on", "desc")
+        .execute(),
+      db
+        .selectFrom("program")
+        .select(["current_version"])
+        .where("clinic_id", "=", clinicId)
+        .where("id", "=", plan.program_id)
+        .executeTakeFirst(),
+      db
+        .selectFrom("decision")
+        .select(["evaluated_for", "to_stage_id", "created_at"])
+        .where("clinic_id", "=", clinicId)
+        .where("plan_id", "=", plan.id)
+        .where("status", "=", "applied")
+        .where("outcome", "in", ["advance", "regress"])
+        .execute(),
+      // The chart's stage bands need the start and every manual move, however long the trail has grown.
+      db
+        .selectFrom("audit_event")
+        .select(["action", "detail", "at"])
+        .where("clinic_id", "=", clinicId)
+        .where("plan_id", "=", plan.id)
+        .where("action", "in", ["plan.started", "plan.stage_moved"])
+        .execute(),
+      listNotesOfPlan(db, clinicId, plan.id, NOTES_SHOWN),
+      latestFlagReview(db, clinicId, plan.id),
+      lastLogSavedAt(db, plan.id, addDays(today, -FLAG_REVIEW_LOG_DAYS)),
+    ]);
 
   const decisions: DecisionView[] = decisionRows.map((d) => ({
     id: d.id,
@@ -231,6 +243,7 @@ export async function loadPatientRecord(
   }));
 
   const stageIndex = program.stages.findIndex((s) => s.id === plan.current_stage_id);
+  const reviewFlags = review ? (JSON.parse(review.flags) as string[]) : [];
   return {
     ...base,
     plan: {
@@ -258,6 +271,36 @@ export async function loadPatientRecord(
     logs,
     measurements,
     signoffs,
+    notes: notes.map((n) => ({
+      logId: n.id,
+      date: n.log_date,
+      note: n.notes!,
+      unread: n.read_note !== n.notes,
+      readBy: n.read_note === n.notes ? n.reader_name : null,
+      readAt: n.read_note === n.notes ? n.read_at : null,
+      day: {
+        sessionDone: n.session_done,
+        morningPain: n.morning_pain,
+        painDuring: n.pain_during,
+        painAfter: n.pain_after,
+        swelling: n.swelling,
+      },
+    })),
+    flagReview: {
+      /** What waits for a clinician's review, if anything (docs/decisions/049-notes-and-flag-reviews.md). */
+      pending: pendingReview(
+        decisions,
+        today,
+        review ? { flags: reviewFlags, reviewedAt: review.reviewed_at } : null,
+        saved,
+      ),
+      latest: review
+        ? { by: review.reviewer_name, at: review.reviewed_at, note: review.note, flags: reviewFlags.length }
+        : null,
+    },
+    missingDates: live
+      ? datesTheProgramLacks(program, { injuryDate: plan.injury_date, surgeryDate: plan.surgery_date })
+      : [],
     stageHistory: stageHistoryOf(
       plan,
       startStageOf(stageEvents) ?? program.stages[0]!.id,

@@ -14,6 +14,7 @@ import { builtInPrograms, loadBuiltInProgram } from "~/programs/index.ts";
 import { parseStoredProgram } from "~/services/evaluation.server.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
+import { timeAnchorsOf } from "./plan-dates.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician" };
 
@@ -28,6 +29,8 @@ export type ProgramChoice = {
   stages: Array<{ id: string; name: string }>;
   citations: Program["citations"];
   updatedAt: string | null;
+  /** Dates the program counts days from (surgery, injury): starting it without them leaves a gate unmeetable. */
+  countsFrom: Array<"surgery" | "injury">;
 };
 
 function choiceOf(
@@ -42,6 +45,7 @@ function choiceOf(
     version: program.version,
     stages: program.stages.map((s) => ({ id: s.id, name: s.name })),
     citations: program.citations,
+    countsFrom: [...timeAnchorsOf(program).keys()],
     ...extra,
   };
 }

@@ -6,13 +6,12 @@ import { addDays, countSessions, creditedSessions, daysBetween, type Check, type
 import { todayIn } from "~/utils/dates.ts";
 import { stageDateOf } from "./patient-day.server.ts";
 import { outlineKey, programOutlines } from "./caseload.server.ts";
+import { flagsStillReviewed, RECENT_REGRESS_DAYS, regressionReviewed } from "./flag-review.server.ts";
 
 /** Days of logs the triage home reads per plan (sparkline, last pain, adherence this week vs last). */
 const TRIAGE_DAYS = 14;
 /** No log for this many days (or more) needs a look. */
 const SILENT_DAYS = 3;
-/** An applied regression stays on the list this long. */
-const RECENT_REGRESS_DAYS = 7;
 /** A new stage whose dose nobody has reviewed stays on the list this long (docs/decisions/052-personal-prescription.md). */
 const DOSE_REVIEW_DAYS = 14;
 
@@ -25,6 +24,7 @@ type TriageReason = {
     | "boundary"
     | "flag"
     | "no_log"
+    | "note"
     | "falling_adherence"
     | "dose_review";
   label: string;
@@ -44,6 +44,8 @@ export type TriageRow = {
   lastPain: number | null;
   lastLogDate: string | null;
   painTrend: Array<number | null>;
+  /** Notes the patient wrote to the physio that no clinician of the clinic has marked read. */
+  unreadNotes: number;
   reasons: TriageReason[];
   decision: {
     id: string;
@@ -84,7 +86,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       )
       .whereRef("daily_log.plan_id", "=", "plan.id")
       .where("daily_log.log_date", ">=", logsFrom);
-  const [plans, withoutPlan] = await Promise.all([
+  const [plans, withoutPlan, invited] = await Promise.all([
     db
       .selectFrom("plan")
       .innerJoin("app_user", "app_user.id", "plan.patient_id")
@@ -144,6 +146,36 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
             ]),
           )
           .as("dose_version"),
+        // Notes not yet read as they read now (the partial index daily_log_note_idx keeps this to the noted logs).
+        eb
+          .selectFrom("daily_log as noted")
+          .leftJoin("log_note_read", "log_note_read.log_id", "noted.id")
+          .select((n) => n.fn.countAll<number>().as("n"))
+          .whereRef("noted.plan_id", "=", "plan.id")
+          .where("noted.notes", "is not", null)
+          .where((n) =>
+            n.or([n("log_note_read.note", "is", null), n("log_note_read.note", "!=", n.ref("noted.notes"))]),
+          )
+          .as("unread_notes"),
+        // The latest flag review and the last log saved since the window began (ADR 049: reviewed until something new).
+        eb
+          .selectFrom("flag_review")
+          .select("flag_review.flags")
+          .whereRef("flag_review.plan_id", "=", "plan.id")
+          .orderBy("flag_review.reviewed_at", "desc")
+          .limit(1)
+          .as("reviewed_flags"),
+        eb
+          .selectFrom("flag_review")
+          .select((r) => r.fn.max("flag_review.reviewed_at").as("at"))
+          .whereRef("flag_review.plan_id", "=", "plan.id")
+          .as("reviewed_at"),
+        eb
+          .selectFrom("daily_log as saved")
+          .select((l) => l.fn.max("saved.updated_at").as("at"))
+          .whereRef("saved.plan_id", "=", "plan.id")
+          .where("saved.log_date", ">=", logsFrom)
+          .as("last_log_saved_at"),
       ])
       .where("plan.clinic_id", "=", clinicId)
       .where("app_user.clinic_id", "=", clinicId)
@@ -167,6 +199,15 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
         ),
       )
       .$if(mine, (query) => query.where("clinician_id", "=", scope.clinicianId!))
+      .executeTakeFirstOrThrow(),
+    // Invited, not joined yet: no password set.
+    db
+      .selectFrom("patient_profile")
+      .innerJoin("app_user", "app_user.id", "patient_profile.user_id")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("patient_profile.clinic_id", "=", clinicId)
+      .where("app_user.password_hash", "is", null)
+      .$if(mine, (query) => query.where("patient_profile.clinician_id", "=", scope.clinicianId!))
       .executeTakeFirstOrThrow(),
   ]);
 
@@ -210,7 +251,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       });
     }
     const regressedOn = plan.regressed_on;
-    if (regressedOn)
+    if (regressedOn && !regressionReviewed(regressedOn, plan.reviewed_at))
       reasons.push({
         code: "regressed",
         label: `Regressed ${regressedOn === today ? "today" : `${daysBetween(regressedOn, today)} d ago`}`,
@@ -218,7 +259,11 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
         weight: 90,
       });
     const flags = decision ? (JSON.parse(decision.flags) as Flag[]) : [];
-    for (const flag of flags) {
+    const review = plan.reviewed_flags
+      ? { flags: JSON.parse(plan.reviewed_flags) as string[], reviewedAt: plan.reviewed_at! }
+      : null;
+    const flagsReviewed = flagsStillReviewed(flags, review, plan.last_log_saved_at);
+    for (const flag of flagsReviewed ? [] : flags) {
       if (flag.severity === "info") continue;
       const code =
         flag.code === "red_flag_pain" || flag.code === "effusion" || flag.code === "boundary" ? flag.code : "flag";
@@ -255,6 +300,14 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
     const newStage = plan.stage_entered_on > plan.start_date;
     if (newStage && plan.dose_version === null && daysBetween(plan.stage_entered_on, today) <= DOSE_REVIEW_DAYS)
       reasons.push({ code: "dose_review", label: "New stage: review the dose", tone: "info", weight: 30 });
+    const unreadNotes = Number(plan.unread_notes ?? 0);
+    if (unreadNotes > 0)
+      reasons.push({
+        code: "note",
+        label: unreadNotes === 1 ? "Left a note" : `Left ${unreadNotes} notes`,
+        tone: "info",
+        weight: 45,
+      });
     reasons.sort((a, b) => b.weight - a.weight);
     return {
       patientId: plan.patient_id,
@@ -268,6 +321,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       lastPain: lastWithPain ? (lastWithPain.pain_during ?? lastWithPain.pain_after) : null,
       lastLogDate: lastLog?.log_date ?? null,
       painTrend,
+      unreadNotes,
       reasons,
       decision: decision
         ? {
@@ -291,7 +345,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
         a.name.localeCompare(b.name),
     );
   const everyoneElse = rows.filter((r) => r.reasons.length === 0).sort((a, b) => a.name.localeCompare(b.name));
-  return { needsAttention, everyoneElse, withoutPlan: Number(withoutPlan.n) };
+  return { needsAttention, everyoneElse, withoutPlan: Number(withoutPlan.n), invited: Number(invited.n) };
 }
 
 /** "2026-11-20:3:2:done,2026-11-21::1:partial" (any order) → rows sorted by date. */

@@ -5,6 +5,7 @@ import * as latestDecisionIndex from "./20261122T0900-latest-decision-index.ts";
 import * as decisionStatusIndex from "./20261122T1000-decision-status-index.ts";
 import * as signInThrottle from "./20261207T1500-sign-in-throttle.ts";
 import * as planVersion from "./20261207T1600-plan-version.ts";
+import * as notesAndFlagReviews from "./20261207T1700-notes-and-flag-reviews.ts";
 import * as personalDose from "./20261207T1700-personal-dose.ts";
 import * as signInLinksAndReminders from "./20261207T1700-sign-in-links-and-reminders.ts";
 import * as messages from "./20261207T1800-messages.ts";
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   "20261122T1000-decision-status-index": decisionStatusIndex,
   "20261207T1500-sign-in-throttle": signInThrottle,
   "20261207T1600-plan-version": planVersion,
+  "20261207T1700-notes-and-flag-reviews": notesAndFlagReviews,
   "20261207T1700-personal-dose": personalDose,
   "20261207T1700-sign-in-links-and-reminders": signInLinksAndReminders,
   "20261207T1800-messages": messages,

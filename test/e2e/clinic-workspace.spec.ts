@@ -164,7 +164,7 @@ test("a clinician builds a two-stage program, starts it for a new patient, sees 
   await page.getByRole("link", { name: "Patients", exact: true }).click();
   await page.getByRole("link", { name: patientName }).click();
   await expect(page.getByRole("heading", { name: "Stage 2 of 2: Heavy slow resistance" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: /Confirmed a recommendation/ })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Sam Okafor confirmed the recommendation to advance/ })).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, "patient-page");
 });

@@ -158,6 +158,13 @@ async function buildWorld() {
       cookies.patientA,
     );
   }
+  // B had a red-flag pain yesterday (the program's level is 7): B's latest decision carries a flag to review.
+  await post(
+    "me.log",
+    "/me/log",
+    validLogForm(addDays(today, -1), ["heel-raise"], { painDuring: "8", painAfter: "2" }),
+    cookies.patientB,
+  );
   await post(
     "me.log",
     "/me/log",
@@ -250,6 +257,8 @@ async function buildWorld() {
     planC: plans.C!,
     pendingA: pendingA.id,
     latestB: await latestOf(plans.B!),
+    /** One of A's logs: every log of the world carries a note to the physio. */
+    logA: (await db.selectFrom("daily_log").select("id").where("plan_id", "=", plans.A!).executeTakeFirstOrThrow()).id,
     latestC: await latestOf(plans.C!),
     program1,
     program2,
@@ -321,6 +330,8 @@ const TABLES = [
   "message",
   "message_notice",
   "reminder_setting",
+  "log_note_read",
+  "flag_review",
 ] as const;
 async function fingerprint(): Promise<string> {
   const db = getDb();
@@ -513,6 +524,17 @@ const MATRIX: Row[] = [
   { route: "clinic.patients.$patientId", method: "POST", intent: "tailor-dose", what: "a personal dose for clinic 2's plan through patient A's page", url: pid,
     form: (w) => ({ intent: "tailor-dose", planId: w.planC, stageId: "load", target: "current", doseVersion: "0", programVersion: "1", "exercises.0.exerciseId": "heel-raise", "exercises.0.origin": "program", "exercises.0.sets": "2", "exercises.0.reps": "10", "exercises.0.side": "both", doseReason: "Start lighter" }),
     expect: clinicArea(notFound, notFound) },
+  { route: "clinic.patients.$patientId", method: "POST", intent: "mark-notes-read", what: "patient A's note marked read", url: pid,
+    form: (w) => ({ intent: "mark-notes-read", planId: w.planA, logIds: w.logA }), expect: clinicArea(okWrite, notFound) },
+  { route: "clinic.patients.$patientId", method: "POST", intent: "mark-notes-read", what: "patient A's note marked read through patient B's page", url: (w) => `/clinic/patients/${w.B.id}`,
+    form: (w) => ({ intent: "mark-notes-read", planId: w.planA, logIds: w.logA }), expect: clinicArea(notFound, notFound) },
+  { route: "clinic.patients.$patientId", method: "POST", intent: "review-flags", what: "patient B's red flag marked reviewed", url: (w) => `/clinic/patients/${w.B.id}`,
+    form: (w) => ({ intent: "review-flags", decisionId: w.latestB, reviewNote: "Called: a hard session, settled" }), expect: clinicArea(okWrite, notFound) },
+  { route: "clinic.patients.$patientId", method: "POST", intent: "review-flags", what: "patient B's red flag reviewed through patient A's page", url: pid,
+    form: (w) => ({ intent: "review-flags", decisionId: w.latestB }), expect: clinicArea(notFound, notFound) },
+  { route: "clinic.patients.$patientId", method: "POST", intent: "edit-details", what: "patient A's details edited", url: pid,
+    form: () => ({ intent: "edit-details", name: "Alice Q. Renamed", email: "alice.renamed@example.test", timeZone: "Europe/Paris", condition: "Achilles tendinopathy", involvedSide: "left", injuryDate: "", surgeryDate: "2026-10-01" }),
+    expect: clinicArea(okWrite, notFound) },
   { route: "clinic.patients.$patientId.export.$format", method: "GET", what: "patient A's record as CSV", url: (w) => `/clinic/patients/${w.A.id}/export/csv`,
     alsoForbid: (w) => identifiers(w.B), expect: clinicArea(ok, notFound) },
   { route: "clinic.patients.$patientId.export.$format", method: "GET", what: "patient A's record as FHIR", url: (w) => `/clinic/patients/${w.A.id}/export/fhir`,

@@ -29,7 +29,7 @@ export type PlanActionResult =
       formError?: string;
     };
 
-function failureFor(result: PlanActionResult | undefined, intent: string) {
+export function failureFor(result: PlanActionResult | undefined, intent: string) {
   return result && !result.ok && result.intent === intent ? result : null;
 }
 
@@ -37,7 +37,7 @@ function Intent({ value }: { value: string }) {
   return <input type="hidden" name="intent" value={value} />;
 }
 
-function useBusy(intent: string) {
+export function useBusy(intent: string) {
   const navigation = useNavigation();
   return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
 }
@@ -74,16 +74,21 @@ type ProgramOption = {
   builtIn: boolean;
   version: number;
   stages: Array<{ id: string; name: string }>;
+  /** Dates the program counts days from. */
+  countsFrom?: Array<"surgery" | "injury">;
 };
 
 export function StartPlanForm({
   programs,
   today,
   result,
+  patientDates,
 }: {
   programs: ProgramOption[];
   today: string;
   result?: PlanActionResult;
+  /** The patient's injury and surgery dates, to warn about a program that counts from one they lack. */
+  patientDates?: { injury: string | null; surgery: string | null };
 }) {
   const failed = failureFor(result, "start-plan");
   const form = useSchemaForm(StartPlanSchema, {
@@ -116,6 +121,14 @@ export function StartPlanForm({
           label: `${p.name}${p.builtIn ? " · library" : ` · ours, v${p.version}`}`,
         }))}
       />
+      {(chosen?.countsFrom ?? [])
+        .filter((anchor) => patientDates && patientDates[anchor] === null)
+        .map((anchor) => (
+          <p key={anchor} className="notice notice--warning small" role="status">
+            This program counts days since {anchor}, and the patient has no {anchor} date: add it under Edit details
+            first, or that gate can never be met.
+          </p>
+        ))}
       <SelectField
         form={form}
         name="startStageId"

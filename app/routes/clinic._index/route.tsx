@@ -19,11 +19,26 @@ export const meta: MetaFunction = () => [{ title: "Triage · Stagewise" }];
 /** Rows per list before "Show all": the top of the ranking is what a physio acts on, and the page stays light. */
 export const TRIAGE_ROWS_SHOWN = 20;
 
+/** What a count tile narrows the page to (`?list=`): plain links, so they work without JavaScript. */
+const LISTS = ["needs", "awaiting", "notes", "on-track"] as const;
+export type TriageList = (typeof LISTS)[number];
+const isList = (v: string | null): v is TriageList => LISTS.some((l) => l === v);
+
+/** Which rows of "needs your attention" a tile keeps. */
+const KEEPS: Record<TriageList, (row: TriageRow) => boolean> = {
+  needs: () => true,
+  awaiting: (row) => row.reasons.some((r) => r.code === "pending_advance"),
+  notes: (row) => row.unreadNotes > 0,
+  "on-track": () => false,
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const clinician = await requireClinician(request);
   const params = new URL(request.url).searchParams;
-  const scope = params.get("scope") === "clinic" ? "clinic" : "mine";
+  const scope: "mine" | "clinic" = params.get("scope") === "clinic" ? "clinic" : "mine";
   const showAll = params.get("show") === "all";
+  const listParam = params.get("list");
+  const list = isList(listParam) ? listParam : null;
   const triage = await loadTriage(
     getDb(),
     clinician.clinic_id,
@@ -31,18 +46,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scope === "mine" ? { clinicianId: clinician.id } : {},
   );
   const shown = showAll ? Infinity : TRIAGE_ROWS_SHOWN;
+  const needsAttention = list ? triage.needsAttention.filter(KEEPS[list]) : triage.needsAttention;
+  const everyoneElse = list && list !== "on-track" ? [] : triage.everyoneElse;
   return {
     clinicianName: clinician.name,
     scope,
     showAll,
-    needsAttention: triage.needsAttention.slice(0, shown),
+    list,
+    needsAttention: needsAttention.slice(0, shown),
+    needsAttentionShownTotal: needsAttention.length,
+    // The tiles always count the whole caseload, whichever list is chosen.
     needsAttentionTotal: triage.needsAttention.length,
-    awaitingConfirmation: triage.needsAttention.filter((r) => r.reasons.some((x) => x.code === "pending_advance"))
-      .length,
+    awaitingConfirmation: triage.needsAttention.filter(KEEPS.awaiting).length,
+    leftANote: triage.needsAttention.filter(KEEPS.notes).length,
     // Patients on track need no decision: a compact line each, without the chart or the engine's explanation.
-    everyoneElse: triage.everyoneElse.slice(0, shown).map(onTrackLine),
+    everyoneElse: everyoneElse.slice(0, shown).map(onTrackLine),
+    everyoneElseShownTotal: everyoneElse.length,
     everyoneElseTotal: triage.everyoneElse.length,
     withoutPlan: triage.withoutPlan,
+    invited: triage.invited,
   };
 }
 
@@ -69,16 +91,21 @@ export default function TriageHome() {
     clinicianName,
     scope,
     showAll,
+    list,
     needsAttention,
+    needsAttentionShownTotal,
     needsAttentionTotal,
     awaitingConfirmation,
+    leftANote,
     everyoneElse,
+    everyoneElseShownTotal,
     everyoneElseTotal,
     withoutPlan,
+    invited,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const total = needsAttentionTotal + everyoneElseTotal;
-  const showAllHref = scope === "clinic" ? "/clinic?scope=clinic&show=all" : "/clinic?show=all";
+  const showAllHref = triageHref(scope, list, true);
   return (
     <Page>
       <PageHeader
@@ -126,62 +153,127 @@ export default function TriageHome() {
         </EmptyState>
       ) : (
         <>
-          <div className="triage-counts" aria-label="Summary">
-            <div className="triage-count">
-              <strong>{needsAttentionTotal}</strong> need you
-            </div>
-            <div className="triage-count">
-              <strong>{awaitingConfirmation}</strong> awaiting confirmation
-            </div>
-            <div className="triage-count">
-              <strong>{everyoneElseTotal}</strong> on track
-            </div>
+          <nav className="triage-counts" aria-label="Show only">
+            <CountTile
+              count={needsAttentionTotal}
+              label="need you"
+              to={triageHref(scope, list === "needs" ? null : "needs")}
+              current={list === "needs"}
+            />
+            <CountTile
+              count={awaitingConfirmation}
+              label="awaiting confirmation"
+              to={triageHref(scope, list === "awaiting" ? null : "awaiting")}
+              current={list === "awaiting"}
+            />
+            <CountTile
+              count={leftANote}
+              label="left a note"
+              to={triageHref(scope, list === "notes" ? null : "notes")}
+              current={list === "notes"}
+            />
+            <CountTile
+              count={everyoneElseTotal}
+              label="on track"
+              to={triageHref(scope, list === "on-track" ? null : "on-track")}
+              current={list === "on-track"}
+            />
             {withoutPlan > 0 ? (
-              <div className="triage-count">
-                <strong>{withoutPlan}</strong> <Link to="/clinic/patients?status=none">without a plan</Link>
-              </div>
+              <CountTile count={withoutPlan} label="without a plan" to="/clinic/patients?status=none" current={false} />
             ) : null}
-          </div>
-          <section className="triage-section" aria-labelledby="needs-attention">
-            <h2 id="needs-attention">Needs your attention</h2>
-            {needsAttention.length === 0 ? (
-              <EmptyState title="Nothing needs you right now">
-                No pending advances, regressions, flags or silent patients. Check back after today's logs.
-              </EmptyState>
-            ) : (
-              <>
-                <ul className="list">
-                  {needsAttention.map((row) => (
-                    <TriageItem key={row.patientId} row={row} />
-                  ))}
-                </ul>
-                <MoreRows
-                  shown={needsAttention.length}
-                  total={needsAttentionTotal}
-                  href={showAllHref}
-                  showAll={showAll}
-                />
-              </>
-            )}
-          </section>
-          <section className="triage-section" aria-labelledby="everyone-else">
-            <h2 id="everyone-else">Everyone else</h2>
-            {everyoneElse.length === 0 ? (
-              <p className="muted">Everyone on a plan needs a look today.</p>
-            ) : (
-              <>
-                <ul className="list">
-                  {everyoneElse.map((row) => (
-                    <OnTrackItem key={row.patientId} row={row} />
-                  ))}
-                </ul>
-                <MoreRows shown={everyoneElse.length} total={everyoneElseTotal} href={showAllHref} showAll={showAll} />
-              </>
-            )}
-          </section>
+            {invited > 0 ? (
+              <CountTile
+                count={invited}
+                label="invited, not joined"
+                to="/clinic/patients?status=invited"
+                current={false}
+              />
+            ) : null}
+          </nav>
+          {list ? (
+            <p className="triage-filter small">
+              Showing only the patients who {LIST_WORDS[list]}. <Link to={triageHref(scope, null)}>Show everyone</Link>
+            </p>
+          ) : null}
+          {list === "on-track" ? null : (
+            <section className="triage-section" aria-labelledby="needs-attention">
+              <h2 id="needs-attention">Needs your attention</h2>
+              {needsAttention.length === 0 ? (
+                list && list !== "needs" ? (
+                  <p className="muted">Nobody {LIST_WORDS[list]} right now.</p>
+                ) : (
+                  <EmptyState title="Nothing needs you right now">
+                    No pending advances, regressions, flags, notes or silent patients. Check back after today's logs.
+                  </EmptyState>
+                )
+              ) : (
+                <>
+                  <ul className="list">
+                    {needsAttention.map((row) => (
+                      <TriageItem key={row.patientId} row={row} />
+                    ))}
+                  </ul>
+                  <MoreRows
+                    shown={needsAttention.length}
+                    total={needsAttentionShownTotal}
+                    href={showAllHref}
+                    showAll={showAll}
+                  />
+                </>
+              )}
+            </section>
+          )}
+          {list && list !== "on-track" ? null : (
+            <section className="triage-section" aria-labelledby="everyone-else">
+              <h2 id="everyone-else">Everyone else</h2>
+              {everyoneElse.length === 0 ? (
+                <p className="muted">Everyone on a plan needs a look today.</p>
+              ) : (
+                <>
+                  <ul className="list">
+                    {everyoneElse.map((row) => (
+                      <OnTrackItem key={row.patientId} row={row} />
+                    ))}
+                  </ul>
+                  <MoreRows
+                    shown={everyoneElse.length}
+                    total={everyoneElseShownTotal}
+                    href={showAllHref}
+                    showAll={showAll}
+                  />
+                </>
+              )}
+            </section>
+          )}
         </>
       )}
     </Page>
+  );
+}
+
+const LIST_WORDS: Record<TriageList, string> = {
+  needs: "need you",
+  awaiting: "await your confirmation",
+  notes: "left you a note you have not read",
+  "on-track": "are on track",
+};
+
+/** The triage address for a scope and list (and "show all"), the way the tiles and links build it. */
+function triageHref(scope: "mine" | "clinic", list: TriageList | null, showAll = false): string {
+  const query = new URLSearchParams();
+  if (scope === "clinic") query.set("scope", "clinic");
+  if (list) query.set("list", list);
+  if (showAll) query.set("show", "all");
+  const text = query.toString();
+  return text ? `/clinic?${text}` : "/clinic";
+}
+
+/** A count at the top of triage, and a link narrowing the page to those patients (the chosen one: back to everyone). */
+function CountTile({ count, label, to, current }: { count: number; label: string; to: string; current: boolean }) {
+  return (
+    <Link to={to} className="triage-count" aria-current={current ? "true" : undefined}>
+      <strong>{count}</strong> {label}
+    </Link>
   );
 }
 

@@ -101,11 +101,17 @@ export function TriageItem({ row }: { row: TriageRow }) {
         <PatientCells row={row}>
           {row.reasons.length > 0 ? (
             <div className="triage-reasons">
-              {row.reasons.map((r) => (
-                <Badge key={r.code} tone={r.tone}>
-                  {r.label}
-                </Badge>
-              ))}
+              {row.reasons.map((r) =>
+                r.code === "note" ? (
+                  <Link key={r.code} to={`/clinic/patients/${row.patientId}#notes`} className="triage-note-link">
+                    <Badge tone={r.tone}>{r.label}</Badge>
+                  </Link>
+                ) : (
+                  <Badge key={r.code} tone={r.tone}>
+                    {r.label}
+                  </Badge>
+                ),
+              )}
             </div>
           ) : null}
         </PatientCells>

@@ -33,6 +33,7 @@ import type { getDb } from "~/utils/db.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { parseForm } from "~/utils/forms.ts";
 import { notFound } from "~/utils/responses.ts";
+import { editDetailsIntent, markNotesReadIntent, reviewFlagsIntent } from "./notes-flags-details-intents.server.ts";
 
 // The patient page's action, one function per intent. Each form on the page posts a hidden `intent`.
 
@@ -51,6 +52,9 @@ export const PATIENT_PAGE_INTENTS = [
   "questionnaire",
   "signoff",
   "tailor-dose",
+  "mark-notes-read",
+  "review-flags",
+  "edit-details",
 ] as const;
 export type PatientPageIntent = (typeof PATIENT_PAGE_INTENTS)[number];
 
@@ -262,6 +266,9 @@ const HANDLERS: { [I in PatientPageIntent]: IntentHandler<I> } = {
   questionnaire: recordQuestionnaireScore,
   signoff: signOff,
   "tailor-dose": tailorPersonalDose,
+  "mark-notes-read": markNotesReadIntent,
+  "review-flags": reviewFlagsIntent,
+  "edit-details": editDetailsIntent,
 };
 
 /** Runs the handler of the posted intent. */

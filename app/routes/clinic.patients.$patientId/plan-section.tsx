@@ -1,5 +1,5 @@
 import { Link, type useLoaderData } from "@remix-run/react";
-import { AuditTrail } from "~/components/clinic/audit-trail.tsx";
+import { AuditTrail, type AuditNames } from "~/components/clinic/audit-trail.tsx";
 import { CheckTable, FlagList, OutcomeBadge } from "~/components/clinic/decision-explanation.tsx";
 import { PatientCharts } from "~/components/clinic/patient-charts.tsx";
 import {
@@ -16,6 +16,10 @@ import { Badge, Card, Notice } from "~/components/ui/layout.tsx";
 import { formatDate } from "~/utils/dates.ts";
 import { DecisionHistory } from "./decision-history.tsx";
 import { DoseSection } from "./dose-section.tsx";
+import { FlagsReview } from "./flags-review.tsx";
+import { MissingDatesNotice } from "./missing-dates-notice.tsx";
+import { NotesSection } from "./notes-section.tsx";
+import { SectionNav } from "./section-nav.tsx";
 import type { loader } from "./route.tsx";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -30,6 +34,7 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
   const latest = decisions[0];
   const pending = decisions.find((d) => d.status === "pending");
   const live = plan.status === "active" || plan.status === "paused";
+  const names = auditNames(program);
   const capacityMeasures = Array.from(
     new Set(
       program.stages
@@ -39,7 +44,9 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
   );
   return (
     <div className="stack">
-      <Card className="clinic-plan">
+      {live ? <MissingDatesNotice missing={record.missingDates} patientName={record.patient.name} /> : null}
+      <SectionNav unreadNotes={record.notes.filter((n) => n.unread).length} />
+      <Card className="clinic-plan" id="summary">
         <div className="clinic-plan__head">
           <div>
             <h2 className="card__title">
@@ -83,13 +90,14 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
       </Card>
 
       {latest ? (
-        <Card title="Latest recommendation" className={pending ? "clinic-pending" : undefined}>
+        <Card title="Latest recommendation" id="recommendation" className={pending ? "clinic-pending" : undefined}>
           <div className="row">
             <OutcomeBadge outcome={latest.outcome} status={latest.status} />
             <span className="muted small">for {formatDate(latest.evaluatedFor)}</span>
           </div>
           <p>{latest.clinicianSummary}</p>
           <FlagList flags={latest.flags} />
+          <FlagsReview review={record.flagReview} result={result} />
           {latest.checks ? <CheckTable checks={latest.checks} /> : null}
           {pending && pending.id === latest.id ? <ReviewDecisionForms decisionId={pending.id} result={result} /> : null}
           {result && !result.ok && ["confirm", "override"].includes(result.intent) && result.formError ? (
@@ -97,10 +105,12 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
           ) : null}
         </Card>
       ) : (
-        <Card title="Latest recommendation">
+        <Card title="Latest recommendation" id="recommendation">
           <p className="muted">No evaluation yet: it runs when the patient logs, or press “Evaluate now”.</p>
         </Card>
       )}
+
+      <NotesSection planId={plan.id} patientName={record.patient.name} notes={record.notes} result={result} />
 
       {stage ? (
         <Card title="The program's prescription for this stage">
@@ -110,10 +120,12 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
 
       {record.dose ? <DoseSection dose={record.dose} result={result} /> : null}
 
-      <PatientCharts record={record} />
+      <div id="charts">
+        <PatientCharts record={record} />
+      </div>
 
       {live ? (
-        <div className="grid-2">
+        <div className="grid-2" id="tests">
           <Card title="Record a capacity test">
             <CapacityForm
               planId={plan.id}
@@ -136,7 +148,8 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
               <ul className="small clinic-compact-list">
                 {record.signoffs.slice(0, 5).map((s) => (
                   <li key={s.id}>
-                    {formatDate(s.signed_on)} · {s.item_id.replace(/_/g, " ")} · {s.clinician_name}
+                    {formatDate(s.signed_on)} · {names.signoffItems[s.item_id] ?? s.item_id.replace(/_/g, " ")} ·{" "}
+                    {s.clinician_name}
                     {s.note ? ` — ${s.note}` : ""}
                   </li>
                 ))}
@@ -154,11 +167,13 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
         </div>
       ) : null}
 
-      <DecisionHistory decisions={decisions} patientId={record.patient.id} />
+      <div id="decisions">
+        <DecisionHistory decisions={decisions} patientId={record.patient.id} />
+      </div>
 
       <Card title="Audit trail" id="audit-trail">
         <p className="small muted">Everything done on this plan, by whom and when. It cannot be edited.</p>
-        <AuditTrail rows={record.audit} />
+        <AuditTrail rows={record.audit} names={names} />
         {record.auditHasMore ? (
           <p className="small">
             Showing the latest {record.audit.length} entries.{" "}
@@ -168,6 +183,15 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
       </Card>
     </div>
   );
+}
+
+/** Stage and sign-off item names by id, so the audit trail never shows an id. */
+function auditNames(program: PlanRecord["program"]): AuditNames {
+  const gates = program.stages.flatMap((s) => s.gates);
+  return {
+    stages: Object.fromEntries(program.stages.map((s) => [s.id, s.name])),
+    signoffItems: Object.fromEntries(gates.flatMap((g) => (g.kind === "signoff" ? [[g.itemId, g.prompt]] : []))),
+  };
 }
 
 function MoveVersion({ planId, version, current }: { planId: string; version: number; current: number }) {

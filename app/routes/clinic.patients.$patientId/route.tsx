@@ -6,6 +6,7 @@ import { InviteLink } from "~/components/invite-link.tsx";
 import { Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { INVOLVED_SIDES } from "~/schemas/patient.ts";
 import { findPatientInClinic } from "~/services/patient-lookup.server.ts";
+import { currentInviteLink } from "~/services/invite.server.ts";
 import { loadPatientRecord } from "~/services/patient-record.server.ts";
 import { doseFormOfPlan } from "~/services/personal-dose.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
@@ -15,6 +16,7 @@ import { readForm } from "~/utils/forms.ts";
 import { notFound } from "~/utils/responses.ts";
 import { fail, handleIntent, isPatientPageIntent } from "./intents.server.ts";
 import { RecordDownloads } from "~/components/record-downloads.tsx";
+import { DetailsForm } from "./details-form.tsx";
 import { PlanSection } from "./plan-section.tsx";
 
 // The clinician's page of one patient: /clinic/patients/:patientId. Its action runs one function per intent
@@ -40,7 +42,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // ?doseStage=<stage id>: the physio prepares the starting dose of another stage (docs/decisions/052-…).
   const preparing = query.get("doseStage") ?? undefined;
   const dose = record.plan ? await doseFormOfPlan(db, clinician.clinic_id, record.plan.id, preparing) : null;
-  return { ...record, dose, patient: { ...publicPatient, hasPassword: Boolean(password_hash) } };
+  // Until the patient has joined, their current invite link can be copied again from here.
+  const inviteLink = password_hash ? null : await currentInviteLink(db, patient.id, new URL(request.url).origin);
+  const timeZones = Intl.supportedValuesOf("timeZone");
+  return {
+    ...record,
+    dose,
+    patient: { ...publicPatient, hasPassword: Boolean(password_hash) },
+    inviteLink,
+    timeZones,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -96,11 +107,24 @@ export default function PatientPage() {
           <InviteLink url={result.inviteUrl} />
         </Card>
       ) : !patient.hasPassword ? (
-        <Notice tone="info">
-          {patient.name} hasn't set a password yet. If the invite was lost or expired, resend it: they get a new link by
-          email, and the old one stops working.
-        </Notice>
+        <div className="stack" id="invite">
+          <Notice tone="info">
+            {patient.name} hasn't joined yet.{" "}
+            {record.inviteLink
+              ? `Their invite link works until ${formatDate(record.inviteLink.expiresAt)} or until they use it; copy it to send it another way.`
+              : "Their invite link has expired or cannot be shown again."}{" "}
+            If it was lost, resend it: they get a new link by email, and the old one stops working.
+          </Notice>
+          {record.inviteLink ? (
+            <Card>
+              <InviteLink url={record.inviteLink.url} shownAgain />
+            </Card>
+          ) : null}
+        </div>
       ) : null}
+      <div id="details">
+        <DetailsForm patient={patient} timeZones={record.timeZones} result={result} />
+      </div>
 
       {!plan || plan.status === "discharged" || plan.status === "completed" ? (
         <div className="stack">
@@ -108,7 +132,12 @@ export default function PatientPage() {
             <Notice tone="info">The last plan was {plan.status}. Start a new one when the patient needs it.</Notice>
           ) : null}
           <Card title="Start a plan">
-            <StartPlanForm programs={record.programs} today={today} result={result} />
+            <StartPlanForm
+              programs={record.programs}
+              today={today}
+              result={result}
+              patientDates={{ injury: patient.injury_date, surgery: patient.surgery_date }}
+            />
           </Card>
         </div>
       ) : null}
