@@ -151,14 +151,15 @@ export async function recordDecision(
 export async function applyOutcome(
   db: DB,
   plan: Pick<Plan, "id" | "current_stage_id">,
-  decision: Pick<Decision, "outcome" | "toStageId" | "evaluatedFor">,
+  decision: Pick<Decision, "outcome" | "toStageId" | "evaluatedFor"> & Partial<Pick<Decision, "regress">>,
   patientToday: string,
 ): Promise<void> {
   const enteredOn = stageEntryDate(decision.evaluatedFor, patientToday);
   if (decision.outcome === "complete") {
     await setPlanStage(db, plan.id, { stageId: plan.current_stage_id, enteredOn, status: "completed" });
   } else if (decision.outcome === "regress") {
-    const moved = decision.toStageId !== plan.current_stage_id;
+    // A "repeat" starts the same stage over: it is entered again, so its minimum days and its counts restart.
+    const moved = decision.toStageId !== plan.current_stage_id || decision.regress?.action.to === "repeat";
     await setPlanStage(db, plan.id, {
       stageId: decision.toStageId,
       enteredOn: moved ? enteredOn : undefined,

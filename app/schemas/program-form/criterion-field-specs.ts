@@ -107,7 +107,7 @@ export const CRITERION_FIELDS = {
   ],
   settle: [
     { name: "window", label: "Window", type: "window", hint: "Sessions looked at; each needs its next-morning report" },
-    { name: "baseline", label: "Compared with", type: "select", options: ["pre_session", "fixed"] },
+    { name: "baseline", label: "Compared with", type: "select", options: ["pre_session", "fixed", "usual"] },
     {
       name: "baselineValue",
       label: "Fixed baseline (0–10)",
