@@ -7,4 +7,4 @@
  * 2.1.0: a week-on-week rise counts only when it shows on `minRaisedDays` days, 2 by default, and the trend's
  * sentences state its tolerance; soreness checks quote the rule without a protocol's name. 2.2.0: 1.2.0–1.3.1 and
  * 2.1.0, developed side by side, together. 2.2.1: flags write their day as "16 Mar", as checks do.) */
-export const ENGINE_VERSION = "2.2.1";
+export const ENGINE_VERSION = "2.3.0";
