@@ -6,18 +6,27 @@
  * of its last few values before that morning (monitoring.ts). Observed is the worst excess over baseline.
  */
 import { fmt, requirementWords } from "../compare";
-import { fromDayNumber } from "../dates";
+import { dayAndMonth, fromDayNumber } from "../dates";
 import { nextMorningOf, type EvalContext } from "../context";
 import { DEFAULT_USUAL_OF, monitoringTestName, responseOf, usualLevel } from "../monitoring";
 import type { PainModel, SettleCriterion, Stage } from "../schema";
 import type { Check, CheckRole } from "../types";
-import { describeWindow, firstDayInScope, sessionsInWindow, shortWindow } from "../windows";
-import { clinicianSentence, CompiledCriterion, patientSentence, type Evaluation } from "./common";
+import {
+  describeWindow,
+  firstDayInScope,
+  sessionsInWindow,
+  shortWindow,
+  sinceStageWords,
+  stageCutDay,
+} from "../windows";
+import { capitalise, clinicianSentence, CompiledCriterion, patientSentence, type Evaluation } from "./common";
 
 /** How many sessions could be judged, and the session days that did not settle (oldest first). */
 interface SettleDetails {
   judged: number;
   unsettled: number[];
+  /** The stage's entry day when the stage's start cut the window short (stage-scoped gates), else null. */
+  since: number | null;
 }
 
 export class CompiledSettle extends CompiledCriterion<SettleDetails> {
@@ -32,6 +41,8 @@ export class CompiledSettle extends CompiledCriterion<SettleDetails> {
   private readonly subject: string;
   /** The monitoring test's name, when the response is judged on one. */
   private readonly testName: string | null;
+  /** The score judged, in words: "morning pain", "single-leg decline squat pain". */
+  private readonly score: string;
 
   constructor(
     private readonly c: SettleCriterion,
@@ -77,6 +88,7 @@ export class CompiledSettle extends CompiledCriterion<SettleDetails> {
     this.symbolicRequirement =
       expect === "settled" ? `worst excess ≤ ${fmt(tolerance)}` : `worst excess > ${fmt(tolerance)}`;
     const score = testName === null ? "morning pain" : `${testName.toLowerCase()} pain`;
+    this.score = score;
     this.missing =
       c.baseline === "pre_session"
         ? `${score} on the session day and the morning after, for sessions ${windowText}`
@@ -110,15 +122,28 @@ export class CompiledSettle extends CompiledCriterion<SettleDetails> {
       judged++;
       if (excess > tolerance) unsettled.push(days[i]!);
     }
-    const details = { judged, unsettled };
-    if (judged < this.minSamples) return this.noData(this.missing, details);
+    const since = stageCutDay(ctx, this.role, c.scope ?? "stage", c.window);
+    const details = { judged, unsettled, since };
+    if (judged < this.minSamples)
+      return this.noData(since === null ? this.missing : `${this.missing}, since ${dayAndMonth(since)}`, details);
     const isSettled = worst <= tolerance;
     const met = this.settled ? isSettled : !isSettled;
     return this.measured(worst, met ? "met" : "not_met", details, worst === tolerance && tolerance > 0);
   }
 
-  protected patient(k: Check): string {
+  protected override noDataProgress(p: SettleDetails): string | null {
+    if (p.since === null) return null;
+    const since = sinceStageWords(p.since);
+    return p.judged === 0
+      ? `no session judged yet ${since}`
+      : `${p.judged} of ${this.minSamples} sessions judged ${since}`;
+  }
+
+  protected patient(k: Check, p: SettleDetails): string {
     const { role } = this;
+    const progress = k.status === "no_data" ? this.noDataProgress(p) : null;
+    if (progress !== null)
+      return `${capitalise(progress)}: each needs your ${this.score} ${this.c.baseline === "pre_session" ? "on the session day and the morning after" : "the morning after"} (goal: ${this.subject} ${requirementWords("lte", "your usual")}).`;
     if (k.status === "no_data") {
       return patientSentence({
         role,
