@@ -68,7 +68,7 @@ export class CompiledTrialResponse extends CompiledCriterion<TrialDetails> {
       return this.noData(`a ${this.trial.label} in this stage`, { trialDay: null, waiting: false, responses: [] });
     const trialDay = days[trial]!;
     if (trialDay >= ctx.today) {
-      return this.noData(`the report the morning after the ${this.trial.label} of ${dayAndMonth(trialDay)}`, {
+      return this.noData(`the report from the morning after the ${this.trial.label} on ${dayAndMonth(trialDay)}`, {
         trialDay,
         waiting: true,
         responses: [],
@@ -85,7 +85,7 @@ export class CompiledTrialResponse extends CompiledCriterion<TrialDetails> {
       if (value !== null && usual !== null) responses.push({ name, value, usual });
     }
     if (responses.length === 0)
-      return this.noData(`the report the morning after the ${this.trial.label} of ${dayAndMonth(trialDay)}`, {
+      return this.noData(`the report from the morning after the ${this.trial.label} on ${dayAndMonth(trialDay)}`, {
         trialDay,
         waiting: false,
         responses,

@@ -13,13 +13,13 @@ export const EXERCISE_OPTIONS = options(EXERCISE_STATUSES, { done: "Done", parti
 // grade looks like, and for a knee what the stroke test shows (Sturgill et al., JOSPT 2009: trace = a small wave
 // back on the inner side, 1+ = a larger bulge, 2+ = fluid returns by itself, 3+ = fluid cannot be moved away).
 export const SWELLING_HINT =
-  "Compare with your other side. For a knee: stroke up the inner side of the kneecap, then down the outer side, and watch the inner side.";
+  "Compare with your other side. For a knee, the stroke test: stroke up the inner side of the kneecap, then down the outer side, and watch the inner side.";
 export const SWELLING_OPTIONS = options(SWELLING_GRADES, {
-  none: "None: looks the same as the other side, nothing comes back",
-  trace: "Trace: only just puffy; a small ripple comes back",
-  "1+": "1+: clearly puffy; a bulge comes back",
-  "2+": "2+: swollen; the fluid comes back on its own",
-  "3+": "3+: very swollen; you can't push the fluid away",
+  none: "None: looks the same as the other side",
+  trace: "Trace: only just puffy (knee: a small ripple comes back)",
+  "1+": "1+: clearly puffy (knee: a bulge comes back)",
+  "2+": "2+: swollen (knee: the fluid comes back on its own)",
+  "3+": "3+: very swollen (knee: you can't push the fluid away)",
 });
 export const SORENESS_OPTIONS = options(SORENESS_LEVELS, {
   none: "No soreness",
