@@ -224,6 +224,10 @@ describe("repeat this level, as distinct from moving back", () => {
     expect(d.toStageId).toBe("two");
     expect(d.regress).toMatchObject({ ruleId: "mild-swelling-repeat", action: { to: "repeat" }, restDays: 1 });
     expect(d.flags.map((f) => f.code)).not.toContain("first_stage_regress");
+    expect(d.patientSummary).toMatch(
+      /^Your symptoms say we should repeat "Stage two" from the start\. Take 1 rest day/,
+    );
+    expect(d.clinicianSummary).toMatch(/^Regress: repeat Stage two from the start, by the rule "Slight swelling/);
   });
 
   it("On the first stage a repeat is what the rule says, not a move back that could not happen (no first-stage flag)", () => {
