@@ -196,6 +196,14 @@ export const CRITERION_FIELDS = {
       optional: true,
     },
     {
+      name: "conditions.maxNextMorningSwelling",
+      label: "Swelling the next morning at most",
+      type: "select",
+      options: SWELLING_GRADES,
+      optional: true,
+      hint: "Waits for the next morning's report",
+    },
+    {
       name: "conditions.soreness",
       label: "Soreness allowed",
       type: "multi",
