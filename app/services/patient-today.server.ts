@@ -119,7 +119,12 @@ export async function logFormView(db: DB, patient: PatientUser, date: string) {
     tests: stageTestNames(stage).map((name) => {
       const monitoring = stage.monitoringTests?.find((t) => t.id === name);
       // A monitoring test is done each morning (the response to yesterday's session); others when they are done.
-      return { name, label: monitoring?.name ?? testLabel(name), morning: monitoring !== undefined };
+      return {
+        name,
+        label: monitoring?.name ?? testLabel(name),
+        morning: monitoring !== undefined,
+        instructions: monitoring?.instructions ?? null,
+      };
     }),
     asksSoreness: stageUsesSoreness(stage),
     asksSwelling: stageUsesSwelling(stage),

@@ -94,7 +94,9 @@ export function LogForm({ view }: { view: View }) {
               form={form}
               name={`testPain.${t.name}`}
               label={`${t.label}: pain`}
-              hint="Do this test once this morning, before any exercise, and score how much it hurt."
+              hint={
+                t.instructions ?? "Do this test once this morning, before any exercise, and score how much it hurt."
+              }
             />
           ))}
         </Card>

@@ -22,6 +22,7 @@ describe("next-day responses logged by the patient reach the engine's decision",
       name: "decline_squat",
       label: "Single-leg decline squat",
       morning: true,
+      instructions: expect.stringMatching(/^Once each morning, before any exercise: squat slowly on the painful leg/),
     });
   });
 
