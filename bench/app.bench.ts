@@ -5,7 +5,7 @@
  * evaluation), each against the floor route /healthz on the same server. Writes docs/benchmarks.md.
  */
 import { execSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,6 +16,7 @@ import { generateLargeClinic } from "../db/generate.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { cpuPerRequest, sampleCpu } from "./cpu-meter.ts";
 import { measureRouteJs } from "./js-budget.ts";
+import { driveMix, type KindFigures, type Script } from "./mixed-load.ts";
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +24,14 @@ const { values } = parseArgs({
     days: { type: "string", default: "30,180" },
     duration: { type: "string", default: "8" },
     connections: { type: "string", default: "10" },
+    // The mixed scenario (issue 17): patients saving while clinicians browse, on a smaller clinic.
+    "mixed-patients": { type: "string", default: "200" },
+    "mixed-days": { type: "string", default: "90" },
+    "mixed-duration": { type: "string", default: "10" },
+    // "mixed" runs the mixed scenario alone and updates only its section of docs/benchmarks.md.
+    only: { type: "string", default: "all" },
+    // The mixed scenario's server port (parallel runs on one machine each pick their own).
+    "mixed-port": { type: "string", default: "3399" },
   },
 });
 const patients = Number(values.patients);
@@ -47,6 +56,16 @@ type Row = {
 };
 
 async function main() {
+  if (values.only === "mixed") {
+    console.log(`Building into ${BUILD_DIR}…`);
+    execSync("npx remix build", { stdio: "ignore", env: { ...process.env, STAGEWISE_BUILD_DIR: BUILD_DIR } });
+    const mixed = await runMixed();
+    const section = renderMixed(mixed);
+    const previous = existsSync("docs/benchmarks.md") ? readFileSync("docs/benchmarks.md", "utf8") : "";
+    writeFileSync("docs/benchmarks.md", replaceMixedSection(previous, section));
+    console.log("\n" + section.join("\n"));
+    return;
+  }
   console.log(`Building into ${BUILD_DIR}…`);
   execSync("npx remix build", { stdio: "ignore", env: { ...process.env, STAGEWISE_BUILD_DIR: BUILD_DIR } });
   const js = await measureRouteJs(BUILD_DIR, path.join(BUILD_DIR, "public/build"), [
@@ -60,12 +79,13 @@ async function main() {
 
   const results: Array<{ days: number; rows: Row[]; generateSeconds: number; dbMb: number }> = [];
   for (const days of historySizes) results.push(await runSize(days));
-  const report = renderReport(results, js);
+  const mixed = await runMixed();
+  const report = replaceMixedSection(renderReport(results, js), renderMixed(mixed));
   writeFileSync("docs/benchmarks.md", report);
   console.log("\n" + report);
 }
 
-async function runSize(days: number) {
+async function generate(patients: number, days: number) {
   const dir = path.resolve(".tmp", `bench-${patients}x${days}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -84,6 +104,14 @@ async function runSize(days: number) {
     .select(["id"])
     .where("email", "=", generated.patientEmail)
     .executeTakeFirstOrThrow();
+  const patientIds = (
+    await db
+      .selectFrom("app_user")
+      .select("id")
+      .where("clinic_id", "=", generated.clinicId)
+      .where("role", "=", "patient")
+      .execute()
+  ).map((p) => p.id);
   await db.destroy();
   // The generated file (GBs at 180 days) is still being written back to disk; measuring during that write-back made
   // the saves' figures swing by a quarter from run to run.
@@ -92,7 +120,11 @@ async function runSize(days: number) {
   console.log(
     `\n${patients} patients × ${days} days generated in ${generateSeconds.toFixed(1)} s (${dbMb.toFixed(0)} MB)`,
   );
+  return { url, generated, patient, patientIds, generateSeconds, dbMb };
+}
 
+async function runSize(days: number) {
+  const { url, generated, patient, generateSeconds, dbMb } = await generate(patients, days);
   const port = 3400 + days;
   const server = await startServer(url, port);
   try {
@@ -175,6 +207,145 @@ async function runSize(days: number) {
   } finally {
     await stopServer(server);
   }
+}
+
+type MixedResult = {
+  patients: number;
+  days: number;
+  seconds: number;
+  alone: KindFigures;
+  mixed: { save: KindFigures; browse: KindFigures };
+  load: { alone: string; mixed: string };
+};
+
+const SAVERS_ALONE = 50;
+const SAVERS_MIXED = 35;
+const BROWSERS_MIXED = 15;
+
+/**
+ * Saves alone (50 patients saving) and under the mix (35 patients saving while 15 clinicians browse the triage home
+ * and patient pages), on one server, one after the other in the same run.
+ */
+async function runMixed(): Promise<MixedResult> {
+  const mixedPatients = Number(values["mixed-patients"]);
+  const days = Number(values["mixed-days"]);
+  const seconds = Number(values["mixed-duration"]);
+  const { url, generated, patientIds } = await generate(mixedPatients, days);
+  const tag = /^patient1\.([^@]+)@/.exec(generated.patientEmail)![1]!;
+  const port = Number(values["mixed-port"]);
+  const server = await startServer(url, port);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const savers: string[] = [];
+    for (let i = 1; i <= SAVERS_ALONE; i++) savers.push(await signIn(base, `patient${i}.${tag}@large.stagewise.test`));
+    const clinicians = Math.max(1, Math.round(mixedPatients / 100));
+    const browsers: string[] = [];
+    for (let i = 0; i < BROWSERS_MIXED; i++) {
+      browsers.push(await signIn(base, `clinician${(i % clinicians) + 1}.${tag}@large.stagewise.test`));
+    }
+    const today = todayIn("Europe/London");
+    const save = (cookie: string, n: number): Script => ({
+      kind: "save",
+      cookie,
+      next: (i) => ({
+        path: "/me/log",
+        method: "POST",
+        body: new URLSearchParams({
+          date: today,
+          sessionDone: "done",
+          painDuring: String((n + i) % 3),
+          painAfter: String((n + i) % 3),
+          sessionRpe: "4",
+          sessionMinutes: "35",
+          morningPain: "2",
+          morningStiffness: "2",
+        }).toString(),
+      }),
+    });
+    const browse = (cookie: string, n: number): Script => ({
+      kind: "browse",
+      cookie,
+      // The triage home, then a patient's page, in turn; each clinician looks at different patients.
+      next: (i) =>
+        i % 2 === 0
+          ? { path: "/clinic", method: "GET" }
+          : { path: `/clinic/patients/${patientIds[(n * 7 + i) % patientIds.length]}`, method: "GET" },
+    });
+    const aloneScripts = savers.map((c, n) => save(c, n));
+    const mixedScripts = [
+      ...savers.slice(0, SAVERS_MIXED).map((c, n) => save(c, n)),
+      ...browsers.map((c, n) => browse(c, n)),
+    ];
+    await driveMix(base, aloneScripts, 1); // warm-up
+    const aloneLoad = loadAverage();
+    const alone = await driveMix(base, aloneScripts, seconds);
+    console.log(`  saves alone (${SAVERS_ALONE} patients): p95 ${alone.save.p95.toFixed(1)} ms, load ${aloneLoad}`);
+    await driveMix(base, mixedScripts, 1);
+    const mixedLoad = loadAverage();
+    const mixed = await driveMix(base, mixedScripts, seconds);
+    console.log(
+      `  saves under the mix (${SAVERS_MIXED} patients + ${BROWSERS_MIXED} clinicians): p95 ${mixed.save.p95.toFixed(1)} ms` +
+        ` (${(mixed.save.p95 / Math.max(alone.save.p95, 0.1)).toFixed(2)}×), pages p95 ${mixed.browse.p95.toFixed(1)} ms, load ${mixedLoad}`,
+    );
+    return {
+      patients: mixedPatients,
+      days,
+      seconds,
+      alone: alone.save,
+      mixed,
+      load: { alone: aloneLoad, mixed: mixedLoad },
+    };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
+}
+
+const MIXED_HEADING = "## Mixed load: saves while clinicians browse";
+
+function renderMixed(m: MixedResult): string[] {
+  const ratio = m.mixed.save.p95 / Math.max(m.alone.p95, 0.1);
+  const errors = m.alone.errors + m.mixed.save.errors + m.mixed.browse.errors;
+  const row = (name: string, f: KindFigures, load: string) =>
+    `| ${name} | ${f.requests} | ${(f.requests / m.seconds).toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} | ${load} |`;
+  return [
+    MIXED_HEADING,
+    "",
+    `${m.patients} patients × ${m.days} days; ${m.seconds} s per scenario after a 1 s warm-up, one keep-alive connection per`,
+    `user sending its next request when the last one answered. Alone: ${SAVERS_ALONE} patients saving today's log.`,
+    `Mixed: ${SAVERS_MIXED} patients saving while ${BROWSERS_MIXED} clinicians browse (triage home and patient pages in turn).`,
+    "Load average (1, 5, 15 min) as each scenario started: other work on the machine distorts absolute figures, so the",
+    "ratio is the figure to read.",
+    "",
+    "| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | errors | load average |",
+    "|---|---:|---:|---:|---:|---:|---:|---|",
+    row("saves alone", m.alone, m.load.alone),
+    row("saves under the mix", m.mixed.save, m.load.mixed),
+    row("clinicians' pages under the mix", m.mixed.browse, m.load.mixed),
+    "",
+    `- Save p95 under the mix ≤ 3× its p95 alone: ${ratio.toFixed(2)}× — ${ratio <= 3 ? "met" : "NOT met"}.`,
+    `- Save p95 under the mix ≤ 500 ms on ${os.cpus().length} cores: ${m.mixed.save.p95.toFixed(0)} ms — ${m.mixed.save.p95 <= 500 ? "met" : "NOT met"}.`,
+    `- No errors: ${errors} — ${errors === 0 ? "met" : "NOT met"}.`,
+    "",
+  ];
+}
+
+/** The report with its mixed-load section replaced (or put before the goals when it has none). */
+function replaceMixedSection(report: string, section: string[]): string {
+  const text = section.join("\n");
+  const start = report.indexOf(MIXED_HEADING);
+  if (start !== -1) {
+    const end = report.indexOf("\n## ", start + MIXED_HEADING.length);
+    return report.slice(0, start) + text + (end === -1 ? "" : "\n" + report.slice(end + 1));
+  }
+  const goals = report.indexOf("## Goals");
+  return goals === -1 ? report + "\n" + text : report.slice(0, goals) + text + "\n" + report.slice(goals);
 }
 
 function flushToDisk() {

@@ -121,6 +121,7 @@ export async function generateLargeClinic(db: DB, options: GenerateOptions) {
           goal_target_date: addDays(today, 60),
           created_at: now,
           updated_at: now,
+          version: 0,
         };
         await trx.insertInto("plan").values(plan).execute();
         planRows.push({ id: planId, patientId });

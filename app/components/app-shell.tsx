@@ -1,7 +1,13 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-export type NavItem = { to: string; label: string; end?: boolean };
+export type NavItem = {
+  to: string;
+  label: string;
+  end?: boolean;
+  /** A count of new things behind the link (unread messages); hidden when 0. */
+  badge?: { count: number; label: string };
+};
 
 /** Header for both areas: brand, the area's navigation, who is signed in, and sign-out (a POST, never a link). */
 export function AppShell({
@@ -29,7 +35,18 @@ export function AppShell({
           <nav className="nav" aria-label="Main">
             {nav.map((item) => (
               <NavLink key={item.to} to={item.to} end={item.end} prefetch="intent">
-                {item.label}
+                {({ isActive }) => (
+                  <>
+                    {item.label}
+                    {/* Not on the page it counts: that page is showing them now. */}
+                    {item.badge && item.badge.count > 0 && !isActive ? (
+                      <span className="nav__badge">
+                        {item.badge.count}
+                        <span className="visually-hidden"> {item.badge.label}</span>
+                      </span>
+                    ) : null}
+                  </>
+                )}
               </NavLink>
             ))}
           </nav>

@@ -1,5 +1,14 @@
 import sqlite3 from "sqlite3";
 import {
+  RETURNS_ROWS,
+  STATEMENTS_PER_CONNECTION,
+  Sqlite3WriterThread,
+  toSqliteValue,
+  type BatchOutcome,
+  type BatchStatement,
+} from "./sqlite3-writer-thread.server.ts";
+import type { WriteBatchConnection } from "./write-batch.server.ts";
+import {
   CompiledQuery,
   SelectQueryNode,
   SqliteAdapter,
@@ -23,6 +32,8 @@ import {
  * can never run inside someone else's open transaction. In WAL mode readers do not block the writer or each other, so
  * plain SELECTs outside a transaction go to a small pool of read-only connections and run in parallel on libuv's
  * threads (docs/decisions/040-sqlite-read-connections.md). A read sees every transaction committed before it began.
+ * The write connection lives on a thread of its own, where a write batch runs without waiting for the main thread's
+ * event loop between its statements (docs/decisions/047-write-batches-on-a-writer-thread.md).
  */
 export interface Sqlite3DialectConfig {
   /** Path to the database file, or ":memory:". */
@@ -33,10 +44,21 @@ export interface Sqlite3DialectConfig {
   readConnections?: number;
 }
 
+/**
+ * SQLite does run DDL in transactions. Saying so makes Kysely's Migrator run each migration round in one transaction
+ * (BEGIN IMMEDIATE here) and read which migrations are done inside it, so several instances migrating one file at
+ * once wait for each other instead of running the same migration twice.
+ */
+class Sqlite3Adapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 export class Sqlite3Dialect implements Dialect {
   constructor(private readonly config: Sqlite3DialectConfig) {}
   createAdapter(): DialectAdapter {
-    return new SqliteAdapter();
+    return new Sqlite3Adapter();
   }
   createDriver(): Driver {
     return new Sqlite3Driver(this.config);
@@ -50,12 +72,11 @@ export class Sqlite3Dialect implements Dialect {
   }
 }
 
-// Statements that return rows go through `all()`; everything else through `run()` so we learn changes/lastID.
-const RETURNS_ROWS = /^\s*(select|with|pragma|values|explain)\b|\breturning\b/i;
-
-// Prepared statements kept per connection: preparing costs about as much as running a short indexed query, and the
-// app issues a few hundred distinct statements. Bounded, oldest-used first out ("in (?, ?, …)" lists vary).
-const STATEMENTS_PER_CONNECTION = 500;
+/** What the driver needs of a connection it runs statements on: a reader here, or the writer thread. */
+interface StatementRunner {
+  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>>;
+  close(): Promise<void>;
+}
 
 class Sqlite3Connection implements DatabaseConnection {
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
@@ -130,19 +151,13 @@ class Sqlite3Connection implements DatabaseConnection {
   }
 }
 
-function toSqliteValue(value: unknown): unknown {
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (value instanceof Date) return value.toISOString();
-  return value;
-}
-
 // SQLite's default page cache is 2 MB; at clinic scale (a 200 MB file) every query went back to the kernel for
 // pages. Memory-mapped reads plus a 32 MB cache per connection keep the hot pages in memory (measured in
 // docs/benchmarks.md; triage's main query 4 ms → 1.5 ms).
 const CACHE_PRAGMAS = ["pragma mmap_size = 268435456", "pragma cache_size = -32768"];
 
 class Sqlite3Driver implements Driver {
-  private writer?: Sqlite3Connection;
+  private writer?: Sqlite3WriterThread;
   private readers: Sqlite3Connection[] = [];
   private nextReader = 0;
   private readonly mutex = new ConnectionMutex();
@@ -152,12 +167,7 @@ class Sqlite3Driver implements Driver {
   async init(): Promise<void> {
     const isMemory = this.config.filename === ":memory:";
     const busyTimeout = this.config.busyTimeoutMs ?? 5000;
-    const db = await openDatabase(
-      this.config.filename,
-      sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX,
-    );
-    db.configure("busyTimeout", busyTimeout);
-    this.writer = new Sqlite3Connection(db);
+    this.writer = await Sqlite3WriterThread.open(this.config.filename, busyTimeout);
     for (const pragma of [
       isMemory ? null : "pragma journal_mode = wal",
       "pragma synchronous = normal",
@@ -210,7 +220,7 @@ class Sqlite3Driver implements Driver {
     (connection as Sqlite3Lease).release();
   }
   async destroy(): Promise<void> {
-    const connections = [this.writer, ...this.readers].filter((c): c is Sqlite3Connection => c !== undefined);
+    const connections: StatementRunner[] = [...(this.writer ? [this.writer] : []), ...this.readers];
     this.writer = undefined;
     this.readers = [];
     await Promise.all(connections.map((c) => c.close()));
@@ -220,13 +230,13 @@ class Sqlite3Driver implements Driver {
 /**
  * What Kysely holds between acquire and release. Inside a transaction every statement runs on the writer, which the
  * lease keeps locked until release; outside one, a SELECT goes to a reader and anything else locks the writer for
- * just that statement.
+ * just that statement. A write batch goes to the writer thread directly: the thread runs it between other writes.
  */
-class Sqlite3Lease implements DatabaseConnection {
+class Sqlite3Lease implements DatabaseConnection, WriteBatchConnection {
   private holdsWriter = false;
 
   constructor(
-    private readonly writer: Sqlite3Connection,
+    private readonly writer: Sqlite3WriterThread,
     private readonly mutex: ConnectionMutex,
     private readonly reader: () => Sqlite3Connection | undefined,
   ) {}
@@ -250,6 +260,12 @@ class Sqlite3Lease implements DatabaseConnection {
     } finally {
       this.mutex.unlock();
     }
+  }
+
+  runWriteBatch(statements: BatchStatement[]): Promise<BatchOutcome> {
+    // The thread would hold the batch until this lease's own transaction ends: it never would.
+    if (this.holdsWriter) throw new Error("A write batch cannot run inside a transaction");
+    return this.writer.runBatch(statements);
   }
 
   release(): void {

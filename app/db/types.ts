@@ -105,6 +105,8 @@ export interface PlanTable {
   goal_target_date: string | null;
   created_at: string;
   updated_at: string;
+  /** Moved on by every write that records a decision or changes the plan (ADR 047); 0 when created. */
+  version: Generated<number>;
 }
 
 export interface DailyLogTable {
@@ -196,6 +198,27 @@ export interface AuditEventTable {
   at: string;
 }
 
+/** A message in the thread of a plan, between the patient and their clinic's clinicians. */
+export interface MessageTable {
+  id: string;
+  clinic_id: string;
+  plan_id: string;
+  patient_id: string;
+  author_id: string;
+  author_role: Role;
+  body: string;
+  created_at: string;
+  /** When the other side first saw it (any clinician of the clinic, for a patient's message). */
+  read_at: string | null;
+}
+
+/** When a side (the patient, or the clinic) was last emailed about new messages on a plan. */
+export interface MessageNoticeTable {
+  plan_id: string;
+  recipient_role: Role;
+  last_sent_at: string;
+}
+
 export interface Database {
   clinic: ClinicTable;
   app_user: AppUserTable;
@@ -203,6 +226,8 @@ export interface Database {
   user_session: UserSessionTable;
   invite: InviteTable;
   sign_in_throttle: SignInThrottleTable;
+  message: MessageTable;
+  message_notice: MessageNoticeTable;
   program: ProgramTable;
   program_version: ProgramVersionTable;
   plan: PlanTable;

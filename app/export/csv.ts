@@ -1,16 +1,19 @@
 import { stringify } from "csv-stringify/sync";
-import type { PatientRecord } from "./record.ts";
+import { measureName } from "~/engine/measure-names.ts";
+import { exerciseName, stageName, type PatientRecord } from "./record.ts";
 
 // One tidy table (a row per observed value) opens cleanly in any spreadsheet and keeps every kind of record together.
 const COLUMNS = ["date", "record", "item", "side", "value", "detail"] as const;
 
 export function recordToCsv(record: PatientRecord): string {
+  const programOf = new Map(record.plans.map((p) => [p.id, p.program]));
   const rows: Array<Record<(typeof COLUMNS)[number], string | number | null>> = [];
   const painItems = [
     ["morningPain", "Pain on waking (0-10)"],
     ["morningStiffness", "Stiffness on waking (0-10)"],
     ["painDuring", "Pain during exercise (0-10)"],
     ["painAfter", "Pain after exercise (0-10)"],
+    ["painAtRest", "Pain at rest (0-10)"],
     ["sessionMinutes", "Session minutes"],
     ["sessionRpe", "Session effort (RPE 0-10)"],
     ["runningMinutes", "Running minutes"],
@@ -29,18 +32,31 @@ export function recordToCsv(record: PatientRecord): string {
       if (value !== null)
         rows.push({ date: log.date, record: "daily log", item: label, side: null, value, detail: null });
     }
-    if (log.swelling)
-      rows.push({
-        date: log.date,
-        record: "daily log",
-        item: "Swelling",
-        side: null,
-        value: log.swelling,
-        detail: null,
-      });
+    const day = (item: string, value: string | number, detail: string | null = null) =>
+      rows.push({ date: log.date, record: "daily log", item, side: null, value, detail });
+    if (log.swelling) day("Swelling", log.swelling);
+    if (log.soreness) day("Soreness", log.soreness.replace(/_/g, " "));
+    for (const [test, value] of Object.entries(log.testPain)) day(`Pain on ${test.replace(/_/g, " ")} (0-10)`, value);
+    for (const e of log.exercises) {
+      const dose = [typeof e.sets === "number" && `${e.sets} sets`, typeof e.reps === "number" && `${e.reps} reps`];
+      if (typeof e.loadKg === "number") dose.push(`${e.loadKg} kg`);
+      day(
+        `Exercise: ${exerciseName(programOf.get(log.planId), e.exerciseId)}`,
+        e.status,
+        dose.filter(Boolean).join(", ") || null,
+      );
+    }
+    for (const a of log.otherActivities) day(`Other activity: ${a.label}`, a.minutes, `minutes; effort ${a.rpe}/10`);
   }
   for (const m of record.measurements) {
-    rows.push({ date: m.date, record: "measurement", item: m.measure, side: m.side, value: m.value, detail: null });
+    rows.push({
+      date: m.date,
+      record: "measurement",
+      item: measureName(m.measure),
+      side: m.side,
+      value: m.value,
+      detail: null,
+    });
   }
   for (const d of record.decisions) {
     rows.push({
@@ -49,7 +65,7 @@ export function recordToCsv(record: PatientRecord): string {
       item: d.outcome,
       side: null,
       value: d.status,
-      detail: `${d.fromStageId} -> ${d.toStageId}; ${d.clinicianSummary}${d.reviewReason ? `; reason: ${d.reviewReason}` : ""}`,
+      detail: `${stageName(programOf.get(d.planId), d.fromStageId)} -> ${stageName(programOf.get(d.planId), d.toStageId)}; ${d.clinicianSummary}${d.reviewReason ? `; reason: ${d.reviewReason}` : ""}`,
     });
   }
   rows.sort((a, b) => String(a.date).localeCompare(String(b.date)));

@@ -3,6 +3,7 @@ import type {
   BundleEntry,
   CarePlan,
   CarePlanActivity,
+  Condition,
   Device,
   FhirResource,
   Goal,
@@ -14,16 +15,13 @@ import type {
 } from "fhir/r4";
 import { INSTRUMENT_NAMES, isInstrumentScore } from "~/engine/instruments.ts";
 import { measureName } from "~/engine/measure-names.ts";
-import type { PatientRecord } from "./record.ts";
+import { measureQuantity, stagewiseCoding } from "./fhir-codes.ts";
+import { dailyLogResources } from "./fhir-daily-log.ts";
+import { fhirUuid, urnOf } from "./fhir-ids.ts";
+import { stageName, type PatientRecord } from "./record.ts";
 
-// FHIR R4 Bundle (type "collection") of a patient's record. Every reference points at an entry's fullUrl (urn:uuid),
-// so the bundle is self-contained.
-const LOINC_PAIN = {
-  system: "http://loinc.org",
-  code: "72514-3",
-  display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
-};
-const urn = (id: string) => `urn:uuid:${id}`;
+// FHIR R4 Bundle (type "collection") of a patient's record. Every entry's fullUrl is `urn:uuid:<uuid>` and every
+// reference points at one, so the bundle is self-contained. Checked in tests with a FHIR R4 structural validator.
 
 const CAREPLAN_STATUS: Record<string, CarePlan["status"]> = {
   active: "active",
@@ -31,49 +29,71 @@ const CAREPLAN_STATUS: Record<string, CarePlan["status"]> = {
   completed: "completed",
   discharged: "revoked",
 };
+const EXAM = {
+  coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "exam", display: "Exam" }],
+};
+const CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+const CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
 
 export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string): Bundle {
   const entries: BundleEntry[] = [];
-  const add = (id: string, resource: FhirResource) => entries.push({ fullUrl: urn(id), resource });
-  const patientRef = { reference: urn(record.patient.id), display: record.patient.name };
+  const add = (resource: FhirResource & { id: string }) => entries.push({ fullUrl: urnOf(resource.id), resource });
+  const ref = (id: string, display?: string) => ({ reference: urnOf(id), ...(display ? { display } : {}) });
+  const patientRef = ref(record.patient.id, record.patient.name);
+  const clinicianRef = record.clinician ? ref(record.clinician.id, record.clinician.name) : null;
 
-  const patient: Patient = {
+  const patient = {
     resourceType: "Patient",
-    id: record.patient.id,
+    id: fhirUuid(record.patient.id),
     name: [{ text: record.patient.name }],
     telecom: [{ system: "email", value: record.patient.email }],
-  };
-  add(record.patient.id, patient);
-
+  } satisfies Patient;
+  add(patient);
   if (record.clinician) {
-    const practitioner: Practitioner = {
+    const practitioner = {
       resourceType: "Practitioner",
-      id: record.clinician.id,
+      id: fhirUuid(record.clinician.id),
       name: [{ text: record.clinician.name }],
-    };
-    add(record.clinician.id, practitioner);
+    } satisfies Practitioner;
+    add(practitioner);
   }
-  const engine: Device = {
+  const engine = {
     resourceType: "Device",
-    id: engineDeviceId,
+    id: fhirUuid(engineDeviceId),
     deviceName: [{ name: "Stagewise progression engine", type: "model-name" }],
-  };
-  add(engineDeviceId, engine);
+  } satisfies Device;
+  add(engine);
+
+  const conditionId = fhirUuid(`${record.patient.id}/condition`);
+  const condition = {
+    resourceType: "Condition",
+    id: conditionId,
+    clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: "active" }] },
+    verificationStatus: { coding: [{ system: CONDITION_VERIFICATION, code: "confirmed" }] },
+    code: { text: record.patient.condition },
+    bodySite: [{ text: `${record.patient.involvedSide} side` }],
+    subject: patientRef,
+    ...(record.patient.injuryDate ? { onsetDateTime: record.patient.injuryDate } : {}),
+    ...(record.patient.surgeryDate ? { note: [{ text: `Surgery on ${record.patient.surgeryDate}` }] } : {}),
+  } satisfies Condition;
+  add(condition);
+
+  const programOf = new Map(record.plans.map((p) => [p.id, p.program]));
 
   for (const plan of record.plans) {
     const goalIds: string[] = [];
     if (plan.goalText) {
-      const goalId = `${plan.id}-goal`;
-      const goal: Goal = {
+      const goal = {
         resourceType: "Goal",
-        id: goalId,
+        id: fhirUuid(`${plan.id}/goal`),
         lifecycleStatus: plan.status === "completed" ? "completed" : "active",
         description: { text: plan.goalText },
         subject: patientRef,
+        addresses: [ref(conditionId)],
         ...(plan.goalTargetDate ? { target: [{ dueDate: plan.goalTargetDate }] } : {}),
-      };
-      add(goalId, goal);
-      goalIds.push(goalId);
+      } satisfies Goal;
+      add(goal);
+      goalIds.push(goal.id);
     }
     const currentIndex = plan.program.stages.findIndex((s) => s.id === plan.currentStageId);
     const activity: CarePlanActivity[] = plan.program.stages.map((stage, i) => ({
@@ -95,103 +115,84 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
           .join("; "),
       },
     }));
-    const carePlan: CarePlan = {
+    const carePlan = {
       resourceType: "CarePlan",
-      id: plan.id,
+      id: fhirUuid(plan.id),
       status: CAREPLAN_STATUS[plan.status] ?? "unknown",
       intent: "plan",
       title: `${plan.program.name} (version ${plan.program.version})`,
       subject: patientRef,
       period: { start: plan.startDate },
-      ...(record.clinician ? { author: { reference: urn(record.clinician.id) } } : {}),
-      ...(goalIds.length ? { goal: goalIds.map((id) => ({ reference: urn(id) })) } : {}),
+      addresses: [ref(conditionId)],
+      ...(clinicianRef ? { author: clinicianRef } : {}),
+      ...(goalIds.length ? { goal: goalIds.map((id) => ref(id)) } : {}),
       activity,
-    };
-    add(plan.id, carePlan);
+    } satisfies CarePlan;
+    add(carePlan);
   }
 
-  const planRef = (planId: string) => ({ reference: urn(planId) });
   for (const log of record.logs) {
-    const pains: Array<[number | null, string, string]> = [
-      [log.morningPain, "on waking", "morning"],
-      [log.painDuring, "during exercise", "during"],
-      [log.painAfter, "after exercise", "after"],
-    ];
-    for (const [value, when, key] of pains) {
-      if (value === null) continue;
-      const id = `${log.planId}-${log.date}-pain-${key}`;
-      const observation: Observation = {
-        resourceType: "Observation",
-        id,
-        status: "final",
-        category: [
-          { coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey" }] },
-        ],
-        code: { coding: [LOINC_PAIN], text: `Pain ${when} (0-10)` },
-        subject: patientRef,
-        basedOn: [planRef(log.planId)],
-        effectiveDateTime: log.date,
-        valueInteger: Math.round(value),
-      };
-      add(id, observation);
-    }
+    const resources = dailyLogResources(log, {
+      patient: patientRef,
+      clinician: clinicianRef,
+      plan: ref(log.planId),
+      program: programOf.get(log.planId),
+    });
+    for (const resource of resources) add(resource);
   }
 
   for (const m of record.measurements) {
     if (isInstrumentScore(m.measure)) {
-      const response: QuestionnaireResponse = {
+      const response = {
         resourceType: "QuestionnaireResponse",
-        id: m.id,
+        id: fhirUuid(m.id),
         status: "completed",
         subject: patientRef,
-        basedOn: [planRef(m.planId)],
+        basedOn: [ref(m.planId)],
         authored: m.date,
         item: [
           { linkId: "total", text: `${INSTRUMENT_NAMES[m.measure]} total score`, answer: [{ valueDecimal: m.value }] },
           ...answerItems(m.answers),
         ],
-      };
-      add(m.id, response);
+      } satisfies QuestionnaireResponse;
+      add(response);
     } else {
-      const observation: Observation = {
+      const observation = {
         resourceType: "Observation",
-        id: m.id,
+        id: fhirUuid(m.id),
         status: "final",
-        category: [
-          { coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "exam" }] },
-        ],
-        code: { text: measureName(m.measure) },
+        category: [EXAM],
+        code: { coding: [stagewiseCoding("capacity-measure")], text: measureName(m.measure) },
         subject: patientRef,
-        basedOn: [planRef(m.planId)],
+        basedOn: [ref(m.planId)],
         effectiveDateTime: m.date,
-        valueQuantity: { value: m.value },
+        valueQuantity: measureQuantity(m.measure, m.value),
         ...(m.side ? { bodySite: { text: `${m.side} side` } } : {}),
-      };
-      add(m.id, observation);
+      } satisfies Observation;
+      add(observation);
     }
   }
 
   for (const d of record.decisions) {
     const agents: Provenance["agent"] = [
-      { type: { text: "recommender" }, who: { reference: urn(engineDeviceId), display: `engine ${d.engineVersion}` } },
+      { type: { text: "recommender" }, who: { ...ref(engineDeviceId), display: `engine ${d.engineVersion}` } },
     ];
-    if (d.reviewedBy && record.clinician && d.reviewedBy === record.clinician.id) {
-      agents.push({
-        type: { text: d.status === "overridden" ? "overrode" : "confirmed" },
-        who: { reference: urn(record.clinician.id) },
-      });
+    if (d.reviewedBy && clinicianRef && d.reviewedBy === record.clinician?.id) {
+      agents.push({ type: { text: d.status === "overridden" ? "overrode" : "confirmed" }, who: clinicianRef });
     }
-    const provenance: Provenance = {
+    const from = stageName(programOf.get(d.planId), d.fromStageId);
+    const to = stageName(programOf.get(d.planId), d.toStageId);
+    const provenance = {
       resourceType: "Provenance",
-      id: d.id,
-      target: [planRef(d.planId)],
+      id: fhirUuid(d.id),
+      target: [ref(d.planId)],
       recorded: d.createdAt,
       occurredDateTime: d.evaluatedFor,
-      activity: { text: `${d.outcome} (${d.fromStageId} → ${d.toStageId}), ${d.status}` },
+      activity: { text: `${d.outcome} (${from === to ? from : `${from} → ${to}`}), ${d.status}` },
       reason: [{ text: d.clinicianSummary + (d.reviewReason ? ` — clinician: ${d.reviewReason}` : "") }],
       agent: agents,
-    };
-    add(d.id, provenance);
+    } satisfies Provenance;
+    add(provenance);
   }
 
   return { resourceType: "Bundle", type: "collection", timestamp: record.exportedAt, entry: entries };

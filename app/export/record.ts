@@ -1,9 +1,27 @@
 import type { Program } from "~/engine/index.ts";
 
+export type LoggedExercise = {
+  exerciseId: string;
+  status: string;
+  // Older logs and the demo seed store null for a value not given.
+  sets?: number | null;
+  reps?: number | null;
+  loadKg?: number | null;
+};
+
 /** Everything Stagewise holds about one patient's care, as plain data, ready for CSV or FHIR. */
 export type PatientRecord = {
   exportedAt: string;
-  patient: { id: string; name: string; email: string; timeZone: string; condition: string; involvedSide: string };
+  patient: {
+    id: string;
+    name: string;
+    email: string;
+    timeZone: string;
+    condition: string;
+    involvedSide: string;
+    injuryDate: string | null;
+    surgeryDate: string | null;
+  };
   clinician: { id: string; name: string } | null;
   plans: Array<{
     id: string;
@@ -22,10 +40,16 @@ export type PatientRecord = {
     sessionDone: string;
     painDuring: number | null;
     painAfter: number | null;
+    painAtRest: number | null;
     sessionMinutes: number | null;
     sessionRpe: number | null;
     runningMinutes: number | null;
     swelling: string | null;
+    soreness: string | null;
+    exercises: LoggedExercise[];
+    otherActivities: Array<{ label: string; minutes: number; rpe: number }>;
+    /** Pain (0–10) on each named provocation or monitoring test, by test id. */
+    testPain: Record<string, number>;
     notes: string | null;
   }>;
   measurements: Array<{
@@ -54,3 +78,15 @@ export type PatientRecord = {
     reviewReason: string | null;
   }>;
 };
+
+/** An exercise's name in the plan's program (any stage), or its id read aloud. */
+export function exerciseName(program: Program | undefined, exerciseId: string): string {
+  for (const stage of program?.stages ?? [])
+    for (const e of stage.prescription.exercises) if (e.id === exerciseId) return e.name;
+  return exerciseId.replace(/[_-]+/g, " ");
+}
+
+/** A stage's name in the plan's program, or its id when the program no longer has it. */
+export function stageName(program: Program | undefined, stageId: string): string {
+  return program?.stages.find((s) => s.id === stageId)?.name ?? stageId;
+}

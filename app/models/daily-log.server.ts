@@ -57,11 +57,28 @@ export async function upsertLogForDay(
   values: DailyLogValues,
   onExisting: Partial<DailyLogValues>,
 ): Promise<DailyLog> {
-  const now = nowIso();
+  return upsertLogQuery(db, plan, logDate, values, onExisting, { id: newId(), now: nowIso() })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * upsertLogForDay's statement, not yet run: for a write batch (ADR 047). The caller picks the new row's id and time,
+ * so it knows the row it wrote without reading it back.
+ */
+export function upsertLogQuery(
+  db: DB,
+  plan: PlanKey,
+  logDate: string,
+  values: DailyLogValues,
+  onExisting: Partial<DailyLogValues>,
+  row: { id: string; now: string },
+) {
+  const { now } = row;
   return db
     .insertInto("daily_log")
     .values({
-      id: newId(),
+      id: row.id,
       clinic_id: plan.clinic_id,
       plan_id: plan.id,
       patient_id: plan.patient_id,
@@ -75,7 +92,5 @@ export async function upsertLogForDay(
       oc
         .columns(["plan_id", "log_date"])
         .doUpdateSet((eb) => ({ ...onExisting, updated_at: now, edit_count: eb("daily_log.edit_count", "+", 1) })),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    );
 }

@@ -9,8 +9,13 @@ export async function insertDecision(
   row: { clinicId: string; planId: string; decision: EngineDecision; status: DecisionStatus },
 ): Promise<string> {
   const values = decisionRow(row);
-  await db.insertInto("decision").values(values).execute();
+  await insertDecisionQuery(db, values).execute();
   return values.id;
+}
+
+/** insertDecision's statement for a row made by decisionRow, not yet run: for a write batch (ADR 047). */
+export function insertDecisionQuery(db: DB, values: NewDecision & { id: string }) {
+  return db.insertInto("decision").values(values);
 }
 
 /** The stored row of an engine decision, not yet reviewed. `createdAt` defaults to now. */
@@ -47,22 +52,28 @@ export function decisionRow(row: {
 
 /** A newer evaluation replaces any decision still waiting for the clinician. */
 export async function supersedePendingDecisions(db: DB, planId: string): Promise<void> {
-  await db
+  await supersedePendingQuery(db, planId).execute();
+}
+
+export function supersedePendingQuery(db: DB, planId: string) {
+  return db
     .updateTable("decision")
     .set({ status: "superseded" })
     .where("plan_id", "=", planId)
-    .where("status", "=", "pending")
-    .execute();
+    .where("status", "=", "pending");
 }
 
 /** A new hold replaces an earlier hold of the same day: one informational decision per plan and day. */
 export async function deleteHeldDecisionsOfDay(db: DB, planId: string, evaluatedFor: string): Promise<void> {
-  await db
+  await deleteHeldOfDayQuery(db, planId, evaluatedFor).execute();
+}
+
+export function deleteHeldOfDayQuery(db: DB, planId: string, evaluatedFor: string) {
+  return db
     .deleteFrom("decision")
     .where("plan_id", "=", planId)
     .where("evaluated_for", "=", evaluatedFor)
-    .where("status", "=", "info")
-    .execute();
+    .where("status", "=", "info");
 }
 
 export async function getDecisionInClinic(db: DB, clinicId: string, decisionId: string) {
@@ -74,18 +85,20 @@ export async function getDecisionInClinic(db: DB, clinicId: string, decisionId: 
     .executeTakeFirst();
 }
 
-export async function markDecisionReviewed(
-  db: DB,
-  decisionId: string,
-  review: { status: "applied" | "overridden"; reviewerId: string; reason: string | null },
-): Promise<boolean> {
-  const result = await db
+export async function markDecisionReviewed(db: DB, decisionId: string, review: DecisionReview): Promise<boolean> {
+  const result = await markReviewedQuery(db, decisionId, review).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+type DecisionReview = { status: "applied" | "overridden"; reviewerId: string; reason: string | null };
+
+/** markDecisionReviewed's statement, not yet run: changes one row while the decision is pending, else none. */
+export function markReviewedQuery(db: DB, decisionId: string, review: DecisionReview) {
+  return db
     .updateTable("decision")
     .set({ status: review.status, reviewed_by: review.reviewerId, reviewed_at: nowIso(), review_reason: review.reason })
     .where("id", "=", decisionId)
-    .where("status", "=", "pending")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .where("status", "=", "pending");
 }
 
 /** A decision of this plan, or undefined (the id came from the client: never another plan's). */

@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from "kysely";
 import type { DB } from "~/db/client.server.ts";
 import type { ApprovalMode, PlanStatus } from "~/db/types.ts";
 import type { Program } from "~/engine/index.ts";
@@ -15,6 +16,19 @@ export async function getCurrentPlanForPatient(db: DB, patientId: string) {
     .executeTakeFirst();
 }
 
+/** The plan a clinician works on for a patient: active or paused, else the most recent one. */
+export async function getWorkingPlanOfPatient(db: DB, clinicId: string, patientId: string) {
+  return db
+    .selectFrom("plan")
+    .selectAll()
+    .where("clinic_id", "=", clinicId)
+    .where("patient_id", "=", patientId)
+    .orderBy(sql`case when status in ('active', 'paused') then 0 else 1 end`)
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function getPlanInClinic(db: DB, clinicId: string, planId: string) {
   return db
     .selectFrom("plan")
@@ -22,6 +36,25 @@ export async function getPlanInClinic(db: DB, clinicId: string, planId: string) 
     .where("id", "=", planId)
     .where("clinic_id", "=", clinicId)
     .executeTakeFirst();
+}
+
+/**
+ * The plan, locked against other writers until the transaction ends: PostgreSQL locks its row; SQLite's transaction
+ * already holds the only write lock. For the rare write that lost its version check twice (ADR 047).
+ */
+export async function getPlanForUpdate(trx: DB, planId: string) {
+  const query = trx.selectFrom("plan").selectAll().where("id", "=", planId);
+  return trx.getExecutor().adapter instanceof PostgresAdapter
+    ? query.forUpdate().executeTakeFirst()
+    : query.executeTakeFirst();
+}
+
+/** Moves the plan's version on without checking it: a write that changes what a concurrent save may have read. */
+export function bumpPlanVersion(db: DB, planId: string) {
+  return db
+    .updateTable("plan")
+    .set((eb) => ({ version: eb("version", "+", 1) }))
+    .where("id", "=", planId);
 }
 
 /**
@@ -77,16 +110,37 @@ export async function insertPlan(
   return id;
 }
 
-/** Pause, resume, discharge: the status only (the stage is setPlanStage's). */
+/** Pause, resume, discharge: the status only (the stage is setPlanStage's). Moves the plan's version on (ADR 047). */
 export async function setPlanStatus(db: DB, planId: string, status: PlanStatus): Promise<void> {
-  await db.updateTable("plan").set({ status, updated_at: nowIso() }).where("id", "=", planId).execute();
+  await db
+    .updateTable("plan")
+    .set((eb) => ({ status, updated_at: nowIso(), version: eb("version", "+", 1) }))
+    .where("id", "=", planId)
+    .execute();
+}
+
+/**
+ * The check that opens a write batch (ADR 047): moves the plan to its next version only if it is still at the version
+ * that was read. Changes one row, or none when another write to the plan got there first.
+ */
+export function claimPlanVersion(db: DB, plan: { id: string; version: number }) {
+  return db
+    .updateTable("plan")
+    .set({ version: plan.version + 1 })
+    .where("id", "=", plan.id)
+    .where("version", "=", plan.version);
 }
 
 /** Moves a plan onto another version of its program: the new snapshot replaces the old one. */
 export async function setPlanProgram(db: DB, planId: string, program: Program): Promise<void> {
   await db
     .updateTable("plan")
-    .set({ program_version: program.version, program_snapshot: JSON.stringify(program), updated_at: nowIso() })
+    .set((eb) => ({
+      program_version: program.version,
+      program_snapshot: JSON.stringify(program),
+      updated_at: nowIso(),
+      version: eb("version", "+", 1),
+    }))
     .where("id", "=", planId)
     .execute();
 }

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useLoaderData } from "@remix-run/react";
 import { AccountPage } from "~/components/account/change-password.tsx";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
+import { RecordDownloads } from "~/components/record-downloads.tsx";
+import { Card } from "~/components/ui/layout.tsx";
 import { handlePasswordChange } from "~/utils/account-route.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 
@@ -19,7 +21,13 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AccountRoute() {
   const { name, email } = useLoaderData<typeof loader>();
-  return <AccountPage name={name} email={email} />;
+  return (
+    <AccountPage name={name} email={email}>
+      <Card title="Your record">
+        <RecordDownloads basePath="/me/export" />
+      </Card>
+    </AccountPage>
+  );
 }
 
 export const ErrorBoundary = RouteErrorBoundary;

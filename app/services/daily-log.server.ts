@@ -1,10 +1,15 @@
 import type { DB } from "~/db/client.server.ts";
-import { recordAudit } from "~/models/audit.server.ts";
-import { upsertLogForDay, type DailyLogValues } from "~/models/daily-log.server.ts";
+import type { DailyLog } from "~/db/types.ts";
+import { runWriteBatch } from "~/db/write-batch.server.ts";
+import { auditQuery, recordAudit } from "~/models/audit.server.ts";
+import { getLogForPlanDate, upsertLogForDay, upsertLogQuery, type DailyLogValues } from "~/models/daily-log.server.ts";
 import type { Decision } from "~/engine/index.ts";
 import type { CheckInInput, DailyLogInput } from "~/schemas/daily-log.ts";
-import { loadPlanFacts, withLogOfDay } from "~/models/facts.server.ts";
-import { decidePlan, recordDecision } from "~/services/evaluation.server.ts";
+import { loadPlanFacts, withLogOfDay, type PlanFacts } from "~/models/facts.server.ts";
+import { claimPlanVersion, getPlanForUpdate } from "~/models/plan.server.ts";
+import { decidePlan, decisionWrites, recordDecision } from "~/services/evaluation.server.ts";
+import { nowIso } from "~/utils/dates.ts";
+import { newId } from "~/utils/ids.server.ts";
 import {
   isEditableDay,
   loadPatientPlan,
@@ -59,7 +64,8 @@ function logValuesFrom(input: DailyLogInput, program: PatientPlan["program"]): D
 /**
  * Records the patient's log for a day: the first save creates it, any later save for the same day edits it (counted
  * and audited). A double submit never creates two: the write is one insert-or-update on the unique (plan, day) key,
- * so a save that loses the race becomes an edit. The engine's evaluation is recorded in the same transaction.
+ * and the plan's version check makes the later of two saves read again and become an edit. The engine's evaluation is
+ * recorded in the same transaction.
  */
 export async function saveDailyLog(db: DB, patient: PatientUser, input: DailyLogInput): Promise<SaveLogResult> {
   const current = await loadPatientPlan(db, patient);
@@ -115,40 +121,115 @@ function emptyDay(): DailyLogValues {
 async function upsertAndEvaluate(
   db: DB,
   patient: PatientUser,
+  first: PatientPlan,
+  date: string,
+  forNewDay: DailyLogValues,
+  onExistingDay: Partial<DailyLogValues>,
+): Promise<SaveLogResult> {
+  // Read and evaluate first (read connections, no lock held), then write the log, its audit entry and the decision in
+  // one write batch that checks the plan is still at the version read (ADR 047): never a log without its decision,
+  // never a decision from stale facts. If another write to the plan got there first, everything is read and evaluated
+  // once more; if that loses too, the save runs with the plan locked.
+  let current = first;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (attempt > 0) {
+      const again = await loadPatientPlan(db, patient);
+      if (!again || again.plan.id !== first.plan.id) break;
+      current = again;
+    }
+    const { plan } = current;
+    const [facts, existing] = await Promise.all([
+      plan.status === "active" ? loadPlanFacts(db, plan, current.today) : null,
+      getLogForPlanDate(db, plan.id, date),
+    ]);
+    const log = logAfterSave(plan, date, existing, forNewDay, onExistingDay);
+    const evaluation = facts ? evaluateSafely(db, patient, current, withLogOfDay(facts, log)) : null;
+    const written = await runWriteBatch(db, [
+      { query: claimPlanVersion(db, plan), expectChanges: 1 },
+      { query: upsertLogQuery(db, plan, date, forNewDay, onExistingDay, { id: log.id, now: log.updated_at }) },
+      { query: auditQuery(db, logAudit(patient, plan, log)) },
+      ...(evaluation?.writes ?? []),
+    ]);
+    if (written.ok) return saved(log, evaluation?.result.decisionId ?? null);
+  }
+  return upsertAndEvaluateLocked(db, patient, current, date, forNewDay, onExistingDay);
+}
+
+/** The day's row as the save's upsert leaves it: the existing row edited, or a new one. */
+function logAfterSave(
+  plan: PatientPlan["plan"],
+  date: string,
+  existing: DailyLog | undefined,
+  forNewDay: DailyLogValues,
+  onExistingDay: Partial<DailyLogValues>,
+): DailyLog {
+  const now = nowIso();
+  if (existing) return { ...existing, ...onExistingDay, updated_at: now, edit_count: existing.edit_count + 1 };
+  return {
+    ...forNewDay,
+    id: newId(),
+    clinic_id: plan.clinic_id,
+    plan_id: plan.id,
+    patient_id: plan.patient_id,
+    log_date: date,
+    created_at: now,
+    updated_at: now,
+    edit_count: 0,
+  };
+}
+
+function saved(log: DailyLog, decisionId: string | null): SaveLogResult {
+  return { ok: true, logId: log.id, date: log.log_date, edited: log.edit_count > 0, decisionId };
+}
+
+function logAudit(patient: PatientUser, plan: PatientPlan["plan"], log: DailyLog) {
+  const edited = log.edit_count > 0;
+  return {
+    clinicId: plan.clinic_id,
+    actor: patient,
+    action: edited ? "daily_log.edited" : "daily_log.recorded",
+    entityType: "daily_log",
+    entityId: log.id,
+    planId: plan.id,
+    detail: edited ? { date: log.log_date, editCount: log.edit_count } : { date: log.log_date },
+  };
+}
+
+/** The decision's writes, or null when the engine fails: an engine fault must not cost the patient their log. */
+function evaluateSafely(db: DB, patient: PatientUser, current: PatientPlan, facts: PlanFacts) {
+  let decision: Decision;
+  try {
+    decision = decidePlan(current.plan, patient.time_zone, current.today, facts);
+  } catch (error) {
+    // Keep the log, record no decision, and say so in the server log.
+    console.error(
+      `engine: evaluation failed for plan ${current.plan.id}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return null;
+  }
+  return decisionWrites(db, current.plan, decision, current.today, patient);
+}
+
+/** The save with the plan locked for the whole transaction: the last resort after two lost version checks. */
+async function upsertAndEvaluateLocked(
+  db: DB,
+  patient: PatientUser,
   current: PatientPlan,
   date: string,
   forNewDay: DailyLogValues,
   onExistingDay: Partial<DailyLogValues>,
 ): Promise<SaveLogResult> {
-  const { plan } = current;
-  // The engine's history is read before the write (from the read connections) and the saved row put in its place,
-  // so the log, its audit entry and the decision it leads to are one transaction: never a log without its decision.
-  const facts = plan.status === "active" ? await loadPlanFacts(db, plan, current.today) : null;
-  const saved = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const plan = (await getPlanForUpdate(trx, current.plan.id)) ?? current.plan;
     const log = await upsertLogForDay(trx, plan, date, forNewDay, onExistingDay);
-    const edited = log.edit_count > 0;
-    await recordAudit(trx, {
-      clinicId: plan.clinic_id,
-      actor: patient,
-      action: edited ? "daily_log.edited" : "daily_log.recorded",
-      entityType: "daily_log",
-      entityId: log.id,
-      planId: plan.id,
-      detail: edited ? { date, editCount: log.edit_count } : { date },
-    });
-    if (!facts) return { logId: log.id, edited, decisionId: null };
-    let decision: Decision;
-    try {
-      decision = decidePlan(plan, patient.time_zone, current.today, withLogOfDay(facts, log));
-    } catch (error) {
-      // An engine fault must not cost the patient their log: keep it, record no decision, and say so in the server log.
-      console.error(
-        `engine: evaluation failed for plan ${plan.id}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      return { logId: log.id, edited, decisionId: null };
+    await recordAudit(trx, logAudit(patient, plan, log));
+    const facts = plan.status === "active" ? await loadPlanFacts(trx, plan, current.today) : null;
+    const evaluation = facts ? evaluateSafely(trx, patient, { ...current, plan }, facts) : null;
+    if (!evaluation) {
+      await claimPlanVersion(trx, plan).execute();
+      return saved(log, null);
     }
-    const evaluation = await recordDecision(trx, plan, decision, current.today, patient);
-    return { logId: log.id, edited, decisionId: evaluation.decisionId };
+    const recorded = await recordDecision(trx, plan, evaluation.result.decision, current.today, patient);
+    return saved(log, recorded.decisionId);
   });
-  return { ok: true, logId: saved.logId, date, edited: saved.edited, decisionId: saved.decisionId };
 }

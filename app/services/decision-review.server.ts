@@ -1,9 +1,11 @@
 import type { DB } from "~/db/client.server.ts";
-import { recordAudit } from "~/models/audit.server.ts";
-import { getDecisionInClinic, markDecisionReviewed } from "~/models/decision.server.ts";
-import { getPlanInClinic } from "~/models/plan.server.ts";
+import { runWriteBatch } from "~/db/write-batch.server.ts";
+import { auditQuery, recordAudit } from "~/models/audit.server.ts";
+import { getDecisionInClinic, markDecisionReviewed, markReviewedQuery } from "~/models/decision.server.ts";
+import { setPlanStageQuery } from "~/models/plan-stage.server.ts";
+import { bumpPlanVersion, getPlanInClinic } from "~/models/plan.server.ts";
 import { getUserById } from "~/models/user.server.ts";
-import { applyOutcome } from "./evaluation.server.ts";
+import { outcomeChange } from "./evaluation.server.ts";
 import { reevaluate } from "./plan-change.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 
@@ -37,36 +39,47 @@ export async function confirmDecisionAsOf(
   decisionId: string,
   patientToday: string,
 ): Promise<ReviewResult> {
-  return db.transaction().execute(async (trx) => {
-    const decision = await getDecisionInClinic(trx, clinician.clinic_id, decisionId);
-    if (!decision) return { ok: false as const, status: 404 as const, message: "Decision not found" };
-    const plan = await getPlanInClinic(trx, clinician.clinic_id, decision.plan_id);
-    if (!plan) return { ok: false as const, status: 404 as const, message: "Plan not found" };
-    if (!(await markDecisionReviewed(trx, decisionId, { status: "applied", reviewerId: clinician.id, reason: null }))) {
-      return {
-        ok: false as const,
-        status: 409 as const,
-        message: "This decision was already reviewed or replaced by a newer one.",
-      };
-    }
-    await applyOutcome(
-      trx,
-      plan,
-      { outcome: decision.outcome, toStageId: decision.to_stage_id, evaluatedFor: decision.evaluated_for },
-      patientToday,
-    );
-    await recordAudit(trx, {
-      clinicId: clinician.clinic_id,
-      actor: clinician,
-      action: "decision.confirmed",
-      entityType: "decision",
-      entityId: decisionId,
-      planId: plan.id,
-      detail: { outcome: decision.outcome, from: decision.from_stage_id, to: decision.to_stage_id },
-    });
-    return { ok: true as const };
-  });
+  const decision = await getDecisionInClinic(db, clinician.clinic_id, decisionId);
+  if (!decision) return { ok: false as const, status: 404 as const, message: "Decision not found" };
+  const plan = await getPlanInClinic(db, clinician.clinic_id, decision.plan_id);
+  if (!plan) return { ok: false as const, status: 404 as const, message: "Plan not found" };
+  if (decision.status !== "pending") return alreadyReviewed;
+  const change = outcomeChange(
+    plan,
+    { outcome: decision.outcome, toStageId: decision.to_stage_id, evaluatedFor: decision.evaluated_for },
+    patientToday,
+  );
+  // One write batch (ADR 047). The plan's version moves on first: a save or an evaluation that read the plan before
+  // this confirm then reads again and evaluates on the new stage, instead of leaving a stale pending advance; and the
+  // plan's row is taken before the decision's, in the order a save takes them (PostgreSQL: no deadlock). The decision
+  // must still be pending: a newer evaluation may have superseded it since it was read (then 409, nothing written).
+  const written = await runWriteBatch(db, [
+    { query: bumpPlanVersion(db, plan.id) },
+    {
+      query: markReviewedQuery(db, decisionId, { status: "applied", reviewerId: clinician.id, reason: null }),
+      expectChanges: 1,
+    },
+    ...(change ? [{ query: setPlanStageQuery(db, plan.id, change) }] : []),
+    {
+      query: auditQuery(db, {
+        clinicId: clinician.clinic_id,
+        actor: clinician,
+        action: "decision.confirmed",
+        entityType: "decision",
+        entityId: decisionId,
+        planId: plan.id,
+        detail: { outcome: decision.outcome, from: decision.from_stage_id, to: decision.to_stage_id },
+      }),
+    },
+  ]);
+  return written.ok ? { ok: true as const } : alreadyReviewed;
 }
+
+const alreadyReviewed = {
+  ok: false as const,
+  status: 409 as const,
+  message: "This decision was already reviewed or replaced by a newer one.",
+};
 
 /**
  * A clinician confirms from triage or the patient's page: the decision takes effect (confirmDecisionAsOf), then the

@@ -1,10 +1,17 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DecisionStatus, Plan } from "~/db/types.ts";
+import { runWriteBatch, type BatchWrite } from "~/db/write-batch.server.ts";
 import { evaluate, ProgramSchema, stageEntryDate, type Decision, type Program } from "~/engine/index.ts";
-import { recordAudit } from "~/models/audit.server.ts";
-import { deleteHeldDecisionsOfDay, insertDecision, supersedePendingDecisions } from "~/models/decision.server.ts";
+import { auditQuery } from "~/models/audit.server.ts";
+import {
+  decisionRow,
+  deleteHeldOfDayQuery,
+  insertDecisionQuery,
+  supersedePendingQuery,
+} from "~/models/decision.server.ts";
 import { loadPlanFacts, type PlanFacts } from "~/models/facts.server.ts";
-import { setPlanStage } from "~/models/plan-stage.server.ts";
+import { setPlanStage, setPlanStageQuery, type StageChange } from "~/models/plan-stage.server.ts";
+import { claimPlanVersion, getPlanForUpdate, getPlanInClinic } from "~/models/plan.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { deepFreeze } from "~/utils/deep-freeze.ts";
 
@@ -59,23 +66,39 @@ function planFacts(plan: Plan, timeZone: string, movedOn: string | null) {
 }
 
 /**
- * Runs the engine on a plan's recent history and records the decision, in one transaction:
+ * Runs the engine on a plan's recent history and records the decision:
  * - hold: kept as information (replacing an earlier hold of the same day);
  * - regress: applied at once (safety first) and flagged for the clinician;
  * - advance / complete: applied at once in automatic mode, unless the engine says it needs a clinician
  *   (`decision.requiresClinician`: a recent red flag); otherwise left pending for the clinician to confirm.
  * Any decision still pending from an earlier evaluation is superseded by the new one.
+ *
+ * The facts are read and the engine run outside any transaction; the decision is then written in one write batch that
+ * first checks the plan is still at the version that was read (ADR 047). If another write to the plan got there
+ * first, it is read and evaluated once more; if that loses too, the evaluation runs with the plan locked.
  */
 export async function evaluatePlan(
   db: DB,
   args: { plan: Plan; timeZone: string; actor: Actor; today?: string },
 ): Promise<EvaluationResult> {
-  const { plan, actor } = args;
+  const { actor } = args;
   const today = args.today ?? todayIn(args.timeZone);
-  const facts = await loadPlanFacts(db, plan, today);
-  const decision = decidePlan(plan, args.timeZone, today, facts);
-  const result = await db.transaction().execute((trx) => recordDecision(trx, plan, decision, today, actor));
-  return { ...result, logsUsed: logsUsedOf(facts) };
+  let plan = args.plan;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (attempt > 0) plan = (await getPlanInClinic(db, plan.clinic_id, plan.id)) ?? plan;
+    const facts = await loadPlanFacts(db, plan, today);
+    const decision = decidePlan(plan, args.timeZone, today, facts);
+    const { writes, result } = decisionWrites(db, plan, decision, today, actor);
+    const written = await runWriteBatch(db, [{ query: claimPlanVersion(db, plan), expectChanges: 1 }, ...writes]);
+    if (written.ok) return { ...result, logsUsed: logsUsedOf(facts) };
+  }
+  return db.transaction().execute(async (trx) => {
+    const locked = (await getPlanForUpdate(trx, plan.id)) ?? plan;
+    const facts = await loadPlanFacts(trx, locked, today);
+    const decision = decidePlan(locked, args.timeZone, today, facts);
+    const result = await recordDecision(trx, locked, decision, today, actor);
+    return { ...result, logsUsed: logsUsedOf(facts) };
+  });
 }
 
 /** The days of the logs loaded for an evaluation (they arrive in date order, up to today). */
@@ -96,7 +119,10 @@ export function decidePlan(plan: Plan, timeZone: string, today: string, facts: P
   });
 }
 
-/** Records a decision and puts it into effect as described on evaluatePlan. Call inside a transaction. */
+/**
+ * Records a decision and puts it into effect as described on evaluatePlan, inside a transaction that holds the plan
+ * (getPlanForUpdate): moves its version on like a write batch would.
+ */
 export async function recordDecision(
   trx: DB,
   plan: Plan,
@@ -104,40 +130,62 @@ export async function recordDecision(
   today: string,
   actor: Actor,
 ): Promise<Omit<EvaluationResult, "logsUsed">> {
-  await supersedePendingDecisions(trx, plan.id);
-  if (decision.outcome === "hold") {
-    await deleteHeldDecisionsOfDay(trx, plan.id, today);
+  const { writes, result } = decisionWrites(trx, plan, decision, today, actor);
+  for (const write of [{ query: claimPlanVersion(trx, plan) }, ...writes]) {
+    await trx.executeQuery(write.query.compile());
   }
+  return result;
+}
+
+/**
+ * The writes that record a decision and put it into effect (as described on evaluatePlan), not yet run: for a write
+ * batch after the plan's version check. The pending decision is superseded before the new one is inserted: at most
+ * one decision per plan waits for the clinician (a unique index).
+ */
+export function decisionWrites(
+  db: DB,
+  plan: Plan,
+  decision: Decision,
+  today: string,
+  actor: Actor,
+): { writes: BatchWrite[]; result: Omit<EvaluationResult, "logsUsed"> } {
+  const writes: BatchWrite[] = [{ query: supersedePendingQuery(db, plan.id) }];
+  if (decision.outcome === "hold") writes.push({ query: deleteHeldOfDayQuery(db, plan.id, today) });
   // The engine says when an advance must wait for a clinician; the service only reads it.
   const applyNow =
     decision.outcome === "regress" ||
     (decision.outcome !== "hold" && plan.approval_mode === "automatic" && !decision.requiresClinician);
   const status: DecisionStatus = decision.outcome === "hold" ? "info" : applyNow ? "applied" : "pending";
-  const decisionId = await insertDecision(trx, { clinicId: plan.clinic_id, planId: plan.id, decision, status });
+  const row = decisionRow({ clinicId: plan.clinic_id, planId: plan.id, decision, status });
+  writes.push({ query: insertDecisionQuery(db, row) });
 
   let stageChanged = false;
   if (applyNow) {
-    await applyOutcome(trx, plan, decision, today);
+    const change = outcomeChange(plan, decision, today);
+    if (change) writes.push({ query: setPlanStageQuery(db, plan.id, change) });
     stageChanged = decision.toStageId !== plan.current_stage_id || decision.outcome === "complete";
   }
   if (decision.outcome !== "hold") {
-    await recordAudit(trx, {
-      clinicId: plan.clinic_id,
-      actor,
-      action: applyNow ? `decision.${decision.outcome}.applied` : `decision.${decision.outcome}.proposed`,
-      entityType: "decision",
-      entityId: decisionId,
-      planId: plan.id,
-      detail: {
-        from: decision.fromStageId,
-        to: decision.toStageId,
-        evaluatedFor: today,
-        engineVersion: decision.engineVersion,
-        ...(decision.requiresClinician ? { requiresClinician: decision.requiresClinician } : {}),
-      },
+    const action = applyNow ? `decision.${decision.outcome}.applied` : `decision.${decision.outcome}.proposed`;
+    writes.push({
+      query: auditQuery(db, {
+        clinicId: plan.clinic_id,
+        actor,
+        action,
+        entityType: "decision",
+        entityId: row.id,
+        planId: plan.id,
+        detail: {
+          from: decision.fromStageId,
+          to: decision.toStageId,
+          evaluatedFor: today,
+          engineVersion: decision.engineVersion,
+          ...(decision.requiresClinician ? { requiresClinician: decision.requiresClinician } : {}),
+        },
+      }),
     });
   }
-  return { decision, decisionId, status, stageChanged };
+  return { writes, result: { decision, decisionId: row.id, status, stageChanged } };
 }
 
 /**
@@ -154,18 +202,29 @@ export async function applyOutcome(
   decision: Pick<Decision, "outcome" | "toStageId" | "evaluatedFor"> & Partial<Pick<Decision, "regress">>,
   patientToday: string,
 ): Promise<void> {
+  const change = outcomeChange(plan, decision, patientToday);
+  if (change) await setPlanStage(db, plan.id, change);
+}
+
+/** The stage change a decision's outcome makes (as applyOutcome describes), or null for a hold. */
+export function outcomeChange(
+  plan: Pick<Plan, "current_stage_id">,
+  decision: Pick<Decision, "outcome" | "toStageId" | "evaluatedFor"> & Partial<Pick<Decision, "regress">>,
+  patientToday: string,
+): StageChange | null {
   const enteredOn = stageEntryDate(decision.evaluatedFor, patientToday);
   if (decision.outcome === "complete") {
-    await setPlanStage(db, plan.id, { stageId: plan.current_stage_id, enteredOn, status: "completed" });
+    return { stageId: plan.current_stage_id, enteredOn, status: "completed" };
   } else if (decision.outcome === "regress") {
     // A "repeat" starts the same stage over: it is entered again, so its minimum days and its counts restart.
     const moved = decision.toStageId !== plan.current_stage_id || decision.regress?.action.to === "repeat";
-    await setPlanStage(db, plan.id, {
+    return {
       stageId: decision.toStageId,
       enteredOn: moved ? enteredOn : undefined,
       regressedOn: decision.evaluatedFor,
-    });
+    };
   } else if (decision.outcome === "advance") {
-    await setPlanStage(db, plan.id, { stageId: decision.toStageId, enteredOn });
+    return { stageId: decision.toStageId, enteredOn };
   }
+  return null;
 }

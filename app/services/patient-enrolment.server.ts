@@ -1,5 +1,6 @@
 import type { InviteEmailOutcome } from "~/content/invite-email.ts";
 import type { DB } from "~/db/client.server.ts";
+import { isUniqueViolation } from "~/db/errors.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { getClinicName } from "~/models/clinic.server.ts";
 import { insertInvite, revokeOpenInvites } from "~/models/invite.server.ts";
@@ -40,10 +41,23 @@ export async function createPatientWithInvite(
   input: NewPatient,
   origin: string,
 ): Promise<CreatePatientResult> {
-  if (await emailExists(db, input.email)) {
-    return { ok: false, fieldErrors: { email: EMAIL_UNAVAILABLE } };
-  }
-  const created = await db.transaction().execute(async (trx) => {
+  const unavailable = { ok: false as const, fieldErrors: { email: EMAIL_UNAVAILABLE } };
+  if (await emailExists(db, input.email)) return unavailable;
+  // A double submit: both pass the check above, the unique email lets one in, and the other gets the same answer.
+  const created = await createPatient(db, clinician, input).catch((error: unknown) => {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  });
+  if (!created) return unavailable;
+  const inviteUrl = `${origin}${created.invitePath}`;
+  const patient = { id: created.patientId, email: input.email, name: input.name };
+  const outcome = await emailInvite(db, clinician, patient, inviteUrl);
+  return { ok: true, patientId: created.patientId, inviteUrl, inviteEmail: outcome };
+}
+
+/** The patient's account, profile, invite and audit entry: all or nothing. */
+function createPatient(db: DB, clinician: Clinician, input: NewPatient) {
+  return db.transaction().execute(async (trx) => {
     const createdAt = nowIso();
     const patientId = await insertUser(trx, {
       clinicId: clinician.clinic_id,
@@ -74,10 +88,6 @@ export async function createPatientWithInvite(
     });
     return { patientId, invitePath: `/invite/${token}` };
   });
-  const inviteUrl = `${origin}${created.invitePath}`;
-  const patient = { id: created.patientId, email: input.email, name: input.name };
-  const outcome = await emailInvite(db, clinician, patient, inviteUrl);
-  return { ok: true, patientId: created.patientId, inviteUrl, inviteEmail: outcome };
 }
 
 /** A fresh one-time link (the previous unused one stops working). */

@@ -109,7 +109,9 @@ export async function progressView(db: DB, patient: PatientUser) {
       ? (program.stages.find((s) => s.id === latest.to_stage_id)?.name ?? null)
       : null;
 
-  const from = addDays(today, -27);
+  // Charts cover four weeks, or the plan's days when it is younger: no empty or zero days before it began.
+  const fourWeeksAgo = addDays(today, -27);
+  const from = plan.start_date > fourWeeksAgo ? plan.start_date : fourWeeksAgo;
   const adherenceRule = shownAdherenceRule(stage);
   const logsFrom = [from, addDays(today, -(adherenceRule.windowDays - 1))].sort()[0]!;
   const logs = (await listLogsForPlan(db, plan.id, { from: logsFrom })).reverse();
@@ -139,7 +141,11 @@ export async function progressView(db: DB, patient: PatientUser) {
       morning: chartLogs.map((l) => ({ date: l.log_date, value: l.morning_pain })),
     },
     load: load
-      ? { daily: load.daily.map((d) => ({ date: d.date, value: d.load })), acute: load.acute, note: load.note }
+      ? {
+          daily: load.daily.filter((d) => d.date >= from).map((d) => ({ date: d.date, value: d.load })),
+          acute: load.acute,
+          note: load.note,
+        }
       : null,
     adherence: shownAdherence(
       adherenceOver(

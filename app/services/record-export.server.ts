@@ -1,7 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import { recordToCsv } from "~/export/csv.ts";
 import { recordToFhirBundle } from "~/export/fhir.ts";
-import type { PatientRecord } from "~/export/record.ts";
+import type { LoggedExercise, PatientRecord } from "~/export/record.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { getPatientInClinic } from "~/models/patient.server.ts";
 import { nowIso } from "~/utils/dates.ts";
@@ -61,6 +61,8 @@ async function loadPatientRecord(db: DB, clinicId: string, patientId: string): P
       timeZone: patient.time_zone,
       condition: patient.condition,
       involvedSide: patient.involved_side,
+      injuryDate: patient.injury_date,
+      surgeryDate: patient.surgery_date,
     },
     clinician: clinician ?? null,
     plans: plans.map((p) => ({
@@ -80,10 +82,15 @@ async function loadPatientRecord(db: DB, clinicId: string, patientId: string): P
       sessionDone: l.session_done,
       painDuring: l.pain_during,
       painAfter: l.pain_after,
+      painAtRest: l.pain_at_rest,
       sessionMinutes: l.session_minutes,
       sessionRpe: l.session_rpe,
       runningMinutes: l.running_minutes,
       swelling: l.swelling,
+      soreness: l.soreness,
+      exercises: parseJson<LoggedExercise[]>(l.exercises, []),
+      otherActivities: parseJson<PatientRecord["logs"][number]["otherActivities"]>(l.other_activities, []),
+      testPain: parseJson<Record<string, number>>(l.test_pain, {}),
       notes: l.notes,
     })),
     measurements: measurements.map((m) => ({
@@ -112,6 +119,11 @@ async function loadPatientRecord(db: DB, clinicId: string, patientId: string): P
       reviewReason: d.review_reason,
     })),
   };
+}
+
+/** A JSON column as written by the daily-log service, or `fallback` when empty. */
+function parseJson<T>(text: string | null, fallback: T): T {
+  return text ? (JSON.parse(text) as T) : fallback;
 }
 
 /** A download of the record in the asked format, audited; null when the patient isn't in this clinic. */

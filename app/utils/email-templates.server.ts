@@ -82,3 +82,34 @@ export function inviteEmail(input: {
 
   return { subject, text, html };
 }
+
+/**
+ * "You have a new message": no sender's words and nothing about the rehab, only who wrote and a link to the thread
+ * (sent at most once an hour per thread and side; app/services/message.server.ts).
+ */
+export function newMessageEmail(input: { recipientName: string; fromLabel: string; threadUrl: string }): RenderedEmail {
+  const { recipientName, fromLabel, threadUrl } = input;
+  const subject = "You have a new message on Stagewise";
+  const linkLabel = "Read the message";
+  const text = [
+    `Hello ${recipientName},`,
+    "",
+    `${fromLabel} sent you a message on Stagewise.`,
+    "",
+    `${linkLabel}: ${threadUrl}`,
+    "",
+    "You get at most one of these emails an hour, however many messages arrive.",
+  ].join("\n");
+  const html = htmlDocument({
+    title: subject,
+    heading: "You have a new message",
+    paragraphs: [
+      `Hello ${escapeHtml(recipientName)},`,
+      `${escapeHtml(fromLabel)} sent you a message on Stagewise.`,
+      button(threadUrl, linkLabel),
+      `If the button does not work, copy this address into your browser: ${escapeHtml(threadUrl)}`,
+      "You get at most one of these emails an hour, however many messages arrive.",
+    ],
+  });
+  return { subject, text, html };
+}

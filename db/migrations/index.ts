@@ -4,6 +4,8 @@ import * as caseloadIndexes from "./20261121T1400-caseload-indexes.ts";
 import * as latestDecisionIndex from "./20261122T0900-latest-decision-index.ts";
 import * as decisionStatusIndex from "./20261122T1000-decision-status-index.ts";
 import * as signInThrottle from "./20261207T1500-sign-in-throttle.ts";
+import * as planVersion from "./20261207T1600-plan-version.ts";
+import * as messages from "./20261207T1800-messages.ts";
 
 // Explicit list instead of a directory scan: works the same under tsx, vitest and bundlers.
 // Names are timestamps, so Kysely's alphabetical order is the order they were written.
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   "20261122T0900-latest-decision-index": latestDecisionIndex,
   "20261122T1000-decision-status-index": decisionStatusIndex,
   "20261207T1500-sign-in-throttle": signInThrottle,
+  "20261207T1600-plan-version": planVersion,
+  "20261207T1800-messages": messages,
 };

@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, ProgramSchema, type Program } from "~/engine/index.ts";
 import { getUserById } from "~/models/user.server.ts";
@@ -317,6 +317,8 @@ const TABLES = [
   "signoff",
   "decision",
   "audit_event",
+  "message",
+  "message_notice",
 ] as const;
 async function fingerprint(): Promise<string> {
   const db = getDb();
@@ -490,6 +492,13 @@ const MATRIX: Row[] = [
     alsoForbid: (w) => identifiers(w.B), expect: clinicArea(ok, notFound) },
   { route: "clinic.patients.$patientId.export.$format", method: "GET", what: "patient C's record (clinic 2) as FHIR", url: (w) => `/clinic/patients/${w.C.id}/export/fhir`,
     expect: clinicArea(notFound, ok) },
+  { route: "clinic.patients.$patientId_.messages", method: "GET", what: "patient A's messages", url: (w) => `/clinic/patients/${w.A.id}/messages`,
+    alsoForbid: (w) => identifiers(w.B), expect: clinicArea(ok, notFound) },
+  { route: "clinic.patients.$patientId_.messages", method: "GET", what: "patient C's messages (clinic 2)", url: (w) => `/clinic/patients/${w.C.id}/messages`,
+    expect: clinicArea(notFound, ok) },
+  { route: "clinic.patients.$patientId_.messages", method: "POST", what: "a message to patient A", url: (w) => `/clinic/patients/${w.A.id}/messages`,
+    form: () => ({ messageId: randomUUID(), body: "How did the hops feel?" }),
+    expect: clinicArea(to((w) => `/clinic/patients/${w.A.id}/messages?sent=1`, true, true), notFound) },
   { route: "clinic.programs._index", method: "GET", what: "the program list", url: () => "/clinic/programs", expect: clinicArea(ok, ok) },
   { route: "clinic.programs._index", method: "POST", what: "a copy of clinic 1's program", url: () => "/clinic/programs",
     form: (w) => ({ sourceId: w.program1 }), expect: clinicArea(to(/^\/clinic\/programs\/[0-9a-f-]{36}\/edit\?duplicated=1$/, true, true), notFound) },
@@ -545,6 +554,10 @@ const MATRIX: Row[] = [
   { route: "me.tests", method: "POST", what: "a self-test result", url: () => "/me/tests",
     form: () => ({ "results.0.measure": "single_leg_heel_raise_reps", "results.0.side": "right", "results.0.value": "11" }),
     expect: patientArea(to("/me/tests?saved=1", true, true), to("/me/tests?saved=1", true, true)) },
+  { route: "me.messages", method: "GET", what: "their messages", url: () => "/me/messages", expect: patientArea(ok, ok) },
+  { route: "me.messages", method: "POST", what: "a message to their physio", url: () => "/me/messages",
+    form: () => ({ messageId: randomUUID(), body: "Can I run on Saturday?" }),
+    expect: patientArea(to("/me/messages?sent=1", true, true), to("/me/messages?sent=1", true, true)) },
   { route: "me.export.$format", method: "GET", what: "their own record as CSV", url: () => "/me/export/csv", expect: patientArea(ok, ok) },
   { route: "me.export.$format", method: "GET", what: "their own record as FHIR", url: () => "/me/export/fhir", expect: patientArea(ok, ok) },
 ];

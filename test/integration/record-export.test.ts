@@ -7,6 +7,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
 import { createClinicWithCast } from "../support/factories.ts";
+import { fhirErrors } from "../support/fhir-validator.ts";
 import { getRequest, run } from "../support/requests.ts";
 
 async function patientWithHistory() {
@@ -109,6 +110,7 @@ describe("record export", () => {
     const bundle = res.data;
     expect(bundle.resourceType).toBe("Bundle");
     expect(bundle.type).toBe("collection");
+    expect(fhirErrors(bundle)).toEqual([]);
 
     const resources = bundle.entry.map((e: { resource: { resourceType: string } }) => e.resource);
     const ofType = (t: string) => resources.filter((r: { resourceType: string }) => r.resourceType === t);
@@ -117,6 +119,8 @@ describe("record export", () => {
         "Patient",
         "Practitioner",
         "Device",
+        "Condition",
+        "Communication",
         "Goal",
         "CarePlan",
         "Observation",
@@ -136,8 +140,8 @@ describe("record export", () => {
       "not-started",
       "not-started",
     ]);
-    const pain = ofType("Observation").filter(
-      (o: { code: { coding?: Array<{ code: string }> } }) => o.code.coding?.[0]?.code === "72514-3",
+    const pain = ofType("Observation").filter((o: { code: { coding?: Array<{ code: string }> } }) =>
+      o.code.coding?.some((c) => c.code === "72514-3"),
     );
     expect(pain).toHaveLength(9); // 3 days × (morning, during, after)
     for (const o of pain) {
@@ -173,7 +177,7 @@ describe("record export", () => {
     const lines = String(res.data).trim().split("\n");
     expect(lines[0]).toBe("date,record,item,side,value,detail");
     expect(lines.some((l) => l.includes("Pain during exercise (0-10),,5"))).toBe(true);
-    expect(lines.some((l) => l.includes("measurement,visa_a,,64"))).toBe(true);
+    expect(lines.some((l) => l.includes("measurement,VISA-A,,64"))).toBe(true);
     expect(String(res.data)).not.toMatch(/,"?=HYPERLINK/);
     expect(String(res.data)).toContain("'=HYPERLINK");
   });

@@ -138,6 +138,16 @@ describe("sqlite3 dialect", () => {
     ]);
   });
 
+  it("answers SQLite's own error when the file cannot be opened", async () => {
+    const unopenable = new Kysely<T>({
+      dialect: new Sqlite3Dialect({ filename: path.join(dir, "no-such-folder", "d.db") }),
+    });
+    await expect(unopenable.selectFrom("item").selectAll().execute()).rejects.toMatchObject({
+      code: "SQLITE_CANTOPEN",
+    });
+    await unopenable.destroy();
+  });
+
   it("serves many concurrent writers without SQLITE_BUSY", async () => {
     await Promise.all(
       Array.from({ length: 100 }, (_, i) =>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { TextField } from "~/components/forms/fields.tsx";
 import { useSchemaForm } from "~/components/forms/use-schema-form.ts";
@@ -9,7 +10,7 @@ import type { FieldErrors } from "~/utils/forms.ts";
 type ActionData = { ok: false; fieldErrors: FieldErrors } | undefined;
 
 /** The account page of both areas: who you are, and a password change that signs out every other device. */
-export function AccountPage({ name, email }: { name: string; email: string }) {
+export function AccountPage({ name, email, children }: { name: string; email: string; children?: ReactNode }) {
   const actionData = useActionData() as ActionData;
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -54,6 +55,7 @@ export function AccountPage({ name, email }: { name: string; email: string }) {
           </Button>
         </Form>
       </Card>
+      {children}
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { ticks as niceTicks } from "d3-array";
+import { nice, ticks as niceTicks } from "d3-array";
 import { responsiveDateTicks, ThresholdLines, XAxis, YGrid } from "./axes";
 import { dateColumn, dayNumber, formatDay, formatLongDay, isoDate } from "./dates";
 import {
@@ -82,7 +82,9 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   // ---- y domain ----
   const dataMax = Math.max(...values, ...thresholds.map((t) => t.value));
-  const [y0, y1] = props.yDomain ?? [0, dataMax > 0 ? dataMax * 1.1 : 1];
+  // Without a given domain the axis ends on a round tick at or above the highest value, so no line runs above the top
+  // tick (an instrument's chart passes its own range, e.g. VISA-A 0–100).
+  const [y0, y1] = props.yDomain ?? nice(0, dataMax > 0 ? dataMax : 1, 4);
   const yTicks = (props.yTicks ?? niceTicks(Math.min(y0, y1), Math.max(y0, y1), 4)).filter(
     (t) => t >= Math.min(y0, y1) && t <= Math.max(y0, y1),
   );

@@ -3,7 +3,7 @@ import { Card } from "~/components/ui/layout.tsx";
 import { addDays, sessionDayOfMorningReport } from "~/engine/dates.ts";
 import type { DailyLogFact, Program } from "~/engine/index.ts";
 import { dailyLoad } from "~/engine/load.ts";
-import { isInstrumentScore } from "~/engine/instruments.ts";
+import { INSTRUMENT_SCORE_RANGES, isInstrumentScore } from "~/engine/instruments.ts";
 import { measureName } from "~/engine/measure-names.ts";
 import { capacityCriteriaOn, limbSymmetryIndex, measureIsLowerBetter } from "~/engine/symmetry.ts";
 
@@ -116,6 +116,11 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
 
   const capacity = record.measurements.filter((m) => !isInstrumentScore(m.measure));
   const questionnaires = record.measurements.filter((m) => isInstrumentScore(m.measure));
+  const questionnaireMeasures = Array.from(new Set(questionnaires.map((q) => q.measure)));
+  // The axis spans the instruments' own ranges (VISA-A to 100), so a score reads against its scale, not its peak.
+  const questionnaireTop = Math.max(
+    ...questionnaireMeasures.map((m) => (isInstrumentScore(m) ? INSTRUMENT_SCORE_RANGES[m].max : 0)),
+  );
   const capacityMeasures = Array.from(new Set(capacity.map((m) => m.measure)));
   const involved = record.patient.involved_side;
 
@@ -193,7 +198,7 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
           ) : (
             <TimeSeriesChart
               title="Questionnaire scores over time"
-              series={Array.from(new Set(questionnaires.map((q) => q.measure))).map((measure, i) => ({
+              series={questionnaireMeasures.map((measure, i) => ({
                 id: measure,
                 label: measureName(measure),
                 tone: (["primary", "secondary", "tertiary", "muted"] as const)[i % 4],
@@ -201,6 +206,7 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
                   .filter((q) => q.measure === measure)
                   .map((q) => ({ date: q.measured_on, value: q.value })),
               }))}
+              yDomain={[0, questionnaireTop]}
               height={180}
             />
           )}

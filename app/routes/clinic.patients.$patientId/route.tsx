@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { readForm } from "~/utils/forms.ts";
 import { notFound } from "~/utils/responses.ts";
 import { fail, handleIntent, isPatientPageIntent } from "./intents.server.ts";
+import { RecordDownloads } from "~/components/record-downloads.tsx";
 import { PlanSection } from "./plan-section.tsx";
 
 // The clinician's page of one patient: /clinic/patients/:patientId. Its action runs one function per intent
@@ -69,7 +70,15 @@ export default function PatientPage() {
             {patient.injury_date ? ` · injury ${formatDate(patient.injury_date)}` : ""} · {patient.email}
           </>
         }
-        actions={!patient.hasPassword ? <ActionButton intent="reissue-invite" label="Resend invite" /> : null}
+        actions={
+          <>
+            {!patient.hasPassword ? <ActionButton intent="reissue-invite" label="Resend invite" /> : null}
+            <Link className="button button--secondary" to={`/clinic/patients/${patient.id}/messages`}>
+              Messages
+            </Link>
+            <RecordDownloads basePath={`/clinic/patients/${patient.id}/export`} compact />
+          </>
+        }
       />
       {result?.ok ? <Notice tone="success">{result.message}</Notice> : null}
       {result?.ok && result.emailNotice ? (

@@ -2,6 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Sparkline, TimeSeriesChart, type Series } from "~/components/charts";
 import { dateTicks, dayNumber } from "~/components/charts/dates";
+import { PatientCharts } from "~/components/clinic/patient-charts.tsx";
+import { loadBuiltInProgram } from "~/programs/index.ts";
 
 const attr = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1] as string);
 const pctOf = (s: string) => Number(s.replace("%", ""));
@@ -183,5 +185,45 @@ describe("Sparkline", () => {
     const html = renderToStaticMarkup(<Sparkline values={[null, null]} label="No logs" />);
     expect(html).not.toContain("sw-spark__line");
     expect(html).not.toContain("<circle");
+  });
+});
+
+describe("the y axis tells the truth", () => {
+  const yLabels = (html: string) =>
+    attr(html, /<g class="sw-chart__axis sw-chart__axis--y"[^>]*>(.*?)<\/g>/g)
+      .flatMap((g) => attr(g, /<text[^>]*>([^<]*)<\/text>/g))
+      .map(Number);
+
+  it("without a given range the top tick is at or above the highest value, so nothing is drawn above it", () => {
+    const html = renderToStaticMarkup(
+      <TimeSeriesChart title="Load" series={[{ id: "l", label: "Load", points: daily(1, [120, 430, 260]) }]} />,
+    );
+    const labels = yLabels(html);
+    expect(Math.max(...labels)).toBeGreaterThanOrEqual(430);
+    expect(Math.max(...labels)).toBeLessThanOrEqual(500);
+  });
+
+  it("the clinician's questionnaire chart spans the instrument's range (VISA-A to 100), not the best score so far", () => {
+    const program = loadBuiltInProgram("achilles-silbernagel-2007")!;
+    const html = renderToStaticMarkup(
+      <PatientCharts
+        record={{
+          today: "2026-03-20",
+          program,
+          plan: { startDate: "2026-03-01" },
+          patient: { involved_side: "left" },
+          logs: [],
+          measurements: [41, 55, 62].map((value, i) => ({
+            measured_on: `2026-03-0${i + 2}`,
+            measure: "visa_a",
+            side: null,
+            value,
+          })),
+          stageHistory: [{ stageId: program.stages[0]!.id, from: "2026-03-01" }],
+        }}
+      />,
+    );
+    const chart = html.slice(html.indexOf('id="chart-questionnaires"'));
+    expect(Math.max(...yLabels(chart))).toBe(100);
   });
 });
