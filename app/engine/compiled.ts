@@ -11,6 +11,7 @@
 import { compileCriterion, CompiledTime, type CompiledCriterion } from "./criteria";
 import { CompiledFreshData } from "./criteria/fresh-data";
 import { CompiledRedFlagHold } from "./criteria/red-flag-hold";
+import { CompiledTrialResponse } from "./criteria/trial-response";
 import { DEFAULTS } from "./defaults";
 import { findConflicts, redFlagHoldDaysOf } from "./flags";
 import type { Program, RegressAction, RegressRule, TimeCriterion } from "./schema";
@@ -28,7 +29,8 @@ export interface CompiledRule {
 export interface CompiledStage {
   rules: CompiledRule[];
   /** The gates in check order: the minimum days in the stage (when set), recent data, no recent red flag (unless
-   * the program never holds for one), then the authored ones. A stage with no gates of its own gets none: the engine
+   * the program never holds for one), the response to the latest trial session (a stage with a trial), then the
+   * authored ones. A stage with no gates of its own gets none: the engine
    * never moves it on by itself, so there is no step up to check. */
   gates: CompiledCriterion[];
   /** The gates when a regress started the stay: the stay after a regress follows the minimum days. */
@@ -52,6 +54,7 @@ function regressTargetIndex(action: RegressAction, current: number, stageIds: st
       return i < 0 || i > current ? current : i;
     }
     case "stay":
+    case "repeat":
       return current;
   }
 }
@@ -104,9 +107,11 @@ function compileStage(program: Program, stageIndex: number): CompiledStage {
   const holdDays = redFlagHoldDaysOf(program);
   const redFlagHold = holdDays > 0 ? new CompiledRedFlagHold(holdDays, program.redFlagHoldDays === undefined) : null;
   const stepUp = redFlagHold ? [freshData, redFlagHold] : [freshData];
+  // A stage whose sessions try a new load waits for the next morning's response to the latest one.
+  const trial = stage.trial ? [new CompiledTrialResponse(stage.trial, program.painModel, stage)] : [];
   const authored = stage.gates.map((c) => compileCriterion(c, program, stage, "gate"));
   const gated = (before: CompiledCriterion[]) =>
-    before.length + authored.length > 0 ? [...before, ...stepUp, ...authored] : [];
+    before.length + authored.length > 0 ? [...before, ...stepUp, ...trial, ...authored] : [];
   return {
     rules,
     gates: gated(minDays),

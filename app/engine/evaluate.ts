@@ -124,7 +124,7 @@ function regressFlags(chosen: CompiledRule, fired: CompiledRule[], stageIndex: n
       message: `${fired.length} regress rules fired (${fired.map((f) => f.rule.id).join(", ")}); applied '${rule.id}', which goes furthest back.`,
     });
   }
-  if (rule.action.to !== "stay" && chosen.target === stageIndex) {
+  if (rule.action.to !== "stay" && rule.action.to !== "repeat" && chosen.target === stageIndex) {
     flags.push({
       code: "first_stage_regress",
       severity: "info",

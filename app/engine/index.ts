@@ -10,6 +10,7 @@ export { daysInStage, firstStageDay, stageEntryDate } from "./stage-dates";
 export { evaluate } from "./evaluate";
 export { EngineInputError } from "./context";
 export { modelAcceptsPain } from "./flags";
+export { stageLoggedTests } from "./monitoring";
 export {
   adherenceOver,
   countSessions,

@@ -132,9 +132,15 @@ const SettleCriterionSchema = z.object({
   kind: z.literal("settle"),
   /** Sessions looked at (each needs its next-morning report). */
   window: WindowSchema,
-  /** pre_session: the morning report of the session day itself; fixed: `baselineValue`. */
-  baseline: z.enum(["pre_session", "fixed"]),
+  /** What the next morning is judged on: one of the stage's monitoring tests (its pain score that morning); absent =
+   * the pain on waking. */
+  test: SlugSchema.optional(),
+  /** pre_session: the morning report of the session day itself; fixed: `baselineValue`; usual: the median of the
+   * last `usualOf` scores logged in scope before the morning judged (the usual level). */
+  baseline: z.enum(["pre_session", "fixed", "usual"]),
   baselineValue: PainScore.optional(),
+  /** How many earlier scores make the usual level (default 5; ours). */
+  usualOf: PositiveInt.optional(),
   /** Allowed excess over baseline (default: pain model settleTolerance, else 0). */
   tolerance: PainScore.optional(),
   /** 'settled' (gate use, default) or 'not_settled' (regress use: met when any session did not settle). */
@@ -228,6 +234,9 @@ const RepetitionConditionsSchema = z.object({
   maxNextMorningPain: PainScore.optional(),
   maxSwelling: SwellingGradeSchema.optional(),
   soreness: z.array(SorenessSchema).min(1).optional(),
+  /** Checked on the next day's log: effusion the next morning no worse than this (a session followed by a swelling
+   * response does not count; the session waits for that report). */
+  maxNextMorningSwelling: SwellingGradeSchema.optional(),
   /** Whether a pain value equal to a max counts (default true). */
   inclusive: z.boolean().optional(),
 });
@@ -308,6 +317,9 @@ const RegressActionSchema = z.discriminatedUnion("to", [
   }),
   /** Stay in this stage with reduced load. */
   z.object({ to: z.literal("stay"), loadReductionPercent: z.number().min(0).max(100).optional() }),
+  /** Repeat this stage (level, phase): stay in it and start it over, so its minimum days and the sessions it counts
+   * restart (walk-run and running protocols on mild swelling or next-day soreness). Not a move back. */
+  z.object({ to: z.literal("repeat"), loadReductionPercent: z.number().min(0).max(100).optional() }),
 ]);
 
 const RegressRuleSchema = z.object({
@@ -396,6 +408,29 @@ const PrescriptionSchema = z.object({
 // Stage and program
 // ---------------------------------------------------------------------------------------------------------------
 
+/** A test the patient does the morning after a session and scores for pain 0–10 (e.g. the single-leg decline squat):
+ * the log asks for it every day of the stage, and settle criteria can judge the response on it. */
+const MonitoringTestSchema = z.object({
+  /** Key of the log's test pain, e.g. 'decline_squat'. */
+  id: SlugSchema,
+  /** Patient-facing name, e.g. "Single-leg decline squat". */
+  name: z.string().min(1),
+  /** Plain instruction for the patient, e.g. "Squat on the painful leg on a 25° slope, once". */
+  instructions: z.string().min(1).optional(),
+  source: SourceSchema.optional(),
+});
+
+/** The stage's sessions that try a new load (a first loaded or isotonic session, a new running level): an advance
+ * waits for the next morning's response to the latest one. */
+const TrialSchema = z.object({
+  /** Clinician wording of what the trial is, e.g. "first isotonic loading session". */
+  label: z.string().min(1),
+  /** A session is a trial when this named test was scored that day (e.g. 'isotonic_trial'); absent = every session
+   * of the stage is one (a new running level). */
+  test: SlugSchema.optional(),
+  source: SourceSchema.optional(),
+});
+
 const StageSchema = z.object({
   id: SlugSchema,
   name: z.string().min(1),
@@ -408,6 +443,10 @@ const StageSchema = z.object({
   /** All must be met to advance. An empty list means only minDays (and the post-regress stay) gate the stage. */
   gates: z.array(CriterionSchema),
   regressRules: z.array(RegressRuleSchema),
+  /** Tests scored the morning after a session; the log asks for each (patient-facing names). */
+  monitoringTests: z.array(MonitoringTestSchema).optional(),
+  /** Marks the stage's sessions as trials of a new load: an advance waits for the next morning's response. */
+  trial: TrialSchema.optional(),
   source: SourceSchema.optional(),
   notes: z.string().optional(),
 });
@@ -443,7 +482,7 @@ export const ProgramSchema = ProgramObjectSchema.superRefine((program, ctx) => {
       if (!citationIds.has(id)) issue([...path, "source", "citationIds"], `unknown citation '${id}'`);
     }
   };
-  const checkCriteria = (criteria: Criterion[], path: (string | number)[]) => {
+  const checkCriteria = (criteria: Criterion[], path: (string | number)[], monitoringTests: Set<string>) => {
     const seen = new Set<string>();
     criteria.forEach((c, i) => {
       if (seen.has(c.id)) issue([...path, i, "id"], `duplicate criterion id '${c.id}'`);
@@ -466,6 +505,9 @@ export const ProgramSchema = ProgramObjectSchema.superRefine((program, ctx) => {
       if (c.kind === "settle" && c.baseline === "fixed" && c.baselineValue === undefined) {
         issue([...path, i, "baselineValue"], "a fixed baseline needs baselineValue");
       }
+      if (c.kind === "settle" && c.test !== undefined && !monitoringTests.has(c.test)) {
+        issue([...path, i, "test"], `'${c.test}' is not one of the stage's monitoring tests`);
+      }
       if (c.kind === "questionnaire" && c.instrument === "custom" && !c.measure) {
         issue([...path, i, "measure"], "a custom questionnaire needs the measurement id");
       }
@@ -476,14 +518,21 @@ export const ProgramSchema = ProgramObjectSchema.superRefine((program, ctx) => {
   program.stages.forEach((stage, s) => {
     if (stageIds.indexOf(stage.id) !== s) issue(["stages", s, "id"], `duplicate stage id '${stage.id}'`);
     checkSource(stage.source, ["stages", s]);
-    checkCriteria(stage.gates, ["stages", s, "gates"]);
+    const monitoringTests = new Set((stage.monitoringTests ?? []).map((t) => t.id));
+    (stage.monitoringTests ?? []).forEach((t, x) => {
+      if ((stage.monitoringTests ?? []).findIndex((o) => o.id === t.id) !== x)
+        issue(["stages", s, "monitoringTests", x, "id"], `duplicate monitoring test '${t.id}'`);
+      checkSource(t.source, ["stages", s, "monitoringTests", x]);
+    });
+    if (stage.trial) checkSource(stage.trial.source, ["stages", s, "trial"]);
+    checkCriteria(stage.gates, ["stages", s, "gates"], monitoringTests);
     const ruleIds = new Set<string>();
     stage.regressRules.forEach((rule, r) => {
       const path = ["stages", s, "regressRules", r];
       if (ruleIds.has(rule.id)) issue([...path, "id"], `duplicate regress rule id '${rule.id}'`);
       ruleIds.add(rule.id);
       checkSource(rule.source, path);
-      checkCriteria(rule.criteria, [...path, "criteria"]);
+      checkCriteria(rule.criteria, [...path, "criteria"], monitoringTests);
       if (rule.action.to === "stage") {
         const target = stageIds.indexOf(rule.action.stageId);
         if (target < 0) issue([...path, "action", "stageId"], `unknown stage '${rule.action.stageId}'`);
@@ -529,4 +578,6 @@ export type RegressAction = z.infer<typeof RegressActionSchema>;
 export type RegressRule = z.infer<typeof RegressRuleSchema>;
 export type Prescription = z.infer<typeof PrescriptionSchema>;
 export type Stage = z.infer<typeof StageSchema>;
+export type MonitoringTest = z.infer<typeof MonitoringTestSchema>;
+export type Trial = z.infer<typeof TrialSchema>;
 export type Program = z.infer<typeof ProgramSchema>;

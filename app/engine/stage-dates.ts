@@ -30,9 +30,16 @@ export function daysInStage(enteredOn: LocalDate, today: LocalDate): number {
 /**
  * The first day whose entries count towards the current stage (stage-scoped windows, the adherence figure): the entry
  * date, or the day after it when the move was earned on that same day (`movedOn`: the day the decision that moved the
- * patient here was made for).
+ * patient here was made for). A regress applied on the entry date itself (`lastRegressOn`: a "repeat" starts the
+ * stage over on the day of the session that caused it) leaves that day's session out in the same way: the session
+ * with a symptom response is not one of the repeated stage's sessions.
  */
-export function firstStageDay(plan: { stageEnteredOn: LocalDate; movedOn?: LocalDate | null }): LocalDate {
-  const { stageEnteredOn, movedOn } = plan;
+export function firstStageDay(plan: {
+  stageEnteredOn: LocalDate;
+  movedOn?: LocalDate | null;
+  lastRegressOn?: LocalDate | null;
+}): LocalDate {
+  const { stageEnteredOn, lastRegressOn } = plan;
+  const movedOn = plan.movedOn ?? (lastRegressOn === stageEnteredOn ? lastRegressOn : null);
   return movedOn && movedOn >= stageEnteredOn ? addDays(movedOn, 1) : stageEnteredOn;
 }

@@ -88,15 +88,22 @@ export function summarise(s: SummaryInput): { patient: string; clinician: string
         r.loadReductionPercent ? `Reduce the load by ${r.loadReductionPercent} %.` : "",
         r.patientAdvice ?? "",
       ].filter(Boolean);
+      const repeats = r.action.to === "repeat";
       return {
         patient:
-          (stays
-            ? `Your symptoms say we should ease off for now, staying with "${s.stage.name}".`
-            : `Your symptoms say we should step back to "${s.toStage.name}" for a while so they can settle.`) +
+          (repeats
+            ? `Your symptoms say we should repeat "${s.stage.name}" from the start.`
+            : stays
+              ? `Your symptoms say we should ease off for now, staying with "${s.stage.name}".`
+              : `Your symptoms say we should step back to "${s.toStage.name}" for a while so they can settle.`) +
           (extras.length > 0 ? ` ${extras.join(" ")}` : "") +
           " This is a normal part of rehab.",
         clinician:
-          (stays ? `Regress, staying in ${s.stage.name},` : `Regress from ${s.stage.name} to ${s.toStage.name}`) +
+          (repeats
+            ? `Regress: repeat ${s.stage.name} from the start,`
+            : stays
+              ? `Regress, staying in ${s.stage.name},`
+              : `Regress from ${s.stage.name} to ${s.toStage.name}`) +
           ` by the rule "${r.label}".` +
           (triggered ? ` ${triggered}.` : "") +
           (r.loadReductionPercent ? ` Load −${r.loadReductionPercent} %.` : "") +

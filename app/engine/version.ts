@@ -6,5 +6,7 @@
  * and no recent red flag; a decision can say that it requires a clinician, and a check can be of kind `red_flag`.
  * 2.1.0: a week-on-week rise counts only when it shows on `minRaisedDays` days, 2 by default, and the trend's
  * sentences state its tolerance; soreness checks quote the rule without a protocol's name. 2.2.0: 1.2.0–1.3.1 and
- * 2.1.0, developed side by side, together. 2.2.1: flags write their day as "16 Mar", as checks do.) */
-export const ENGINE_VERSION = "2.2.1";
+ * 2.1.0, developed side by side, together. 2.2.1: flags write their day as "16 Mar", as checks do. 2.3.0: monitoring
+ * tests and the usual level, trial sessions (trial_response), the 'repeat' regress, maxNextMorningSwelling, and
+ * settle/soreness/swelling/trend gates counting since the stage began.) */
+export const ENGINE_VERSION = "2.3.0";

@@ -7,7 +7,7 @@
  *
  * Windows are index ranges over the context's day-ordered logs (context.ts).
  */
-import { fromDayNumber } from "./dates";
+import { dayAndMonth, fromDayNumber } from "./dates";
 import { endLogAt, type EvalContext } from "./context";
 import type { PainMetric, Scope, Window } from "./schema";
 import type { CheckRole, DailyLogFact } from "./types";
@@ -58,6 +58,26 @@ export function lastSessions(ctx: EvalContext, from: number, to: number, max: nu
   }
   return found.reverse();
 }
+
+/**
+ * The stage's entry day when the stage's start cut a gate's window short, else null: stage scope, a log before the
+ * stage's first day, and the window reaching back before that day (a sessions window: fewer sessions in the stage
+ * than it asks for). Such a gate's sentences count "since you started this stage on 3 Dec", the date every page
+ * shows. (A regress rule's cut-off can also be the last regress, so its sentence keeps the window.)
+ */
+export function stageCutDay(ctx: EvalContext, role: CheckRole, scope: Scope, window: Window): number | null {
+  if (role !== "gate" || scope !== "stage" || ctx.days.length === 0) return null;
+  const firstDay = ctx.stageFirstDay;
+  if (ctx.days[0]! >= firstDay) return null;
+  const cut =
+    "days" in window
+      ? ctx.today - window.days + 1 < firstDay
+      : lastSessions(ctx, firstDay, ctx.today, window.sessions).length < window.sessions;
+  return cut ? ctx.stageEntered : null;
+}
+
+/** "since you started this stage on 3 Dec". */
+export const sinceStageWords = (day: number): string => `since you started this stage on ${dayAndMonth(day)}`;
 
 /** Session logs in a window (soreness, settle), as log indices, oldest first. */
 export function sessionsInWindow(ctx: EvalContext, window: Window, firstDay: number, lastDay: number): number[] {

@@ -199,7 +199,7 @@ export function decisionWrites(
 export async function applyOutcome(
   db: DB,
   plan: Pick<Plan, "id" | "current_stage_id">,
-  decision: Pick<Decision, "outcome" | "toStageId" | "evaluatedFor">,
+  decision: Pick<Decision, "outcome" | "toStageId" | "evaluatedFor"> & Partial<Pick<Decision, "regress">>,
   patientToday: string,
 ): Promise<void> {
   const change = outcomeChange(plan, decision, patientToday);
@@ -209,14 +209,15 @@ export async function applyOutcome(
 /** The stage change a decision's outcome makes (as applyOutcome describes), or null for a hold. */
 export function outcomeChange(
   plan: Pick<Plan, "current_stage_id">,
-  decision: Pick<Decision, "outcome" | "toStageId" | "evaluatedFor">,
+  decision: Pick<Decision, "outcome" | "toStageId" | "evaluatedFor"> & Partial<Pick<Decision, "regress">>,
   patientToday: string,
 ): StageChange | null {
   const enteredOn = stageEntryDate(decision.evaluatedFor, patientToday);
   if (decision.outcome === "complete") {
     return { stageId: plan.current_stage_id, enteredOn, status: "completed" };
   } else if (decision.outcome === "regress") {
-    const moved = decision.toStageId !== plan.current_stage_id;
+    // A "repeat" starts the same stage over: it is entered again, so its minimum days and its counts restart.
+    const moved = decision.toStageId !== plan.current_stage_id || decision.regress?.action.to === "repeat";
     return {
       stageId: decision.toStageId,
       enteredOn: moved ? enteredOn : undefined,

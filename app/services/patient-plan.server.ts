@@ -1,6 +1,13 @@
 import type { DB } from "~/db/client.server.ts";
 import type { Plan } from "~/db/types.ts";
-import { daysBetween, type Criterion, type PainModel, type Program, type Stage } from "~/engine/index.ts";
+import {
+  daysBetween,
+  stageLoggedTests,
+  type Criterion,
+  type PainModel,
+  type Program,
+  type Stage,
+} from "~/engine/index.ts";
 import { getCurrentPlanForPatient } from "~/models/plan.server.ts";
 import { EDIT_WINDOW_DAYS } from "~/schemas/daily-log.ts";
 import { programOfPlan } from "~/services/evaluation.server.ts";
@@ -58,13 +65,9 @@ export function painZones(model: PainModel, metric: "during" | "after"): PainZon
   return { limit, inclusive, tones, legend };
 }
 
-/** Named provocation tests (e.g. "hop") the stage's criteria read from the daily log. */
+/** Named tests (the stage's morning monitoring tests, provocation tests such as "hop") the daily log asks for. */
 export function stageTestNames(stage: Stage): string[] {
-  const criteria: Criterion[] = [...stage.gates, ...stage.regressRules.flatMap((r) => r.criteria)];
-  const names = criteria.flatMap((c) =>
-    (c.kind === "pain" || c.kind === "trend") && c.metric === "test" && c.test ? [c.test] : [],
-  );
-  return [...new Set(names)];
+  return stageLoggedTests(stage);
 }
 
 /** Whether the stage's criteria read the Delaware soreness report, so the log asks for it. */

@@ -122,7 +122,16 @@ export async function logFormView(db: DB, patient: PatientUser, date: string) {
     ...stageView(current, prescription),
     painModelName: program.painModel.name,
     zones: { during: painZones(program.painModel, "during"), after: painZones(program.painModel, "after") },
-    tests: stageTestNames(stage).map((name) => ({ name, label: testLabel(name) })),
+    tests: stageTestNames(stage).map((name) => {
+      const monitoring = stage.monitoringTests?.find((t) => t.id === name);
+      // A monitoring test is done each morning (the response to yesterday's session); others when they are done.
+      return {
+        name,
+        label: monitoring?.name ?? testLabel(name),
+        morning: monitoring !== undefined,
+        instructions: monitoring?.instructions ?? null,
+      };
+    }),
     asksSoreness: stageUsesSoreness(stage),
     asksSwelling: stageUsesSwelling(stage),
     existing: existing ? formValuesOf(existing) : null,

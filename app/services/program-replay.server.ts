@@ -4,6 +4,7 @@ import {
   evaluate,
   involvedValueForSymmetry,
   measureIsLowerBetter,
+  stageLoggedTests,
   type Check,
   type Criterion,
   type DailyLogFact,
@@ -52,22 +53,21 @@ function criteriaOf(program: Program): Criterion[] {
 export function syntheticHistory(program: Program, input: TryProgramInput, today: string): History {
   const start = addDays(today, -(input.days - 1));
   const criteria = criteriaOf(program);
-  const tests = Array.from(
-    new Set(
-      criteria.flatMap((c) =>
-        (c.kind === "pain" || c.kind === "trend") && c.metric === "test" && c.test ? [c.test] : [],
-      ),
-    ),
-  );
+  // Every test a stage's log asks for: monitoring tests are scored each morning like the pain on waking, the
+  // others (provocation tests, trials) on training days like the pain during.
+  const tests = Array.from(new Set(program.stages.flatMap(stageLoggedTests)));
+  const monitoring = new Set(program.stages.flatMap((s) => (s.monitoringTests ?? []).map((t) => t.id)));
   const slope = input.painTrend === "rising" ? 1 : input.painTrend === "falling" ? -1 : 0; // points per week
   const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v * 10) / 10));
   const logs: DailyLogFact[] = [];
   for (let i = 0; i < input.days; i++) {
     const done = Math.floor(((i + 1) * input.adherencePercent) / 100) > Math.floor((i * input.adherencePercent) / 100);
     const pain = clamp(input.painDuring + (slope * i) / 7);
+    const morningPain = clamp(input.morningPain + (slope * i) / 14);
+    const scored = tests.filter((t) => done || monitoring.has(t));
     logs.push({
       date: addDays(start, i),
-      morningPain: clamp(input.morningPain + (slope * i) / 14),
+      morningPain,
       morningStiffness: clamp(input.morningPain),
       sessionDone: done ? "done" : "none",
       painDuring: done ? pain : null,
@@ -78,7 +78,9 @@ export function syntheticHistory(program: Program, input: TryProgramInput, today
       runningMinutes: done && input.runningMinutes > 0 ? input.runningMinutes : null,
       swelling: "none",
       soreness: "none",
-      testPain: done && tests.length ? Object.fromEntries(tests.map((t) => [t, pain])) : null,
+      testPain: scored.length
+        ? Object.fromEntries(scored.map((t) => [t, monitoring.has(t) ? morningPain : pain]))
+        : null,
     });
   }
   const measurements: MeasurementFact[] = [];
@@ -192,6 +194,11 @@ export function replay(program: Program, history: History, startStageId?: string
       // As applyOutcome does for a real plan confirmed the day it was earned: entered today, today's log stays behind.
       enteredOn = today;
       movedOn = today;
+    }
+    // A repeat starts the same stage over today (the day's session stays out: lastRegressOn on the entry day).
+    if (decision.outcome === "regress" && decision.regress?.action.to === "repeat") {
+      enteredOn = today;
+      movedOn = null;
     }
     if (decision.outcome === "regress") lastRegressOn = today;
   }

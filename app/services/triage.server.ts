@@ -220,9 +220,8 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
     const today = todayOf(plan.time_zone);
     const outline = outlines.get(outlineKey(plan.program_id, plan.program_version));
     const stageIndex = outline ? outline.stages.findIndex((s) => s.id === plan.current_stage_id) : -1;
-    const planLogs = unfoldLogs(plan.recent_logs).filter(
-      (l) => l.log_date <= today && l.log_date > addDays(today, -TRIAGE_DAYS),
-    );
+    const loggedLogs = unfoldLogs(plan.recent_logs).filter((l) => l.log_date <= today);
+    const planLogs = loggedLogs.filter((l) => l.log_date > addDays(today, -TRIAGE_DAYS));
     const byDate = new Map(planLogs.map((l) => [l.log_date, l]));
     const painTrend = Array.from(
       { length: TRIAGE_DAYS },
@@ -294,7 +293,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
           tone: "warning",
           weight: 50,
         });
-      if (fallingAdherence(planLogs, today, plan.start_date, outline?.stages[stageIndex]?.partialCredit))
+      if (fallingAdherence(loggedLogs, today, plan.start_date, outline?.stages[stageIndex]?.partialCredit))
         reasons.push({ code: "falling_adherence", label: "Fewer sessions than last week", tone: "info", weight: 40 });
     }
     const newStage = plan.stage_entered_on > plan.start_date;
@@ -366,7 +365,8 @@ function unfoldLogs(folded: string | null) {
 }
 
 /**
- * Sessions this week at least two fewer than the week before, once the plan has two whole weeks behind it. Sessions
+ * Sessions this week at least two fewer than the week before, once the plan has two whole weeks behind it; the weeks
+ * end yesterday while today's session is not logged yet (today is not a missed session before it is over). Sessions
  * are counted as the engine's adherence gate counts them (a partly done one earns the stage's partial credit, by
  * default half). A drop, not a level: the level is the engine's adherence gate's business.
  */
@@ -376,11 +376,15 @@ function fallingAdherence(
   startDate: string,
   partialCredit?: number,
 ): boolean {
-  if (daysBetween(startDate, today) < TRIAGE_DAYS) return false;
+  // Today counts once its session is logged; before that the day is not over, so both weeks end yesterday (as the
+  // engine's adherence gate counts).
+  const todayPending = !logs.some((l) => l.log_date === today && l.session_done !== "none");
+  const end = todayPending ? 1 : 0;
+  if (daysBetween(startDate, today) < TRIAGE_DAYS + end) return false;
   const facts = logs.map((l) => ({ date: l.log_date, sessionDone: l.session_done }));
   const credited = (fromDaysAgo: number, toDaysAgo: number) =>
     creditedSessions(countSessions(facts, addDays(today, -fromDaysAgo), addDays(today, -toDaysAgo)), partialCredit);
-  const thisWeek = credited(6, 0);
-  const lastWeek = credited(13, 7);
+  const thisWeek = credited(6 + end, end);
+  const lastWeek = credited(13 + end, 7 + end);
   return lastWeek >= 3 && thisWeek <= lastWeek - 2;
 }

@@ -31,7 +31,7 @@ export function compileCriterion(
     case "pain":
       return new CompiledPain(c, program.painModel, role, ruleId);
     case "settle":
-      return new CompiledSettle(c, program.painModel, role, ruleId);
+      return new CompiledSettle(c, program.painModel, stage, role, ruleId);
     case "trend":
       return new CompiledTrend(c, role, ruleId);
     case "capacity":

@@ -16,6 +16,8 @@ import {
   painValueOf,
   quotedDays,
   shortWindow,
+  sinceStageWords,
+  stageCutDay,
 } from "../windows";
 import {
   capitalise,
@@ -101,7 +103,7 @@ export class CompiledPain extends CompiledCriterion<ValueDays> {
     const { values, days } = this.valuesInWindow(ctx);
     const count = values.length;
     if (count < this.minSamples) {
-      const since = this.stageCutOff(ctx) ? ctx.stageEntered : null;
+      const since = stageCutDay(ctx, this.role, c.scope ?? "stage", c.window);
       const where = since === null ? this.windowText : `since ${dayAndMonth(since)}`;
       const scores = `${painSubject(c.metric, c.test)} scores ${where}`;
       return this.noData(
@@ -122,21 +124,6 @@ export class CompiledPain extends CompiledCriterion<ValueDays> {
       days,
       isOnBoundary(observed, comparator, threshold, PAIN_SCALE),
     );
-  }
-
-  /**
-   * Whether the stage's start left out entries a gate's window would otherwise hold: stage scope, the window reaching
-   * back before the stage's first day, and a log before that day. (A regress rule's cut-off can also be the last
-   * regress, so its sentence keeps the window.)
-   */
-  private stageCutOff(ctx: EvalContext): boolean {
-    const { c } = this;
-    if (this.role !== "gate" || (c.scope ?? "stage") !== "stage" || ctx.days.length === 0) return false;
-    const firstDay = firstDayInScope(ctx, this.role, "stage");
-    if (ctx.days[0]! >= firstDay) return false;
-    if ("days" in c.window) return ctx.today - c.window.days + 1 < firstDay;
-    // A sessions window is cut when the stage has had fewer sessions than it asks for.
-    return lastSessions(ctx, firstDay, ctx.today, c.window.sessions).length < c.window.sessions;
   }
 
   /** The metric's values in the window, oldest first, with their days (session days for morning metrics). */
@@ -174,7 +161,7 @@ export class CompiledPain extends CompiledCriterion<ValueDays> {
     const since = days.sinceStage ?? null;
     if (this.role !== "gate" || !this.limit || (days.length === 0 && since === null)) return null;
     const { c, minSamples } = this;
-    const stageStart = since !== null ? `since you started this stage on ${dayAndMonth(since)}` : null;
+    const stageStart = since !== null ? sinceStageWords(since) : null;
     if (days.length === 0) return `no ${painSubject(c.metric, c.test)} scores yet ${stageStart!}`;
     const scores = `${painSubject(c.metric, c.test)} score${minSamples === 1 ? "" : "s"}`;
     return `${days.length} of ${minSamples} ${scores} ${stageStart ?? `${this.windowText} so far`}`;

@@ -1,7 +1,8 @@
 /**
  * Repetitions: the stage's session completed N times meeting its conditions (walk-run phases: "each phase at least
  * twice without swelling, stiffness or more pain"). Only fully done sessions count. A condition whose value was not
- * logged disqualifies the session (missing data never passes); a next-morning condition waits for that report.
+ * logged disqualifies the session (missing data never passes); a next-morning condition (pain, swelling) waits for
+ * that report, so a session followed by a symptom response never counts.
  */
 import { fmt } from "../compare";
 import { dayAndMonth, fromDayNumber } from "../dates";
@@ -39,6 +40,15 @@ function sessionVerdict(
     if (swelling === null || swelling === undefined) return { verdict: "unknown", why: "swelling not logged" };
     if (SWELLING_RANK[swelling] > SWELLING_RANK[k.maxSwelling])
       return { verdict: "failed", why: `swelling ${swelling}` };
+  }
+  if (k.maxNextMorningSwelling !== undefined) {
+    // A session followed by a swelling response the next morning is not one of the level's sessions.
+    if (waitingForMorning) return { verdict: "unknown", why: "next-morning swelling check not yet due" };
+    const swelling = nextMorning?.swelling;
+    if (swelling === null || swelling === undefined)
+      return { verdict: "unknown", why: "next-morning swelling not logged" };
+    if (SWELLING_RANK[swelling] > SWELLING_RANK[k.maxNextMorningSwelling])
+      return { verdict: "failed", why: `swelling ${swelling} the next morning` };
   }
   if (k.soreness !== undefined) {
     const soreness = log.soreness;

@@ -5,11 +5,24 @@
  * which is what a not-met gate does (hold).
  */
 import type { Soreness, SorenessCriterion } from "../schema";
-import { fromDayNumber } from "../dates";
+import { dayAndMonth, fromDayNumber } from "../dates";
 import type { EvalContext } from "../context";
 import type { Check, CheckRole } from "../types";
-import { describeWindow, firstDayInScope, sessionsInWindow, shortWindow } from "../windows";
-import { clinicianSentence, CompiledCriterion, patientSentence, type Evaluation } from "./common";
+import {
+  describeWindow,
+  firstDayInScope,
+  sessionsInWindow,
+  shortWindow,
+  sinceStageWords,
+  stageCutDay,
+} from "../windows";
+import { capitalise, clinicianSentence, CompiledCriterion, patientSentence, type Evaluation } from "./common";
+
+/** The day of the report shown; without one, the stage's entry day when the stage's start cut the window short. */
+interface SorenessDetails {
+  day: number;
+  since: number | null;
+}
 
 const SORENESS_WORDS: Record<Soreness, string> = {
   none: "no soreness",
@@ -28,7 +41,7 @@ const SORENESS_ADVICE: Record<Soreness, string> = {
 };
 
 /** `D`: the session day of the report shown. */
-export class CompiledSoreness extends CompiledCriterion<number> {
+export class CompiledSoreness extends CompiledCriterion<SorenessDetails> {
   private readonly windowText: string;
   private readonly requirement: string;
   private readonly subject: string;
@@ -72,16 +85,26 @@ export class CompiledSoreness extends CompiledCriterion<number> {
         break;
       }
     }
-    if (latest < 0) return this.noData(`soreness after a session ${this.windowText}`, 0);
+    if (latest < 0) {
+      const since = stageCutDay(ctx, this.role, c.scope ?? "stage", c.window);
+      const where = since === null ? this.windowText : `since ${dayAndMonth(since)}`;
+      return this.noData(`soreness after a session ${where}`, { day: 0, since });
+    }
     let met: boolean;
     if (c.aggregate === "latest") met = c.levels.includes(logs[latest]!.soreness!);
     else met = c.aggregate === "any" ? shown >= 0 : shown < 0;
     const pick = shown >= 0 ? shown : latest;
-    return this.measured(logs[pick]!.soreness!, met ? "met" : "not_met", days[pick]!);
+    return this.measured(logs[pick]!.soreness!, met ? "met" : "not_met", { day: days[pick]!, since: null });
   }
 
-  protected patient(k: Check): string {
+  protected override noDataProgress(p: SorenessDetails): string | null {
+    return p.since === null ? null : `no soreness recorded after a session yet ${sinceStageWords(p.since)}`;
+  }
+
+  protected patient(k: Check, p: SorenessDetails): string {
     const { role, subject, requirement } = this;
+    const progress = k.status === "no_data" ? this.noDataProgress(p) : null;
+    if (progress !== null) return `${capitalise(progress)} (goal: ${subject} ${requirement}).`;
     if (k.status === "no_data")
       return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
     return patientSentence({
@@ -93,7 +116,7 @@ export class CompiledSoreness extends CompiledCriterion<number> {
     });
   }
 
-  protected clinician(k: Check, day: number): string {
+  protected clinician(k: Check, { day }: SorenessDetails): string {
     const { role, label } = this;
     if (k.status === "no_data")
       return clinicianSentence({ role, status: "no_data", label, requirement: this.levelsSet, missing: k.missing! });

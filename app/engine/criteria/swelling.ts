@@ -4,17 +4,19 @@
  */
 import { compare, requirementWords } from "../compare";
 import { endLogAt, firstLogFrom, type EvalContext } from "../context";
-import { fromDayNumber } from "../dates";
+import { dayAndMonth, fromDayNumber } from "../dates";
 import type { SwellingCriterion, SwellingGrade } from "../schema";
 import type { Check, CheckRole } from "../types";
-import { describeWindow, firstDayInScope, shortWindow } from "../windows";
-import { clinicianSentence, CompiledCriterion, patientSentence, symbolic, type Evaluation } from "./common";
+import { describeWindow, firstDayInScope, shortWindow, sinceStageWords, stageCutDay } from "../windows";
+import { capitalise, clinicianSentence, CompiledCriterion, patientSentence, symbolic, type Evaluation } from "./common";
 import { SWELLING_RANK } from "./swelling-order";
 
 /** How many grades were looked at and the day of the one shown. */
 interface SwellingDetails {
   graded: number;
   day: number;
+  /** Without a grade: the stage's entry day when the stage's start cut the window short, else null. */
+  since: number | null;
 }
 
 export class CompiledSwelling extends CompiledCriterion<SwellingDetails> {
@@ -68,14 +70,24 @@ export class CompiledSwelling extends CompiledCriterion<SwellingDetails> {
         pickDay = days[i]!;
       }
     }
-    const details = { graded, day: pickDay };
-    if (pickGrade === null) return this.noData(`a swelling grade ${this.windowText}`, details);
+    const details: SwellingDetails = { graded, day: pickDay, since: null };
+    if (pickGrade === null) {
+      details.since = stageCutDay(ctx, this.role, c.scope ?? "stage", c.window);
+      const where = details.since === null ? this.windowText : `since ${dayAndMonth(details.since)}`;
+      return this.noData(`a swelling grade ${where}`, details);
+    }
     const met = compare(SWELLING_RANK[pickGrade], c.comparator, SWELLING_RANK[c.grade]);
     return this.measured(pickGrade, met ? "met" : "not_met", details);
   }
 
-  protected patient(k: Check): string {
+  protected override noDataProgress(p: SwellingDetails): string | null {
+    return p.since === null ? null : `no swelling grade recorded yet ${sinceStageWords(p.since)}`;
+  }
+
+  protected patient(k: Check, p: SwellingDetails): string {
     const { role, subject, requirement } = this;
+    const progress = k.status === "no_data" ? this.noDataProgress(p) : null;
+    if (progress !== null) return `${capitalise(progress)} (goal: ${subject} ${requirement}).`;
     if (k.status === "no_data")
       return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
     const grade = k.observed as SwellingGrade;

@@ -7,12 +7,13 @@
  * logged (a whole week either way). Both sentences state the tolerance.
  */
 import { fmt, tidy } from "../compare";
+import { dayAndMonth } from "../dates";
 import { DEFAULTS } from "../defaults";
 import { endLogAt, firstLogFrom, type EvalContext } from "../context";
 import type { TrendCriterion } from "../schema";
 import type { Check, CheckRole } from "../types";
-import { firstDayInScope, painValueOf } from "../windows";
-import { clinicianSentence, CompiledCriterion, patientSentence, type Evaluation } from "./common";
+import { firstDayInScope, painValueOf, sinceStageWords, stageCutDay } from "../windows";
+import { capitalise, clinicianSentence, CompiledCriterion, patientSentence, type Evaluation } from "./common";
 import { painMetricLabel, painSubject } from "./pain-words";
 
 /** A week's values of the metric: their sum and how many there were (the mean is sum ÷ count, as evaluated). */
@@ -26,6 +27,8 @@ interface Details {
   thisWeek: WeekValues;
   /** Days this week above last week's mean by more than the tolerance. */
   raisedDays: number;
+  /** Without enough values: the stage's entry day when the stage's start cut the two weeks short, else null. */
+  since?: number | null;
 }
 
 /** "one bad day alone does not count", "fewer than 3 bad days do not count". */
@@ -86,8 +89,9 @@ export class CompiledTrend extends CompiledCriterion<Details> {
     const thisWeek = this.valuesIn(ctx, Math.max(ctx.today - 6, first), ctx.today);
     const lastWeek = this.valuesIn(ctx, Math.max(ctx.today - 13, first), ctx.today - 7);
     if (thisWeek.count < this.minPerWeek || lastWeek.count < this.minPerWeek) {
-      const missing = `at least ${this.minPerWeek} ${painSubject(c.metric, c.test)} scores in each of the last two weeks (have ${lastWeek.count} and ${thisWeek.count})`;
-      return this.noData(missing, { lastWeek, thisWeek, raisedDays: 0 });
+      const since = stageCutDay(ctx, this.role, c.scope ?? "plan", { days: 14 });
+      const missing = `at least ${this.minPerWeek} ${painSubject(c.metric, c.test)} scores in each of the last two weeks${since === null ? "" : ` since ${dayAndMonth(since)}`} (have ${lastWeek.count} and ${thisWeek.count})`;
+      return this.noData(missing, { lastWeek, thisWeek, raisedDays: 0, since });
     }
     const rise = tidy(mean(thisWeek) - mean(lastWeek));
     const raisedDays = this.daysAbove(ctx, Math.max(ctx.today - 6, first), mean(lastWeek) + maxRise);
@@ -123,8 +127,16 @@ export class CompiledTrend extends CompiledCriterion<Details> {
     return week;
   }
 
-  protected patient(k: Check): string {
+  protected override noDataProgress({ lastWeek, thisWeek, since }: Details): string | null {
+    if (since === undefined || since === null) return null;
+    const scores = `${painSubject(this.c.metric, this.c.test)} scores`;
+    return `${thisWeek.count} ${scores} this week and ${lastWeek.count} last week ${sinceStageWords(since)}; each week needs ${this.minPerWeek}`;
+  }
+
+  protected patient(k: Check, details: Details): string {
     const { role, subject, requirement } = this;
+    const progress = k.status === "no_data" ? this.noDataProgress(details) : null;
+    if (progress !== null) return `${capitalise(progress)} (goal: ${subject} ${requirement}).`;
     if (k.status === "no_data")
       return patientSentence({ role, status: "no_data", subject, requirement, missing: k.missing! });
     const rise = k.observed as number;

@@ -8,7 +8,7 @@ import { Card, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { DailyLogSchema } from "~/schemas/daily-log.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { ExerciseRow } from "./exercise-row.tsx";
-import { SESSION_OPTIONS, SORENESS_OPTIONS, SWELLING_OPTIONS } from "./log-options.ts";
+import { SESSION_OPTIONS, SORENESS_OPTIONS, SWELLING_HINT, SWELLING_OPTIONS } from "./log-options.ts";
 import type { action, loader } from "./route.tsx";
 
 /** The day's log form, as the loader describes it (the patient's exercises, zones, tests, what was saved). */
@@ -61,6 +61,9 @@ export function LogForm({ view }: { view: View }) {
   const exerciseRows = form.defaultFor("exercises") ?? [];
   const otherRows = form.defaultFor("otherActivities") ?? [];
   const when = view.isToday ? "today" : `on ${formatDate(view.date)}`;
+  // Monitoring tests are done each morning, as the response to yesterday's session; other tests when they are done.
+  const morningTests = view.tests.filter((t) => t.morning);
+  const otherTests = view.tests.filter((t) => !t.morning);
 
   return (
     <Page narrow>
@@ -87,6 +90,17 @@ export function LogForm({ view }: { view: View }) {
           </p>
           <ScoreScale form={form} name="morningPain" label="Pain on waking" />
           <ScoreScale form={form} name="morningStiffness" label="Stiffness on waking" low="none" high="very stiff" />
+          {morningTests.map((t) => (
+            <ScoreScale
+              key={t.name}
+              form={form}
+              name={`testPain.${t.name}`}
+              label={`${t.label}: pain`}
+              hint={
+                t.instructions ?? "Do this test once this morning, before any exercise, and score how much it hurt."
+              }
+            />
+          ))}
         </Card>
 
         <Card title="Session" className="log-section">
@@ -157,9 +171,9 @@ export function LogForm({ view }: { view: View }) {
           )}
         </Card>
 
-        {view.tests.length > 0 || view.asksSoreness || view.asksSwelling ? (
+        {otherTests.length > 0 || view.asksSoreness || view.asksSwelling ? (
           <Card title="Your plan also asks" className="log-section">
-            {view.tests.map((t) => (
+            {otherTests.map((t) => (
               <ScoreScale
                 key={t.name}
                 form={form}
@@ -172,7 +186,13 @@ export function LogForm({ view }: { view: View }) {
               <ChoiceField form={form} name="soreness" label="Soreness" options={SORENESS_OPTIONS} />
             ) : null}
             {view.asksSwelling ? (
-              <ChoiceField form={form} name="swelling" label="Swelling" options={SWELLING_OPTIONS} />
+              <ChoiceField
+                form={form}
+                name="swelling"
+                label="Swelling"
+                hint={SWELLING_HINT}
+                options={SWELLING_OPTIONS}
+              />
             ) : null}
           </Card>
         ) : null}
@@ -210,7 +230,13 @@ export function LogForm({ view }: { view: View }) {
             </fieldset>
           ))}
           {!view.asksSwelling ? (
-            <ChoiceField form={form} name="swelling" label="Any swelling?" options={SWELLING_OPTIONS} />
+            <ChoiceField
+              form={form}
+              name="swelling"
+              label="Any swelling?"
+              hint={SWELLING_HINT}
+              options={SWELLING_OPTIONS}
+            />
           ) : null}
           <TextAreaField form={form} name="notes" label="Notes for your physio (optional)" rows={3} />
         </Card>

@@ -107,7 +107,7 @@ export const CRITERION_FIELDS = {
   ],
   settle: [
     { name: "window", label: "Window", type: "window", hint: "Sessions looked at; each needs its next-morning report" },
-    { name: "baseline", label: "Compared with", type: "select", options: ["pre_session", "fixed"] },
+    { name: "baseline", label: "Compared with", type: "select", options: ["pre_session", "fixed", "usual"] },
     {
       name: "baselineValue",
       label: "Fixed baseline (0–10)",
@@ -194,6 +194,14 @@ export const CRITERION_FIELDS = {
       type: "select",
       options: SWELLING_GRADES,
       optional: true,
+    },
+    {
+      name: "conditions.maxNextMorningSwelling",
+      label: "Swelling the next morning at most",
+      type: "select",
+      options: SWELLING_GRADES,
+      optional: true,
+      hint: "Waits for the next morning's report",
     },
     {
       name: "conditions.soreness",

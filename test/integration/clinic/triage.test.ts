@@ -253,6 +253,29 @@ describe("the triage home", () => {
     expect(falling("Patient B")).toBe(false);
   });
 
+  it("a patient who has not logged today's session yet is not listed as doing fewer sessions: today is not over", async () => {
+    const db = getDb();
+    const cast = await clinicWithProgram(db);
+    const today = todayIn("Europe/London");
+    const s = await startPlan(db, cast.clinician, {
+      patientId: cast.patientA.id,
+      program: ProgramSchema.parse({ ...twoStageProgram, id: cast.programId }),
+      startStageId: "load",
+      startDate: addDays(today, -20),
+      approvalMode: "confirm",
+      involvedSide: "right",
+    });
+    if (!s.ok) throw new Error("plan");
+    // Every day from 13 days ago to 7 days ago, then every day but one up to yesterday; nothing logged today yet.
+    // Counting today as a miss would make it 5 this week against 7 last week.
+    const ago = [13, 12, 11, 10, 9, 8, 7, 6, 5, 3, 2, 1];
+    const days = ago.map((n) => ({ date: addDays(today, -n), painDuring: 1 }));
+    await seedLogs(db, { clinicId: cast.clinic.id, planId: s.planId, patientId: cast.patientA.id, days });
+    const res = await loadTriage(db, cast.clinic.id, "Europe/London");
+    const row = [...res.needsAttention, ...res.everyoneElse].find((r) => r.name === "Patient A")!;
+    expect(row.reasons.map((r) => r.code)).not.toContain("falling_adherence");
+  });
+
   it("shows an empty state to a clinic with nobody on a plan", async () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as tryPage from "~/routes/clinic.programs.$programId.try/route.tsx";
+import { addDays, type DailyLogFact } from "~/engine/index.ts";
+import { loadBuiltInProgram } from "~/programs/index.ts";
+import { replay } from "~/services/program-replay.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { countRows } from "../../support/factories.ts";
 import { getRequest, run } from "../../support/requests.ts";
@@ -96,6 +99,54 @@ describe("trying a program on a sample history", () => {
     const checks = res.data.days[0].checks as Array<{ id: string; observed: number }>;
     expect(checks.find((c) => c.id === "timed-hop-lsi")!.observed).toBeCloseTo(95, 1);
     expect(checks.find((c) => c.id === "single-hop-lsi")!.observed).toBeCloseTo(95, 1);
+  });
+
+  it("a made-up patellar patient scores the decline squat every morning, so the 24-hour rule is judged on it", async () => {
+    const db = getDb();
+    const cast = await clinicWithProgram(db);
+    const q = synthetic({ days: "14", adherencePercent: "50", startStageId: "isotonic" });
+    const res = await run(
+      tryPage.loader,
+      await getRequest(`/clinic/programs/patellar-malliaras-2015/try?${q}`, { userId: cast.clinician.id }),
+      { programId: "patellar-malliaras-2015" },
+    );
+    const last = res.data.days.at(-1);
+    const settled = (last.checks as Array<{ id: string; status: string; clinicianText: string }>).find(
+      (c) => c.id === "settled-within-24h",
+    )!;
+    expect(settled.status).toBe("met");
+    expect(settled.clinicianText).toMatch(/observed worst next-morning excess 0/);
+  });
+
+  it("a repeat in the replay starts the phase over, as it does for a real plan", () => {
+    const program = loadBuiltInProgram("ankle-sprain-walk-run")!;
+    const start = "2026-03-02";
+    const run = (extra: Partial<DailyLogFact> = {}): Partial<DailyLogFact> => ({
+      sessionDone: "done",
+      painDuring: 1,
+      painAfter: 1,
+      swelling: "none",
+      ...extra,
+    });
+    const rest: Partial<DailyLogFact> = { sessionDone: "none", swelling: "none" };
+    const days = [run(), rest, run({ swelling: "trace" }), rest, run(), rest];
+    const logs = days.map((d, i) => ({
+      date: addDays(start, i),
+      morningPain: 1,
+      morningStiffness: 1,
+      sessionDone: "none" as const,
+      ...d,
+    }));
+    const out = replay(
+      program,
+      { start, involvedSide: "right", logs, measurements: [], signoffs: [], days: 6, timeZone: "Europe/London" },
+      "walk-run-phase-2",
+    );
+    expect(out[2]!.outcome).toBe("regress");
+    // After the repeat only the run after it counts: 1 of 2, where 2 runs (one before the swelling) would have.
+    const lastCount = out[5]!.checks.find((c) => c.id === "two-clean-runs")!;
+    expect(lastCount).toMatchObject({ status: "not_met", observed: 1 });
+    expect(out.every((d) => d.stageIndex === 1)).toBe(true);
   });
 
   it("replays an existing patient's history without writing", async () => {

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CaseFileSchema, caseToInput, evaluate, expectationMismatches } from "~/engine";
+import { loadBuiltInProgram } from "~/programs/index.ts";
 
 const FIXTURES = join(process.cwd(), "test/fixtures/engine");
 const fixtureFiles = readdirSync(FIXTURES)
@@ -31,7 +32,9 @@ describe("case fixtures", () => {
   it.each(fixtureFiles)("%s gives the decision its 'expect' block states", (file) => {
     const c = loadCase(file);
     expect(c.expect, `${file} needs an expect block`).toBeDefined();
-    expect(expectationMismatches(evaluate(caseToInput(c)), c.expect)).toEqual([]);
+    // A case naming a built-in program gets it from the library, as the CLI does.
+    const builtIn = c.programId ? loadBuiltInProgram(c.programId) : undefined;
+    expect(expectationMismatches(evaluate(caseToInput(c, builtIn)), c.expect)).toEqual([]);
   });
 });
 

@@ -121,3 +121,78 @@ describe("today is not a missed session before the day is over", () => {
     expect(reading).toMatchObject({ todayPending: true, days: 13, done: 13, percent: 100, to: addDays(TODAY, -1) });
   });
 });
+
+describe("settle, soreness, swelling and trend gates say since when they counted", () => {
+  const today = "2026-12-07";
+  // The stage began on 3 Dec, the day it was earned; the patient logged every day for ten days.
+  const newStage = { stageEnteredOn: "2026-12-03", movedOn: "2026-12-03" };
+
+  it("a patient 4 days into a stage whose settle gate needs 5 sessions sees how many were judged since 3 Dec", () => {
+    const settled: Criterion = {
+      id: "settled",
+      kind: "settle",
+      window: { sessions: 5 },
+      baseline: "pre_session",
+      minSamples: 5,
+    };
+    const check = checkOf(
+      run({ today, gates: [settled], plan: newStage, logs: history(10, () => ({ morningPain: 1 }), today) }),
+      "settled",
+    );
+    expect(check.status).toBe("no_data");
+    expect(check.patientText).toMatch(
+      /^3 of 5 sessions judged since you started this stage on 3 Dec: each needs your morning pain on the session day and the morning after/,
+    );
+    expect(check.missing).toMatch(/since 3 Dec$/);
+  });
+
+  it("a Delaware runner who has not reported soreness since starting the level on 3 Dec is told so, not asked as if nothing was logged", () => {
+    const soreness: Criterion = {
+      id: "no-soreness",
+      kind: "soreness",
+      aggregate: "latest",
+      window: { sessions: 3 },
+      levels: ["none"],
+    };
+    const logs = [
+      ...history(6, () => ({ soreness: "none" }), "2026-12-02"),
+      ...history(5, () => ({ sessionDone: "none" }), today),
+    ];
+    const check = checkOf(run({ today, gates: [soreness], plan: newStage, logs }), "no-soreness");
+    expect(check.status).toBe("no_data");
+    expect(check.patientText).toMatch(
+      /^No soreness recorded after a session yet since you started this stage on 3 Dec/,
+    );
+  });
+
+  it("a knee patient with no swelling grade since the stage began on 3 Dec sees that date", () => {
+    const swelling: Criterion = {
+      id: "effusion",
+      kind: "swelling",
+      aggregate: "latest",
+      window: { days: 7 },
+      comparator: "lte",
+      grade: "trace",
+    };
+    const logs = [...history(6, () => ({ swelling: "none" }), "2026-12-02"), ...history(5, () => ({}), today)];
+    const check = checkOf(run({ today, gates: [swelling], plan: newStage, logs }), "effusion");
+    expect(check.patientText).toMatch(/^No swelling grade recorded yet since you started this stage on 3 Dec/);
+    expect(check.missing).toBe("a swelling grade since 3 Dec");
+  });
+
+  it("a stage-scoped week-on-week rule 4 days into the stage counts each week's scores since 3 Dec", () => {
+    const trend: Criterion = { id: "no-rise", kind: "trend", metric: "stiffness", scope: "stage" };
+    const logs = history(14, () => ({ morningStiffness: 2 }), today);
+    const check = checkOf(run({ today, gates: [trend], plan: newStage, logs }), "no-rise");
+    expect(check.status).toBe("no_data");
+    expect(check.patientText).toMatch(
+      /^4 morning stiffness scores this week and 0 last week since you started this stage on 3 Dec; each week needs 3 \(goal:/,
+    );
+  });
+
+  it("a settle gate whose window the stage does not cut keeps the window's words", () => {
+    const settled: Criterion = { id: "settled", kind: "settle", window: { sessions: 3 }, baseline: "pre_session" };
+    const check = checkOf(run({ gates: [settled], logs: [log(TODAY, { morningPain: 1 })] }), "settled");
+    expect(check.patientText).not.toMatch(/since you started/);
+  });
+});

@@ -90,20 +90,27 @@ describe("ACL reconstruction — Delaware running progression and Delaware-Oslo 
     const d = p.day({ ...cleanRun, soreness: "after_1h_or_next_day" });
     expect(d.outcome).toBe("regress");
     expect(d.toStageId).toBe("running-level-4");
-    expect(d.regress).toMatchObject({ ruleId: "sore-after-or-next-day", restDays: 1, action: { to: "stay" } });
+    expect(d.regress).toMatchObject({ ruleId: "sore-after-or-next-day", restDays: 1, action: { to: "repeat" } });
+    // The level starts over: its 4 days count again from the day of the sore run.
+    const next = p.day(restDay);
+    expect(check(next, "min_days")).toMatchObject({ status: "not_met", observed: 1 });
+    const back = p.until("advance", 8, runEveryOtherDay(cleanRun));
+    expect(back.fromStageId).toBe("running-level-4");
   });
 
-  it("Delaware: a 1+ effusion at the next session keeps the runner at the level, and a 2+ effusion is flagged for treatment", () => {
+  it("Delaware: a 1+ effusion at the next session keeps the runner at the level and starts it over, and a 2+ effusion is flagged for treatment", () => {
     const p = atLevel(5);
     p.day(restDay);
     p.day(cleanRun);
     p.day(restDay);
     const oneplus = p.day({ ...cleanRun, swelling: "1+" });
-    expect(oneplus.outcome).toBe("hold");
+    expect(oneplus.outcome, explain(oneplus)).toBe("regress");
+    expect(oneplus.toStageId).toBe("running-level-5");
+    expect(oneplus.regress).toMatchObject({ ruleId: "effusion-1plus-repeat", action: { to: "repeat" } });
     expect(check(oneplus, "effusion-trace-or-less")).toMatchObject({ status: "not_met", observed: "1+" });
     expect(oneplus.flags.find((f) => f.code === "effusion")?.severity).toBe("warning");
     const twoplus = p.day({ sessionDone: "none", swelling: "2+", morningPain: 1 });
-    expect(twoplus.outcome).toBe("hold");
+    expect(twoplus.toStageId).toBe("running-level-5");
     expect(twoplus.flags.find((f) => f.code === "effusion")?.severity).toBe("high");
   });
 

@@ -12,10 +12,12 @@ const run = (extra: DayEntry = {}): DayEntry => ({
   morningStiffness: 1,
   ...extra,
 });
+/** A rest day: the morning report after yesterday's run, swelling included (a run counts once that morning is clear). */
 const rest = (extra: DayEntry = {}): DayEntry => ({
   sessionDone: "none",
   morningPain: 1,
   morningStiffness: 1,
+  swelling: "none",
   ...extra,
 });
 /** Run, rest, run, rest…: the protocol's rest day between runs. */
@@ -48,14 +50,42 @@ describe("Ankle sprain — six-phase walk-run return to running", () => {
     expect(check(d, "two-clean-runs").clinicianText).toMatch(/no rest day before/);
   });
 
-  it("Walk-run: a trace of swelling or a stiffer ankle the next morning means staying in the phase until a run passes without it", () => {
+  it("Walk-run: a trace of swelling after a run repeats the phase: it starts over, so the clean run before it no longer counts", () => {
     const p = new SyntheticPatient(ID);
     p.day(run());
     p.day(rest());
-    p.day(run({ swelling: "trace" }));
-    const swollen = p.day(rest());
-    expect(swollen.outcome).toBe("hold");
-    expect(check(swollen, "two-clean-runs").observed).toBe(1);
+    const swollen = p.day(run({ swelling: "trace" }));
+    expect(swollen.outcome, explain(swollen)).toBe("regress");
+    expect(swollen.toStageId).toBe("walk-run-phase-1");
+    expect(swollen.regress).toMatchObject({ ruleId: "mild-swelling-repeat", restDays: 1, action: { to: "repeat" } });
+    // The phase starts over the next day: the run before the swelling is no longer one of its runs.
+    const after = p.day(rest());
+    expect(after.outcome).toBe("hold");
+    expect(check(after, "two-clean-runs")).toMatchObject({ status: "no_data" });
+    p.day(run());
+    p.day(rest());
+    p.day(run());
+    const done = p.day(rest());
+    expect(done.outcome, explain(done)).toBe("advance");
+    expect(check(done, "two-clean-runs").clinicianText).not.toMatch(/2026-03-02/);
+  });
+
+  it("Walk-run: a trace of swelling the morning after a run means that run does not count, and the phase is repeated", () => {
+    const p = new SyntheticPatient(ID);
+    p.day(run());
+    p.day(rest());
+    p.day(run());
+    const d = p.day(rest({ swelling: "trace" }));
+    expect(d.outcome, explain(d)).toBe("regress");
+    expect(d.regress).toMatchObject({ ruleId: "mild-swelling-repeat", action: { to: "repeat" } });
+    expect(check(d, "two-clean-runs")).toMatchObject({ status: "not_met", observed: 1 });
+    expect(check(d, "two-clean-runs").clinicianText).toMatch(/swelling trace the next morning/);
+  });
+
+  it("Walk-run: a stiffer ankle the next morning means staying in the phase until a run passes without it", () => {
+    const p = new SyntheticPatient(ID);
+    p.day(run());
+    p.day(rest());
     p.day(run());
     const stiff = p.day(rest({ morningStiffness: 4 }));
     expect(stiff.outcome).toBe("hold");

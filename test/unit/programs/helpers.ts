@@ -135,6 +135,8 @@ export class SyntheticPatient {
     if (decision.outcome === "regress") {
       this.plan.lastRegressOn = this.today;
       if (decision.toStageId !== this.plan.currentStageId) this.enter(decision.toStageId, next);
+      // A repeat starts the stage over on the day it is applied, as the app does (the day's session stays out).
+      else if (decision.regress?.action.to === "repeat") this.plan.stageEnteredOn = this.today;
     }
     return decision;
   }

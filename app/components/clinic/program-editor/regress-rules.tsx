@@ -88,6 +88,7 @@ function RegressRule({
             { value: "back", label: "back N stages" },
             { value: "stage", label: "to a named stage" },
             { value: "stay", label: "stay, with less load" },
+            { value: "repeat", label: "repeat this stage (start it over)" },
           ]}
         />
         {to === "back" ? (
