@@ -92,6 +92,7 @@ export async function generateLargeClinic(db: DB, options: GenerateOptions) {
             injury_date: null,
             surgery_date: null,
             created_at: now,
+            joined_at: now,
           })
           .execute();
         // Spread plans across their programs' stages.

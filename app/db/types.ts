@@ -31,6 +31,8 @@ export interface PatientProfileTable {
   injury_date: string | null;
   surgery_date: string | null;
   created_at: string;
+  /** When the patient joined: set a password, continued from the invite without one, or signed in by a link. */
+  joined_at: string | null;
 }
 
 export interface UserSessionTable {

@@ -11,6 +11,8 @@ export async function insertPatientProfile(
     injuryDate: string | null;
     surgeryDate: string | null;
     createdAt: string;
+    /** Set when the patient is created with a password already (the demo, tests); otherwise when they join. */
+    joinedAt?: string | null;
   },
 ): Promise<void> {
   await db
@@ -24,6 +26,7 @@ export async function insertPatientProfile(
       injury_date: profile.injuryDate,
       surgery_date: profile.surgeryDate,
       created_at: profile.createdAt,
+      joined_at: profile.joinedAt ?? null,
     })
     .execute();
 }
@@ -44,9 +47,20 @@ export async function getPatientInClinic(db: DB, clinicId: string, patientId: st
       "patient_profile.injury_date",
       "patient_profile.surgery_date",
       "patient_profile.clinician_id",
+      "patient_profile.joined_at",
     ])
     .where("app_user.id", "=", patientId)
     .where("app_user.clinic_id", "=", clinicId)
     .where("app_user.role", "=", "patient")
     .executeTakeFirst();
+}
+
+/** Records that the patient has joined, the first time only. */
+export async function markPatientJoined(db: DB, userId: string, at: string): Promise<void> {
+  await db
+    .updateTable("patient_profile")
+    .set({ joined_at: at })
+    .where("user_id", "=", userId)
+    .where("joined_at", "is", null)
+    .execute();
 }

@@ -78,7 +78,7 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
       "app_user.id",
       "app_user.name",
       "app_user.email",
-      "app_user.password_hash",
+      "patient_profile.joined_at",
       "app_user.time_zone",
       "patient_profile.condition",
       "patient_profile.involved_side",
@@ -106,7 +106,7 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
   if (filter.status === "active" || filter.status === "paused") query = query.where("plan.status", "=", filter.status);
   if (filter.status === "none") query = query.where("plan.id", "is", null);
   if (filter.status === "ended") query = query.where("plan.status", "in", ["discharged", "completed"]);
-  if (filter.status === "invited") query = query.where("app_user.password_hash", "is", null);
+  if (filter.status === "invited") query = query.where("patient_profile.joined_at", "is", null);
   const rows = await query.orderBy("app_user.name").limit(500).execute();
   const outlines = await programOutlines(
     db,
@@ -128,7 +128,7 @@ export async function listPatientsForClinic(db: DB, clinicId: string, filter: Pa
       id: r.id,
       name: r.name,
       email: r.email,
-      invited: !r.password_hash,
+      invited: !r.joined_at,
       condition: r.condition,
       planStatus: r.plan_status,
       programName: outline?.name ?? null,

@@ -1,6 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { findOpenInviteOfUser, findUsableInvite, markInviteUsed } from "~/models/invite.server.ts";
+import { markPatientJoined } from "~/models/patient.server.ts";
 import { deleteSessionsOfUser } from "~/models/session.server.ts";
 import { setPassword } from "~/models/user.server.ts";
 import { nowIso } from "~/utils/dates.ts";
@@ -21,6 +22,7 @@ export async function acceptInvite(db: DB, token: string, password: string): Pro
     const invite = await findUsableInvite(trx, token, now);
     if (!invite || !(await markInviteUsed(trx, invite.id, now))) return null;
     await setPassword(trx, invite.user_id, passwordHash);
+    await markPatientJoined(trx, invite.user_id, now);
     await deleteSessionsOfUser(trx, invite.user_id);
     await recordAudit(trx, {
       clinicId: invite.clinic_id,
@@ -43,6 +45,7 @@ export async function joinWithoutPassword(db: DB, token: string): Promise<string
     const now = nowIso();
     const invite = await findUsableInvite(trx, token, now);
     if (!invite || !(await markInviteUsed(trx, invite.id, now))) return null;
+    await markPatientJoined(trx, invite.user_id, now);
     await recordAudit(trx, {
       clinicId: invite.clinic_id,
       actor: { id: invite.user_id, role: "patient" },

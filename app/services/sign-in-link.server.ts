@@ -1,5 +1,6 @@
 import { SIGN_IN_LINK_VALID_MINUTES } from "~/content/sign-in-link.ts";
 import type { DB } from "~/db/client.server.ts";
+import { markPatientJoined } from "~/models/patient.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { getClinicName } from "~/models/clinic.server.ts";
 import { bumpWindowCounter } from "~/models/sign-in-throttle.server.ts";
@@ -130,6 +131,7 @@ export async function signInWithLink(db: DB, token: string, now: Date = new Date
       return { ok: false as const, reason: link.expires_at <= nowIso ? ("expired" as const) : ("used" as const) };
     }
     await revokeOpenSignInLinks(trx, link.user_id, nowIso);
+    await markPatientJoined(trx, link.user_id, nowIso);
     await recordAudit(trx, {
       clinicId: link.clinic_id,
       actor: { id: link.user_id, role: "patient" },

@@ -200,13 +200,13 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       )
       .$if(mine, (query) => query.where("clinician_id", "=", scope.clinicianId!))
       .executeTakeFirstOrThrow(),
-    // Invited, not joined yet: no password set.
+    // Invited, not joined yet.
     db
       .selectFrom("patient_profile")
       .innerJoin("app_user", "app_user.id", "patient_profile.user_id")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("patient_profile.clinic_id", "=", clinicId)
-      .where("app_user.password_hash", "is", null)
+      .where("patient_profile.joined_at", "is", null)
       .$if(mine, (query) => query.where("patient_profile.clinician_id", "=", scope.clinicianId!))
       .executeTakeFirstOrThrow(),
   ]);

@@ -86,6 +86,7 @@ async function seedDemoPeople(trx: DB, passwordHash: string) {
     injuryDate: null,
     surgeryDate: null,
     createdAt,
+    joinedAt: createdAt,
   });
   await insertPatientProfile(trx, {
     userId: patient2Id,
@@ -96,6 +97,7 @@ async function seedDemoPeople(trx: DB, passwordHash: string) {
     injuryDate: null,
     surgeryDate: null,
     createdAt,
+    joinedAt: createdAt,
   });
   return { clinicId, clinicianId, patientId, patient2Id, timeZone };
 }

@@ -59,6 +59,7 @@ export async function createPatient(
     injuryDate: null,
     surgeryDate: null,
     createdAt: nowIso(),
+    joinedAt: overrides.withPassword === false ? null : nowIso(),
   });
   return { id, email, clinic_id: clinicId, role: "patient" as const };
 }

@@ -144,7 +144,7 @@ function evaluatedMessage(result: Awaited<ReturnType<typeof reevaluate>>): strin
 }
 
 async function reissueInviteLink({ db, clinician, patient, intent, origin }: IntentRequest<"reissue-invite">) {
-  if (patient.password_hash) return fail(intent, { formError: "This patient has already set a password." }, 409);
+  if (patient.joined_at) return fail(intent, { formError: "This patient has already joined." }, 409);
   const { inviteUrl, inviteEmail } = await resendInvite(db, clinician, patient, origin);
   return done(intent, "New invite link made. The previous link no longer works.", {
     inviteUrl,

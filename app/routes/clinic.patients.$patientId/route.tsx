@@ -43,12 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const preparing = query.get("doseStage") ?? undefined;
   const dose = record.plan ? await doseFormOfPlan(db, clinician.clinic_id, record.plan.id, preparing) : null;
   // Until the patient has joined, their current invite link can be copied again from here.
-  const inviteLink = password_hash ? null : await currentInviteLink(db, patient.id, new URL(request.url).origin);
+  const joined = record.patient.joined_at !== null;
+  const inviteLink = joined ? null : await currentInviteLink(db, patient.id, new URL(request.url).origin);
   const timeZones = Intl.supportedValuesOf("timeZone");
   return {
     ...record,
     dose,
-    patient: { ...publicPatient, hasPassword: Boolean(password_hash) },
+    patient: { ...publicPatient, hasJoined: joined },
     inviteLink,
     timeZones,
   };
@@ -87,7 +88,7 @@ export default function PatientPage() {
         }
         actions={
           <>
-            {!patient.hasPassword ? <ActionButton intent="reissue-invite" label="Resend invite" /> : null}
+            {!patient.hasJoined ? <ActionButton intent="reissue-invite" label="Resend invite" /> : null}
             <Link className="button button--secondary" to={`/clinic/patients/${patient.id}/messages`}>
               Messages
             </Link>
@@ -106,7 +107,7 @@ export default function PatientPage() {
         <Card>
           <InviteLink url={result.inviteUrl} />
         </Card>
-      ) : !patient.hasPassword ? (
+      ) : !patient.hasJoined ? (
         <div className="stack" id="invite">
           <Notice tone="info">
             {patient.name} hasn't joined yet.{" "}

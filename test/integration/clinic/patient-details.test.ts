@@ -189,6 +189,6 @@ describe("an invited patient who has not joined", () => {
     expect(joined.status).toBe(302);
     const after = await loadPage(patientId, cast.clinician.id);
     expect(after.data.inviteLink).toBeNull();
-    expect(after.data.patient.hasPassword).toBe(true);
+    expect(after.data.patient.hasJoined).toBe(true);
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import { addDays, ProgramSchema } from "~/engine/index.ts";
 import { recordAudit } from "~/models/audit.server.ts";
+import { listPatientsForClinic } from "~/services/caseload.server.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
+import { joinWithoutPassword } from "~/services/invite.server.ts";
 import { startPlan } from "~/services/plan.server.ts";
 import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -466,10 +468,11 @@ describe("changing the plan by hand", () => {
     expect(res.data.fieldErrors.planId).toBeTruthy();
   });
 
-  it("re-issues the invite link of a patient who has not set a password, and only then", async () => {
+  it("re-issues the invite link of a patient who has not joined, and only then", async () => {
     const db = getDb();
     const cast = await clinicWithProgram(db);
     await db.updateTable("app_user").set({ password_hash: null }).where("id", "=", cast.patientB.id).execute();
+    await db.updateTable("patient_profile").set({ joined_at: null }).where("user_id", "=", cast.patientB.id).execute();
     const invites = await countRows(db, "invite");
     const res = await post(cast.patientB.id, { intent: "reissue-invite" }, cast.clinician.id);
     expect(res.status).toBe(200);
@@ -480,6 +483,30 @@ describe("changing the plan by hand", () => {
     expect(await countRows(db, "invite")).toBe(invites + 1);
     expect((await post(cast.patientB.id, { intent: "reissue-invite" }, cast.other.clinician.id)).status).toBe(404);
     expect(await countRows(db, "invite")).toBe(invites + 1);
+  });
+
+  it("a patient who joined without a password is no longer 'invited': no invite to resend, not in the invited filter", async () => {
+    const db = getDb();
+    const cast = await clinicWithProgram(db);
+    await db.updateTable("app_user").set({ password_hash: null }).where("id", "=", cast.patientB.id).execute();
+    await db.updateTable("patient_profile").set({ joined_at: null }).where("user_id", "=", cast.patientB.id).execute();
+    const reissued = await post(cast.patientB.id, { intent: "reissue-invite" }, cast.clinician.id);
+    const invitedBefore = await listPatientsForClinic(db, cast.clinician.clinic_id, { status: "invited" });
+    expect(invitedBefore.map((p) => p.id)).toContain(cast.patientB.id);
+
+    const token = new URL(reissued.data.inviteUrl).pathname.split("/").pop()!;
+    expect(await joinWithoutPassword(db, token)).toBe(cast.patientB.id);
+
+    const page = await run(
+      patientPage.loader,
+      await getRequest(`/clinic/patients/${cast.patientB.id}`, { userId: cast.clinician.id }),
+      { patientId: cast.patientB.id },
+    );
+    expect(page.data.patient.hasJoined).toBe(true);
+    expect(page.data.inviteLink).toBeNull();
+    expect((await post(cast.patientB.id, { intent: "reissue-invite" }, cast.clinician.id)).status).toBe(409);
+    const invitedAfter = await listPatientsForClinic(db, cast.clinician.clinic_id, { status: "invited" });
+    expect(invitedAfter.map((p) => p.id)).not.toContain(cast.patientB.id);
   });
 });
 
