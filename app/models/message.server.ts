@@ -66,14 +66,14 @@ export async function markMessagesRead(db: DB, planId: string, writtenBy: Role, 
   return Number(result.numUpdatedRows);
 }
 
-/** Messages from the clinic that the patient has not opened yet. */
-export async function countUnreadForPatient(db: DB, clinicId: string, patientId: string): Promise<number> {
+/** Messages one side wrote on a patient's threads that the other side has not opened yet. */
+export async function countUnread(db: DB, clinicId: string, patientId: string, writtenBy: Role): Promise<number> {
   const row = await db
     .selectFrom("message")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("clinic_id", "=", clinicId)
     .where("patient_id", "=", patientId)
-    .where("author_role", "=", "clinician")
+    .where("author_role", "=", writtenBy)
     .where("read_at", "is", null)
     .executeTakeFirst();
   return Number(row?.n ?? 0);

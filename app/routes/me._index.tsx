@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { ExerciseList } from "~/components/patient/exercise-list.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Badge, Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
+import { unreadForPatient } from "~/services/message.server.ts";
 import { todayView } from "~/services/patient-today.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
@@ -13,7 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Today · Stagewise" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const patient = await requirePatient(request);
-  return { name: patient.name, view: await todayView(getDb(), patient) };
+  const db = getDb();
+  const [view, unreadMessages] = await Promise.all([todayView(db, patient), unreadForPatient(db, patient)]);
+  return { name: patient.name, view, unreadMessages };
 }
 
 const daysText = (days: number) => (days === 1 ? "1 day" : `${days} days`);
@@ -21,7 +24,7 @@ const daysText = (days: number) => (days === 1 ? "1 day" : `${days} days`);
 const ZERO_TO_TEN = Array.from({ length: 11 }, (_, v) => v);
 
 export default function PatientToday() {
-  const { name, view } = useLoaderData<typeof loader>();
+  const { name, view, unreadMessages } = useLoaderData<typeof loader>();
   const firstName = name.split(" ")[0];
   if (!view) {
     return (
@@ -47,6 +50,16 @@ export default function PatientToday() {
 
         {view.status === "paused" ? (
           <Notice tone="info">Your plan is paused for now. You can still log how you feel.</Notice>
+        ) : null}
+
+        {unreadMessages > 0 ? (
+          <Notice tone="info">
+            <Link to="/me/messages">
+              {unreadMessages === 1
+                ? "Your physio sent you a message"
+                : `Your physio sent you ${unreadMessages} messages`}
+            </Link>
+          </Notice>
         ) : null}
 
         {!view.checkInDone ? <CheckIn date={view.today} /> : null}

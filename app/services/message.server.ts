@@ -4,7 +4,7 @@ import { recordAudit } from "~/models/audit.server.ts";
 import { getClinicName } from "~/models/clinic.server.ts";
 import {
   claimMessageNotice,
-  countUnreadForPatient,
+  countUnread,
   countUnreadFromPatients,
   insertMessage,
   listMessagesOfPlan,
@@ -181,8 +181,14 @@ async function notifyOtherSide(
   return result.ok ? "emailed" : "failed";
 }
 
+/** Messages from the clinic the patient has not opened yet: the badge in their menu, the line on Today. */
 export async function unreadForPatient(db: DB, patient: Pick<Author, "id" | "clinic_id">): Promise<number> {
-  return countUnreadForPatient(db, patient.clinic_id, patient.id);
+  return countUnread(db, patient.clinic_id, patient.id, "clinician");
+}
+
+/** Messages from one patient that no clinician of the clinic has opened yet: the patient page's Messages button. */
+export async function unreadFromPatient(db: DB, clinicId: string, patientId: string): Promise<number> {
+  return countUnread(db, clinicId, patientId, "patient");
 }
 
 /** Unread messages from patients, by patient id: triage's "sent you a message". */

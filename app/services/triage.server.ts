@@ -25,6 +25,7 @@ type TriageReason = {
     | "flag"
     | "no_log"
     | "note"
+    | "message"
     | "falling_adherence"
     | "dose_review";
   label: string;
@@ -157,6 +158,14 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
             n.or([n("log_note_read.note", "is", null), n("log_note_read.note", "!=", n.ref("noted.notes"))]),
           )
           .as("unread_notes"),
+        // Messages from the patient no clinician of the clinic has opened yet (ADR 054).
+        eb
+          .selectFrom("message")
+          .select((m) => m.fn.countAll<number>().as("n"))
+          .whereRef("message.plan_id", "=", "plan.id")
+          .where("message.author_role", "=", "patient")
+          .where("message.read_at", "is", null)
+          .as("unread_messages"),
         // The latest flag review and the last log saved since the window began (ADR 049: reviewed until something new).
         eb
           .selectFrom("flag_review")
@@ -306,6 +315,14 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
         label: unreadNotes === 1 ? "Left a note" : `Left ${unreadNotes} notes`,
         tone: "info",
         weight: 45,
+      });
+    const unreadMessages = Number(plan.unread_messages ?? 0);
+    if (unreadMessages > 0)
+      reasons.push({
+        code: "message",
+        label: unreadMessages === 1 ? "Sent you a message" : `Sent you ${unreadMessages} messages`,
+        tone: "info",
+        weight: 46,
       });
     reasons.sort((a, b) => b.weight - a.weight);
     return {

@@ -2,10 +2,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBuiltInProgram } from "~/programs/index.ts";
 import * as clinicThread from "~/routes/clinic.patients.$patientId_.messages.tsx";
+import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
+import * as patientToday from "~/routes/me._index.tsx";
 import * as patientLayout from "~/routes/me.tsx";
 import * as patientThread from "~/routes/me.messages.tsx";
 import { sendPatientMessage, unreadFromPatients } from "~/services/message.server.ts";
 import { changePlanStatus } from "~/services/plan-change.server.ts";
+import { loadTriage } from "~/services/triage.server.ts";
 import { startPlan } from "~/services/plan.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { closeMailTransport } from "~/utils/email.server.ts";
@@ -67,6 +70,15 @@ describe("messages between a patient and their clinic", () => {
     expect(sent.status).toBe(302);
     expect(sent.headers.get("Location")).toBe("/me/messages?sent=1");
     expect((await unreadFromPatients(getDb(), cast.clinic.id)).get(cast.patientA.id)).toBe(1);
+    const triage = await loadTriage(getDb(), cast.clinic.id, "Europe/London");
+    const row = triage.needsAttention.find((r) => r.patientId === cast.patientA.id);
+    expect(row?.reasons.map((r) => r.label)).toContain("Sent you a message");
+    const page = await run(
+      patientPage.loader,
+      await getRequest(`/clinic/patients/${cast.patientA.id}`, { userId: cast.clinician.id }),
+      { patientId: cast.patientA.id },
+    );
+    expect(page.data.unreadMessages).toBe(1);
 
     const seen = await clinicView(cast.clinician.id, cast.patientA.id);
     expect(seen.data.thread.messages).toMatchObject([
@@ -78,6 +90,8 @@ describe("messages between a patient and their clinic", () => {
       302,
     );
     expect(await unreadBadge(cast.patientA.id)).toBe(1);
+    const today = await run(patientToday.loader, await getRequest("/me", { userId: cast.patientA.id }));
+    expect(today.data.unreadMessages).toBe(1);
     const thread = await run(patientThread.loader, await getRequest("/me/messages", { userId: cast.patientA.id }));
     expect(thread.data.messages.map((m: { body: string }) => m.body)).toEqual([
       "Is it normal that my heel aches after the hops?",

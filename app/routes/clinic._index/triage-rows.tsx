@@ -102,8 +102,12 @@ export function TriageItem({ row }: { row: TriageRow }) {
           {row.reasons.length > 0 ? (
             <div className="triage-reasons">
               {row.reasons.map((r) =>
-                r.code === "note" ? (
-                  <Link key={r.code} to={`/clinic/patients/${row.patientId}#notes`} className="triage-note-link">
+                r.code === "note" || r.code === "message" ? (
+                  <Link
+                    key={r.code}
+                    to={`/clinic/patients/${row.patientId}${r.code === "note" ? "#notes" : "/messages"}`}
+                    className="triage-note-link"
+                  >
                     <Badge tone={r.tone}>{r.label}</Badge>
                   </Link>
                 ) : (

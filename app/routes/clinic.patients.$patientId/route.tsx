@@ -7,6 +7,7 @@ import { Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { INVOLVED_SIDES } from "~/schemas/patient.ts";
 import { findPatientInClinic } from "~/services/patient-lookup.server.ts";
 import { currentInviteLink } from "~/services/invite.server.ts";
+import { unreadFromPatient } from "~/services/message.server.ts";
 import { loadPatientRecord } from "~/services/patient-record.server.ts";
 import { doseFormOfPlan } from "~/services/personal-dose.server.ts";
 import { requireClinician } from "~/utils/auth.server.ts";
@@ -46,12 +47,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const joined = record.patient.joined_at !== null;
   const inviteLink = joined ? null : await currentInviteLink(db, patient.id, new URL(request.url).origin);
   const timeZones = Intl.supportedValuesOf("timeZone");
+  const unreadMessages = await unreadFromPatient(db, clinician.clinic_id, patient.id);
   return {
     ...record,
     dose,
     patient: { ...publicPatient, hasJoined: joined },
     inviteLink,
     timeZones,
+    unreadMessages,
   };
 }
 
@@ -91,6 +94,7 @@ export default function PatientPage() {
             {!patient.hasJoined ? <ActionButton intent="reissue-invite" label="Resend invite" /> : null}
             <Link className="button button--secondary" to={`/clinic/patients/${patient.id}/messages`}>
               Messages
+              {record.unreadMessages > 0 ? <span className="button__count">{record.unreadMessages} new</span> : null}
             </Link>
             <RecordDownloads basePath={`/clinic/patients/${patient.id}/export`} compact />
           </>
