@@ -37,11 +37,15 @@ function answerFor(decision: DecisionRow, program: Program, log: DailyLog | unde
       const rule = fromStage?.regressRules.find((r) =>
         checks.some((c) => c.role === "regress" && c.status === "met" && c.ruleId === r.id),
       );
+      // A "repeat" rule keeps the stage and starts it again (ADR 048): say so, not "ease off".
+      const repeats = !moved && rule?.action.to === "repeat";
       return {
         tone: "warning",
         headline: moved
           ? `${why} — your plan drops back a stage${toStage ? ` to "${toStage.name}"` : ""} and your physio has been told`
-          : `${why} — ease off for now; your physio has been told`,
+          : repeats
+            ? `${why} — you repeat this stage from the start; your physio has been told`
+            : `${why} — ease off for now; your physio has been told`,
         summary: decision.patient_summary,
         reasons: checks.filter((c) => c.role === "regress" && c.status === "met").map((c) => c.patientText),
         // The engine's summary already carries the advice; repeat it only when it doesn't.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, type Check } from "~/engine/index.ts";
 import * as logRoute from "~/routes/me.log/route.tsx";
+import * as savedRoute from "~/routes/me.log_.saved.tsx";
 import { getDb } from "~/utils/db.server.ts";
 import { getRequest, postRequest, run } from "../../support/requests.ts";
 import { clinicWithPlans, validLogForm } from "./plan-fixture.ts";
@@ -75,5 +76,11 @@ describe("next-day responses logged by the patient reach the engine's decision",
       stage_entered_on: c.today,
       last_regress_on: c.today,
     });
+    // The patient's answer says what happens: the phase starts over (not "ease off").
+    const saved = await run(
+      savedRoute.loader,
+      await getRequest(res.headers.get("Location")!, { userId: c.patientA.id }),
+    );
+    expect(saved.data.view.answer.headline).toMatch(/you repeat this stage from the start/);
   });
 });
