@@ -53,8 +53,10 @@ test("a physio tailors a dose at 1280 px, and the patient sees it on Today with 
   await expect(dose.getByText(/Dose saved for this patient \(version 1\)/)).toBeVisible();
   await expect(dose.getByRole("row", { name: /The Extender/ })).toContainText("tailored");
   await expect(dose.getByRole("row", { name: /The Glider/ })).toContainText("dropped");
-  await expect(physio.locator("#audit-trail")).toContainText("The Extender: 3 × 12 · 2×/day · 7×/week");
-  await expect(physio.locator("#audit-trail")).toContainText("2 × 8–10");
+  await expect(physio.locator("#audit-trail")).toContainText(
+    "changed this patient's dose in L-protocol — slow and controlled (The Extender 3 × 12 · 2×/day · 7×/week · painful side → 2 × 8–10",
+  );
+  await expect(physio.locator("#audit-trail")).toContainText("The Glider 3 × 4 · painful side → dropped");
   await expectNoAxeViolations(physio);
   await desk.close();
 

@@ -78,8 +78,15 @@ test("the patient's note reaches triage and their page, and is read; the red fla
   await expect(audit).not.toContainText("flags.reviewed");
   await page.screenshot({ path: ".tmp/physio-week-patient.png", fullPage: true });
 
+  // The demo's Alex is in a stage whose dose nobody has reviewed yet (triage says so too): the physio keeps it as it is.
+  const dose = page.locator("#dose");
+  await dose.getByLabel(/Why/).fill("Reviewed after the call: the stage's dose suits Alex");
+  await dose.getByRole("button", { name: "Save this patient's dose" }).click();
+  await expect(dose.getByText(/Dose saved for this patient/)).toBeVisible();
+
   // Back on triage: Alex no longer needs the physio; the tile count follows.
   await page.getByRole("link", { name: "Triage" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Triage" })).toBeVisible();
   expect(await needsYou(page)).not.toContain("Alex Morgan");
   await expect(page.locator("section[aria-labelledby=everyone-else]").getByText("Alex Morgan")).toBeVisible();
   await expect(page.getByRole("link", { name: /^0 left a note$/ })).toBeVisible();
