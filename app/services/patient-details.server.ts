@@ -6,12 +6,12 @@ import {
   updatePatientAccount,
   updatePatientProfile,
 } from "~/models/patient-details.server.ts";
+import { getWorkingPlanOfPatient } from "~/models/plan.server.ts";
 import { normalizeEmail } from "~/models/user.server.ts";
 import type { PatientDetails } from "~/schemas/patient.ts";
 import { EMAIL_UNAVAILABLE } from "./patient-enrolment.server.ts";
 import { reevaluate } from "./plan-change.server.ts";
 import type { PatientOfClinic } from "./patient-record.server.ts";
-import { getPlanOfPatient } from "./patient-record.server.ts";
 
 type Clinician = { id: string; clinic_id: string; role: "clinician"; time_zone: string };
 
@@ -82,7 +82,7 @@ export async function editPatientDetails(
     });
   });
   if (planFactsChanged) {
-    const plan = await getPlanOfPatient(db, clinicId, patient.id);
+    const plan = await getWorkingPlanOfPatient(db, clinicId, patient.id);
     if (plan?.status === "active") await reevaluate(db, clinician, plan.id, input.timeZone);
   }
   return { ok: true, changes };

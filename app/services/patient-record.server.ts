@@ -1,10 +1,10 @@
-import { sql } from "kysely";
 import type { DB } from "~/db/client.server.ts";
 import type { Plan } from "~/db/types.ts";
 import { addDays, type Check, type Flag } from "~/engine/index.ts";
 import type { getPatientInClinic } from "~/models/patient.server.ts";
 import { latestFlagReview, lastLogSavedAt } from "~/models/flag-review.server.ts";
 import { listNotesOfPlan } from "~/models/log-note.server.ts";
+import { getWorkingPlanOfPatient } from "~/models/plan.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
 import { pendingReview } from "./flag-review.server.ts";
 import { datesTheProgramLacks } from "./plan-dates.server.ts";
@@ -25,19 +25,6 @@ const NOTES_SHOWN = 60;
 const FLAG_REVIEW_LOG_DAYS = 15;
 
 export type PatientOfClinic = NonNullable<Awaited<ReturnType<typeof getPatientInClinic>>>;
-
-/** The patient's plan the clinician works on now: active or paused, else the most recent one. */
-export async function getPlanOfPatient(db: DB, clinicId: string, patientId: string): Promise<Plan | undefined> {
-  return db
-    .selectFrom("plan")
-    .selectAll()
-    .where("clinic_id", "=", clinicId)
-    .where("patient_id", "=", patientId)
-    .orderBy(sql`case when status in ('active', 'paused') then 0 else 1 end`)
-    .orderBy("created_at", "desc")
-    .limit(1)
-    .executeTakeFirst();
-}
 
 type DecisionView = {
   id: string;
@@ -70,7 +57,7 @@ export async function loadPatientRecord(
   options: { showChecksOf?: string; wholeAuditTrail?: boolean } = {},
 ) {
   const today = todayIn(patient.time_zone);
-  const plan = await getPlanOfPatient(db, clinicId, patient.id);
+  const plan = await getWorkingPlanOfPatient(db, clinicId, patient.id);
   // The program choices are for starting a plan: only offered when there is no live one.
   const live = plan !== undefined && (plan.status === "active" || plan.status === "paused");
   const programs = live ? [] : await listProgramChoices(db, clinicId);
