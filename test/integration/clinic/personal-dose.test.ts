@@ -4,6 +4,7 @@ import { insertPersonalDose, isDuplicateVersion } from "~/models/personal-dose.s
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import * as logPage from "~/routes/me.log/route.tsx";
 import * as savedPage from "~/routes/me.log_.saved.tsx";
+import * as meExport from "~/routes/me.export.$format.ts";
 import * as todayPage from "~/routes/me._index.tsx";
 import { findProgramForClinic } from "~/services/program-lookup.server.ts";
 import { saveProgramVersion } from "~/services/program-editor.server.ts";
@@ -164,6 +165,18 @@ describe("a physio tailors a patient's dose", () => {
       await getRequest(res.headers.get("Location")!, { userId: cast.patientA.id }),
     );
     expect(saved.data.view.recorded).toContain("Seated calf raise: done (3 × 15)");
+
+    // The exported record names it too (CSV and FHIR), never by its made-up id.
+    for (const format of ["csv", "fhir"]) {
+      const exported = await run(
+        meExport.loader,
+        await getRequest(`/me/export/${format}`, { userId: cast.patientA.id }),
+        { format },
+      );
+      const text = typeof exported.data === "string" ? exported.data : JSON.stringify(exported.data);
+      expect(text).toContain("Seated calf raise");
+      expect(text).not.toContain(added.replace(/[_-]+/g, " "));
+    }
   });
 
   it("dropping an exercise for this patient takes it off their Today; the program's own dose stays beside it", async () => {
