@@ -7,6 +7,7 @@ const COLUMNS = ["date", "record", "item", "side", "value", "detail"] as const;
 
 export function recordToCsv(record: PatientRecord): string {
   const programOf = new Map(record.plans.map((p) => [p.id, p.program]));
+  const ownOf = new Map(record.plans.map((p) => [p.id, p.ownExercises]));
   const rows: Array<Record<(typeof COLUMNS)[number], string | number | null>> = [];
   const painItems = [
     ["morningPain", "Pain on waking (0-10)"],
@@ -41,7 +42,7 @@ export function recordToCsv(record: PatientRecord): string {
       const dose = [typeof e.sets === "number" && `${e.sets} sets`, typeof e.reps === "number" && `${e.reps} reps`];
       if (typeof e.loadKg === "number") dose.push(`${e.loadKg} kg`);
       day(
-        `Exercise: ${exerciseName(programOf.get(log.planId), e.exerciseId)}`,
+        `Exercise: ${exerciseName(programOf.get(log.planId), e.exerciseId, ownOf.get(log.planId))}`,
         e.status,
         dose.filter(Boolean).join(", ") || null,
       );

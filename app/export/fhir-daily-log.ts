@@ -12,7 +12,13 @@ import { fhirUuid } from "./fhir-ids.ts";
 import { exerciseName, type PatientRecord } from "./record.ts";
 
 type DailyLog = PatientRecord["logs"][number];
-type Context = { patient: Reference; clinician: Reference | null; plan: Reference; program: Program | undefined };
+type Context = {
+  patient: Reference;
+  clinician: Reference | null;
+  plan: Reference;
+  program: Program | undefined;
+  ownExercises?: Record<string, string> | undefined;
+};
 
 const SURVEY = {
   coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey" }],
@@ -135,7 +141,10 @@ export function dailyLogResources(log: DailyLog, ctx: Context): Array<FhirResour
     out.push(
       observation(`exercise/${exercise.exerciseId}`, {
         category: [ACTIVITY],
-        code: { coding: [stagewiseCoding("exercise-performed")], text: exerciseName(ctx.program, exercise.exerciseId) },
+        code: {
+          coding: [stagewiseCoding("exercise-performed")],
+          text: exerciseName(ctx.program, exercise.exerciseId, ctx.ownExercises),
+        },
         valueCodeableConcept: text(exercise.status),
         ...(components.length ? { component: components } : {}),
       }),

@@ -79,6 +79,7 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
   add(condition);
 
   const programOf = new Map(record.plans.map((p) => [p.id, p.program]));
+  const ownOf = new Map(record.plans.map((p) => [p.id, p.ownExercises]));
 
   for (const plan of record.plans) {
     const goalIds: string[] = [];
@@ -137,6 +138,7 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
       clinician: clinicianRef,
       plan: ref(log.planId),
       program: programOf.get(log.planId),
+      ownExercises: ownOf.get(log.planId),
     });
     for (const resource of resources) add(resource);
   }

@@ -31,6 +31,8 @@ export type PatientRecord = {
     goalText: string | null;
     goalTargetDate: string | null;
     program: Program;
+    /** Exercises the physio added for this patient only (not in the program), by id. */
+    ownExercises?: Record<string, string>;
   }>;
   logs: Array<{
     planId: string;
@@ -79,8 +81,14 @@ export type PatientRecord = {
   }>;
 };
 
-/** An exercise's name in the plan's program (any stage), or its id read aloud. */
-export function exerciseName(program: Program | undefined, exerciseId: string): string {
+/** An exercise's name in the plan's program (any stage) or among those added for the patient, else its id read aloud. */
+export function exerciseName(
+  program: Program | undefined,
+  exerciseId: string,
+  ownExercises?: Record<string, string>,
+): string {
+  const own = ownExercises?.[exerciseId];
+  if (own !== undefined) return own;
   for (const stage of program?.stages ?? [])
     for (const e of stage.prescription.exercises) if (e.id === exerciseId) return e.name;
   return exerciseId.replace(/[_-]+/g, " ");

@@ -45,6 +45,28 @@ function versionOf(row: PersonalDose): PersonalDoseVersion {
   };
 }
 
+/** The names of the exercises a physio added for the patient of these plans, by plan and exercise id (any version). */
+export async function addedExerciseNamesOfPlans(
+  db: DB,
+  planIds: readonly string[],
+): Promise<Map<string, Record<string, string>>> {
+  const names = new Map<string, Record<string, string>>();
+  if (planIds.length === 0) return names;
+  const rows = await db
+    .selectFrom("personal_dose")
+    .select(["plan_id", "exercises"])
+    .where("plan_id", "in", planIds)
+    .orderBy("version")
+    .execute();
+  for (const row of rows) {
+    const own = names.get(row.plan_id) ?? {};
+    for (const e of JSON.parse(row.exercises) as PersonalExerciseEntry[])
+      if (e.origin === "added" && e.dose) own[e.exerciseId] = e.dose.name;
+    names.set(row.plan_id, own);
+  }
+  return names;
+}
+
 /** `stage_entered_on` of a dose prepared for a stage the patient is not in yet: it applies when they enter it. */
 export const PREPARED = "";
 

@@ -79,14 +79,18 @@ export default function PatientsPage() {
       {patients.length === 0 ? (
         filtered ? (
           <EmptyState
-            title="No patients match"
+            title={
+              q === ""
+                ? `No patients: ${STATUSES.find((s) => s.value === status)?.label.toLowerCase()}`
+                : "No patients match"
+            }
             action={
               <ButtonLink to="/clinic/patients" variant="secondary">
-                Clear the search
+                {q === "" ? "Show all patients" : "Clear the search"}
               </ButtonLink>
             }
           >
-            Try another name, or show all patients.
+            {q === "" ? "Nobody in your clinic is in this list right now." : "Try another name, or show all patients."}
           </EmptyState>
         ) : (
           <EmptyState

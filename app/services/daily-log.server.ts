@@ -3,11 +3,12 @@ import type { DailyLog } from "~/db/types.ts";
 import { runWriteBatch } from "~/db/write-batch.server.ts";
 import { auditQuery, recordAudit } from "~/models/audit.server.ts";
 import { getLogForPlanDate, upsertLogForDay, upsertLogQuery, type DailyLogValues } from "~/models/daily-log.server.ts";
-import type { Decision } from "~/engine/index.ts";
+import type { Decision, Prescription } from "~/engine/index.ts";
 import type { CheckInInput, DailyLogInput } from "~/schemas/daily-log.ts";
 import { loadPlanFacts, withLogOfDay, type PlanFacts } from "~/models/facts.server.ts";
 import { claimPlanVersion, getPlanForUpdate } from "~/models/plan.server.ts";
 import { decidePlan, decisionWrites, recordDecision } from "~/services/evaluation.server.ts";
+import { currentPrescriptionOf } from "~/services/personal-dose.server.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
 import {
@@ -22,9 +23,19 @@ export type SaveLogResult =
   | { ok: true; logId: string; date: string; edited: boolean; decisionId: string | null }
   | { ok: false; status: 400 | 404; fieldErrors: Record<string, string>; formError?: string };
 
-/** Turns the form's answers into the row's values. Exercise rows and named tests must belong to the plan's program. */
-function logValuesFrom(input: DailyLogInput, program: PatientPlan["program"]): DailyLogValues {
-  const knownExercises = new Set(program.stages.flatMap((s) => s.prescription.exercises.map((e) => e.id)));
+/**
+ * Turns the form's answers into the row's values. Exercise rows must belong to the plan's program or to the patient's
+ * own dose (an exercise the physio added for them); named tests must belong to the program.
+ */
+function logValuesFrom(
+  input: DailyLogInput,
+  program: PatientPlan["program"],
+  ownExercises: Prescription["exercises"],
+): DailyLogValues {
+  const knownExercises = new Set([
+    ...program.stages.flatMap((s) => s.prescription.exercises.map((e) => e.id)),
+    ...ownExercises.map((e) => e.id),
+  ]);
   const sessionHappened = input.sessionDone !== "none";
   const exercises = sessionHappened
     ? input.exercises
@@ -72,7 +83,8 @@ export async function saveDailyLog(db: DB, patient: PatientUser, input: DailyLog
   if (!current) return { ok: false, status: 404, fieldErrors: {}, formError: "You don't have a plan yet." };
   const refused = refuseDay(current, input.date);
   if (refused) return refused;
-  const values = logValuesFrom(input, current.program);
+  const own = await currentPrescriptionOf(db, current.plan, current.stage);
+  const values = logValuesFrom(input, current.program, own.exercises);
   // The form never shows pain at rest, so an edit keeps whatever was recorded.
   const { pain_at_rest: _kept, ...onExisting } = values;
   return upsertAndEvaluate(db, patient, current, input.date, values, onExisting);

@@ -1,9 +1,10 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DailyLog, Decision as DecisionRow } from "~/db/types.ts";
-import { modelAcceptsPain, type Check, type Program } from "~/engine/index.ts";
+import { modelAcceptsPain, type Check, type Prescription, type Program } from "~/engine/index.ts";
 import { getLogForPlanDate, logDetailsOf } from "~/models/daily-log.server.ts";
 import { getDecisionOfPlan, getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import { loadPatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
+import { currentPrescriptionOf } from "~/services/personal-dose.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 
 export type Answer = {
@@ -87,7 +88,7 @@ function answerFor(decision: DecisionRow, program: Program, log: DailyLog | unde
 }
 
 /** What was recorded, line by line, so the patient can see the save took everything. */
-function recordedLines(log: DailyLog, program: Program): string[] {
+function recordedLines(log: DailyLog, program: Program, own: Prescription): string[] {
   const lines: string[] = [];
   const score = (v: number | null) => (v === null ? "not given" : `${v}/10`);
   if (log.morning_pain !== null || log.morning_stiffness !== null) {
@@ -103,7 +104,12 @@ function recordedLines(log: DailyLog, program: Program): string[] {
   lines.push(`Session: ${session}${sessionParts.length ? ` — ${sessionParts.join(", ")}` : ""}`);
   const details = logDetailsOf(log);
   if (details.exercises.length) {
-    const names = new Map(program.stages.flatMap((s) => s.prescription.exercises.map((e) => [e.id, e.name] as const)));
+    // The program's names, then the patient's own dose's (an exercise the physio added for them has no other name).
+    const names = new Map(
+      [...program.stages.flatMap((s) => s.prescription.exercises), ...own.exercises].map(
+        (e) => [e.id, e.name] as const,
+      ),
+    );
     for (const e of details.exercises) {
       const dose = [
         e.sets !== null && e.reps !== null ? `${e.sets} × ${e.reps}` : null,
@@ -136,12 +142,13 @@ export async function savedView(db: DB, patient: PatientUser, date: string, deci
     ? await getDecisionOfPlan(db, current.plan.id, decisionId)
     : await getLatestDecisionForPlan(db, current.plan.id);
   if (decisionId && !decision) return null;
+  const own = await currentPrescriptionOf(db, current.plan, current.stage);
   return {
     date,
     dateLabel: formatDate(date),
     isToday: date === current.today,
     edited: log.edit_count > 0,
-    recorded: recordedLines(log, current.program),
+    recorded: recordedLines(log, current.program, own),
     answer: decision ? answerFor(decision, current.program, log) : null,
   };
 }

@@ -38,7 +38,8 @@ const COMPARATOR_WORDS: Record<string, string> = {
 function show(value: Check["observed"], unit?: string): string {
   if (value === null) return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  const u = unit ? (unit === "%" || unit.startsWith("/") ? unit : ` ${unit}`) : "";
+  const one = value === 1 && unit === "days";
+  const u = unit ? (unit === "%" || unit.startsWith("/") ? unit : ` ${one ? "day" : unit}`) : "";
   return `${typeof value === "number" ? Math.round(value * 10) / 10 : value}${u}`;
 }
 
@@ -49,7 +50,8 @@ function checklistItem(check: Check, stage: Stage): ChecklistItem {
   if (waiting && check.status !== "met") detail = "Waiting for your physio";
   // What the engine still needs, never "not recorded yet" when part of it was (its sentence says how much so far).
   else if (check.status === "no_data") detail = check.missing ? `Still needed: ${check.missing}` : "Not recorded yet";
-  else if (check.observed !== null && check.threshold !== null && typeof check.observed !== "boolean") {
+  // Only a measured number reads as "last time": the red-flag check's "none" would read "Last time: none days".
+  else if (typeof check.observed === "number" && check.threshold !== null && typeof check.threshold !== "boolean") {
     const goal = `${check.comparator ? `${COMPARATOR_WORDS[check.comparator]} ` : ""}${show(check.threshold, check.unit)}`;
     detail = `Last time: ${show(check.observed, check.unit)} · goal: ${goal}`;
   }

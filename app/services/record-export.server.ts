@@ -4,6 +4,7 @@ import { recordToFhirBundle } from "~/export/fhir.ts";
 import type { LoggedExercise, PatientRecord } from "~/export/record.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { getPatientInClinic } from "~/models/patient.server.ts";
+import { addedExerciseNamesOfPlans } from "~/models/personal-dose.server.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { programOfPlan } from "./evaluation.server.ts";
 
@@ -52,6 +53,10 @@ async function loadPatientRecord(db: DB, clinicId: string, patientId: string): P
       .orderBy("decision.created_at")
       .execute(),
   ]);
+  const ownExercises = await addedExerciseNamesOfPlans(
+    db,
+    plans.map((p) => p.id),
+  );
   return {
     exportedAt: nowIso(),
     patient: {
@@ -73,6 +78,7 @@ async function loadPatientRecord(db: DB, clinicId: string, patientId: string): P
       goalText: p.goal_text,
       goalTargetDate: p.goal_target_date,
       program: programOfPlan(p),
+      ownExercises: ownExercises.get(p.id) ?? {},
     })),
     logs: logs.map((l) => ({
       planId: l.plan_id,

@@ -129,7 +129,10 @@ export function describeEvent(action: string, detail: Detail | null, names: Audi
         action === "plan.dose_prepared"
           ? `prepared the starting dose of ${stage(d.stageId)}`
           : `changed this patient's dose in ${stage(d.stageId)}`;
-      const list = changes.map((c) => `${c.name} ${c.from} → ${c.to}`).join("; ");
+      // An exercise added for the patient had no dose before: "added Calf stretch: 3 sets", not "Calf stretch — → 3 sets".
+      const list = changes
+        .map((c) => (c.from === "—" ? `added ${c.name}: ${c.to}` : `${c.name} ${c.from} → ${c.to}`))
+        .join("; ");
       return withReason(list ? `${what} (${list})` : what);
     }
     case "patient.joined_without_password":

@@ -90,7 +90,10 @@ export function CheckTable({ checks, caption }: { checks: Check[]; caption?: str
                     <td>
                       <strong>{c.label}</strong>
                       <div className="small muted">{c.clinicianText}</div>
-                      {c.missing ? <div className="small muted">Missing: {c.missing}</div> : null}
+                      {/* A sign-off's "missing" names the item by its id; its sentence already asks for it. */}
+                      {c.missing && c.kind !== "signoff" ? (
+                        <div className="small muted">Missing: {c.missing}</div>
+                      ) : null}
                       {c.awaitingClinician ? (
                         <div className="small">
                           <Badge tone="warning">needs your sign-off</Badge>

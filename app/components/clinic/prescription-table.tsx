@@ -18,6 +18,9 @@ function dose(e: Prescription["exercises"][number]): string {
   return parts.filter(Boolean).join(" · ");
 }
 
+/** The side in the words the dose section beside it uses, not the program's keyword. */
+const SIDE_WORDS: Record<string, string> = { involved: "painful side", uninvolved: "other side", both: "both sides" };
+
 /**
  * The prescription as the clinician sees it: what the patient reads (names, doses, notes) and, under each part, its
  * clinician-only provenance (`source`: citations, "our reading", the note saying which is which).
@@ -52,7 +55,7 @@ export function PrescriptionTable({
                   <SourceNote source={e.source} citations={citations} />
                 </td>
                 <td>{dose(e) || "—"}</td>
-                <td>{e.side}</td>
+                <td>{SIDE_WORDS[e.side] ?? e.side}</td>
               </tr>
             ))}
           </tbody>

@@ -200,7 +200,7 @@ export default function TriageHome() {
               <h2 id="needs-attention">Needs your attention</h2>
               {needsAttention.length === 0 ? (
                 list && list !== "needs" ? (
-                  <p className="muted">Nobody {LIST_WORDS[list]} right now.</p>
+                  <p className="muted">{NOBODY_WORDS[list]}</p>
                 ) : (
                   <EmptyState title="Nothing needs you right now">
                     No pending advances, regressions, flags, notes or silent patients. Check back after today's logs.
@@ -256,6 +256,14 @@ const LIST_WORDS: Record<TriageList, string> = {
   awaiting: "await your confirmation",
   notes: "left you a note you have not read",
   "on-track": "are on track",
+};
+
+/** A tile's list when it is empty (the words above read wrong after "Nobody": "Nobody await…"). */
+const NOBODY_WORDS: Record<TriageList, string> = {
+  needs: "Nobody needs you right now.",
+  awaiting: "Nobody is waiting for your confirmation right now.",
+  notes: "No unread notes right now.",
+  "on-track": "Nobody is on track right now.",
 };
 
 /** The triage address for a scope and list (and "show all"), the way the tiles and links build it. */

@@ -45,7 +45,10 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
   return (
     <div className="stack">
       {live ? <MissingDatesNotice missing={record.missingDates} patientName={record.patient.name} /> : null}
-      <SectionNav unreadNotes={record.notes.filter((n) => n.unread).length} />
+      <SectionNav
+        unreadNotes={record.notes.filter((n) => n.unread).length}
+        shown={{ dose: Boolean(record.dose), tests: live }}
+      />
       <Card className="clinic-plan" id="summary">
         <div className="clinic-plan__head">
           <div>

@@ -3,13 +3,15 @@ import { ProgramSchema, type Program } from "~/engine/index.ts";
 import { insertPersonalDose, isDuplicateVersion } from "~/models/personal-dose.server.ts";
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import * as logPage from "~/routes/me.log/route.tsx";
+import * as savedPage from "~/routes/me.log_.saved.tsx";
+import * as meExport from "~/routes/me.export.$format.ts";
 import * as todayPage from "~/routes/me._index.tsx";
 import { findProgramForClinic } from "~/services/program-lookup.server.ts";
 import { saveProgramVersion } from "~/services/program-editor.server.ts";
 import { loadTriage } from "~/services/triage.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { getRequest, postRequest, run } from "../../support/requests.ts";
-import { clinicWithPlans } from "../me/plan-fixture.ts";
+import { clinicWithPlans, validLogForm } from "../me/plan-fixture.ts";
 import { clinicWithProgram, planStartedDaysAgo, twoStageProgram } from "./fixtures.ts";
 
 // The physio's personal dose for a patient (docs/decisions/052-personal-prescription.md), through the real routes,
@@ -139,6 +141,42 @@ describe("a physio tailors a patient's dose", () => {
       ["program", true],
       ["added", true],
     ]);
+  });
+
+  it("the patient's log keeps an exercise added for them, and the saved page names it", async () => {
+    const { cast, planId, today } = await withPlan();
+    await postAs(cast.clinician.id, cast.patientA.id, tailoredForm(planId, 0));
+    const added = (await patientLog(cast)).exercises[1]!.id as string;
+
+    const res = await run(
+      logPage.action,
+      await postRequest("/me/log", validLogForm(today, ["heel-raise", added]), { userId: cast.patientA.id }),
+    );
+    expect(res.status).toBe(302);
+    const log = await getDb()
+      .selectFrom("daily_log")
+      .selectAll()
+      .where("plan_id", "=", planId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(log.exercises!).map((e: { exerciseId: string }) => e.exerciseId)).toEqual(["heel-raise", added]);
+
+    const saved = await run(
+      savedPage.loader,
+      await getRequest(res.headers.get("Location")!, { userId: cast.patientA.id }),
+    );
+    expect(saved.data.view.recorded).toContain("Seated calf raise: done (3 × 15)");
+
+    // The exported record names it too (CSV and FHIR), never by its made-up id.
+    for (const format of ["csv", "fhir"]) {
+      const exported = await run(
+        meExport.loader,
+        await getRequest(`/me/export/${format}`, { userId: cast.patientA.id }),
+        { format },
+      );
+      const text = typeof exported.data === "string" ? exported.data : JSON.stringify(exported.data);
+      expect(text).toContain("Seated calf raise");
+      expect(text).not.toContain(added.replace(/[_-]+/g, " "));
+    }
   });
 
   it("dropping an exercise for this patient takes it off their Today; the program's own dose stays beside it", async () => {

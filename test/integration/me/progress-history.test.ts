@@ -74,6 +74,9 @@ describe("Today, progress and history", () => {
     expect(heelRaises.action).toEqual({ to: "/me/tests", label: "Record this test" });
     expect(view.pain.during.filter((p: { value: number | null }) => p.value !== null)).toHaveLength(4);
     expect(view.adherence).toMatchObject({ done: 4 });
+    // "Last time" only for a measured number, in words: never "none days" or "1 days".
+    const details = view.gates.map((g: { detail: string | null }) => g.detail ?? "");
+    expect(details.filter((d: string) => /Last time: (none|—)|\b1 days\b/.test(d))).toEqual([]);
   });
 
   /** Logs the last `days` days (today included) as full sessions, through the patient's own form. */

@@ -9,6 +9,18 @@ const names: AuditNames = {
 };
 
 const EVENTS: Array<[string, Record<string, unknown> | null, string]> = [
+  [
+    "plan.dose_tailored",
+    {
+      stageId: "hsr",
+      reason: "Sore calf",
+      changes: [
+        { name: "Leg press", from: "3 × 15", to: "2 × 10" },
+        { name: "Calf stretch", from: "—", to: "3 sets · hold 30 s · both sides" },
+      ],
+    },
+    "changed this patient's dose in Heavy slow resistance (Leg press 3 × 15 → 2 × 10; added Calf stretch: 3 sets · hold 30 s · both sides): “Sore calf”",
+  ],
   ["plan.started", { startStageId: "iso-load" }, "started the plan at Isometric loading"],
   [
     "plan.stage_moved",
