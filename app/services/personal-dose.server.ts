@@ -204,10 +204,14 @@ export async function tailorDose(db: DB, clinician: Clinician, input: PersonalDo
       const program = programOfPlan(plan);
       const preparing = input.target === "prepared";
       const stage = program.stages.find((s) => s.id === input.stageId);
+      // The plan's latest version is read once, before the dose it checks: the new row takes the next number after
+      // it, so a save committed in between (PostgreSQL reads each statement afresh) either shows here as stale or
+      // collides with this one on the unique (plan, version) index. Never a second version built on a stale read.
+      const latestVersion = await latestDoseVersionOfPlan(trx, plan.id);
       const current = preparing
         ? await getPreparedDose(trx, plan.id, input.stageId)
         : await getPersonalDose(trx, plan.id, stayOf(plan));
-      const currentVersion = current?.version ?? (await latestDoseVersionOfPlan(trx, plan.id));
+      const currentVersion = current?.version ?? latestVersion;
       // A preparation for the stage the patient has entered since is stale as well: the live dose is what to change.
       const stale =
         (preparing ? input.stageId === plan.current_stage_id : input.stageId !== plan.current_stage_id) ||
@@ -224,7 +228,7 @@ export async function tailorDose(db: DB, clinician: Clinician, input: PersonalDo
       const tailoredRun = run && programRun && !sameRun(run, withoutSource(programRun)) ? run : null;
 
       const before = personalPrescription(stage, current);
-      const version = (await latestDoseVersionOfPlan(trx, plan.id)) + 1;
+      const version = latestVersion + 1;
       const next: PersonalDoseVersion = {
         version,
         ...stay,
