@@ -111,19 +111,6 @@ export async function getDecisionOfPlan(db: DB, planId: string, decisionId: stri
     .executeTakeFirst();
 }
 
-/** The patient's sentence of the plan's latest decision (not its checks: the Today page shows only this). */
-export async function getLatestPatientSummary(db: DB, planId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom("decision")
-    .select("patient_summary")
-    .where("plan_id", "=", planId)
-    .where("status", "!=", "superseded")
-    .orderBy("created_at", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return row?.patient_summary ?? null;
-}
-
 export async function getLatestDecisionForPlan(db: DB, planId: string) {
   return db
     .selectFrom("decision")

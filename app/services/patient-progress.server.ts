@@ -1,5 +1,6 @@
 import { questionnaireKindOf } from "~/content/questionnaires.ts";
 import type { DB } from "~/db/client.server.ts";
+import type { Plan } from "~/db/types.ts";
 import {
   addDays,
   adherenceOver,
@@ -80,32 +81,38 @@ function checklistItem(check: Check, stage: Stage): ChecklistItem {
 }
 
 /**
- * The patient's way to the next gate. The checklist is the latest recorded decision's when it was made today for the
- * current stage; otherwise the engine is run now (nothing recorded) so the list never shows another stage's gates or
- * yesterday's time gates.
+ * Where the patient stands today: the latest recorded decision when it was made today for the current stage;
+ * otherwise the engine is run now (nothing recorded), so no page shows another stage's gates or yesterday's time
+ * gates. Today and Progress both read this, so they never disagree.
  */
+export async function standingToday(db: DB, plan: Plan, timeZone: string, today: string) {
+  const latest = await getLatestDecisionForPlan(db, plan.id);
+  if (latest && latest.evaluated_for === today && latest.from_stage_id === plan.current_stage_id) {
+    return {
+      latest,
+      checks: JSON.parse(latest.checks) as Check[],
+      load: latest.load ? (JSON.parse(latest.load) as LoadSummary) : null,
+      summary: latest.patient_summary,
+      movedOn: await loadMovedOn(db, plan),
+    };
+  }
+  const facts = await loadPlanFacts(db, plan, today);
+  const preview = decidePlan(plan, timeZone, today, facts);
+  return {
+    latest,
+    checks: preview.checks,
+    load: preview.load,
+    summary: preview.patientSummary,
+    movedOn: facts.movedOn ?? null,
+  };
+}
+
+/** The patient's way to the next gate (the checklist of today's standing). */
 export async function progressView(db: DB, patient: PatientUser) {
   const current = await loadPatientPlan(db, patient);
   if (!current) return null;
   const { plan, program, stage, stageIndex, today } = current;
-  const latest = await getLatestDecisionForPlan(db, plan.id);
-  let checks: Check[];
-  let load: LoadSummary | null;
-  let summary: string;
-  let movedOn: string | null;
-  if (latest && latest.evaluated_for === today && latest.from_stage_id === plan.current_stage_id) {
-    checks = JSON.parse(latest.checks) as Check[];
-    load = latest.load ? (JSON.parse(latest.load) as LoadSummary) : null;
-    summary = latest.patient_summary;
-    movedOn = await loadMovedOn(db, plan);
-  } else {
-    const facts = await loadPlanFacts(db, plan, today);
-    const preview = decidePlan(plan, patient.time_zone, today, facts);
-    checks = preview.checks;
-    load = preview.load;
-    summary = preview.patientSummary;
-    movedOn = facts.movedOn ?? null;
-  }
+  const { latest, checks, load, summary, movedOn } = await standingToday(db, plan, patient.time_zone, today);
   const awaitingMove =
     latest && latest.status === "pending"
       ? (program.stages.find((s) => s.id === latest.to_stage_id)?.name ?? null)

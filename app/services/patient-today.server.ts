@@ -2,8 +2,8 @@ import type { DB } from "~/db/client.server.ts";
 import type { DailyLog } from "~/db/types.ts";
 import { addDays, type Prescription, type Stage } from "~/engine/index.ts";
 import { getLogForPlanDate, listLogsForPlan, logDetailsOf } from "~/models/daily-log.server.ts";
-import { getLatestPatientSummary } from "~/models/decision.server.ts";
 import { stageDateOf } from "~/services/patient-day.server.ts";
+import { standingToday } from "~/services/patient-progress.server.ts";
 import { currentPrescriptionOf } from "~/services/personal-dose.server.ts";
 import {
   isEditableDay,
@@ -86,9 +86,9 @@ export async function todayView(db: DB, patient: PatientUser) {
   const current = await loadPatientPlan(db, patient);
   if (!current) return null;
   const { plan, today } = current;
-  const [recent, latestSummary, prescription] = await Promise.all([
+  const [recent, standing, prescription] = await Promise.all([
     listLogsForPlan(db, plan.id, { from: addDays(today, -7) }),
-    getLatestPatientSummary(db, plan.id),
+    standingToday(db, plan, patient.time_zone, today),
     currentPrescriptionOf(db, plan, current.stage),
   ]);
   const todays = recent.find((l) => l.log_date === today) ?? null;
@@ -101,7 +101,8 @@ export async function todayView(db: DB, patient: PatientUser) {
     trainingDay: trainingDayOf(current.stage, today, recent),
     checkInDone: todays?.morning_pain !== null && todays?.morning_pain !== undefined,
     sessionLogged: Boolean(todays && todays.session_done !== "none"),
-    latestSummary,
+    // The same standing as Progress shows (not the last recorded decision, which may be yesterday's).
+    latestSummary: standing.summary,
   };
 }
 

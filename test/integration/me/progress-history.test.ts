@@ -5,12 +5,34 @@ import * as logRoute from "~/routes/me.log/route.tsx";
 import * as savedRoute from "~/routes/me.log_.saved.tsx";
 import * as progress from "~/routes/me.progress.tsx";
 import * as today from "~/routes/me._index.tsx";
+import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createPatient } from "../../support/factories.ts";
 import { getRequest, postRequest, run } from "../../support/requests.ts";
 import { clinicWithPlans, validLogForm } from "./plan-fixture.ts";
 
 describe("Today, progress and history", () => {
+  it("Today's 'where you are' is Progress's, not yesterday's recorded decision (days in stage move on overnight)", async () => {
+    const db = getDb();
+    const c = await clinicWithPlans(db);
+    const yesterday = addDays(c.today, -1);
+    // The last recorded decision is yesterday's (nothing logged today yet).
+    const plan = await db.selectFrom("plan").selectAll().where("id", "=", c.planA).executeTakeFirstOrThrow();
+    await evaluatePlan(db, { plan, timeZone: "Europe/London", actor: null, today: yesterday });
+    const recorded = await db
+      .selectFrom("decision")
+      .select(["evaluated_for", "patient_summary"])
+      .where("plan_id", "=", c.planA)
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
+    expect(recorded.evaluated_for).toBe(yesterday);
+
+    const todayPage = await run(today.loader, await getRequest("/me", { userId: c.patientA.id }));
+    const progressPage = await run(progress.loader, await getRequest("/me/progress", { userId: c.patientA.id }));
+    expect(todayPage.data.view.latestSummary).toBe(progressPage.data.view.summary);
+    expect(todayPage.data.view.latestSummary).not.toBe(recorded.patient_summary);
+  });
+
   it("Today shows the patient's goal, stage, exercises and the check-in until it is done", async () => {
     const db = getDb();
     const c = await clinicWithPlans(db);
