@@ -5,6 +5,7 @@ import type { DailyLogFact, Program } from "~/engine/index.ts";
 import { dailyLoad } from "~/engine/load.ts";
 import { INSTRUMENT_SCORE_RANGES, isInstrumentScore } from "~/engine/instruments.ts";
 import { measureName } from "~/engine/measure-names.ts";
+import { capitalise } from "~/utils/form-fields.ts";
 import { capacityCriteriaOn, limbSymmetryIndex, measureIsLowerBetter } from "~/engine/symmetry.ts";
 
 type Log = {
@@ -174,10 +175,15 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
             const lsi = limbSymmetrySeries(rows, involved, measureIsLowerBetter(program, measure));
             return (
               <div key={measure} className="grid-2">
-                <TimeSeriesChart title={`${measureName(measure)} by side`} showTitle series={sides} height={160} />
+                <TimeSeriesChart
+                  title={`${capitalise(measureName(measure))} by side`}
+                  showTitle
+                  series={sides}
+                  height={160}
+                />
                 {lsi.length > 0 ? (
                   <TimeSeriesChart
-                    title={`${measureName(measure)} limb symmetry`}
+                    title={`${capitalise(measureName(measure))} limb symmetry`}
                     showTitle
                     series={[{ id: "lsi", label: "Limb symmetry %", tone: "primary", points: lsi }]}
                     thresholds={lsiThresholds(program, measure)}
