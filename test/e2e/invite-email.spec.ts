@@ -1,30 +1,10 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
+import { newMailTo, outboxFiles } from "./outbox.ts";
 import { DEMO, expectNoAxeViolations, signIn } from "./support.ts";
 
 // The e2e server has no SMTP_URL, so mail lands in its outbox folder (test/e2e/server.ts): a clinician adds a
 // patient, the patient opens the link from that email in a signed-out browser and sets a password.
-const outbox = path.resolve(".tmp", `e2e-outbox-${process.env.E2E_PORT ?? "3210"}`);
-
-async function outboxFiles(): Promise<string[]> {
-  return (await readdir(outbox).catch(() => [])).filter((f) => f.endsWith(".eml")).sort();
-}
-
-async function newMailTo(address: string, before: string[]): Promise<ParsedMail> {
-  let found: ParsedMail | undefined;
-  await expect
-    .poll(async () => {
-      for (const file of (await outboxFiles()).filter((f) => !before.includes(f))) {
-        const mail = await simpleParser(await readFile(path.join(outbox, file)));
-        if (JSON.stringify(mail.to).includes(address)) found = mail;
-      }
-      return Boolean(found);
-    })
-    .toBe(true);
-  return found!;
-}
 
 function inviteLinkIn(mail: ParsedMail): string {
   const link = /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/.exec(mail.text ?? "")?.[0];

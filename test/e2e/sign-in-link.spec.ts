@@ -1,33 +1,10 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { simpleParser, type ParsedMail } from "mailparser";
+import { newMailTo, outboxFiles } from "./outbox.ts";
 import { DEMO, expectNoAxeViolations, signIn } from "./support.ts";
 
 // The e2e server has no SMTP_URL, so the sign-in link lands in its outbox folder (test/e2e/server.ts). A patient on a
 // phone asks for a link on the sign-in page, opens it from that email and lands on Today; the link then refuses a
 // second use.
-const outbox = path.resolve(".tmp", `e2e-outbox-${process.env.E2E_PORT ?? "3210"}`);
-
-test.use({ viewport: { width: 390, height: 844 } });
-
-async function outboxFiles(): Promise<string[]> {
-  return (await readdir(outbox).catch(() => [])).filter((f) => f.endsWith(".eml")).sort();
-}
-
-async function newMailTo(address: string, before: string[]): Promise<ParsedMail> {
-  let found: ParsedMail | undefined;
-  await expect
-    .poll(async () => {
-      for (const file of (await outboxFiles()).filter((f) => !before.includes(f))) {
-        const mail = await simpleParser(await readFile(path.join(outbox, file)));
-        if (JSON.stringify(mail.to).includes(address)) found = mail;
-      }
-      return Boolean(found);
-    })
-    .toBe(true);
-  return found!;
-}
 
 test("a patient asks for a sign-in link, opens it from the email and lands on Today; the link works once", async ({
   page,
