@@ -86,6 +86,7 @@ export function evaluate(input: EvaluationInput): Decision {
     load: computeLoad(ctx),
     regress,
     requiresClinician,
+    doseChanges: [],
     patientSummary: summaries.patient,
     clinicianSummary: summaries.clinician,
     engineVersion: ENGINE_VERSION,

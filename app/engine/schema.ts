@@ -347,6 +347,64 @@ const LoadSchema = z.object({
   percentBodyWeight: z.number().nonnegative().optional(),
 });
 
+// ---------------------------------------------------------------------------------------------------------------
+// Progression: rules that change a patient's own dose within a stage (docs/engine.md "Progression rules")
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Add load: + stepKg or + stepPercent of the current kg (one of the two), never above maxKg. */
+const LoadStepSchema = z.object({
+  kind: z.literal("load_step"),
+  stepKg: z.number().positive().optional(),
+  stepPercent: z.number().positive().max(100).optional(),
+  maxKg: z.number().positive().optional(),
+});
+
+/** Double progression: reps rise by repsStep up to repsTo; at repsTo the load rises (as load_step) and the reps return
+ * to repsFrom. */
+const DoubleProgressionSchema = z.object({
+  kind: z.literal("double_progression"),
+  repsFrom: PositiveInt,
+  repsTo: PositiveInt,
+  /** Default 1. */
+  repsStep: PositiveInt.optional(),
+  stepKg: z.number().positive().optional(),
+  stepPercent: z.number().positive().max(100).optional(),
+  maxKg: z.number().positive().optional(),
+});
+
+/** Run progression within a level: each block runs longer (runSecondsStep), walks less (walkSecondsStep) and/or
+ * repeats more (repeatsStep), within the caps. */
+const RunProgressionSchema = z.object({
+  kind: z.literal("run_progression"),
+  runSecondsStep: z.number().positive().optional(),
+  walkSecondsStep: z.number().positive().optional(),
+  repeatsStep: PositiveInt.optional(),
+  maxRunSeconds: z.number().positive().optional(),
+  minWalkSeconds: z.number().nonnegative().optional(),
+  maxRepeats: PositiveInt.optional(),
+});
+
+const ProgressionStepSchema = z.discriminatedUnion("kind", [
+  LoadStepSchema,
+  DoubleProgressionSchema,
+  RunProgressionSchema,
+]);
+
+const ProgressionRuleSchema = z.object({
+  /** Unique within the stage. */
+  id: SlugSchema,
+  /** Clinician-facing label; generated when absent. */
+  label: z.string().optional(),
+  step: ProgressionStepSchema,
+  /** All must be met for one step up. */
+  when: z.array(CriterionSchema).min(1),
+  /** Any met: one step back down (e.g. pain after above the model's limit). Checked before `when`. */
+  stepBack: z.object({ when: z.array(CriterionSchema).min(1) }).optional(),
+  /** Plain words for the patient when the rule steps their dose. */
+  patientText: z.string().optional(),
+  source: SourceSchema.optional(),
+});
+
 const ExerciseSchema = z.object({
   id: SlugSchema,
   name: z.string().min(1),
@@ -368,6 +426,8 @@ const ExerciseSchema = z.object({
   notes: z.string().optional(),
   /** Clinician-only provenance of this exercise's dose and notes (never shown to the patient). */
   source: SourceSchema.optional(),
+  /** How this exercise's dose progresses (load_step or double_progression); overrides the stage's. */
+  progression: ProgressionRuleSchema.optional(),
 });
 
 const RunBlockSchema = z.object({
@@ -391,6 +451,8 @@ const RunPrescriptionSchema = z.object({
   notes: z.string().optional(),
   /** Clinician-only provenance of the run's volumes, intensities and notes (never shown to the patient). */
   source: SourceSchema.optional(),
+  /** How the run progresses within the stage (run_progression). */
+  progression: ProgressionRuleSchema.optional(),
 });
 
 const PrescriptionSchema = z.object({
@@ -447,6 +509,8 @@ const StageSchema = z.object({
   monitoringTests: z.array(MonitoringTestSchema).optional(),
   /** Marks the stage's sessions as trials of a new load: an advance waits for the next morning's response. */
   trial: TrialSchema.optional(),
+  /** Progression for every exercise of the stage with a load and no progression of its own (load kinds only). */
+  progression: ProgressionRuleSchema.optional(),
   source: SourceSchema.optional(),
   notes: z.string().optional(),
 });
@@ -573,6 +637,8 @@ export type SwellingCriterion = z.infer<typeof SwellingCriterionSchema>;
 export type SorenessCriterion = z.infer<typeof SorenessCriterionSchema>;
 export type SignoffCriterion = z.infer<typeof SignoffCriterionSchema>;
 export type Criterion = z.infer<typeof CriterionSchema>;
+export type ProgressionStep = z.infer<typeof ProgressionStepSchema>;
+export type ProgressionRule = z.infer<typeof ProgressionRuleSchema>;
 export type CriterionKind = Criterion["kind"];
 export type RegressAction = z.infer<typeof RegressActionSchema>;
 export type RegressRule = z.infer<typeof RegressRuleSchema>;

@@ -3,7 +3,7 @@
  * plain interface because the engine produces it (nothing outside parses it back except the audit trail, which
  * stores it as JSON).
  */
-import type { CriterionKind, Comparator, Program, RegressAction, Source } from "./schema";
+import type { CriterionKind, Comparator, Prescription, Program, RegressAction, Source } from "./schema";
 import type { DailyLogFact, MeasurementFact, PlanFacts, SignoffFact } from "./facts";
 
 export type { DailyLogFact, MeasurementFact, PlanFacts, SignoffFact } from "./facts";
@@ -16,7 +16,39 @@ export interface EvaluationInput {
   logs: readonly DailyLogFact[];
   measurements: readonly MeasurementFact[];
   signoffs: readonly SignoffFact[];
+  /** The patient's own dose of the current stage; absent = the stage's prescription, in effect since stage entry. */
+  dose?: PersonalDoseInput;
 }
+
+/** An exercise's dose as the patient gets it: the program's exercise without provenance or progression rule. */
+export type ExerciseDose = Omit<Prescription["exercises"][number], "source" | "progression">;
+/** The run as the patient gets it. */
+export type RunDose = Omit<NonNullable<Prescription["run"]>, "source" | "progression">;
+
+export interface PersonalDoseInput {
+  /** The current stage's prescription with the patient's dose applied (exercise ids kept). */
+  prescription: Prescription;
+  /** The local date the current dose took effect: sessions before it do not count for progression. */
+  since: string;
+}
+
+interface DoseChangeBase {
+  direction: "increase" | "decrease";
+  /** The progression rule (`progression`, `step_back`) or regress rule (`regress`) that made the change. */
+  ruleId: string;
+  reason: "progression" | "step_back" | "regress";
+  /** True when the step was cut short by the rule's cap (or the change is the cap itself). */
+  capped: boolean;
+  /** The rule's checks, explained like gates. */
+  checks: Check[];
+  patientText: string;
+  clinicianText: string;
+}
+
+/** One change of the patient's dose: `to` is the whole new dose of that exercise (or of the run). */
+export type DoseChange =
+  | (DoseChangeBase & { part: "exercise"; exerciseId: string; name: string; from: ExerciseDose; to: ExerciseDose })
+  | (DoseChangeBase & { part: "run"; exerciseId: null; name: string; from: RunDose; to: RunDose });
 
 /** A check's kind: its criterion's, or `red_flag` for the stage's implicit red-flag hold. */
 export type CheckKind = CriterionKind | "red_flag";
@@ -123,6 +155,9 @@ export interface Decision {
   /** Set on an advance or completion that carries a high-severity flag: why a clinician must confirm it, even in a
    * plan whose advances otherwise apply automatically. */
   requiresClinician?: string;
+  /** Changes of the patient's dose within the stage (progression, step back, a regress's load reduction); empty when
+   * nothing changes. Never an increase with a regress or a high-severity flag. */
+  doseChanges: DoseChange[];
   patientSummary: string;
   clinicianSummary: string;
   engineVersion: string;

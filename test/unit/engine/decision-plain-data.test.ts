@@ -218,6 +218,7 @@ describe("a decision survives copying and serialising unchanged", () => {
     "load",
     "regress",
     "requiresClinician",
+    "doseChanges",
     "patientSummary",
     "clinicianSummary",
     "engineVersion",
