@@ -7,6 +7,8 @@ import { CRITERION_FIELDS, isDedicated } from "./criterion-field-specs.ts";
 import { at, put } from "./dotted-names.ts";
 import { EXERCISE_FIELDS } from "./exercise-field-specs.ts";
 import type { FieldSpec } from "./field-spec.ts";
+import { idFromName } from "./id-from-name.ts";
+import { PROGRESSION_STEP_FIELDS, isProgressionKind } from "./progression-field-specs.ts";
 
 type Raw = Record<string, unknown>;
 export type Issue = { path: (string | number)[]; message: string };
@@ -111,6 +113,56 @@ class Converter {
     return { ...rest, ...common, ...(isDedicated(kind) ? this.fields(CRITERION_FIELDS[kind], raw, path) : {}) };
   }
 
+  /** A progression rule, or nothing when its kind is blank (the place has none). */
+  progression(raw: unknown, path: (string | number)[]): { progression?: Raw } {
+    const r = (raw && typeof raw === "object" ? raw : {}) as Raw;
+    const kind = this.text(r.kind);
+    if (!kind) return {};
+    const stepBack = this.list(r.stepBack).map((c, i) => this.criterion(c, [...path, "stepBack", i]));
+    return {
+      progression: {
+        ...this.rest(r._rest, [...path, "_rest"]),
+        id: this.text(r.id),
+        ...(this.text(r.label) ? { label: this.text(r.label) } : {}),
+        // An unknown kind is left for the engine to reject on the kind field.
+        step: { kind, ...(isProgressionKind(kind) ? this.fields(PROGRESSION_STEP_FIELDS[kind], r, path) : {}) },
+        when: this.list(r.when).map((c, i) => this.criterion(c, [...path, "when", i])),
+        ...(stepBack.length > 0 ? { stepBack: { when: stepBack } } : {}),
+        ...(this.text(r.patientText) ? { patientText: this.text(r.patientText) } : {}),
+      },
+    };
+  }
+
+  /** Monitoring tests; a test left without an id takes one from its name. */
+  monitoringTests(raw: unknown, path: (string | number)[]): { monitoringTests?: Raw[] } {
+    const tests = this.list(raw).map((t, i) => ({
+      ...this.rest(t._rest, [...path, i, "_rest"]),
+      id: this.text(t.id) ?? idFromName(this.text(t.name) ?? "", `test-${i + 1}`),
+      name: this.text(t.name),
+      ...(this.text(t.instructions) ? { instructions: this.text(t.instructions) } : {}),
+    }));
+    return tests.length > 0 ? { monitoringTests: tests } : {};
+  }
+
+  /** The stage's trial: none when its label is blank. */
+  trial(raw: unknown, path: (string | number)[]): { trial?: Raw } {
+    const t = (raw && typeof raw === "object" ? raw : {}) as Raw;
+    const label = this.text(t.label);
+    const rest = this.rest(t._rest, [...path, "_rest"]);
+    if (!label) return {};
+    return { trial: { ...rest, label, ...(this.text(t.test) ? { test: this.text(t.test) } : {}) } };
+  }
+
+  /** An exercise's load: its text, or "N kg" when only the kg is given. */
+  load(e: Raw, rest: Raw, path: (string | number)[]): { load?: Raw } {
+    const carried = (rest.load as Raw | undefined) ?? {};
+    delete rest.load;
+    const kg = this.number(e.loadKg, [...path, "loadKg"]);
+    const text = this.text(e.loadText) ?? (kg !== undefined ? `${kg} kg` : undefined);
+    if (text === undefined) return {};
+    return { load: { ...carried, text, ...(kg !== undefined ? { kg } : {}) } };
+  }
+
   program(raw: Raw): Raw {
     const pm = (raw.painModel ?? {}) as Raw;
     const nullableScore = (v: unknown, p: (string | number)[]) => this.number(v, p) ?? null;
@@ -171,15 +223,22 @@ class Converter {
             ...(this.text(pr.notes) ? { notes: this.text(pr.notes) } : {}),
             exercises: this.list(pr.exercises).map((e, ei) => {
               const ep = [...sp, "prescription", "exercises", ei];
-              const loadText = this.text(e.loadText);
               const rest = this.rest(e._rest, [...ep, "_rest"]);
-              const load = loadText ? { ...((rest.load as Raw | undefined) ?? {}), text: loadText } : undefined;
-              delete rest.load;
+              const load = this.load(e, rest, ep);
               const source = this.source(e, rest);
-              return { ...rest, ...this.fields(EXERCISE_FIELDS, e, ep), ...(load ? { load } : {}), ...source };
+              return {
+                ...rest,
+                ...this.fields(EXERCISE_FIELDS, e, ep),
+                ...load,
+                ...source,
+                ...this.progression(e.progression, [...ep, "progression"]),
+              };
             }),
           },
           gates: this.list(s.gates).map((g, gi) => this.criterion(g, [...sp, "gates", gi])),
+          ...this.monitoringTests(s.monitoringTests, [...sp, "monitoringTests"]),
+          ...this.trial(s.trial, [...sp, "trial"]),
+          ...this.progression(s.progression, [...sp, "progression"]),
           regressRules: this.list(s.regressRules).map((r, ri) => {
             const rp = [...sp, "regressRules", ri];
             const a = (r.action ?? {}) as Raw;

@@ -16,8 +16,26 @@ export type CriterionFormValues = {
 
 type ExerciseFieldName = (typeof EXERCISE_FIELDS)[number]["name"];
 
+/** A progression rule (on an exercise, or on a stage for its exercises). `kind` "" = the place has no rule. */
+export type ProgressionFormValues = {
+  kind: string;
+  id: string;
+  label: string;
+  patientText: string;
+  /** The rule's parts without a field of their own (its source), as JSON. */
+  _rest: string;
+  when: CriterionFormValues[];
+  /** Any met: one step back down. None = no step back. */
+  stepBack: CriterionFormValues[];
+  /** A setting of its step kind (PROGRESSION_STEP_FIELDS): "stepKg", "repsTo"… */
+  [setting: string]: unknown;
+};
+
 type ExerciseFormValues = { [N in ExerciseFieldName]?: string } & {
   loadText: string;
+  /** The load in kg, the number a progression rule steps ("" = none). */
+  loadKg?: string;
+  progression?: ProgressionFormValues;
   sourceNote: string;
   sourceOurs: string;
   _rest: string;
@@ -43,6 +61,12 @@ type RegressRuleFormValues = {
   action: { to: string; steps: string; stageId: string; loadReductionPercent: string };
 };
 
+/** A test the patient scores for pain the morning after a session; its id comes from its name when blank. */
+export type MonitoringTestFormValues = { id: string; name: string; instructions: string; _rest: string };
+
+/** The stage's trial sessions: label "" = no trial; test "" = every session of the stage is one. */
+type TrialFormValues = { label: string; test: string; _rest: string };
+
 export type StageFormValues = {
   id: string;
   name: string;
@@ -54,6 +78,9 @@ export type StageFormValues = {
   prescription: PrescriptionFormValues;
   gates: CriterionFormValues[];
   regressRules: RegressRuleFormValues[];
+  monitoringTests?: MonitoringTestFormValues[];
+  trial?: TrialFormValues;
+  progression?: ProgressionFormValues;
 };
 
 type CitationFormValues = {

@@ -2,12 +2,15 @@
  * The engine's Program → the editor's form values: every value as the text its field shows ("" = not set), nested
  * settings under their dotted names, and whatever has no field of its own kept as JSON in a hidden `_rest`.
  */
-import type { Criterion, Program, Source } from "~/engine/index.ts";
+import type { Criterion, Program, ProgressionRule, Source, Stage } from "~/engine/index.ts";
+
+type Exercise = Stage["prescription"]["exercises"][number];
 import { CRITERION_FIELDS } from "./criterion-field-specs.ts";
 import { at, put } from "./dotted-names.ts";
 import { EXERCISE_FIELDS } from "./exercise-field-specs.ts";
 import type { FieldSpec } from "./field-spec.ts";
-import type { CriterionFormValues, ProgramFormValues } from "./form-values.ts";
+import type { CriterionFormValues, ProgramFormValues, ProgressionFormValues } from "./form-values.ts";
+import { PROGRESSION_SETTING_NAMES } from "./progression-field-specs.ts";
 
 type Raw = Record<string, unknown>;
 
@@ -50,6 +53,55 @@ function criterionToForm(c: Criterion): CriterionFormValues {
     } else put(values, spec.name.split("."), str(at(c, spec.name)));
   }
   return { ...base, ...values, _rest: rest };
+}
+
+/** A place without a progression rule: kind "" and every setting blank. */
+export function blankProgression(id: string): ProgressionFormValues {
+  return {
+    kind: "",
+    id,
+    label: "",
+    patientText: "",
+    _rest: "",
+    when: [],
+    stepBack: [],
+    ...Object.fromEntries(PROGRESSION_SETTING_NAMES.map((n) => [n, ""])),
+  };
+}
+
+function progressionToForm(rule: ProgressionRule | undefined, fallbackId: string): ProgressionFormValues {
+  if (!rule) return blankProgression(fallbackId);
+  const step = rule.step as Raw;
+  return {
+    ...blankProgression(rule.id),
+    ...Object.fromEntries(PROGRESSION_SETTING_NAMES.map((n) => [n, str(step[n])])),
+    kind: rule.step.kind,
+    label: rule.label ?? "",
+    patientText: rule.patientText ?? "",
+    _rest: split(rule as Raw, ["id", "label", "step", "when", "stepBack", "patientText"]).rest,
+    when: rule.when.map(criterionToForm),
+    stepBack: (rule.stepBack?.when ?? []).map(criterionToForm),
+  };
+}
+
+/** An exercise's hidden parts: what has no field, with the load's text and kg (which have fields) taken out. */
+function exerciseRest(e: Exercise, fieldNames: string[]): string {
+  const rest = withSourceLinksOnly(e);
+  if (e.load) {
+    const { text: _text, kg: _kg, ...otherLoad } = e.load;
+    if (Object.keys(otherLoad).length > 0) rest.load = otherLoad;
+    else delete rest.load;
+  }
+  return split(rest, [...fieldNames, "progression"]).rest;
+}
+
+function monitoringTestsToForm(stage: Stage) {
+  return (stage.monitoringTests ?? []).map((t) => ({
+    id: t.id,
+    name: t.name,
+    instructions: t.instructions ?? "",
+    _rest: split(t as Raw, ["id", "name", "instructions"]).rest,
+  }));
 }
 
 export function programToForm(p: Program): ProgramFormValues {
@@ -108,7 +160,17 @@ export function programToForm(p: Program): ProgramFormValues {
         "prescription",
         "gates",
         "regressRules",
+        "monitoringTests",
+        "trial",
+        "progression",
       ]).rest,
+      monitoringTests: monitoringTestsToForm(s),
+      trial: {
+        label: s.trial?.label ?? "",
+        test: s.trial?.test ?? "",
+        _rest: s.trial ? split(s.trial as Raw, ["label", "test"]).rest : "",
+      },
+      progression: progressionToForm(s.progression, "progression"),
       prescription: {
         frequencyPerWeek: str(s.prescription.frequencyPerWeek),
         notes: s.prescription.notes ?? "",
@@ -117,8 +179,10 @@ export function programToForm(p: Program): ProgramFormValues {
         exercises: s.prescription.exercises.map((e) => ({
           ...Object.fromEntries(exerciseNames.map((n) => [n, str((e as Raw)[n])])),
           loadText: e.load?.text ?? "",
+          loadKg: str(e.load?.kg),
           ...sourceToForm(e.source),
-          _rest: split(withSourceLinksOnly(e), [...exerciseNames]).rest,
+          _rest: exerciseRest(e, exerciseNames),
+          progression: progressionToForm(e.progression, `${e.id}-progression`),
         })),
       },
       gates: s.gates.map(criterionToForm),

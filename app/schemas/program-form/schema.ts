@@ -10,6 +10,7 @@
 import * as z from "zod";
 import { ProgramSchema, type Program } from "~/engine/index.ts";
 import { CRITERION_FIELDS } from "./criterion-field-specs.ts";
+import { programAuthoringIssues } from "./authoring-checks.ts";
 import { programBoundIssues } from "./bounds.ts";
 import type { FieldSpec } from "./field-spec.ts";
 import type { ProgramFormValues } from "./form-values.ts";
@@ -25,6 +26,11 @@ const MULTI_NAMES = new Set(
 /** The engine's issue path → the form field that shows it. */
 function fieldPath(path: PropertyKey[]): (string | number)[] {
   const p = path.map((x) => (typeof x === "symbol" ? String(x) : x));
+  // A progression rule's step settings and step-back criteria sit flat on the rule's form values.
+  const r = p.lastIndexOf("progression");
+  if (r >= 0 && p[r + 1] === "step") return [...p.slice(0, r + 1), ...p.slice(r + 2)];
+  if (r >= 0 && p[r + 1] === "stepBack" && p[r + 2] === "when")
+    return fieldPath([...p.slice(0, r + 2), ...p.slice(r + 3)]);
   const w = p.lastIndexOf("window");
   if (w >= 0) return [...p.slice(0, w), "windowCount"];
   const last = p.length - 1;
@@ -54,7 +60,7 @@ export const ProgramFormSchema = z.transform<ProgramFormValues, Program>((raw: u
     return z.NEVER;
   }
   if (issues.length > 0) return z.NEVER;
-  const tooBig = programBoundIssues(result.data);
+  const tooBig = [...programBoundIssues(result.data), ...programAuthoringIssues(result.data)];
   for (const issue of tooBig) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
   if (tooBig.length > 0) return z.NEVER;
   return result.data;
