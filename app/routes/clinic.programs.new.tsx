@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewProgramPage() {
   const failed = useActionData<typeof action>();
   const form = useSchemaForm(ProgramFormSchema, {
-    defaultValues: failed?.values ?? { ...blankProgram(), stages: [blankStage(1)] },
+    defaultValues: failed?.values ?? { ...blankProgram(), stages: [blankStage()] },
     serverErrors: failed?.fieldErrors,
   });
   return (

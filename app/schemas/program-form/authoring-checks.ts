@@ -1,9 +1,10 @@
 /**
- * Progression rules the engine's schema accepts but that could never step anyone's dose sensibly (no step size, a cap
- * below the start, a rep range upside down), checked where a clinician writes a program (the editor), not in the
+ * What the engine's schema accepts but a clinician should not write: progression rules that could never step anyone's
+ * dose sensibly (no step size, a cap below the start, a rep range upside down), and a stage's minimum stay written a
+ * second way (a time gate from stage entry, beside "Minimum days in stage"). Checked where a clinician writes a program (the editor), not in the
  * engine, so versions already stored stay readable. Paths are the form's field names, so each issue shows at its field.
  */
-import type { Program, ProgressionRule, Stage } from "~/engine/index.ts";
+import type { Criterion, Program, ProgressionRule, Stage } from "~/engine/index.ts";
 
 type Issue = { path: (string | number)[]; message: string };
 type Exercise = Stage["prescription"]["exercises"][number];
@@ -33,10 +34,20 @@ function progressionIssues(rule: ProgressionRule, path: (string | number)[], exe
   return issues;
 }
 
+/** The minimum stay in a stage has one place, the stage's minimum days; a second one would disagree with it. */
+function stageEntryTimeIssues(criteria: Criterion[], path: (string | number)[]): Issue[] {
+  return criteria.flatMap((c, i) =>
+    c.kind === "time" && c.from === "stage_entry"
+      ? [{ path: [...path, i, "from"], message: "Use the stage's Minimum days in stage for this (one place)" }]
+      : [],
+  );
+}
+
 export function programAuthoringIssues(program: Program): Issue[] {
   const issues: Issue[] = [];
   program.stages.forEach((stage, s) => {
     const sp = ["stages", s];
+    issues.push(...stageEntryTimeIssues(stage.gates, [...sp, "gates"]));
     const exercises = stage.prescription.exercises;
     if (stage.progression) {
       const loaded = exercises.filter((e) => !e.progression);

@@ -1,15 +1,15 @@
-// Blank form values for the editor's "add" buttons and for a new program (ids prefilled so the clinician rarely
-// types one).
+// Blank form values for the editor's "add" buttons and for a new program (ids come from names or are generated; the
+// clinician never types one).
 import type { DedicatedKind } from "./criterion-field-specs.ts";
-import type { CriterionFormValues, ProgramFormValues, StageFormValues } from "./form-values.ts";
-import { programToForm } from "./program-to-form.ts";
+import type { CriterionFormValues, ExerciseFormValues, ProgramFormValues, StageFormValues } from "./form-values.ts";
+import { blankProgression, programToForm } from "./program-to-form.ts";
 
 export function blankCriterion(kind: DedicatedKind, id: string): CriterionFormValues {
   const defaults: Record<DedicatedKind, Record<string, unknown>> = {
     pain: { metric: "during", aggregate: "max", windowUnit: "days", windowCount: "7" },
     capacity: { measure: "", mode: "lsi", comparator: "gte", threshold: "90" },
     questionnaire: { instrument: "visa_a", mode: "absolute", comparator: "gte", threshold: "" },
-    time: { from: "stage_entry", days: "14" },
+    time: { from: "plan_start", days: "14" },
     adherence: { windowDays: "14", threshold: "80" },
     signoff: { itemId: "", prompt: "" },
     swelling: { aggregate: "max", windowUnit: "days", windowCount: "7", comparator: "lte", grade: "trace" },
@@ -21,9 +21,10 @@ export function blankCriterion(kind: DedicatedKind, id: string): CriterionFormVa
   return { id, kind, label: "", _rest: "", ...defaults[kind] };
 }
 
-export function blankStage(n: number): StageFormValues {
+/** A new stage: its id comes from its name when saved (./form-to-program.ts). */
+export function blankStage(): StageFormValues {
   return {
-    id: `stage-${n}`,
+    id: "",
     name: "",
     goal: "",
     instructions: "",
@@ -33,6 +34,9 @@ export function blankStage(n: number): StageFormValues {
     prescription: { frequencyPerWeek: "", notes: "", sourceNote: "", sourceOurs: "", _rest: "", exercises: [] },
     gates: [],
     regressRules: [],
+    monitoringTests: [],
+    trial: { label: "", test: "", _rest: "" },
+    progression: blankProgression("progression"),
   };
 }
 
@@ -55,4 +59,21 @@ export function blankProgram(): ProgramFormValues {
     citations: [],
     stages: [],
   });
+}
+
+/** A new exercise: a usual dose to start from; its id comes from its name when saved. */
+export function blankExercise(): ExerciseFormValues {
+  return {
+    id: "",
+    name: "",
+    sets: "3",
+    reps: "10",
+    side: "both",
+    loadText: "",
+    loadKg: "",
+    sourceNote: "",
+    sourceOurs: "",
+    _rest: "",
+    progression: blankProgression(""),
+  };
 }

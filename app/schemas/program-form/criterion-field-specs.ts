@@ -13,7 +13,7 @@ const SWELLING_GRADES = ["none", "trace", "1+", "2+", "3+"] as const;
 export const CRITERION_FIELDS = {
   pain: [
     { name: "metric", label: "Pain measured", type: "select", options: PAIN_METRICS },
-    { name: "test", label: "Test name (metric 'test')", type: "text", optional: true },
+    { name: "test", label: "Test (when pain is of a test)", type: "stageTest", optional: true },
     { name: "aggregate", label: "Over the window take", type: "select", options: ["max", "latest", "mean"] },
     { name: "window", label: "Window", type: "window" },
     {
@@ -35,7 +35,7 @@ export const CRITERION_FIELDS = {
     { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
   ],
   capacity: [
-    { name: "measure", label: "Measure id", type: "text", hint: "e.g. single_hop_cm" },
+    { name: "measure", label: "Capacity test", type: "capacityMeasure" },
     { name: "mode", label: "Mode", type: "select", options: ["lsi", "absolute", "change_from_baseline"] },
     {
       name: "side",
@@ -107,6 +107,13 @@ export const CRITERION_FIELDS = {
   ],
   settle: [
     { name: "window", label: "Window", type: "window", hint: "Sessions looked at; each needs its next-morning report" },
+    {
+      name: "test",
+      label: "Response judged on",
+      type: "stageTest",
+      optional: true,
+      hint: "Blank: pain on waking; or one of the stage's monitoring tests",
+    },
     { name: "baseline", label: "Compared with", type: "select", options: ["pre_session", "fixed", "usual"] },
     {
       name: "baselineValue",
@@ -135,7 +142,7 @@ export const CRITERION_FIELDS = {
   ],
   trend: [
     { name: "metric", label: "Pain measured", type: "select", options: PAIN_METRICS },
-    { name: "test", label: "Test name (metric 'test')", type: "text", optional: true },
+    { name: "test", label: "Test (when pain is of a test)", type: "stageTest", optional: true },
     {
       name: "maxRise",
       label: "Allowed weekly rise",

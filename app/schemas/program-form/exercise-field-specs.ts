@@ -2,7 +2,7 @@ import type { FieldSpec } from "./field-spec.ts";
 
 /** An exercise's fields in the editor (its load text and clinician-only source have fields of their own). */
 export const EXERCISE_FIELDS = [
-  { name: "id", label: "Id", type: "text" },
+  { name: "id", label: "Id", type: "text", optional: true, hint: "Hidden; from the name when blank" },
   { name: "name", label: "Exercise", type: "text" },
   { name: "sets", label: "Sets", type: "number", optional: true },
   { name: "setsMax", label: "Sets (max)", type: "number", optional: true },

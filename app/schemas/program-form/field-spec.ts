@@ -3,8 +3,11 @@
  * name in the form values, its label, and which control edits it.
  */
 
-/** "multi": several of `options` (a checkbox group; posted as repeated keys, read as a list). */
-type FieldType = "text" | "number" | "select" | "bool" | "window" | "multi";
+/**
+ * "multi": several of `options` (a checkbox group; posted as repeated keys, read as a list). "stageTest": one of the
+ * stage's tests, by name. "capacityMeasure": one of the capacity tests the plan page records, by name.
+ */
+type FieldType = "text" | "number" | "select" | "bool" | "window" | "multi" | "stageTest" | "capacityMeasure";
 export type FieldSpec = {
   name: string;
   label: string;

@@ -114,7 +114,7 @@ class Converter {
   }
 
   /** A progression rule, or nothing when its kind is blank (the place has none). */
-  progression(raw: unknown, path: (string | number)[]): { progression?: Raw } {
+  progression(raw: unknown, path: (string | number)[], fallbackId: string): { progression?: Raw } {
     const r = (raw && typeof raw === "object" ? raw : {}) as Raw;
     const kind = this.text(r.kind);
     if (!kind) return {};
@@ -122,7 +122,7 @@ class Converter {
     return {
       progression: {
         ...this.rest(r._rest, [...path, "_rest"]),
-        id: this.text(r.id),
+        id: this.text(r.id) ?? fallbackId,
         ...(this.text(r.label) ? { label: this.text(r.label) } : {}),
         // An unknown kind is left for the engine to reject on the kind field.
         step: { kind, ...(isProgressionKind(kind) ? this.fields(PROGRESSION_STEP_FIELDS[kind], r, path) : {}) },
@@ -208,7 +208,8 @@ class Converter {
         const prescriptionSource = this.source(pr, prescriptionRest);
         return {
           ...this.rest(s._rest, [...sp, "_rest"]),
-          id: this.text(s.id),
+          // A new stage's id comes from its name: the clinician never types one.
+          id: this.text(s.id) ?? idFromName(this.text(s.name) ?? "", `stage-${si + 1}`),
           name: this.text(s.name),
           goal: this.text(s.goal),
           instructions: this.text(s.instructions),
@@ -226,19 +227,23 @@ class Converter {
               const rest = this.rest(e._rest, [...ep, "_rest"]);
               const load = this.load(e, rest, ep);
               const source = this.source(e, rest);
+              const fields = this.fields(EXERCISE_FIELDS, e, ep);
+              // A new exercise's id comes from its name: the clinician never types one.
+              const id = (fields.id as string | undefined) ?? idFromName(this.text(e.name) ?? "", `exercise-${ei + 1}`);
               return {
                 ...rest,
-                ...this.fields(EXERCISE_FIELDS, e, ep),
+                ...fields,
+                id,
                 ...load,
                 ...source,
-                ...this.progression(e.progression, [...ep, "progression"]),
+                ...this.progression(e.progression, [...ep, "progression"], `${id}-progression`),
               };
             }),
           },
           gates: this.list(s.gates).map((g, gi) => this.criterion(g, [...sp, "gates", gi])),
           ...this.monitoringTests(s.monitoringTests, [...sp, "monitoringTests"]),
           ...this.trial(s.trial, [...sp, "trial"]),
-          ...this.progression(s.progression, [...sp, "progression"]),
+          ...this.progression(s.progression, [...sp, "progression"], "progression"),
           regressRules: this.list(s.regressRules).map((r, ri) => {
             const rp = [...sp, "regressRules", ri];
             const a = (r.action ?? {}) as Raw;

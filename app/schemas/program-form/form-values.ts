@@ -1,4 +1,5 @@
 import type { EXERCISE_FIELDS } from "./exercise-field-specs.ts";
+import type { PROGRESSION_STEP_FIELDS } from "./progression-field-specs.ts";
 
 // The program editor's form values: what programToForm gives, the editor's fields hold and the form posts. Every value
 // is text ("" = not set); names mirror the program's own paths, so react-hook-form's field names are these paths.
@@ -17,7 +18,9 @@ export type CriterionFormValues = {
 type ExerciseFieldName = (typeof EXERCISE_FIELDS)[number]["name"];
 
 /** A progression rule (on an exercise, or on a stage for its exercises). `kind` "" = the place has no rule. */
-export type ProgressionFormValues = {
+type ProgressionSettingName = (typeof PROGRESSION_STEP_FIELDS)[keyof typeof PROGRESSION_STEP_FIELDS][number]["name"];
+
+export type ProgressionFormValues = { [N in ProgressionSettingName]?: string } & {
   kind: string;
   id: string;
   label: string;
@@ -27,11 +30,9 @@ export type ProgressionFormValues = {
   when: CriterionFormValues[];
   /** Any met: one step back down. None = no step back. */
   stepBack: CriterionFormValues[];
-  /** A setting of its step kind (PROGRESSION_STEP_FIELDS): "stepKg", "repsTo"… */
-  [setting: string]: unknown;
 };
 
-type ExerciseFormValues = { [N in ExerciseFieldName]?: string } & {
+export type ExerciseFormValues = { [N in ExerciseFieldName]?: string } & {
   loadText: string;
   /** The load in kg, the number a progression rule steps ("" = none). */
   loadKg?: string;

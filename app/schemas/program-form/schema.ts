@@ -23,9 +23,29 @@ const MULTI_NAMES = new Set(
   ),
 );
 
+/** Ids are hidden (made from names or generated): an issue on one shows on the field the clinician named it with. */
+const VISIBLE_FIELD_FOR_ID: Record<string, string> = {
+  stages: "name",
+  exercises: "name",
+  monitoringTests: "name",
+  regressRules: "label",
+  gates: "kind",
+  criteria: "kind",
+  when: "kind",
+  stepBack: "kind",
+  progression: "kind",
+};
+
+function visibleField(p: (string | number)[]): (string | number)[] {
+  if (p[p.length - 1] !== "id") return p;
+  const owner = typeof p[p.length - 2] === "number" ? p[p.length - 3] : p[p.length - 2];
+  const field = VISIBLE_FIELD_FOR_ID[String(owner)];
+  return field ? [...p.slice(0, -1), field] : p;
+}
+
 /** The engine's issue path → the form field that shows it. */
 function fieldPath(path: PropertyKey[]): (string | number)[] {
-  const p = path.map((x) => (typeof x === "symbol" ? String(x) : x));
+  const p = visibleField(path.map((x) => (typeof x === "symbol" ? String(x) : x)));
   // A progression rule's step settings and step-back criteria sit flat on the rule's form values.
   const r = p.lastIndexOf("progression");
   if (r >= 0 && p[r + 1] === "step") return [...p.slice(0, r + 1), ...p.slice(r + 2)];
@@ -48,7 +68,7 @@ export const ProgramFormSchema = z.transform<ProgramFormValues, Program>((raw: u
   const seen = new Set<string>();
   for (const issue of issues) {
     seen.add(issue.path.join("."));
-    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    ctx.addIssue({ code: "custom", path: visibleField(issue.path), message: issue.message });
   }
   const result = ProgramSchema.safeParse(program);
   if (!result.success) {
@@ -67,6 +87,9 @@ export const ProgramFormSchema = z.transform<ProgramFormValues, Program>((raw: u
 });
 
 function friendly(message: string): string {
+  if (/^duplicate stage id/.test(message)) return "Another stage has the same name";
+  if (/^duplicate (exercise|monitoring test)/.test(message)) return "Another one in this stage has the same name";
+  if (/^duplicate (criterion|regress rule) id/.test(message)) return "Listed twice: remove one";
   if (/received undefined/.test(message)) return "Required";
   if (/expected string, received/.test(message) || /Too small: expected string to have >=1/.test(message))
     return "Required";

@@ -170,13 +170,13 @@ describe("editing a program in use", () => {
       editProgram.action,
       await postRequest(
         `/clinic/programs/${cast.programId}/edit`,
-        postedProgram((f) => (f.stages[0]!.id = "Bad Id")),
+        postedProgram((f) => (f.stages[0]!.name = "")),
         { userId: cast.clinician.id },
       ),
       { programId: cast.programId },
     );
     expect(res.status).toBe(400);
-    expect(res.data.fieldErrors["stages.0.id"]).toBeTruthy();
+    expect(res.data.fieldErrors["stages.0.name"]).toBeTruthy();
     expect(await countRows(db, "program_version")).toBe(before);
   });
 

@@ -33,9 +33,9 @@ function CriterionFields({
           label="Kind"
           options={CRITERION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }))}
         />
-        <TextField form={form} name={`${prefix}.id`} label="Id" hint="lower-case, unique here" />
         <TextField form={form} name={`${prefix}.label`} label="Label (optional)" />
       </div>
+      <HiddenField form={form} name={`${prefix}.id`} />
       <HiddenField form={form} name={`${prefix}._rest`} />
       {isDedicated(kind) ? (
         <div className="editor-fields">

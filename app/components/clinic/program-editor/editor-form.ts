@@ -9,8 +9,11 @@ export type ProgramForm = SchemaForm<ProgramFormValues>;
 export type StagePath = `stages.${number}`;
 export type ExercisePath = `${StagePath}.prescription.exercises.${number}`;
 export type RegressRulePath = `${StagePath}.regressRules.${number}`;
-/** A stage's gates, or a regress rule's criteria. */
-export type CriteriaPath = `${StagePath}.gates` | `${RegressRulePath}.criteria`;
+/** A progression rule: the stage's (for its exercises) or one exercise's. */
+export type ProgressionPath = `${StagePath}.progression` | `${ExercisePath}.progression`;
+/** A stage's gates, a regress rule's criteria, or a progression rule's step-up or step-back criteria. */
+export type CriteriaPath =
+  `${StagePath}.gates` | `${RegressRulePath}.criteria` | `${ProgressionPath}.when` | `${ProgressionPath}.stepBack`;
 export type CriterionPath = `${CriteriaPath}.${number}`;
 
 /** Any field of the editor's form. */

@@ -1,13 +1,18 @@
 import { useFieldArray } from "react-hook-form";
 import { HiddenField, TextField } from "~/components/forms/fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
+import { blankExercise } from "~/schemas/program-form/blank-values.ts";
 import { EXERCISE_FIELDS } from "~/schemas/program-form/exercise-field-specs.ts";
-import { shortId } from "./short-id.ts";
+import { LOAD_PROGRESSION_KINDS } from "~/schemas/program-form/progression-field-specs.ts";
+import { ProgressionFields } from "./progression.tsx";
 import { SourceFields } from "./source-fields.tsx";
 import { SpecField } from "./spec-field.tsx";
 import type { ProgramForm, StagePath } from "./editor-form.ts";
 
-/** A stage's exercises in order: the dose fields of each, and buttons to move, remove and add one. */
+/** The dose fields an exercise shows (its id is hidden: it comes from the name). */
+const DOSE_FIELDS = EXERCISE_FIELDS.filter((f) => f.name !== "id");
+
+/** A stage's exercises in order: the dose fields of each, its own progression, and buttons to move, remove and add. */
 export function Exercises({ form, stage }: { form: ProgramForm; stage: StagePath }) {
   const name = `${stage}.prescription.exercises` as const;
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name, keyName: "key" });
@@ -17,18 +22,32 @@ export function Exercises({ form, stage }: { form: ProgramForm; stage: StagePath
         <fieldset key={f.key} className="editor-block">
           <legend>Exercise {i + 1}</legend>
           <div className="editor-fields">
-            {EXERCISE_FIELDS.map((spec) => (
+            {DOSE_FIELDS.map((spec) => (
               <SpecField key={spec.name} form={form} name={`${name}.${i}.${spec.name}`} spec={spec} />
             ))}
             <TextField
               form={form}
+              name={`${name}.${i}.loadKg`}
+              label="Load (kg)"
+              hint="The number a progression steps; blank: none"
+              inputMode="decimal"
+            />
+            <TextField
+              form={form}
               name={`${name}.${i}.loadText`}
               label="Load (as shown)"
-              hint="e.g. body weight, backpack 10 kg"
+              hint="e.g. body weight, backpack 10 kg; blank: the kg"
             />
             <SourceFields form={form} prefix={`${name}.${i}`} what="exercise" />
           </div>
+          <HiddenField form={form} name={`${name}.${i}.id`} />
           <HiddenField form={form} name={`${name}.${i}._rest`} />
+          <ProgressionFields
+            form={form}
+            prefix={`${name}.${i}.progression`}
+            kinds={LOAD_PROGRESSION_KINDS}
+            title="This exercise's own progression (overrides the stage's)"
+          />
           <div className="editor-toolbar">
             <Button variant="ghost" size="small" disabled={i === 0} onClick={() => move(i, i - 1)}>
               Move up
@@ -43,22 +62,7 @@ export function Exercises({ form, stage }: { form: ProgramForm; stage: StagePath
         <Button
           variant="secondary"
           size="small"
-          onClick={() =>
-            append(
-              {
-                id: `exercise-${shortId()}`,
-                name: "",
-                sets: "3",
-                reps: "10",
-                side: "both",
-                loadText: "",
-                sourceNote: "",
-                sourceOurs: "",
-                _rest: "",
-              },
-              { focusName: `${name}.${fields.length}.name` },
-            )
-          }
+          onClick={() => append(blankExercise(), { focusName: `${name}.${fields.length}.name` })}
         >
           Add an exercise
         </Button>

@@ -3,8 +3,12 @@ import { HiddenField, SelectField, TextField } from "~/components/forms/fields.t
 import { Button } from "~/components/ui/button.tsx";
 import { blankCriterion } from "~/schemas/program-form/blank-values.ts";
 import { CriteriaList } from "./criteria.tsx";
+import { idFromName } from "~/schemas/program-form/id-from-name.ts";
 import { shortId } from "./short-id.ts";
 import type { ProgramForm, RegressRulePath, StagePath } from "./editor-form.ts";
+
+/** A stage in words: "Stage 1 — Isometrics". */
+const stageWords = (index: number, name: string | undefined) => `Stage ${index + 1}${name ? ` — ${name}` : ""}`;
 
 /** A stage's regress rules: when each triggers (its criteria) and where it sends the patient. */
 export function RegressRules({ form, stage }: { form: ProgramForm; stage: StagePath }) {
@@ -19,6 +23,7 @@ export function RegressRules({ form, stage }: { form: ProgramForm; stage: StageP
           form={form}
           prefix={`${name}.${i}`}
           index={i}
+          stageIndex={Number(stage.split(".")[1])}
           stages={stages}
           onRemove={() => remove(i)}
         />
@@ -51,21 +56,23 @@ function RegressRule({
   form,
   prefix,
   index,
+  stageIndex,
   stages,
   onRemove,
 }: {
   form: ProgramForm;
   prefix: RegressRulePath;
   index: number;
+  stageIndex: number;
   stages: Array<{ id?: string; name?: string }>;
   onRemove: () => void;
 }) {
   const to = useWatch({ control: form.control, name: `${prefix}.action.to` });
+  const previous = stageIndex > 0 ? stages[stageIndex - 1] : undefined;
   return (
     <fieldset className="editor-block">
       <legend>Regress rule {index + 1}</legend>
       <div className="editor-fields editor-fields--wide">
-        <TextField form={form} name={`${prefix}.id`} label="Id" />
         <TextField form={form} name={`${prefix}.label`} label="Label" hint="e.g. Pain flare" />
         <SelectField
           form={form}
@@ -84,7 +91,10 @@ function RegressRule({
           name={`${prefix}.action.to`}
           label="Then"
           options={[
-            { value: "previous", label: "back one stage" },
+            {
+              value: "previous",
+              label: previous ? `back to ${stageWords(stageIndex - 1, previous.name)}` : "back one stage",
+            },
             { value: "back", label: "back N stages" },
             { value: "stage", label: "to a named stage" },
             { value: "stay", label: "stay, with less load" },
@@ -100,7 +110,12 @@ function RegressRule({
             name={`${prefix}.action.stageId`}
             label="Stage"
             placeholder="Choose…"
-            options={stages.filter((s) => s.id).map((s) => ({ value: s.id!, label: s.name || s.id! }))}
+            options={stages
+              .map((s, i) => ({
+                value: s.id || idFromName(s.name ?? "", `stage-${i + 1}`),
+                label: stageWords(i, s.name),
+              }))
+              .slice(0, stageIndex + 1)}
           />
         ) : null}
         <TextField
@@ -112,6 +127,7 @@ function RegressRule({
         <TextField form={form} name={`${prefix}.restDays`} label="Rest days" inputMode="numeric" />
       </div>
       <TextField form={form} name={`${prefix}.patientAdvice`} label="Advice shown to the patient" />
+      <HiddenField form={form} name={`${prefix}.id`} />
       <HiddenField form={form} name={`${prefix}._rest`} />
       <div>
         <Button variant="ghost" size="small" onClick={onRemove}>

@@ -1,6 +1,9 @@
+import { useWatch } from "react-hook-form";
 import { FieldError, SelectField, TextField } from "~/components/forms/fields.tsx";
+import { CAPACITY_MEASURES, capacityMeasureLabel } from "~/schemas/program-form/capacity-measures.ts";
 import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
 import { optionLabel } from "./option-labels.ts";
+import { stageIndexOf, useStageTests } from "./stage-tests.ts";
 import type { CriterionPath, ProgramFieldName, ProgramForm } from "./editor-form.ts";
 
 /** A group of checkboxes: several of the options (posted as repeated keys; none ticked posts nothing). */
@@ -65,9 +68,38 @@ export function WindowFields({ form, prefix, spec }: { form: ProgramForm; prefix
   );
 }
 
-/** One field of a criterion or an exercise, chosen by its spec (text, number, select, yes/no, or a checkbox group). */
+/** A choice among named things (the stage's tests, the capacity tests): the field's current value always stays one. */
+function NamedChoiceField({ form, name, spec }: { form: ProgramForm; name: ProgramFieldName; spec: FieldSpec }) {
+  const current = useWatch({ control: form.control, name });
+  const value = typeof current === "string" ? current : "";
+  const stageTests = useStageTests(form, stageIndexOf(name), spec.type === "stageTest" ? [value] : []);
+  const options =
+    spec.type === "stageTest"
+      ? stageTests
+      : [...new Set([...CAPACITY_MEASURES, ...(value ? [value] : [])])].map((m) => ({
+          value: m,
+          label: capacityMeasureLabel(m),
+        }));
+  return (
+    <SelectField
+      form={form}
+      name={name}
+      label={spec.label}
+      hint={spec.hint}
+      placeholder={spec.optional ? undefined : "Choose…"}
+      options={spec.optional ? [{ value: "", label: "(none)" }, ...options] : options}
+    />
+  );
+}
+
+/**
+ * One field of a criterion, an exercise or a progression rule, chosen by its spec (text, number, select, yes/no, a
+ * checkbox group, or a choice of named things).
+ */
 export function SpecField({ form, name, spec }: { form: ProgramForm; name: ProgramFieldName; spec: FieldSpec }) {
   if (spec.type === "multi") return <MultiField form={form} name={name} spec={spec} />;
+  if (spec.type === "stageTest" || spec.type === "capacityMeasure")
+    return <NamedChoiceField form={form} name={name} spec={spec} />;
   if (spec.type === "select" || spec.type === "bool") {
     const values = spec.type === "bool" ? ["true", "false"] : [...(spec.options ?? [])];
     const options = values.map((v) => ({

@@ -1,8 +1,12 @@
 import { useWatch } from "react-hook-form";
 import { HiddenField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
+import { LOAD_PROGRESSION_KINDS } from "~/schemas/program-form/progression-field-specs.ts";
 import { CriteriaList } from "./criteria.tsx";
 import { Exercises } from "./exercises.tsx";
+import { MonitoringTests } from "./monitoring-tests.tsx";
+import { ProgressionFields } from "./progression.tsx";
+import { TrialFields } from "./trial-fields.tsx";
 import { RegressRules } from "./regress-rules.tsx";
 import { SourceFields } from "./source-fields.tsx";
 import type { ProgramForm, StagePath } from "./editor-form.ts";
@@ -42,8 +46,13 @@ export function Stage({
       </div>
       <div className="editor-fields editor-fields--wide">
         <TextField form={form} name={`${prefix}.name`} label="Stage name" />
-        <TextField form={form} name={`${prefix}.id`} label="Stage id" hint="lower-case; plans refer to it" />
-        <TextField form={form} name={`${prefix}.minDays`} label="Minimum days in stage" inputMode="numeric" />
+        <TextField
+          form={form}
+          name={`${prefix}.minDays`}
+          label="Minimum days in stage"
+          hint="The one place for a stage's minimum stay"
+          inputMode="numeric"
+        />
         <TextField
           form={form}
           name={`${prefix}.prescription.frequencyPerWeek`}
@@ -59,6 +68,7 @@ export function Stage({
         rows={3}
       />
       <TextAreaField form={form} name={`${prefix}.notes`} label="Notes on this stage (clinicians only)" rows={2} />
+      <HiddenField form={form} name={`${prefix}.id`} />
       <HiddenField form={form} name={`${prefix}._rest`} />
       <HiddenField form={form} name={`${prefix}.prescription._rest`} />
       <h3>Prescription</h3>
@@ -73,6 +83,18 @@ export function Stage({
       <div className="editor-fields editor-fields--wide">
         <SourceFields form={form} prefix={`${prefix}.prescription`} what="prescription" />
       </div>
+      <h3>Progression for the stage's exercises</h3>
+      <p className="muted small">Steps the dose of every exercise with no progression of its own.</p>
+      <ProgressionFields
+        form={form}
+        prefix={`${prefix}.progression`}
+        kinds={LOAD_PROGRESSION_KINDS}
+        title="Stage progression"
+      />
+      <h3>Tests scored the next morning</h3>
+      <MonitoringTests form={form} stage={prefix} />
+      <h3>Trial sessions</h3>
+      <TrialFields form={form} stageIndex={index} />
       <h3>Gates to advance (all must be met)</h3>
       <CriteriaList form={form} name={`${prefix}.gates`} noun="Gate" />
       <h3>Regress rules</h3>

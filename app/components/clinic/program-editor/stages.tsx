@@ -23,9 +23,7 @@ export function Stages({ form }: { form: ProgramForm }) {
       <div>
         <Button
           variant="secondary"
-          onClick={() =>
-            stages.append(blankStage(stages.fields.length + 1), { focusName: `stages.${stages.fields.length}.name` })
-          }
+          onClick={() => stages.append(blankStage(), { focusName: `stages.${stages.fields.length}.name` })}
         >
           Add a stage
         </Button>
