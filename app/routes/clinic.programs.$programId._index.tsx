@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { describeCriterion } from "~/components/clinic/criterion-summary.tsx";
+import type { PainModel } from "~/engine/index.ts";
 import { PrescriptionTable } from "~/components/clinic/prescription-table.tsx";
+import { describeProgression } from "~/components/clinic/progression-summary.ts";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Badge, Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
@@ -87,6 +89,8 @@ export default function ProgramPage() {
               At least {stage.minDays} days · {stage.instructions}
             </p>
             <PrescriptionTable prescription={stage.prescription} citations={program.citations} />
+            <StageProgressions stage={stage} painModel={pm} />
+            <StageTests stage={stage} />
             <div className="grid-2">
               <div>
                 <h3>Gates to advance</h3>
@@ -116,7 +120,7 @@ export default function ProgramPage() {
                       {r.criteria
                         .map((c) => describeCriterion(c, "regress", pm))
                         .join(r.when === "all" ? " and " : " or ")}{" "}
-                      → {r.action.to === "stage" ? `to ${r.action.stageId}` : r.action.to}
+                      → {regressTarget(r.action, i, program.stages)}
                       {r.action.loadReductionPercent ? `, load −${r.action.loadReductionPercent} %` : ""}
                     </li>
                   ))}
@@ -151,6 +155,78 @@ export default function ProgramPage() {
         ) : null}
       </div>
     </Page>
+  );
+}
+
+type ProgramStage = ReturnType<typeof useLoaderData<typeof loader>>["program"]["stages"][number];
+type RegressAction = ProgramStage["regressRules"][number]["action"];
+
+/** Where a regress rule sends the patient, in words ("back to Stage 1 — Isometrics"). */
+function regressTarget(action: RegressAction, index: number, stages: ProgramStage[]): string {
+  const words = (i: number) => (stages[i] ? `Stage ${i + 1} — ${stages[i].name}` : "an earlier stage");
+  switch (action.to) {
+    case "previous":
+      return `back to ${words(index - 1)}`;
+    case "back":
+      return `back to ${words(index - action.steps)}`;
+    case "stage":
+      return `back to ${words(stages.findIndex((s) => s.id === action.stageId))}`;
+    case "stay":
+      return "stay in this stage";
+    case "repeat":
+      return "start this stage over";
+  }
+}
+
+/** The stage's progression rules in words: the stage's own, each exercise's, the run's. */
+function StageProgressions({ stage, painModel }: { stage: ProgramStage; painModel: PainModel }) {
+  const rules = [
+    ...(stage.progression ? [{ who: "Every exercise without its own rule", rule: stage.progression }] : []),
+    ...stage.prescription.exercises.flatMap((e) => (e.progression ? [{ who: e.name, rule: e.progression }] : [])),
+    ...(stage.prescription.run?.progression ? [{ who: "The run", rule: stage.prescription.run.progression }] : []),
+  ];
+  return (
+    <div>
+      <h3>Progression</h3>
+      {rules.length === 0 ? (
+        <p className="muted small">None: the dose stays as prescribed until the physio changes it.</p>
+      ) : (
+        <ul className="small">
+          {rules.map(({ who, rule }) => (
+            <li key={`${who}-${rule.id}`}>
+              <strong>{who}:</strong> {describeProgression(rule, painModel)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The tests the patient scores the morning after, and the stage's trial sessions. */
+function StageTests({ stage }: { stage: ProgramStage }) {
+  const tests = stage.monitoringTests ?? [];
+  const testName = (id: string) => tests.find((t) => t.id === id)?.name ?? id.replace(/[_-]/g, " ");
+  if (tests.length === 0 && !stage.trial) return null;
+  return (
+    <div>
+      <h3>Monitoring</h3>
+      <ul className="small">
+        {tests.map((t) => (
+          <li key={t.id}>
+            Scored the next morning: <strong>{t.name}</strong>
+            {t.instructions ? ` — ${t.instructions}` : ""}
+          </li>
+        ))}
+        {stage.trial ? (
+          <li>
+            Trial of a new load: {stage.trial.label} (
+            {stage.trial.test ? `sessions on days ${testName(stage.trial.test)} is scored` : "every session"}); an
+            advance waits for the next morning&apos;s response.
+          </li>
+        ) : null}
+      </ul>
+    </div>
   );
 }
 

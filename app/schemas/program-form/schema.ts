@@ -75,7 +75,11 @@ export const ProgramFormSchema = z.transform<ProgramFormValues, Program>((raw: u
     for (const issue of result.error.issues) {
       const path = fieldPath(issue.path);
       if (seen.has(path.join("."))) continue;
+      seen.add(path.join("."));
       ctx.addIssue({ code: "custom", path, message: friendly(issue.message) });
+    }
+    for (const issue of authoringIssuesOfUnchecked(program)) {
+      if (!seen.has(issue.path.join("."))) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     }
     return z.NEVER;
   }
@@ -85,6 +89,19 @@ export const ProgramFormSchema = z.transform<ProgramFormValues, Program>((raw: u
   if (tooBig.length > 0) return z.NEVER;
   return result.data;
 });
+
+/**
+ * The editor's own checks on a program the engine has not accepted yet, so the physio sees every error at once (a
+ * negative step and a cap below the start together). The program may be any shape here (hidden JSON can hold
+ * anything): a check that cannot read it gives no message, and the engine's issues already stop the save.
+ */
+function authoringIssuesOfUnchecked(program: unknown) {
+  try {
+    return programAuthoringIssues(program as Program);
+  } catch {
+    return [];
+  }
+}
 
 function friendly(message: string): string {
   if (/^duplicate stage id/.test(message)) return "Another stage has the same name";
