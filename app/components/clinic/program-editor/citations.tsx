@@ -34,7 +34,10 @@ export function Citations({ form }: { form: ProgramForm }) {
         <Button
           variant="secondary"
           size="small"
-          onClick={() => append({ id: `ref-${shortId()}`, authors: "", year: "", title: "", journal: "", note: "" })}
+          onClick={() => {
+            form.rowAdded(`citations.${fields.length}`);
+            append({ id: `ref-${shortId()}`, authors: "", year: "", title: "", journal: "", note: "" });
+          }}
         >
           Add a citation
         </Button>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
-import { HiddenField, SelectField, TextField } from "~/components/forms/fields.tsx";
+import { SelectField, TextField } from "~/components/forms/fields.tsx";
+import { RowHiddenField } from "./row-hidden-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { blankCriterion } from "~/schemas/program-form/blank-values.ts";
 import { CRITERION_FIELDS, CRITERION_KINDS, isDedicated } from "~/schemas/program-form/criterion-field-specs.ts";
@@ -35,8 +36,8 @@ function CriterionFields({
         />
         <TextField form={form} name={`${prefix}.label`} label="Label (optional)" />
       </div>
-      <HiddenField form={form} name={`${prefix}.id`} />
-      <HiddenField form={form} name={`${prefix}._rest`} />
+      <RowHiddenField form={form} name={`${prefix}.id`} />
+      <RowHiddenField form={form} name={`${prefix}._rest`} />
       {isDedicated(kind) ? (
         <div className="editor-fields">
           {(CRITERION_FIELDS[kind] as readonly FieldSpec[]).map((spec) =>
@@ -76,9 +77,10 @@ export function CriteriaList({ form, name, noun }: { form: ProgramForm; name: Cr
       <div className="editor-toolbar">
         <AddCriterion
           noun={noun}
-          onAdd={(kind) =>
-            append(blankCriterion(kind, `${kind}-${shortId()}`), { focusName: `${name}.${fields.length}.kind` })
-          }
+          onAdd={(kind) => {
+            form.rowAdded(`${name}.${fields.length}`);
+            append(blankCriterion(kind, `${kind}-${shortId()}`), { focusName: `${name}.${fields.length}.kind` });
+          }}
         />
       </div>
     </div>

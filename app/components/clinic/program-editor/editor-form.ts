@@ -2,8 +2,11 @@ import type { FieldPath } from "react-hook-form";
 import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
 import type { ProgramFormValues } from "~/schemas/program-form/form-values.ts";
 
-/** The editor's form, typed by the program's form values: a field name the program has no place for is a type error. */
-export type ProgramForm = SchemaForm<ProgramFormValues>;
+/**
+ * The editor's form, typed by the program's form values: a field name the program has no place for is a type error.
+ * `rowAdded` tells it a row was just added, so the row's errors wait until the physio has been in its fields.
+ */
+export type ProgramForm = SchemaForm<ProgramFormValues> & { rowAdded(prefix: string): void };
 
 // Where the editor's parts sit in the form values (react-hook-form names, "stages.0.gates.1").
 export type StagePath = `stages.${number}`;

@@ -1,5 +1,6 @@
 import { useFieldArray } from "react-hook-form";
-import { HiddenField, TextField } from "~/components/forms/fields.tsx";
+import { TextField } from "~/components/forms/fields.tsx";
+import { RowHiddenField } from "./row-hidden-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { blankExercise } from "~/schemas/program-form/blank-values.ts";
 import { EXERCISE_FIELDS } from "~/schemas/program-form/exercise-field-specs.ts";
@@ -40,8 +41,8 @@ export function Exercises({ form, stage }: { form: ProgramForm; stage: StagePath
             />
             <SourceFields form={form} prefix={`${name}.${i}`} what="exercise" />
           </div>
-          <HiddenField form={form} name={`${name}.${i}.id`} />
-          <HiddenField form={form} name={`${name}.${i}._rest`} />
+          <RowHiddenField form={form} name={`${name}.${i}.id`} />
+          <RowHiddenField form={form} name={`${name}.${i}._rest`} />
           <ProgressionFields
             form={form}
             prefix={`${name}.${i}.progression`}
@@ -62,7 +63,10 @@ export function Exercises({ form, stage }: { form: ProgramForm; stage: StagePath
         <Button
           variant="secondary"
           size="small"
-          onClick={() => append(blankExercise(), { focusName: `${name}.${fields.length}.name` })}
+          onClick={() => {
+            form.rowAdded(`${name}.${fields.length}`);
+            append(blankExercise(), { focusName: `${name}.${fields.length}.name` });
+          }}
         >
           Add an exercise
         </Button>

@@ -1,5 +1,6 @@
 import { useFieldArray } from "react-hook-form";
-import { HiddenField, TextField } from "~/components/forms/fields.tsx";
+import { TextField } from "~/components/forms/fields.tsx";
+import { RowHiddenField } from "./row-hidden-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import type { ProgramForm, StagePath } from "./editor-form.ts";
 
@@ -12,8 +13,8 @@ export function MonitoringTests({ form, stage }: { form: ProgramForm; stage: Sta
       {fields.length === 0 ? <p className="muted small">None: the log asks for pain on waking only.</p> : null}
       {fields.map((f, i) => (
         <div key={f.key} className="editor-fields editor-fields--wide">
-          <HiddenField form={form} name={`${name}.${i}.id`} />
-          <HiddenField form={form} name={`${name}.${i}._rest`} />
+          <RowHiddenField form={form} name={`${name}.${i}.id`} />
+          <RowHiddenField form={form} name={`${name}.${i}._rest`} />
           <TextField form={form} name={`${name}.${i}.name`} label="Test (as the patient sees it)" />
           <TextField form={form} name={`${name}.${i}.instructions`} label="How to do it (optional)" />
           <div>
@@ -27,9 +28,10 @@ export function MonitoringTests({ form, stage }: { form: ProgramForm; stage: Sta
         <Button
           variant="secondary"
           size="small"
-          onClick={() =>
-            append({ id: "", name: "", instructions: "", _rest: "" }, { focusName: `${name}.${fields.length}.name` })
-          }
+          onClick={() => {
+            form.rowAdded(`${name}.${fields.length}`);
+            append({ id: "", name: "", instructions: "", _rest: "" }, { focusName: `${name}.${fields.length}.name` });
+          }}
         >
           Add a monitoring test
         </Button>

@@ -1,4 +1,5 @@
-import { HiddenField, SelectField, TextField } from "~/components/forms/fields.tsx";
+import { SelectField, TextField } from "~/components/forms/fields.tsx";
+import { RowHiddenField } from "./row-hidden-field.tsx";
 import type { ProgramForm } from "./editor-form.ts";
 
 /** The program's pain-monitoring model: the limits every pain criterion falls back on. */
@@ -51,7 +52,7 @@ export function PainModelFields({ form }: { form: ProgramForm }) {
         />
         <TextField form={form} name="painModel.redFlagPain" label="Flag pain at or above" inputMode="decimal" />
       </div>
-      <HiddenField form={form} name="painModel._rest" />
+      <RowHiddenField form={form} name="painModel._rest" />
     </>
   );
 }

@@ -1,12 +1,41 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { HiddenField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
+import { useRef, type FormEvent } from "react";
+import { get } from "react-hook-form";
+import type { SchemaForm } from "~/components/forms/use-schema-form.ts";
+import type { ProgramFormValues } from "~/schemas/program-form/form-values.ts";
+import { TextAreaField, TextField } from "~/components/forms/fields.tsx";
 import { FormError } from "~/components/forms/form-error.tsx";
+import { RowHiddenField } from "./row-hidden-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Citations } from "./citations.tsx";
 import { ErrorSummary } from "./error-summary.tsx";
 import { PainModelFields } from "./pain-model-fields.tsx";
 import { Stages } from "./stages.tsx";
-import type { ProgramForm } from "./editor-form.ts";
+import type { ProgramFieldName, ProgramForm } from "./editor-form.ts";
+
+/**
+ * The editor's form over the route's: react-hook-form checks a whole list when a row is added to it, which would show
+ * "Required" on every field of the new row at once. A row added since the last save attempt shows a field's error only
+ * once the physio has left that field; saving shows them all.
+ */
+function useEditorForm(form: SchemaForm<ProgramFormValues>): ProgramForm {
+  const fresh = useRef(new Set<string>());
+  const touched = form.formState.touchedFields;
+  return {
+    ...form,
+    rowAdded: (prefix) => fresh.current.add(prefix),
+    errorFor(name: ProgramFieldName) {
+      const message = form.errorFor(name);
+      if (!message || !form.hydrated) return message;
+      const inFreshRow = [...fresh.current].some((p) => name === p || name.startsWith(`${p}.`));
+      return inFreshRow && !get(touched, name) ? undefined : message;
+    },
+    onSubmit(event: FormEvent<HTMLFormElement>) {
+      fresh.current.clear();
+      form.onSubmit(event);
+    },
+  };
+}
 
 /**
  * The whole program as one real HTML form. With JavaScript: react-hook-form validates with the engine's schema as
@@ -14,24 +43,25 @@ import type { ProgramForm } from "./editor-form.ts";
  * posts and the action validates with the same schema.
  */
 export function ProgramEditor({
-  form,
+  form: routeForm,
   submitLabel,
   formError,
   serverErrors,
 }: {
-  form: ProgramForm;
+  form: SchemaForm<ProgramFormValues>;
   submitLabel: string;
   formError?: string;
   serverErrors?: Record<string, string> | null;
 }) {
   const navigation = useNavigation();
+  const form = useEditorForm(routeForm);
   return (
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <FormError message={formError} />
       <ErrorSummary errors={serverErrors} />
-      <HiddenField form={form} name="id" />
-      <HiddenField form={form} name="version" />
-      <HiddenField form={form} name="_rest" />
+      <RowHiddenField form={form} name="id" />
+      <RowHiddenField form={form} name="version" />
+      <RowHiddenField form={form} name="_rest" />
       <section className="card stack" aria-labelledby="about-program">
         <h2 id="about-program">About the program</h2>
         <div className="editor-fields editor-fields--wide">

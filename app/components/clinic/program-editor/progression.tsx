@@ -1,5 +1,6 @@
 import { useWatch } from "react-hook-form";
-import { HiddenField, SelectField, TextField } from "~/components/forms/fields.tsx";
+import { SelectField, TextField } from "~/components/forms/fields.tsx";
+import { RowHiddenField } from "./row-hidden-field.tsx";
 import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
 import {
   PROGRESSION_KIND_LABELS,
@@ -30,8 +31,8 @@ export function ProgressionFields({
   return (
     <fieldset className="editor-block stack">
       <legend>{title}</legend>
-      <HiddenField form={form} name={`${prefix}.id`} />
-      <HiddenField form={form} name={`${prefix}._rest`} />
+      <RowHiddenField form={form} name={`${prefix}.id`} />
+      <RowHiddenField form={form} name={`${prefix}._rest`} />
       <div className="editor-fields">
         <SelectField
           form={form}

@@ -1,5 +1,6 @@
 import { useFieldArray, useWatch } from "react-hook-form";
-import { HiddenField, SelectField, TextField } from "~/components/forms/fields.tsx";
+import { SelectField, TextField } from "~/components/forms/fields.tsx";
+import { RowHiddenField } from "./row-hidden-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { blankCriterion } from "~/schemas/program-form/blank-values.ts";
 import { CriteriaList } from "./criteria.tsx";
@@ -32,18 +33,22 @@ export function RegressRules({ form, stage }: { form: ProgramForm; stage: StageP
         <Button
           variant="secondary"
           size="small"
-          onClick={() =>
-            append({
-              id: `rule-${shortId()}`,
-              label: "",
-              when: "",
-              restDays: "",
-              patientAdvice: "",
-              _rest: "",
-              criteria: [blankCriterion("pain", `pain-${shortId()}`)],
-              action: { to: "previous", steps: "", stageId: "", loadReductionPercent: "" },
-            })
-          }
+          onClick={() => {
+            form.rowAdded(`${name}.${fields.length}`);
+            append(
+              {
+                id: `rule-${shortId()}`,
+                label: "",
+                when: "",
+                restDays: "",
+                patientAdvice: "",
+                _rest: "",
+                criteria: [blankCriterion("pain", `pain-${shortId()}`)],
+                action: { to: "previous", steps: "", stageId: "", loadReductionPercent: "" },
+              },
+              { focusName: `${name}.${fields.length}.label` },
+            );
+          }}
         >
           Add a regress rule
         </Button>
@@ -127,8 +132,8 @@ function RegressRule({
         <TextField form={form} name={`${prefix}.restDays`} label="Rest days" inputMode="numeric" />
       </div>
       <TextField form={form} name={`${prefix}.patientAdvice`} label="Advice shown to the patient" />
-      <HiddenField form={form} name={`${prefix}.id`} />
-      <HiddenField form={form} name={`${prefix}._rest`} />
+      <RowHiddenField form={form} name={`${prefix}.id`} />
+      <RowHiddenField form={form} name={`${prefix}._rest`} />
       <div>
         <Button variant="ghost" size="small" onClick={onRemove}>
           Remove rule

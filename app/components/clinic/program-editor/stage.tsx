@@ -1,5 +1,6 @@
 import { useWatch } from "react-hook-form";
-import { HiddenField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
+import { TextAreaField, TextField } from "~/components/forms/fields.tsx";
+import { RowHiddenField } from "./row-hidden-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { LOAD_PROGRESSION_KINDS } from "~/schemas/program-form/progression-field-specs.ts";
 import { CriteriaList } from "./criteria.tsx";
@@ -68,9 +69,9 @@ export function Stage({
         rows={3}
       />
       <TextAreaField form={form} name={`${prefix}.notes`} label="Notes on this stage (clinicians only)" rows={2} />
-      <HiddenField form={form} name={`${prefix}.id`} />
-      <HiddenField form={form} name={`${prefix}._rest`} />
-      <HiddenField form={form} name={`${prefix}.prescription._rest`} />
+      <RowHiddenField form={form} name={`${prefix}.id`} />
+      <RowHiddenField form={form} name={`${prefix}._rest`} />
+      <RowHiddenField form={form} name={`${prefix}.prescription._rest`} />
       <h3>Prescription</h3>
       <Exercises form={form} stage={prefix} />
       <TextAreaField

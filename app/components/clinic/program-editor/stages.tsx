@@ -23,7 +23,10 @@ export function Stages({ form }: { form: ProgramForm }) {
       <div>
         <Button
           variant="secondary"
-          onClick={() => stages.append(blankStage(), { focusName: `stages.${stages.fields.length}.name` })}
+          onClick={() => {
+            form.rowAdded(`stages.${stages.fields.length}`);
+            stages.append(blankStage(), { focusName: `stages.${stages.fields.length}.name` });
+          }}
         >
           Add a stage
         </Button>

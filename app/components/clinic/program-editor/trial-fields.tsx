@@ -1,5 +1,6 @@
 import { useWatch } from "react-hook-form";
-import { HiddenField, SelectField, TextField } from "~/components/forms/fields.tsx";
+import { SelectField, TextField } from "~/components/forms/fields.tsx";
+import { RowHiddenField } from "./row-hidden-field.tsx";
 import type { ProgramForm } from "./editor-form.ts";
 import { useStageTests } from "./stage-tests.ts";
 
@@ -10,7 +11,7 @@ export function TrialFields({ form, stageIndex }: { form: ProgramForm; stageInde
   const tests = useStageTests(form, stageIndex, [test ?? ""]);
   return (
     <div className="editor-fields editor-fields--wide">
-      <HiddenField form={form} name={`${prefix}._rest`} />
+      <RowHiddenField form={form} name={`${prefix}._rest`} />
       <TextField
         form={form}
         name={`${prefix}.label`}
