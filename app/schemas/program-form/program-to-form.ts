@@ -5,6 +5,7 @@
 import type { Criterion, Program, ProgressionRule, Source, Stage } from "~/engine/index.ts";
 
 type Exercise = Stage["prescription"]["exercises"][number];
+import { blankCriterion } from "./blank-criterion.ts";
 import { CRITERION_FIELDS } from "./criterion-field-specs.ts";
 import { at, put } from "./dotted-names.ts";
 import { EXERCISE_FIELDS } from "./exercise-field-specs.ts";
@@ -55,7 +56,10 @@ function criterionToForm(c: Criterion): CriterionFormValues {
   return { ...base, ...values, _rest: rest };
 }
 
-/** A place without a progression rule: kind "" and every setting blank. */
+/**
+ * A place without a progression rule: kind "" and every setting blank. Its step-up condition is ready (pain during
+ * within the pain model over the last two sessions), so choosing a kind gives a working rule the physio adjusts.
+ */
 export function blankProgression(id: string): ProgressionFormValues {
   return {
     kind: "",
@@ -63,7 +67,7 @@ export function blankProgression(id: string): ProgressionFormValues {
     label: "",
     patientText: "",
     _rest: "",
-    when: [],
+    when: [{ ...blankCriterion("pain", "pain-during"), windowUnit: "sessions", windowCount: "2" }],
     stepBack: [],
     ...Object.fromEntries(PROGRESSION_SETTING_NAMES.map((n) => [n, ""])),
   };

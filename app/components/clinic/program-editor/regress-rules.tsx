@@ -35,10 +35,11 @@ export function RegressRules({ form, stage }: { form: ProgramForm; stage: StageP
           size="small"
           onClick={() => {
             form.rowAdded(`${name}.${fields.length}`);
+            // The usual rule to start from: pain during above the pain model's limit sends the patient back one stage.
             append(
               {
                 id: `rule-${shortId()}`,
-                label: "",
+                label: "Pain flare",
                 when: "",
                 restDays: "",
                 patientAdvice: "",
