@@ -53,6 +53,13 @@ export function programAuthoringIssues(program: Program): Issue[] {
       const loaded = exercises.filter((e) => !e.progression);
       issues.push(...progressionIssues(stage.progression, [...sp, "progression"], loaded));
     }
+    const runRule = stage.prescription.run?.progression;
+    if (runRule && runRule.step.kind !== "run_progression") {
+      issues.push({
+        path: [...sp, "prescription", "run", "progression", "kind"],
+        message: "The run progresses by running longer, not by load",
+      });
+    }
     exercises.forEach((e, x) => {
       if (!e.progression) return;
       const path = [...sp, "prescription", "exercises", x, "progression"];

@@ -2,7 +2,7 @@
 // clinician never types one).
 import type { ExerciseFormValues, ProgramFormValues, StageFormValues } from "./form-values.ts";
 import { blankCriterion } from "./blank-criterion.ts";
-import { blankProgression, programToForm } from "./program-to-form.ts";
+import { blankProgression, programToForm, runToForm } from "./program-to-form.ts";
 
 export { blankCriterion };
 
@@ -16,7 +16,15 @@ export function blankStage(): StageFormValues {
     minDays: "7",
     notes: "",
     _rest: "",
-    prescription: { frequencyPerWeek: "", notes: "", sourceNote: "", sourceOurs: "", _rest: "", exercises: [] },
+    prescription: {
+      frequencyPerWeek: "",
+      notes: "",
+      sourceNote: "",
+      sourceOurs: "",
+      _rest: "",
+      exercises: [],
+      run: runToForm(undefined),
+    },
     gates: [],
     regressRules: [],
     monitoringTests: [],

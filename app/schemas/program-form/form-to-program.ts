@@ -8,6 +8,7 @@ import { at, put } from "./dotted-names.ts";
 import { EXERCISE_FIELDS } from "./exercise-field-specs.ts";
 import type { FieldSpec } from "./field-spec.ts";
 import { idFromName } from "./id-from-name.ts";
+import { minutesTextToSeconds } from "./minutes.ts";
 import { PROGRESSION_STEP_FIELDS, isProgressionKind } from "./progression-field-specs.ts";
 
 type Raw = Record<string, unknown>;
@@ -153,6 +154,51 @@ class Converter {
     return { trial: { ...rest, label, ...(this.text(t.test) ? { test: this.text(t.test) } : {}) } };
   }
 
+  /** Minutes ("1.5", "1:30") → seconds; what is not a time is an issue on its field. */
+  seconds(v: unknown, path: (string | number)[]): number | undefined {
+    const seconds = minutesTextToSeconds(this.text(v));
+    if (seconds !== undefined && Number.isNaN(seconds)) {
+      this.issues.push({ path, message: "Enter minutes, e.g. 1.5 or 1:30" });
+      return undefined;
+    }
+    return seconds;
+  }
+
+  /** The stage's run: none when it has no blocks and nothing else is set. */
+  run(raw: unknown, path: (string | number)[]): { run?: Raw } {
+    const r = (raw && typeof raw === "object" ? raw : {}) as Raw;
+    const rest = this.rest(r._rest, [...path, "_rest"]);
+    const source = this.source(r, rest);
+    const blocks = this.list(r.blocks).map((b, i) => {
+      const bp = [...path, "blocks", i];
+      const walk = this.seconds(b.walkMinutes, [...bp, "walkMinutes"]);
+      return {
+        walkSeconds: walk ?? 0,
+        runSeconds: this.seconds(b.runMinutes, [...bp, "runMinutes"]),
+        repeats: this.number(b.repeats, [...bp, "repeats"]),
+        ...(this.text(b.intensity) ? { intensity: this.text(b.intensity) } : {}),
+      };
+    });
+    const optional = (name: string) => {
+      const n = this.number(r[name], [...path, name]);
+      return n === undefined ? {} : { [name]: n };
+    };
+    const restDay = this.bool(r.restDayBetween);
+    const run: Raw = {
+      ...rest,
+      ...optional("warmUpMinutes"),
+      blocks,
+      ...optional("coolDownMinutes"),
+      ...optional("distanceKm"),
+      ...optional("perWeek"),
+      ...(restDay !== undefined ? { restDayBetween: restDay } : {}),
+      ...(this.text(r.notes) ? { notes: this.text(r.notes) } : {}),
+      ...source,
+      ...this.progression(r.progression, [...path, "progression"], "run-progression"),
+    };
+    return Object.keys(run).some((k) => k !== "blocks") || blocks.length > 0 ? { run } : {};
+  }
+
   /** An exercise's load: its text, or "N kg" when only the kg is given. */
   load(e: Raw, rest: Raw, path: (string | number)[]): { load?: Raw } {
     const carried = (rest.load as Raw | undefined) ?? {};
@@ -222,6 +268,7 @@ class Converter {
               ? { frequencyPerWeek: this.number(pr.frequencyPerWeek, [...sp, "prescription", "frequencyPerWeek"]) }
               : {}),
             ...(this.text(pr.notes) ? { notes: this.text(pr.notes) } : {}),
+            ...this.run(pr.run, [...sp, "prescription", "run"]),
             exercises: this.list(pr.exercises).map((e, ei) => {
               const ep = [...sp, "prescription", "exercises", ei];
               const rest = this.rest(e._rest, [...ep, "_rest"]);

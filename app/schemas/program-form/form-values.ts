@@ -42,6 +42,24 @@ export type ExerciseFormValues = { [N in ExerciseFieldName]?: string } & {
   _rest: string;
 };
 
+/** A walk-run block: times in minutes ("1.5" or "1:30"), stored as seconds. */
+export type RunBlockFormValues = { walkMinutes: string; runMinutes: string; repeats: string; intensity: string };
+
+/** The stage's run: no blocks and nothing else set = the stage has no run. */
+export type RunFormValues = {
+  warmUpMinutes: string;
+  coolDownMinutes: string;
+  distanceKm: string;
+  perWeek: string;
+  restDayBetween: string;
+  notes: string;
+  sourceNote: string;
+  sourceOurs: string;
+  _rest: string;
+  blocks: RunBlockFormValues[];
+  progression?: ProgressionFormValues;
+};
+
 type PrescriptionFormValues = {
   frequencyPerWeek: string;
   notes: string;
@@ -49,6 +67,7 @@ type PrescriptionFormValues = {
   sourceOurs: string;
   _rest: string;
   exercises: ExerciseFormValues[];
+  run?: RunFormValues;
 };
 
 type RegressRuleFormValues = {

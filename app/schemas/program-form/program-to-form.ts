@@ -10,7 +10,8 @@ import { CRITERION_FIELDS } from "./criterion-field-specs.ts";
 import { at, put } from "./dotted-names.ts";
 import { EXERCISE_FIELDS } from "./exercise-field-specs.ts";
 import type { FieldSpec } from "./field-spec.ts";
-import type { CriterionFormValues, ProgramFormValues, ProgressionFormValues } from "./form-values.ts";
+import type { CriterionFormValues, ProgramFormValues, ProgressionFormValues, RunFormValues } from "./form-values.ts";
+import { secondsToMinutesText } from "./minutes.ts";
 import { PROGRESSION_SETTING_NAMES } from "./progression-field-specs.ts";
 
 type Raw = Record<string, unknown>;
@@ -99,6 +100,38 @@ function exerciseRest(e: Exercise, fieldNames: string[]): string {
   return split(rest, [...fieldNames, "progression"]).rest;
 }
 
+/** The stage's run (blank when it has none): times in minutes, its progression, the rest as JSON. */
+export function runToForm(run: Stage["prescription"]["run"]): RunFormValues {
+  return {
+    warmUpMinutes: str(run?.warmUpMinutes),
+    coolDownMinutes: str(run?.coolDownMinutes),
+    distanceKm: str(run?.distanceKm),
+    perWeek: str(run?.perWeek),
+    restDayBetween: str(run?.restDayBetween),
+    notes: run?.notes ?? "",
+    ...sourceToForm(run?.source),
+    _rest: run
+      ? split(withSourceLinksOnly(run), [
+          "warmUpMinutes",
+          "coolDownMinutes",
+          "distanceKm",
+          "perWeek",
+          "restDayBetween",
+          "notes",
+          "blocks",
+          "progression",
+        ]).rest
+      : "",
+    blocks: (run?.blocks ?? []).map((b) => ({
+      walkMinutes: secondsToMinutesText(b.walkSeconds),
+      runMinutes: secondsToMinutesText(b.runSeconds),
+      repeats: str(b.repeats),
+      intensity: b.intensity ?? "",
+    })),
+    progression: progressionToForm(run?.progression, "run-progression"),
+  };
+}
+
 function monitoringTestsToForm(stage: Stage) {
   return (stage.monitoringTests ?? []).map((t) => ({
     id: t.id,
@@ -179,7 +212,8 @@ export function programToForm(p: Program): ProgramFormValues {
         frequencyPerWeek: str(s.prescription.frequencyPerWeek),
         notes: s.prescription.notes ?? "",
         ...sourceToForm(s.prescription.source),
-        _rest: split(withSourceLinksOnly(s.prescription), ["frequencyPerWeek", "notes", "exercises"]).rest,
+        _rest: split(withSourceLinksOnly(s.prescription), ["frequencyPerWeek", "notes", "exercises", "run"]).rest,
+        run: runToForm(s.prescription.run),
         exercises: s.prescription.exercises.map((e) => ({
           ...Object.fromEntries(exerciseNames.map((n) => [n, str((e as Raw)[n])])),
           loadText: e.load?.text ?? "",

@@ -51,6 +51,9 @@ function fieldPath(path: PropertyKey[]): (string | number)[] {
   if (r >= 0 && p[r + 1] === "step") return [...p.slice(0, r + 1), ...p.slice(r + 2)];
   if (r >= 0 && p[r + 1] === "stepBack" && p[r + 2] === "when")
     return fieldPath([...p.slice(0, r + 2), ...p.slice(r + 3)]);
+  // Walk-run times are entered in minutes.
+  const time = { walkSeconds: "walkMinutes", runSeconds: "runMinutes" }[String(p[p.length - 1])];
+  if (time && p.includes("blocks")) return [...p.slice(0, -1), time];
   const w = p.lastIndexOf("window");
   if (w >= 0) return [...p.slice(0, w), "windowCount"];
   const last = p.length - 1;

@@ -13,7 +13,8 @@ export type StagePath = `stages.${number}`;
 export type ExercisePath = `${StagePath}.prescription.exercises.${number}`;
 export type RegressRulePath = `${StagePath}.regressRules.${number}`;
 /** A progression rule: the stage's (for its exercises) or one exercise's. */
-export type ProgressionPath = `${StagePath}.progression` | `${ExercisePath}.progression`;
+export type ProgressionPath =
+  `${StagePath}.progression` | `${ExercisePath}.progression` | `${StagePath}.prescription.run.progression`;
 /** A stage's gates, a regress rule's criteria, or a progression rule's step-up or step-back criteria. */
 export type CriteriaPath =
   `${StagePath}.gates` | `${RegressRulePath}.criteria` | `${ProgressionPath}.when` | `${ProgressionPath}.stepBack`;

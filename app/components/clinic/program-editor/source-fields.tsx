@@ -8,14 +8,14 @@ const OURS_OPTIONS = [
   { value: "false", label: "no, the source's" },
 ];
 
-/** The clinician-only provenance of a prescription or an exercise (its citation links ride in the hidden _rest). */
+/** The clinician-only provenance of a prescription, its run or an exercise (citation links ride in the hidden _rest). */
 export function SourceFields({
   form,
   prefix,
   what,
 }: {
   form: ProgramForm;
-  prefix: `${StagePath}.prescription` | ExercisePath;
+  prefix: `${StagePath}.prescription` | `${StagePath}.prescription.run` | ExercisePath;
   what: string;
 }) {
   return (

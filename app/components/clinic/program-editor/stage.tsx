@@ -7,6 +7,7 @@ import { CriteriaList } from "./criteria.tsx";
 import { Exercises } from "./exercises.tsx";
 import { MonitoringTests } from "./monitoring-tests.tsx";
 import { ProgressionFields } from "./progression.tsx";
+import { RunFields } from "./run-fields.tsx";
 import { TrialFields } from "./trial-fields.tsx";
 import { RegressRules } from "./regress-rules.tsx";
 import { SourceFields } from "./source-fields.tsx";
@@ -84,6 +85,8 @@ export function Stage({
       <div className="editor-fields editor-fields--wide">
         <SourceFields form={form} prefix={`${prefix}.prescription`} what="prescription" />
       </div>
+      <h3>Walk-run</h3>
+      <RunFields form={form} stage={prefix} />
       <h3>Progression for the stage's exercises</h3>
       <p className="muted small">Steps the dose of every exercise with no progression of its own.</p>
       <ProgressionFields
