@@ -1,5 +1,5 @@
 import { useFieldArray } from "react-hook-form";
-import { SelectField, TextField } from "~/components/forms/fields.tsx";
+import { SelectField, TextAreaField, TextField } from "~/components/forms/fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { ProgressionFields } from "./progression.tsx";
 import { RowHiddenField } from "./row-hidden-field.tsx";
@@ -89,7 +89,13 @@ export function RunFields({ form, stage }: { form: ProgramForm; stage: StagePath
               inputMode="decimal"
             />
           </div>
-          <TextField form={form} name={`${prefix}.notes`} label="Run notes for the patient (optional)" />
+          <TextAreaField
+            form={form}
+            name={`${prefix}.notes`}
+            label="Run notes for the patient (optional)"
+            hint="Plain instructions; no sources"
+            rows={2}
+          />
           <div className="editor-fields editor-fields--wide">
             <SourceFields form={form} prefix={prefix} what="run" />
           </div>
