@@ -93,7 +93,7 @@ export const CRITERION_FIELDS = {
     { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
   ],
   signoff: [
-    { name: "itemId", label: "Item id", type: "text", hint: "e.g. clinical_exam_clear" },
+    { name: "itemId", label: "Item id", type: "hiddenId", from: "prompt" },
     { name: "prompt", label: "What the clinician confirms", type: "text" },
     { name: "validDays", label: "Valid for (days)", type: "number", optional: true },
     { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },

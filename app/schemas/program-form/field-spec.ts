@@ -5,9 +5,11 @@
 
 /**
  * "multi": several of `options` (a checkbox group; posted as repeated keys, read as a list). "stageTest": one of the
- * stage's tests, by name. "capacityMeasure": one of the capacity tests the plan page records, by name.
+ * stage's tests, by name. "capacityMeasure": one of the capacity tests the plan page records, by name. "hiddenId": an
+ * id never shown, made from the field named by `from` when blank (a sign-off's item from what the clinician confirms).
  */
-type FieldType = "text" | "number" | "select" | "bool" | "window" | "multi" | "stageTest" | "capacityMeasure";
+type FieldType =
+  "text" | "number" | "select" | "bool" | "window" | "multi" | "stageTest" | "capacityMeasure" | "hiddenId";
 export type FieldSpec = {
   name: string;
   label: string;
@@ -15,4 +17,6 @@ export type FieldSpec = {
   options?: readonly string[];
   optional?: boolean;
   hint?: string;
+  /** "hiddenId": the field whose words make the id. */
+  from?: string;
 };

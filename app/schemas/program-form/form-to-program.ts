@@ -74,6 +74,8 @@ class Converter {
     } else if (spec.type === "number") value = this.number(at(raw, spec.name), [...path, ...spec.name.split(".")]);
     else if (spec.type === "bool") value = this.bool(at(raw, spec.name));
     else if (spec.type === "multi") value = this.multi(at(raw, spec.name));
+    else if (spec.type === "hiddenId")
+      value = this.text(at(raw, spec.name)) ?? (idFromName(this.text(at(raw, spec.from ?? "")) ?? "", "") || undefined);
     else value = this.text(at(raw, spec.name));
     if (value === undefined) return spec.optional ? null : [spec.name, undefined];
     return [spec.name, value];

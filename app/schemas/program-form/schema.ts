@@ -36,7 +36,16 @@ const VISIBLE_FIELD_FOR_ID: Record<string, string> = {
   progression: "kind",
 };
 
+/** A criterion's hidden id setting (a sign-off's itemId) → the setting whose words make it. */
+const HIDDEN_ID_SOURCES = new Map(
+  Object.values(CRITERION_FIELDS as Record<string, readonly FieldSpec[]>).flatMap((specs) =>
+    specs.filter((s) => s.type === "hiddenId" && s.from).map((s) => [s.name, s.from!] as const),
+  ),
+);
+
 function visibleField(p: (string | number)[]): (string | number)[] {
+  const source = HIDDEN_ID_SOURCES.get(String(p[p.length - 1]));
+  if (source) return [...p.slice(0, -1), source];
   if (p[p.length - 1] !== "id") return p;
   const owner = typeof p[p.length - 2] === "number" ? p[p.length - 3] : p[p.length - 2];
   const field = VISIBLE_FIELD_FOR_ID[String(owner)];

@@ -39,7 +39,7 @@ describe("the program editor's form schema", () => {
     form.name = "";
     form.painModel.redFlagPain = "12";
     stage.gates[0]!.windowCount = "0";
-    stage.gates[1]!.itemId = "Not A Slug";
+    stage.gates[1]!.prompt = "";
     stage.minDays = "soon";
     const result = ProgramFormSchema.safeParse(asPosted(form));
     expect(result.success).toBe(false);
@@ -49,7 +49,7 @@ describe("the program editor's form schema", () => {
         "name",
         "painModel.redFlagPain",
         "stages.0.gates.0.windowCount",
-        "stages.0.gates.1.itemId",
+        "stages.0.gates.1.prompt",
         "stages.0.minDays",
       ]),
     );

@@ -185,6 +185,14 @@ describe("a program built from blank rows: ids come from names and are never typ
     );
   });
 
+  it("a clinician sign-off gate takes its item id from what the clinician confirms", () => {
+    const form = builtFromBlank();
+    form.stages[0]!.gates = [{ ...blankCriterion("signoff", "signoff-1"), prompt: "Clinical exam clear" }];
+    const result = parse(form);
+    expect(result.success ? null : result.error.issues).toBeNull();
+    expect(result.data!.stages[0]!.gates[0]).toMatchObject({ kind: "signoff", itemId: "clinical-exam-clear" });
+  });
+
   it("a blank trial label means no trial", () => {
     const form = builtFromBlank();
     form.stages[0]!.trial = { label: "", test: "", _rest: "" };

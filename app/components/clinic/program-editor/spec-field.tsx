@@ -3,6 +3,7 @@ import { FieldError, SelectField, TextField } from "~/components/forms/fields.ts
 import { CAPACITY_MEASURES, capacityMeasureLabel } from "~/schemas/program-form/capacity-measures.ts";
 import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
 import { optionLabel } from "./option-labels.ts";
+import { RowHiddenField } from "./row-hidden-field.tsx";
 import { stageIndexOf, useStageTests } from "./stage-tests.ts";
 import type { CriterionPath, ProgramFieldName, ProgramForm } from "./editor-form.ts";
 
@@ -98,6 +99,7 @@ function NamedChoiceField({ form, name, spec }: { form: ProgramForm; name: Progr
  */
 export function SpecField({ form, name, spec }: { form: ProgramForm; name: ProgramFieldName; spec: FieldSpec }) {
   if (spec.type === "multi") return <MultiField form={form} name={name} spec={spec} />;
+  if (spec.type === "hiddenId") return <RowHiddenField form={form} name={name} />;
   if (spec.type === "stageTest" || spec.type === "capacityMeasure")
     return <NamedChoiceField form={form} name={name} spec={spec} />;
   if (spec.type === "select" || spec.type === "bool") {
