@@ -7,7 +7,7 @@
  */
 import * as z from "zod";
 import { isValidLocalDate } from "./dates";
-import { QUESTIONNAIRES } from "./instruments";
+import { INSTRUMENTS_SCORED_FROM_ANSWERS, QUESTIONNAIRES } from "./instruments";
 
 /** Lower-case identifier used for programs, stages, exercises, criteria and rules. */
 const SlugSchema = z
@@ -515,6 +515,20 @@ const StageSchema = z.object({
   notes: z.string().optional(),
 });
 
+/** A questionnaire the program asks the patient for on a schedule (docs/engine.md "Questionnaire schedule"): every N
+ * days since the plan started or the last score, and/or ahead of a current-stage gate that needs a fresh score. Only
+ * questionnaires a patient fills in themselves. */
+const QuestionnaireScheduleItemSchema = z.object({
+  instrument: z.enum(INSTRUMENTS_SCORED_FROM_ANSWERS),
+  /** Due this many days after the plan started, then this many days after each score. */
+  everyDays: PositiveInt.optional(),
+  /** Due ahead of the current stage's questionnaire gate on this instrument when it lacks a score it would count. */
+  beforeGate: z.boolean().optional(),
+  /** For beforeGate: due this many days before the stage's minimum days are reached (default 3; ours). */
+  leadDays: NonNegativeInt.optional(),
+  source: SourceSchema.optional(),
+});
+
 const ProgramObjectSchema = z.object({
   id: SlugSchema,
   version: PositiveInt,
@@ -533,6 +547,8 @@ const ProgramObjectSchema = z.object({
    * holds an advance (default 7; ours; 0 = never holds, the clinician still confirms a flagged advance). */
   redFlagHoldDays: NonNegativeInt.optional(),
   notes: z.string().optional(),
+  /** Questionnaires asked for on a schedule (Today, reminders, triage); absent = only when the patient chooses. */
+  questionnaireSchedule: z.array(QuestionnaireScheduleItemSchema).optional(),
 });
 
 /** Cross-field rules a flat schema cannot express. */
@@ -579,6 +595,14 @@ export const ProgramSchema = ProgramObjectSchema.superRefine((program, ctx) => {
   };
 
   checkSource(program.painModel.source, ["painModel"]);
+  (program.questionnaireSchedule ?? []).forEach((item, q) => {
+    const path = ["questionnaireSchedule", q];
+    checkSource(item.source, path);
+    if (item.everyDays === undefined && !item.beforeGate)
+      issue(path, "say when it is due: every N days, ahead of a gate, or both");
+    if (program.questionnaireSchedule!.findIndex((o) => o.instrument === item.instrument) !== q)
+      issue([...path, "instrument"], `'${item.instrument}' is scheduled twice`);
+  });
   program.stages.forEach((stage, s) => {
     if (stageIds.indexOf(stage.id) !== s) issue(["stages", s, "id"], `duplicate stage id '${stage.id}'`);
     checkSource(stage.source, ["stages", s]);
@@ -647,3 +671,4 @@ export type Stage = z.infer<typeof StageSchema>;
 export type MonitoringTest = z.infer<typeof MonitoringTestSchema>;
 export type Trial = z.infer<typeof TrialSchema>;
 export type Program = z.infer<typeof ProgramSchema>;
+export type QuestionnaireScheduleItem = z.infer<typeof QuestionnaireScheduleItemSchema>;
