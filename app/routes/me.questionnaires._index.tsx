@@ -33,7 +33,7 @@ export default function QuestionnairesIndex() {
                 <p className="small row">
                   <Badge tone={q.overdue ? "warning" : "info"}>{q.overdue ? "Overdue" : "Due"}</Badge>
                   <span>
-                    Since {formatDate(q.dueOn)}, about {q.minutes} minutes
+                    Asked for on {formatDate(q.dueOn)} · about {q.minutes} minutes
                   </span>
                 </p>
               ) : null}
