@@ -30,11 +30,9 @@ export default function QuestionnairesIndex() {
             <li key={kind} className="list__item">
               <Link to={`/me/questionnaires/${kind}`}>{QUESTIONNAIRE_TITLES[kind]}</Link>
               {q ? (
-                <p className="small row">
-                  <Badge tone={q.overdue ? "warning" : "info"}>{q.overdue ? "Overdue" : "Due"}</Badge>
-                  <span>
-                    Asked for on {formatDate(q.dueOn)} · about {q.minutes} minutes
-                  </span>
+                <p className="small due-note">
+                  <Badge tone={q.overdue ? "warning" : "info"}>{q.overdue ? "Overdue" : "Due"}</Badge> asked for on{" "}
+                  {formatDate(q.dueOn)} · about {q.minutes} minutes
                 </p>
               ) : null}
             </li>
