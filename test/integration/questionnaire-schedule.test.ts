@@ -164,6 +164,21 @@ describe("the questionnaire reminder", () => {
     expect(questionnaireMailsTo(patient.email)).toHaveLength(1);
   });
 
+  it("waits out the quiet hours (none at 21:30 or 07:59) and goes the next day at the patient's chosen time", async () => {
+    const patient = await patientStarted(EVERY_DAYS, "Nell Night");
+    await sweep(at("21:30"));
+    await sweep(at("07:59", addDays(todayUtc, 1)));
+    expect(questionnaireMailsTo(patient.email)).toHaveLength(0);
+    const later = await run(
+      account.action,
+      await postRequest("/me/account", { intent: "reminders", remindAt: "08:00" }, { userId: patient.id }),
+    );
+    expect(later.status).toBe(302);
+    await sweep(at("08:00", addDays(todayUtc, 1)));
+    expect(questionnaireMailsTo(patient.email)).toHaveLength(1);
+    expect(await claimsOf(patient.id)).toMatchObject([{ local_date: todayUtc }]);
+  });
+
   it("two app instances sweeping the same minutes send it exactly once", async () => {
     const patients = [];
     for (let i = 0; i < 4; i++) patients.push(await patientStarted(EVERY_DAYS, `Twin Questioned ${i}`));
