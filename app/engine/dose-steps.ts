@@ -5,7 +5,7 @@
  * Kilograms: a kg step adds exactly its kg; a percent step and a regress reduction round to the nearest 0.5 kg (the
  * smallest plate most patients have), and a percent step moves at least 0.5 kg so that a light load still progresses.
  * The patient's load text keeps their wording with the kg figure replaced ("backpack 10 kg" → "backpack 12.5 kg";
- * "body weight" + 2.5 kg → "body weight + 2.5 kg").
+ * "body weight" at 0 kg + 2.5 kg → "body weight + 2.5 kg"). A load in words only ("15RM") steps once its kg is set.
  */
 import { fmt, nearlyEqual, tidy } from "./compare";
 import type { ProgressionStep } from "./schema";
@@ -55,7 +55,8 @@ export function kgReduced(kg: number, percent: number): number | null {
 const KG_FIGURE = /(\d+(?:[.,]\d+)?)(\s*)kg\b/i;
 const ADDED_KG = /\s*\+\s*\d+(?:[.,]\d+)?\s*kg\b/i;
 
-/** The patient's load wording with the new kg figure. */
+/** The patient's load wording with the new kg figure: the figure replaced where the text has one, else added to the
+ * words as the app's dose form writes a tailored load ("body weight + 2.5 kg"); at 0 kg an added figure goes. */
 export function loadText(text: string | undefined, kg: number): string {
   if (!text) return `${fmt(kg)} kg`;
   if (kg === 0 && ADDED_KG.test(text)) return text.replace(ADDED_KG, "").trim();
@@ -68,7 +69,9 @@ export function withKg(dose: ExerciseDose, kg: number): ExerciseDose {
   return { ...dose, load: { ...dose.load, text: loadText(dose.load?.text, kg), kg } };
 }
 
-const kgOf = (dose: ExerciseDose): number => dose.load?.kg ?? 0;
+/** The kg a load step starts from: no load at all is 0 kg more; a load described only in words ("15RM", "moderate
+ * weight") has no figure to step from until the clinician states its kg, so it does not step (undefined). */
+const kgOf = (dose: ExerciseDose): number | undefined => (dose.load ? dose.load.kg : 0);
 
 /** One step up of an exercise by a load rule; null when nothing changes (at the cap, or a percentage of no load). */
 export function exerciseUp(dose: ExerciseDose, step: LoadKindStep): Stepped<ExerciseDose> | null {
@@ -79,7 +82,8 @@ export function exerciseUp(dose: ExerciseDose, step: LoadKindStep): Stepped<Exer
       return { to: withReps(dose, next), capped: false };
     }
   }
-  const up = kgUp(step, kgOf(dose));
+  const kg = kgOf(dose);
+  const up = kg === undefined ? null : kgUp(step, kg);
   if (!up) return null;
   const to = withKg(dose, up.kg);
   return { to: step.kind === "double_progression" ? withReps(to, step.repsFrom) : to, capped: up.capped };
@@ -92,7 +96,8 @@ export function exerciseDown(dose: ExerciseDose, step: LoadKindStep): ExerciseDo
     const reps = dose.reps ?? step.repsFrom;
     if (reps > step.repsFrom) return withReps(dose, Math.max(reps - (step.repsStep ?? 1), step.repsFrom));
   }
-  const kg = kgDown(step, kgOf(dose));
+  const from = kgOf(dose);
+  const kg = from === undefined ? null : kgDown(step, from);
   return kg === null ? null : withKg(dose, kg);
 }
 
