@@ -8,7 +8,7 @@
 import { fmt } from "../compare";
 import { dayAndMonth, fromDayNumber } from "../dates";
 import type { EvalContext } from "../context";
-import type { DoseDoneCriterion } from "../schema";
+import type { DoseDoneCriterion, Stage } from "../schema";
 import type { Check, CheckRole, DailyLogFact, ExerciseDose } from "../types";
 import { firstDayInScope } from "../windows";
 import { clinicianSentence, CompiledCriterion, type Evaluation } from "./common";
@@ -57,17 +57,20 @@ export class CompiledDoseDone extends CompiledCriterion<Details> {
   /** `ruleExerciseId`: the exercise of the progression rule the criterion belongs to (its default). */
   constructor(
     private readonly c: DoseDoneCriterion,
+    stage: Stage,
     role: CheckRole,
     ruleId?: string,
     ruleExerciseId?: string,
   ) {
     const exerciseId = c.exerciseId ?? ruleExerciseId ?? "";
+    // The program's name for the exercise (one added for this patient is named by its id).
+    const name = stage.prescription.exercises.find((e) => e.id === exerciseId)?.name ?? exerciseId;
     super(
       c,
       role,
       ruleId,
       c.label ??
-        `Prescribed dose of ${exerciseId} done in each of the last ${c.sessions} session${c.sessions === 1 ? "" : "s"}`,
+        `${name}: prescribed dose done in each of the last ${c.sessions} session${c.sessions === 1 ? "" : "s"}`,
       { threshold: c.sessions, comparator: "gte", unit: "sessions" },
     );
     this.exerciseId = exerciseId;

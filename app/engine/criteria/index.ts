@@ -54,7 +54,7 @@ export function compileCriterion(
     case "signoff":
       return new CompiledSignoff(c, role, ruleId);
     case "dose_done":
-      return new CompiledDoseDone(c, role, ruleId, ruleExerciseId);
+      return new CompiledDoseDone(c, stage, role, ruleId, ruleExerciseId);
     default: {
       const never: never = c;
       throw new Error(`unknown criterion kind ${JSON.stringify((never as { kind?: unknown }).kind)}`);

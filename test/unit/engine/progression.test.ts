@@ -168,6 +168,40 @@ describe("load step", () => {
   });
 });
 
+describe("which exercises a rule steps", () => {
+  const stageRule: ProgressionRule = {
+    id: "stage-load",
+    step: { kind: "load_step", stepKg: 2.5 },
+    when: [HEEL_DROP_RULE.when[1]!],
+  };
+
+  it("the stage's rule steps each exercise with a load and no rule of its own, and leaves the others", () => {
+    const prog = heelDropProgram({}, (stage) => {
+      stage.progression = stageRule;
+      stage.prescription.exercises.push(
+        { id: "calf_press", name: "Calf press", sets: 3, reps: 12, side: "involved", load: { text: "20 kg", kg: 20 } },
+        { id: "balance", name: "Balance on one leg", sets: 3, holdSeconds: 30, side: "involved" },
+      );
+    });
+    const d = decide(prog, sessions(3));
+    expect(d.doseChanges.map((c) => [c.exerciseId, c.ruleId, kgTo(c as ExerciseChange)])).toEqual([
+      ["heel_drop", "heel-drop-load", 12.5],
+      ["calf_press", "stage-load", 22.5],
+    ]);
+  });
+
+  it("a load in words only ('15RM') does not step until the clinician sets its kg in the patient's dose", () => {
+    const prog = heelDropProgram({}, (stage) => {
+      stage.prescription.exercises[0]!.load = { text: "15RM" };
+    });
+    expect(decide(prog, sessions(3)).doseChanges).toEqual([]);
+    const prescription = structuredClone(prog.stages[1]!.prescription);
+    prescription.exercises[0]!.load = { text: "15RM + 10 kg", kg: 10 };
+    const c = only(decide(prog, sessions(3), { dose: { prescription, since: addDays(TODAY, -10) } }));
+    expect(c.to.load).toEqual({ text: "15RM + 12.5 kg", kg: 12.5 });
+  });
+});
+
 describe("the cap", () => {
   it("a step that would pass the cap stops at it, and says so", () => {
     const c = only(decide(heelDropProgram({ kg: 19 }), sessions(3, 19)));
