@@ -16,6 +16,7 @@ import type {
   Stage,
 } from "~/engine";
 import { loadText } from "~/engine/dose-steps";
+import { loadBuiltInProgram } from "~/programs/index.ts";
 import { history, input, program, TODAY } from "./helpers";
 
 const HEEL_DROP_RULE: ProgressionRule = {
@@ -496,5 +497,48 @@ describe("the schema refuses impossible rules, with paths", () => {
     expect(issues((s) => (s.gates = [{ id: "d", kind: "dose_done", sessions: 2 }]))).toEqual([
       "stages.1.gates.0.exerciseId: name the exercise whose dose must be done",
     ]);
+  });
+});
+
+describe("a decision with dose changes", () => {
+  it("is plain data: it survives JSON and structuredClone as it is", () => {
+    const d = decide(heelDropProgram(), sessions(3));
+    expect(d.doseChanges).toHaveLength(1);
+    expect(JSON.parse(JSON.stringify(d))).toEqual(d);
+    expect(structuredClone(d)).toEqual(d);
+  });
+
+  it("is the same every time the same history is evaluated, and evaluating leaves the input untouched", () => {
+    const prog = heelDropProgram();
+    const logs = sessions(3);
+    const before = structuredClone({ prog, logs });
+    const first = decide(prog, logs);
+    decide(
+      prog,
+      sessions(3, 10, () => ({ reps: 10 })),
+    ); // another patient on the same program in between
+    expect(decide(prog, logs)).toEqual(first);
+    expect({ prog, logs }).toEqual(before);
+  });
+});
+
+describe("built-in programs", () => {
+  it("runner block 1: split squats at the top of 8–10 reps with body weight go to 'body weight + 2.5 kg' and 8 reps", () => {
+    const runner = loadBuiltInProgram("runner-5k-to-10k")!;
+    const block = runner.stages.find((st) => st.id === "block-1-base")!;
+    const prescription: Prescription = structuredClone(block.prescription);
+    prescription.exercises.find((e) => e.id === "split-squat")!.reps = 10;
+    const logs = history(2, () => ({
+      painDuring: 2,
+      exercises: [{ exerciseId: "split-squat", status: "done", sets: 3, reps: 10, loadKg: 0 }],
+    }));
+    const d = evaluate({
+      ...input({ program: runner, logs, plan: { currentStageId: "block-1-base", stageEnteredOn: addDays(TODAY, -5) } }),
+      dose: { prescription, since: addDays(TODAY, -5) },
+    });
+    expect(d.outcome).toBe("hold");
+    const c = only(d);
+    expect(c).toMatchObject({ exerciseId: "split-squat", ruleId: "split-squat-progression", direction: "increase" });
+    expect(c.to).toMatchObject({ reps: 8, load: { text: "body weight + 2.5 kg", kg: 2.5 } });
   });
 });
