@@ -416,6 +416,29 @@ describe("run progression", () => {
     );
   });
 
+  it("a regress that keeps the phase with 20 % less load shortens each run by 20 %", () => {
+    const prog = runProgram();
+    const p = structuredClone(prog);
+    p.stages[1]!.regressRules = [
+      {
+        id: "pain-flare",
+        label: "Pain during above the model",
+        criteria: [{ id: "pain", kind: "pain", metric: "during", aggregate: "latest", window: { sessions: 1 } }],
+        action: { to: "stay", loadReductionPercent: 20 },
+      },
+    ];
+    const d = decide(
+      ProgramSchema.parse(p),
+      history(2, (i) => ({ painDuring: i === 1 ? 7 : 1, sessionRpe: 5 })),
+    );
+    const c = onlyChange(d);
+    expect(c).toMatchObject({ part: "run", direction: "decrease", reason: "regress", ruleId: "pain-flare" });
+    expect(c.to).toMatchObject({ blocks: [{ runSeconds: 48, walkSeconds: 90, repeats: 6 }] });
+    expect(c.patientText).toBe(
+      "Your run: run 48 s, walk 1 min 30 s, 6 times from today (20 % less running), so your symptoms can settle.",
+    );
+  });
+
   it("a session that felt hard (effort 8/10) does not count towards the next step", () => {
     const d = decide(
       runProgram(),
