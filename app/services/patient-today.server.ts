@@ -5,8 +5,9 @@ import { getLogForPlanDate, listLogsForPlan, logDetailsOf } from "~/models/daily
 import { stageDateOf } from "~/services/patient-day.server.ts";
 import { standingToday } from "~/services/patient-progress.server.ts";
 import { currentPrescriptionOf } from "~/services/personal-dose.server.ts";
+import { logDayRefusal } from "~/schemas/daily-log.ts";
+import { logVersionOf } from "~/services/daily-log.server.ts";
 import {
-  isEditableDay,
   loadPatientPlan,
   painZones,
   stageTestNames,
@@ -115,13 +116,17 @@ export async function logFormView(db: DB, patient: PatientUser, date: string) {
     getLogForPlanDate(db, plan.id, date),
     currentPrescriptionOf(db, plan, stage),
   ]);
+  const refusal = logDayRefusal(date, today, plan.start_date);
   return {
     date,
     today,
     isToday: date === today,
-    editable: isEditableDay(date, today, plan.start_date),
+    editable: refusal === null,
+    refusal,
+    planStart: plan.start_date,
     ...stageView(current, prescription),
     painModelName: program.painModel.name,
+    programCondition: program.condition,
     zones: { during: painZones(program.painModel, "during"), after: painZones(program.painModel, "after") },
     tests: stageTestNames(stage).map((name) => {
       const monitoring = stage.monitoringTests?.find((t) => t.id === name);
@@ -136,6 +141,7 @@ export async function logFormView(db: DB, patient: PatientUser, date: string) {
     asksSoreness: stageUsesSoreness(stage),
     asksSwelling: stageUsesSwelling(stage),
     existing: existing ? formValuesOf(existing) : null,
+    openedVersion: logVersionOf(existing),
     editCount: existing?.edit_count ?? 0,
   };
 }
