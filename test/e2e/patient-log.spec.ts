@@ -9,11 +9,14 @@ async function fillLog(page: Page) {
     page.getByRole("group", { name: group, exact: true }).getByRole("radio", { name: option, exact: true }).check();
   await pick("Pain on waking", "2");
   await pick("Stiffness on waking", "1");
-  await pick("Did you do your exercises today?", "Yes, all of it");
+  await pick("Did you do your exercises today?", "Did them all");
   await pick("Pain during the session", "3");
   await pick("Pain after the session", "2");
+  // Effort, time and other activities are folded away until wanted (plain <details>, with or without JavaScript).
+  await page.getByText("Effort and time (optional)").click();
   await pick("How hard was the session?", "5");
   await page.getByLabel("Session minutes").fill("30");
+  await page.getByText(/^Other activities/).click();
   await page.getByLabel("Activity").first().fill("walk");
   await page.getByLabel("Minutes", { exact: true }).first().fill("40");
   await page.getByLabel("Effort 0–10").first().fill("3");
@@ -55,8 +58,9 @@ test("invalid answers are caught in the browser next to the question", async ({ 
   await page.goto("/me/log");
   await page
     .getByRole("group", { name: "Did you do your exercises today?" })
-    .getByRole("radio", { name: "Yes, all of it" })
+    .getByRole("radio", { name: "Did them all" })
     .check();
+  await page.getByText(/^Other activities/).click();
   await page.getByLabel("Minutes", { exact: true }).last().fill("20");
   await page.getByRole("button", { name: /Save/ }).click();
   await expect(page).toHaveURL(/\/me\/log$/);
@@ -81,6 +85,7 @@ test("the same log works with JavaScript disabled, and history shows it", async 
   // An invalid post without JavaScript comes back from the server with the message and the typed values.
   await page.goto("/me/log");
   // The spare (last) activity row: minutes without saying what the activity was.
+  await page.getByText(/^Other activities/).click();
   await page.getByLabel("Minutes", { exact: true }).last().fill("25");
   await page.getByRole("button", { name: /Save/ }).click();
   await expect(page.getByText("Say what the activity was")).toBeVisible();

@@ -69,7 +69,10 @@ test("a physio tailors a dose at 1280 px, and the patient sees it on Today with 
   await expect(exercises).not.toContainText("The Glider");
 
   await patient.goto(`/me/log?date=${addDays(todayIn("Europe/London"), -1)}`);
+  // The checklist opens on "some of them"; the numbers asked for "partly" start from the patient's own dose.
+  await patient.getByRole("radio", { name: "Some of them" }).check();
   const extender = patient.locator("fieldset.log-exercise", { hasText: "The Extender" });
+  await extender.getByRole("radio", { name: "Partly" }).check();
   await expect(extender.getByLabel("Sets")).toHaveValue("2");
   await expect(extender.getByLabel("Reps")).toHaveValue("8");
   await expect(patient.locator("fieldset.log-exercise", { hasText: "Isometric hamstring hold" })).toBeVisible();
