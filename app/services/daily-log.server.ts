@@ -14,7 +14,7 @@ import {
 import { loadPlanFacts, withLogOfDay, type PlanFacts } from "~/models/facts.server.ts";
 import { claimPlanVersion, getPlanForUpdate } from "~/models/plan.server.ts";
 import { decidePlan, decisionWrites, recordDecision } from "~/services/evaluation.server.ts";
-import { currentPrescriptionOf } from "~/services/personal-dose.server.ts";
+import { prescriptionOnDay } from "~/services/personal-dose-day.server.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { loadPatientPlan, stageTestNames, type PatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
@@ -138,7 +138,7 @@ export async function saveDailyLog(db: DB, patient: PatientUser, input: DailyLog
   if (!current) return { ok: false, status: 404, fieldErrors: {}, formError: "You don't have a plan yet." };
   const refused = refuseDay(current, input.date);
   if (refused) return refused;
-  const own = await currentPrescriptionOf(db, current.plan, current.stage);
+  const own = await prescriptionOnDay(db, current.plan, current.stage, input.date, patient.time_zone);
   const values = logValuesFrom(input, current.program, own.exercises);
   // The form never shows pain at rest, so an edit keeps whatever was recorded.
   const { pain_at_rest: _kept, ...onExisting } = values;

@@ -4,6 +4,7 @@ import { addDays, type Prescription, type Stage } from "~/engine/index.ts";
 import { getLogForPlanDate, listLogsForPlan, logDetailsOf } from "~/models/daily-log.server.ts";
 import { stageDateOf } from "~/services/patient-day.server.ts";
 import { standingToday } from "~/services/patient-progress.server.ts";
+import { prescriptionOnDay } from "~/services/personal-dose-day.server.ts";
 import { currentPrescriptionOf } from "~/services/personal-dose.server.ts";
 import { logDayRefusal } from "~/schemas/daily-log.ts";
 import { logVersionOf } from "~/services/daily-log.server.ts";
@@ -114,7 +115,7 @@ export async function logFormView(db: DB, patient: PatientUser, date: string) {
   const { plan, program, stage, today } = current;
   const [existing, prescription] = await Promise.all([
     getLogForPlanDate(db, plan.id, date),
-    currentPrescriptionOf(db, plan, stage),
+    prescriptionOnDay(db, plan, stage, date, patient.time_zone),
   ]);
   const refusal = logDayRefusal(date, today, plan.start_date);
   return {
