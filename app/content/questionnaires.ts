@@ -177,3 +177,11 @@ export const QUESTIONNAIRE_TITLES: Record<QuestionnaireKind, string> = {
   lefs: LEFS.title,
   psfs: PSFS.title,
 };
+
+/** About how long each form takes, for "Due: VISA-A questionnaire (about 3 minutes)" (our estimate from the items). */
+export const QUESTIONNAIRE_MINUTES: Record<QuestionnaireKind, number> = {
+  "visa-a": 3,
+  "visa-p": 3,
+  lefs: 4,
+  psfs: 2,
+};

@@ -81,7 +81,8 @@ export interface ReminderSettingTable {
   updated_at: string;
 }
 
-export type ReminderKind = "daily-log";
+/** daily-log: ADR 050; questionnaire-due: ADR 059 (its local_date is the day the questionnaire fell due). */
+export type ReminderKind = "daily-log" | "questionnaire-due";
 
 /** One row per (patient, kind, local day), claimed before the reminder is sent (docs/decisions/050-reminder-sweep.md). */
 export interface ReminderClaimTable {

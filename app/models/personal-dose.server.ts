@@ -175,3 +175,20 @@ export function isDuplicateVersion(error: unknown): boolean {
   if (e.code === "23505") return true; // PostgreSQL unique_violation
   return typeof e.message === "string" && /UNIQUE constraint failed: personal_dose\.plan_id/.test(e.message);
 }
+
+/** The dose versions of one stay in a stage and the doses prepared for that stage, oldest first (the log of a past day). */
+export async function listStayAndPreparedDoses(
+  db: DB,
+  planId: string,
+  stay: { stageId: string; stageEnteredOn: string },
+): Promise<PersonalDoseVersion[]> {
+  const rows = await db
+    .selectFrom("personal_dose")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .where("stage_id", "=", stay.stageId)
+    .where("stage_entered_on", "in", [stay.stageEnteredOn, PREPARED])
+    .orderBy("version")
+    .execute();
+  return rows.map(versionOf);
+}

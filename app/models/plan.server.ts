@@ -169,3 +169,24 @@ export async function countLivePlansOfProgram(db: DB, clinicId: string, programI
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The active plans of some patients, with what the questionnaire schedule reads (ADR 059's reminder). */
+export async function listActivePlansOfPatients(db: DB, patientIds: string[]) {
+  if (patientIds.length === 0) return [];
+  return db
+    .selectFrom("plan")
+    .select([
+      "id",
+      "patient_id",
+      "status",
+      "start_date",
+      "current_stage_id",
+      "stage_entered_on",
+      "last_regress_on",
+      "program_id",
+      "program_version",
+    ])
+    .where("patient_id", "in", patientIds)
+    .where("status", "=", "active")
+    .execute();
+}

@@ -6,6 +6,7 @@ import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Badge, Card, EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { unreadForPatient } from "~/services/message.server.ts";
 import { todayView } from "~/services/patient-today.server.ts";
+import { questionnairesDueForPatient } from "~/services/questionnaire-schedule.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -15,8 +16,12 @@ export const meta: MetaFunction = () => [{ title: "Today · Stagewise" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const patient = await requirePatient(request);
   const db = getDb();
-  const [view, unreadMessages] = await Promise.all([todayView(db, patient), unreadForPatient(db, patient)]);
-  return { name: patient.name, view, unreadMessages };
+  const [view, unreadMessages, questionnairesDue] = await Promise.all([
+    todayView(db, patient),
+    unreadForPatient(db, patient),
+    questionnairesDueForPatient(db, patient),
+  ]);
+  return { name: patient.name, view, unreadMessages, questionnairesDue };
 }
 
 const daysText = (days: number) => (days === 1 ? "1 day" : `${days} days`);
@@ -24,7 +29,7 @@ const daysText = (days: number) => (days === 1 ? "1 day" : `${days} days`);
 const ZERO_TO_TEN = Array.from({ length: 11 }, (_, v) => v);
 
 export default function PatientToday() {
-  const { name, view, unreadMessages } = useLoaderData<typeof loader>();
+  const { name, view, unreadMessages, questionnairesDue } = useLoaderData<typeof loader>();
   const firstName = name.split(" ")[0];
   if (!view) {
     return (
@@ -61,6 +66,8 @@ export default function PatientToday() {
             </Link>
           </Notice>
         ) : null}
+
+        <QuestionnairesDue due={questionnairesDue} />
 
         {!view.checkInDone ? <CheckIn date={view.today} /> : null}
 
@@ -103,6 +110,24 @@ export default function PatientToday() {
         ) : null}
       </div>
     </Page>
+  );
+}
+
+/** "Due: VISA-A questionnaire (about 3 minutes)", each a link to its form; an overdue one says so first. */
+function QuestionnairesDue({ due }: { due: Array<{ kind: string; name: string; minutes: number; overdue: boolean }> }) {
+  if (due.length === 0) return null;
+  return (
+    <Notice tone={due.some((q) => q.overdue) ? "warning" : "info"}>
+      <ul className="due-list">
+        {due.map((q) => (
+          <li key={q.kind}>
+            <strong>{q.overdue ? "Overdue:" : "Due:"}</strong>{" "}
+            <Link to={`/me/questionnaires/${q.kind}`}>{q.name} questionnaire</Link>{" "}
+            <span className="small">(about {q.minutes} minutes)</span>
+          </li>
+        ))}
+      </ul>
+    </Notice>
   );
 }
 

@@ -9,6 +9,8 @@ import {
   preprocess,
   requiredChoice,
 } from "~/utils/form-fields.ts";
+import { daysBetween } from "~/engine/dates.ts";
+import { formatDate } from "~/utils/dates.ts";
 import * as z from "~/utils/zod-mini.ts";
 
 // The daily log form: one schema for react-hook-form in the browser and for the action on the server.
@@ -18,10 +20,37 @@ import * as z from "~/utils/zod-mini.ts";
 /** A log can be added or changed for today and this many days before it (docs/decisions/030-patient-daily-log.md). */
 export const EDIT_WINDOW_DAYS = 3;
 
+/** Why a day's log cannot be added or changed; null when it can. */
+export type LogDayRefusal = "future" | "before-plan" | "too-old";
+
+export function logDayRefusal(date: string, today: string, planStart: string): LogDayRefusal | null {
+  const age = daysBetween(date, today);
+  if (age < 0) return "future";
+  if (date < planStart) return "before-plan";
+  if (age > EDIT_WINDOW_DAYS) return "too-old";
+  return null;
+}
+
+/** The true reason, in the patient's words, for the log page and for a refused save. */
+export function logDayRefusalMessage(refusal: LogDayRefusal, planStart: string): string {
+  switch (refusal) {
+    case "future":
+      return "That day hasn't come yet: you can log a day once it has started.";
+    case "before-plan":
+      return `Your plan started on ${formatDate(planStart)}, so there is nothing to log before then.`;
+    case "too-old":
+      return `Logs can be added or changed for today and the ${EDIT_WINDOW_DAYS} days before it. This day can no longer be changed.`;
+  }
+}
+
 export const SESSION_DONE = ["done", "partial", "none"] as const;
 export const EXERCISE_STATUSES = ["done", "partial", "skipped"] as const;
 export const SWELLING_GRADES = ["none", "trace", "1+", "2+", "3+"] as const;
 export const SORENESS_LEVELS = ["none", "warmup_resolved", "warmup_persisted", "after_1h_or_next_day"] as const;
+
+export const EXERCISE_STATUS_MESSAGE = "Choose done, partly or not done";
+/** The log the form was opened on: "none" when the day had no log yet, else its edit count (see daily-log.server.ts). */
+export const NO_LOG_YET = "none";
 
 const optionalNumber = (label: string, min: number, max: number) =>
   preprocess(blankToUndefined, z.optional(numberInRange(label, min, max)));
@@ -37,9 +66,13 @@ export const scoreChoice = (label: string, max = 10) =>
       .check(z.int(`Choose ${label}`), z.gte(0, `Choose ${label}`), z.lte(max, `Choose ${label}`)),
   );
 
+/**
+ * One exercise of the day. It starts unanswered: after "did them all" an unanswered exercise counts as done at the
+ * patient's dose (the service fills it in); after "some of it" each one needs an answer (checked below).
+ */
 const ExerciseEntrySchema = z.object({
   exerciseId: z.string().check(z.minLength(1), z.maxLength(80)),
-  status: z.enum(EXERCISE_STATUSES, { error: "Choose done, partly or not done" }),
+  status: optionalEnum(EXERCISE_STATUSES, EXERCISE_STATUS_MESSAGE),
   sets: optionalIntInRange("sets", 0, 50),
   reps: optionalIntInRange("reps", 0, 500),
   loadKg: optionalNumber("extra weight", 0, 500),
@@ -102,6 +135,11 @@ export const DailyLogSchema = z
       z.transform((rows: OtherActivityRow[]) => rows.filter(isComplete)),
     ),
     notes: optionalText(1000),
+    // Absent from hand-made posts and older forms: then there is nothing to compare, and the save goes ahead.
+    openedVersion: preprocess(
+      blankToUndefined,
+      z.optional(z.string().check(z.regex(/^(none|\d{1,6})$/, "Open this day's log again and save"))),
+    ),
   })
   .check(
     z.superRefine((log, ctx) => {
@@ -111,6 +149,13 @@ export const DailyLogSchema = z
           code: "custom",
           path: ["painDuring"],
           message: "How much did it hurt during the session? Choose 0–10",
+        });
+      }
+      // "Some of it": which ones is the point of the answer, so each exercise needs one.
+      if (log.sessionDone === "partial") {
+        log.exercises.forEach((exercise, i) => {
+          if (exercise.status === undefined)
+            ctx.addIssue({ code: "custom", path: ["exercises", i, "status"], message: EXERCISE_STATUS_MESSAGE });
         });
       }
     }),

@@ -4,24 +4,66 @@ import { runWriteBatch } from "~/db/write-batch.server.ts";
 import { auditQuery, recordAudit } from "~/models/audit.server.ts";
 import { getLogForPlanDate, upsertLogForDay, upsertLogQuery, type DailyLogValues } from "~/models/daily-log.server.ts";
 import type { Decision, Prescription } from "~/engine/index.ts";
-import type { CheckInInput, DailyLogInput } from "~/schemas/daily-log.ts";
+import {
+  logDayRefusal,
+  logDayRefusalMessage,
+  NO_LOG_YET,
+  type CheckInInput,
+  type DailyLogInput,
+} from "~/schemas/daily-log.ts";
 import { loadPlanFacts, withLogOfDay, type PlanFacts } from "~/models/facts.server.ts";
 import { claimPlanVersion, getPlanForUpdate } from "~/models/plan.server.ts";
 import { decidePlan, decisionWrites, recordDecision } from "~/services/evaluation.server.ts";
-import { currentPrescriptionOf } from "~/services/personal-dose.server.ts";
+import { prescriptionOnDay } from "~/services/personal-dose-day.server.ts";
 import { nowIso } from "~/utils/dates.ts";
 import { newId } from "~/utils/ids.server.ts";
-import {
-  isEditableDay,
-  loadPatientPlan,
-  stageTestNames,
-  type PatientPlan,
-  type PatientUser,
-} from "~/services/patient-plan.server.ts";
+import { loadPatientPlan, stageTestNames, type PatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
 
 export type SaveLogResult =
   | { ok: true; logId: string; date: string; edited: boolean; decisionId: string | null }
-  | { ok: false; status: 400 | 404; fieldErrors: Record<string, string>; formError?: string };
+  | { ok: false; status: 400 | 404; fieldErrors: Record<string, string>; formError?: string }
+  | StaleLog;
+
+/**
+ * The day's log changed after the form was opened (another tab or device): nothing is written, the form comes back
+ * with what was typed, and `openedVersion` is the log as it is now, so saving again replaces it on purpose.
+ */
+export type StaleLog = {
+  ok: false;
+  status: 409;
+  fieldErrors: Record<string, string>;
+  formError: string;
+  openedVersion: string;
+};
+
+export const STALE_LOG_MESSAGE =
+  "This day's log was changed in another tab or device since you opened it — review and save again.";
+
+/** The version a form posts back: the log's edit count, or "none" when the day had no log yet. */
+export function logVersionOf(log: Pick<DailyLog, "edit_count"> | undefined | null): string {
+  return log ? String(log.edit_count) : NO_LOG_YET;
+}
+
+/**
+ * Null when the save may go ahead: no version posted, the log unchanged since the form was opened, or the stored log
+ * already holds exactly these answers (the same form posted twice, as a double tap without JavaScript does).
+ */
+function staleCheck(
+  openedVersion: string | undefined,
+  existing: DailyLog | undefined,
+  answers: Partial<DailyLogValues>,
+): StaleLog | null {
+  if (openedVersion === undefined || openedVersion === logVersionOf(existing)) return null;
+  if (existing && Object.entries(answers).every(([key, value]) => existing[key as keyof DailyLog] === value))
+    return null;
+  return {
+    ok: false,
+    status: 409,
+    fieldErrors: {},
+    formError: STALE_LOG_MESSAGE,
+    openedVersion: logVersionOf(existing),
+  };
+}
 
 /**
  * Turns the form's answers into the row's values. Exercise rows must belong to the plan's program or to the patient's
@@ -37,17 +79,30 @@ function logValuesFrom(
     ...ownExercises.map((e) => e.id),
   ]);
   const sessionHappened = input.sessionDone !== "none";
-  const exercises = sessionHappened
-    ? input.exercises
-        .filter((e) => knownExercises.has(e.exerciseId))
-        .map((e) => ({
-          exerciseId: e.exerciseId,
-          status: e.status,
-          sets: e.sets ?? null,
-          reps: e.reps ?? null,
-          loadKg: e.loadKg ?? null,
-        }))
-    : [];
+  const answered = input.exercises.flatMap(({ exerciseId, status, sets, reps, loadKg }) =>
+    status !== undefined && knownExercises.has(exerciseId)
+      ? [{ exerciseId, status, sets: sets ?? null, reps: reps ?? null, loadKg: loadKg ?? null }]
+      : [],
+  );
+  // "Did them all": every exercise of the patient's dose the form left unanswered was done as prescribed. In the
+  // dose's order, then any answered exercise the dose no longer has.
+  const byId = new Map(answered.map((e) => [e.exerciseId, e]));
+  const asPrescribed = (e: Prescription["exercises"][number]) => ({
+    exerciseId: e.id,
+    status: "done" as const,
+    sets: e.sets ?? null,
+    reps: e.reps ?? null,
+    loadKg: e.load?.kg ?? null,
+  });
+  const ofDose = ownExercises.flatMap((e) => {
+    const given = byId.get(e.id);
+    // "Done" with no numbers (the checklist asks them only for "partly") is done as prescribed too.
+    const noNumbers = given && given.sets === null && given.reps === null && given.loadKg === null;
+    if (given && !(given.status === "done" && noNumbers)) return [given];
+    return given || input.sessionDone === "done" ? [asPrescribed(e)] : [];
+  });
+  const ownIds = new Set(ownExercises.map((e) => e.id));
+  const exercises = sessionHappened ? [...ofDose, ...answered.filter((e) => !ownIds.has(e.exerciseId))] : [];
   // Named tests too: only tests some stage of the program asks for are kept; other names are dropped, like unknown
   // exercises (the form only offers the stage's tests, so only a hand-made post has others).
   const knownTests = new Set(program.stages.flatMap(stageTestNames));
@@ -83,11 +138,11 @@ export async function saveDailyLog(db: DB, patient: PatientUser, input: DailyLog
   if (!current) return { ok: false, status: 404, fieldErrors: {}, formError: "You don't have a plan yet." };
   const refused = refuseDay(current, input.date);
   if (refused) return refused;
-  const own = await currentPrescriptionOf(db, current.plan, current.stage);
+  const own = await prescriptionOnDay(db, current.plan, current.stage, input.date, patient.time_zone);
   const values = logValuesFrom(input, current.program, own.exercises);
   // The form never shows pain at rest, so an edit keeps whatever was recorded.
   const { pain_at_rest: _kept, ...onExisting } = values;
-  return upsertAndEvaluate(db, patient, current, input.date, values, onExisting);
+  return upsertAndEvaluate(db, patient, current, input.date, values, onExisting, input.openedVersion);
 }
 
 /** The morning check-in alone: creates the day's log (no session yet) or fills in the two morning numbers. */
@@ -101,13 +156,10 @@ export async function saveCheckIn(db: DB, patient: PatientUser, input: CheckInIn
 }
 
 function refuseDay(current: PatientPlan, date: string): SaveLogResult | null {
-  if (isEditableDay(date, current.today, current.plan.start_date)) return null;
-  return {
-    ok: false,
-    status: 400,
-    fieldErrors: { date: "You can only log today or the last few days of your plan." },
-    formError: "That day can no longer be changed.",
-  };
+  const refusal = logDayRefusal(date, current.today, current.plan.start_date);
+  if (!refusal) return null;
+  const message = logDayRefusalMessage(refusal, current.plan.start_date);
+  return { ok: false, status: 400, fieldErrors: { date: message }, formError: message };
 }
 
 function emptyDay(): DailyLogValues {
@@ -137,6 +189,7 @@ async function upsertAndEvaluate(
   date: string,
   forNewDay: DailyLogValues,
   onExistingDay: Partial<DailyLogValues>,
+  openedVersion?: string,
 ): Promise<SaveLogResult> {
   // Read and evaluate first (read connections, no lock held), then write the log, its audit entry and the decision in
   // one write batch that checks the plan is still at the version read (ADR 047): never a log without its decision,
@@ -154,6 +207,10 @@ async function upsertAndEvaluate(
       plan.status === "active" ? loadPlanFacts(db, plan, current.today) : null,
       getLogForPlanDate(db, plan.id, date),
     ]);
+    // A save that changed the log after this read bumps the plan's version too, so the batch below fails and the
+    // next attempt reads (and refuses) it.
+    const stale = staleCheck(openedVersion, existing, onExistingDay);
+    if (stale) return stale;
     const log = logAfterSave(plan, date, existing, forNewDay, onExistingDay);
     const evaluation = facts ? evaluateSafely(db, patient, current, withLogOfDay(facts, log)) : null;
     const written = await runWriteBatch(db, [
@@ -164,7 +221,7 @@ async function upsertAndEvaluate(
     ]);
     if (written.ok) return saved(log, evaluation?.result.decisionId ?? null);
   }
-  return upsertAndEvaluateLocked(db, patient, current, date, forNewDay, onExistingDay);
+  return upsertAndEvaluateLocked(db, patient, current, date, forNewDay, onExistingDay, openedVersion);
 }
 
 /** The day's row as the save's upsert leaves it: the existing row edited, or a new one. */
@@ -230,9 +287,12 @@ async function upsertAndEvaluateLocked(
   date: string,
   forNewDay: DailyLogValues,
   onExistingDay: Partial<DailyLogValues>,
+  openedVersion: string | undefined,
 ): Promise<SaveLogResult> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<SaveLogResult> => {
     const plan = (await getPlanForUpdate(trx, current.plan.id)) ?? current.plan;
+    const stale = staleCheck(openedVersion, await getLogForPlanDate(trx, plan.id, date), onExistingDay);
+    if (stale) return stale;
     const log = await upsertLogForDay(trx, plan, date, forNewDay, onExistingDay);
     await recordAudit(trx, logAudit(patient, plan, log));
     const facts = plan.status === "active" ? await loadPlanFacts(trx, plan, current.today) : null;

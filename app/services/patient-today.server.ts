@@ -4,9 +4,11 @@ import { addDays, type Prescription, type Stage } from "~/engine/index.ts";
 import { getLogForPlanDate, listLogsForPlan, logDetailsOf } from "~/models/daily-log.server.ts";
 import { stageDateOf } from "~/services/patient-day.server.ts";
 import { standingToday } from "~/services/patient-progress.server.ts";
+import { prescriptionOnDay } from "~/services/personal-dose-day.server.ts";
 import { currentPrescriptionOf } from "~/services/personal-dose.server.ts";
+import { logDayRefusal } from "~/schemas/daily-log.ts";
+import { logVersionOf } from "~/services/daily-log.server.ts";
 import {
-  isEditableDay,
   loadPatientPlan,
   painZones,
   stageTestNames,
@@ -52,14 +54,14 @@ function trainingDayOf(
 
 /**
  * The prescription as the patient sees it: exercises, run and notes, without the clinician-only provenance
- * (`source` on the prescription, each exercise and the run). Patients read plain instructions; which parts are a
+ * (`source` on the prescription, each exercise and the run) or progression rules (the clinician's, with theirs). Patients read plain instructions; which parts are a
  * source's and which are our reading is for the clinician (prescription-table.tsx shows it).
  */
 function patientPrescription(prescription: Prescription) {
   const { run, notes } = prescription;
   return {
-    exercises: prescription.exercises.map(({ source: _source, ...exercise }) => exercise),
-    run: run ? (({ source: _source, ...rest }) => rest)(run) : null,
+    exercises: prescription.exercises.map(({ source: _source, progression: _rule, ...exercise }) => exercise),
+    run: run ? (({ source: _source, progression: _rule, ...rest }) => rest)(run) : null,
     notes: notes ?? null,
   };
 }
@@ -113,15 +115,19 @@ export async function logFormView(db: DB, patient: PatientUser, date: string) {
   const { plan, program, stage, today } = current;
   const [existing, prescription] = await Promise.all([
     getLogForPlanDate(db, plan.id, date),
-    currentPrescriptionOf(db, plan, stage),
+    prescriptionOnDay(db, plan, stage, date, patient.time_zone),
   ]);
+  const refusal = logDayRefusal(date, today, plan.start_date);
   return {
     date,
     today,
     isToday: date === today,
-    editable: isEditableDay(date, today, plan.start_date),
+    editable: refusal === null,
+    refusal,
+    planStart: plan.start_date,
     ...stageView(current, prescription),
     painModelName: program.painModel.name,
+    programCondition: program.condition,
     zones: { during: painZones(program.painModel, "during"), after: painZones(program.painModel, "after") },
     tests: stageTestNames(stage).map((name) => {
       const monitoring = stage.monitoringTests?.find((t) => t.id === name);
@@ -136,6 +142,7 @@ export async function logFormView(db: DB, patient: PatientUser, date: string) {
     asksSoreness: stageUsesSoreness(stage),
     asksSwelling: stageUsesSwelling(stage),
     existing: existing ? formValuesOf(existing) : null,
+    openedVersion: logVersionOf(existing),
     editCount: existing?.edit_count ?? 0,
   };
 }

@@ -2,10 +2,19 @@ import { sql, type ExpressionBuilder } from "kysely";
 import type { DB } from "~/db/client.server.ts";
 import { stringAgg } from "~/db/sql.server.ts";
 import type { Database } from "~/db/types.ts";
-import { addDays, countSessions, creditedSessions, daysBetween, type Check, type Flag } from "~/engine/index.ts";
+import {
+  addDays,
+  countSessions,
+  creditedSessions,
+  daysBetween,
+  INSTRUMENT_NAMES,
+  type Check,
+  type Flag,
+} from "~/engine/index.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { stageDateOf } from "./patient-day.server.ts";
 import { outlineKey, programOutlines } from "./caseload.server.ts";
+import { questionnairesDueForPlans } from "./questionnaire-schedule.server.ts";
 import { flagsStillReviewed, RECENT_REGRESS_DAYS, regressionReviewed } from "./flag-review.server.ts";
 
 /** Days of logs the triage home reads per plan (sparkline, last pain, adherence this week vs last). */
@@ -27,7 +36,8 @@ type TriageReason = {
     | "note"
     | "message"
     | "falling_adherence"
-    | "dose_review";
+    | "dose_review"
+    | "questionnaire_overdue";
   label: string;
   tone: "danger" | "warning" | "info";
   weight: number;
@@ -115,6 +125,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
         "plan.current_stage_id",
         "plan.stage_entered_on",
         "plan.start_date",
+        "plan.last_regress_on",
         "app_user.name",
         "app_user.time_zone",
         "decision.id as decision_id",
@@ -225,6 +236,8 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
   // "Today" per patient time zone, worked out once per zone rather than once per patient.
   const todayByZone = new Map<string, string>();
   const todayOf = (zone: string) => todayByZone.get(zone) ?? todayByZone.set(zone, todayIn(zone)).get(zone)!;
+  // Scheduled questionnaires (ADR 059): only plans whose program has a schedule cost a query.
+  const questionnairesDue = await questionnairesDueForPlans(db, plans, (plan) => todayOf(plan.time_zone));
   const rows: TriageRow[] = plans.map((plan) => {
     const today = todayOf(plan.time_zone);
     const outline = outlines.get(outlineKey(plan.program_id, plan.program_version));
@@ -323,6 +336,17 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
         label: unreadMessages === 1 ? "Sent you a message" : `Sent you ${unreadMessages} messages`,
         tone: "info",
         weight: 46,
+      });
+    const overdue = (questionnairesDue.get(plan.id) ?? []).filter((q) => q.overdue);
+    if (overdue.length > 0)
+      reasons.push({
+        code: "questionnaire_overdue",
+        label:
+          overdue.length === 1
+            ? `${INSTRUMENT_NAMES[overdue[0]!.instrument]} overdue`
+            : `${overdue.length} questionnaires overdue`,
+        tone: "info",
+        weight: 35,
       });
     reasons.sort((a, b) => b.weight - a.weight);
     return {

@@ -169,6 +169,57 @@ export function dailyLogReminderEmail(input: {
 }
 
 /**
+ * A scheduled questionnaire has fallen due (docs/decisions/059-scheduled-questionnaires.md). It never names the
+ * questionnaire: VISA-A or VISA-P would tell a reader which tendon is being treated.
+ */
+export function questionnaireDueEmail(input: {
+  clinicName: string;
+  patientName: string;
+  count: number;
+  minutes: number;
+  questionnairesUrl: string;
+  settingsUrl: string;
+  unsubscribeUrl: string;
+}): RenderedEmail {
+  const { clinicName, patientName, count, minutes, questionnairesUrl, settingsUrl, unsubscribeUrl } = input;
+  const subject = count === 1 ? "A short questionnaire is waiting for you" : "Short questionnaires are waiting for you";
+  const linkLabel = count === 1 ? "Fill it in on Stagewise" : "Fill them in on Stagewise";
+  const ask =
+    count === 1
+      ? `Your plan with ${clinicName} asks you to fill in a short questionnaire now (about ${minutes} minutes).`
+      : `Your plan with ${clinicName} asks you to fill in ${count} short questionnaires now (about ${minutes} minutes in all).`;
+  const why = "Your answers show your physio how you are getting on.";
+  const change = "You get one email when a questionnaire is due, at your reminder time.";
+
+  const text = [
+    `Hello ${patientName},`,
+    "",
+    ask,
+    why,
+    "",
+    `${linkLabel}: ${questionnairesUrl}`,
+    "",
+    change,
+    `Change the time or turn reminders off: ${settingsUrl}`,
+    `Stop these reminders with one click: ${unsubscribeUrl}`,
+  ].join("\n");
+
+  const html = htmlDocument({
+    title: subject,
+    heading: count === 1 ? "A questionnaire is due" : "Questionnaires are due",
+    paragraphs: [
+      `Hello ${escapeHtml(patientName)},`,
+      `${escapeHtml(ask)} ${escapeHtml(why)}`,
+      button(questionnairesUrl, linkLabel),
+      `${escapeHtml(change)} <a href="${escapeHtml(settingsUrl)}">Change the time or turn reminders off</a>, or ` +
+        `<a href="${escapeHtml(unsubscribeUrl)}">stop these reminders</a>.`,
+    ],
+  });
+
+  return { subject, text, html };
+}
+
+/**
  * "You have a new message": no sender's words and nothing about the rehab, only who wrote and a link to the thread
  * (sent at most once an hour per thread and side; app/services/message.server.ts).
  */

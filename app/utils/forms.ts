@@ -18,7 +18,7 @@ export type FormSuccess<T> = { ok: true; data: T };
 const MAX_NAME_DEPTH = 16;
 const MAX_LIST_INDEX = 999;
 
-function formDataToObject(formData: FormData): Record<string, unknown> {
+export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, raw] of formData.entries()) {
     if (typeof raw !== "string") continue; // no file uploads in Stagewise forms

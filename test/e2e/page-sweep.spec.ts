@@ -314,6 +314,9 @@ test.describe("keyboard only", () => {
     await tabTo('input[name="sessionDone"]');
     await press("Space");
     await expect(page.locator('input[name="sessionDone"]:checked')).toHaveValue("done");
+    // Only some of them after all: the checklist opens, each exercise unanswered.
+    await press("ArrowRight");
+    await expect(page.locator('input[name="sessionDone"]:checked')).toHaveValue("partial");
     // The first exercise was only partly done, one set fewer: arrows move the choice, and step a number down.
     await tabTo('input[name="exercises.0.status"]');
     await press("ArrowRight");
@@ -322,8 +325,18 @@ test.describe("keyboard only", () => {
     const sets = Number(await page.locator('input[name="exercises.0.sets"]').inputValue());
     await press("ArrowDown");
     await expect(page.locator('input[name="exercises.0.sets"]')).toHaveValue(String(sets - 1));
+    // The rest of the checklist: done (Tab lands on "Done", Space picks it).
+    const exercises = await page.locator("fieldset.log-exercise").count();
+    for (let i = 1; i < exercises; i++) {
+      await tabTo(`input[name="exercises.${i}.status"]`);
+      await press("Space");
+      await expect(page.locator(`input[name="exercises.${i}.status"]:checked`)).toHaveValue("done");
+    }
     await scale("painDuring", 3);
     await scale("painAfter", 2);
+    // Effort and time are folded away: Enter on the summary opens them.
+    await tabTo("summary.log-fold__summary");
+    await press("Enter");
     await scale("sessionRpe", 5);
     await tabTo('input[name="sessionMinutes"]');
     await page.keyboard.type("30");
@@ -331,20 +344,24 @@ test.describe("keyboard only", () => {
     await tabTo('input[name="sessionRpe"]', "Shift+Tab");
     await press("ArrowLeft");
     await expect(page.locator('input[name="sessionRpe"]:checked')).toHaveValue("4");
+    await tabTo("summary.log-fold__summary");
+    await press("Enter");
     await tabTo('input[name="otherActivities.0.label"]');
     await page.keyboard.type("walk");
     await press("Tab");
     await page.keyboard.type("40");
     await press("Tab");
     await page.keyboard.type("3");
-    await tabTo('input[name="swelling"]');
-    await press("Space");
+    await tabTo('select[name="swelling"]');
+    await press("ArrowDown");
     await tabTo('form.log-form button[type="submit"]');
     await page.keyboard.press("Enter");
 
     await expect(page).toHaveURL(/\/me\/log\/saved\?date=/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Log (saved|updated)/);
-    await expect(page.getByText("Session: done — pain during 3/10, after 2/10, effort 4/10, 30 min")).toBeVisible();
+    await expect(
+      page.getByText("Session: partly done — pain during 3/10, after 2/10, effort 4/10, 30 min"),
+    ).toBeVisible();
     await expect(page.getByText("walk: 40 min, effort 3/10")).toBeVisible();
     expect(unseen, "controls that had keyboard focus without a visible focus indicator").toEqual([]);
   });

@@ -3,17 +3,26 @@ import { DEMO, expectNoAxeViolations, PHONE_VIEWPORT, signIn } from "./support.t
 
 test.use({ viewport: PHONE_VIEWPORT });
 
+/** Opens a folded part of the log (a <details>) unless it already is: one that holds saved answers starts open. */
+async function openFold(page: Page, summary: RegExp | string) {
+  const fold = page.locator("details.log-fold", { has: page.locator("summary", { hasText: summary }) });
+  if ((await fold.getAttribute("open")) === null) await fold.locator("summary").click();
+}
+
 /** Fills the daily log as a patient would: taps on the big 0–10 buttons, the rest left at its defaults. */
 async function fillLog(page: Page) {
   const pick = (group: string, option: string) =>
     page.getByRole("group", { name: group, exact: true }).getByRole("radio", { name: option, exact: true }).check();
   await pick("Pain on waking", "2");
   await pick("Stiffness on waking", "1");
-  await pick("Did you do your exercises today?", "Yes, all of it");
+  await pick("Did you do your exercises today?", "Did them all");
   await pick("Pain during the session", "3");
   await pick("Pain after the session", "2");
+  // Effort, time and other activities are folded away until wanted (plain <details>, with or without JavaScript).
+  await openFold(page, "Effort and time (optional)");
   await pick("How hard was the session?", "5");
   await page.getByLabel("Session minutes").fill("30");
+  await openFold(page, /^Other activities/);
   await page.getByLabel("Activity").first().fill("walk");
   await page.getByLabel("Minutes", { exact: true }).first().fill("40");
   await page.getByLabel("Effort 0–10").first().fill("3");
@@ -55,8 +64,9 @@ test("invalid answers are caught in the browser next to the question", async ({ 
   await page.goto("/me/log");
   await page
     .getByRole("group", { name: "Did you do your exercises today?" })
-    .getByRole("radio", { name: "Yes, all of it" })
+    .getByRole("radio", { name: "Did them all" })
     .check();
+  await openFold(page, /^Other activities/);
   await page.getByLabel("Minutes", { exact: true }).last().fill("20");
   await page.getByRole("button", { name: /Save/ }).click();
   await expect(page).toHaveURL(/\/me\/log$/);
@@ -81,6 +91,7 @@ test("the same log works with JavaScript disabled, and history shows it", async 
   // An invalid post without JavaScript comes back from the server with the message and the typed values.
   await page.goto("/me/log");
   // The spare (last) activity row: minutes without saying what the activity was.
+  await openFold(page, /^Other activities/);
   await page.getByLabel("Minutes", { exact: true }).last().fill("25");
   await page.getByRole("button", { name: /Save/ }).click();
   await expect(page.getByText("Say what the activity was")).toBeVisible();

@@ -5,7 +5,8 @@ import { DEMO, expectNoAxeViolations, signIn } from "./support.ts";
 
 // A physio tailors Jordan's dose at a desk; Jordan sees it on their phone and the log starts from it
 // (docs/decisions/052-personal-prescription.md). Jordan, because the demo leaves their last four days unlogged: the
-// log of yesterday (still editable) shows the prefill rather than a saved day (page-sweep's keyboard test logs today).
+// log of yesterday (still editable) shows yesterday's dose rather than a saved day (page-sweep's keyboard test logs
+// today).
 
 test("a physio tailors a dose at 1280 px, and the patient sees it on Today with the log prefilled at 390 px", async ({
   browser,
@@ -68,12 +69,17 @@ test("a physio tailors a dose at 1280 px, and the patient sees it on Today with 
   await expect(exercises.locator("li", { hasText: "Isometric hamstring hold" })).toContainText("hold 30 s");
   await expect(exercises).not.toContainText("The Glider");
 
+  // Yesterday's log shows the dose Jordan had yesterday, before today's change (docs/decisions/058): the program's,
+  // The Glider included. "Did them all" for yesterday records that dose.
   await patient.goto(`/me/log?date=${addDays(todayIn("Europe/London"), -1)}`);
+  // The checklist opens on "some of them"; the numbers asked for "partly" start from that day's dose.
+  await patient.getByRole("radio", { name: "Some of them" }).check();
   const extender = patient.locator("fieldset.log-exercise", { hasText: "The Extender" });
-  await expect(extender.getByLabel("Sets")).toHaveValue("2");
-  await expect(extender.getByLabel("Reps")).toHaveValue("8");
-  await expect(patient.locator("fieldset.log-exercise", { hasText: "Isometric hamstring hold" })).toBeVisible();
-  await expect(patient.locator("fieldset.log-exercise", { hasText: "The Glider" })).toHaveCount(0);
+  await expect(extender.locator(".log-exercise__dose")).not.toContainText("2 × 8–10");
+  await extender.getByRole("radio", { name: "Partly" }).check();
+  await expect(extender.getByLabel("Sets")).not.toHaveValue("2");
+  await expect(patient.locator("fieldset.log-exercise", { hasText: "The Glider" })).toBeVisible();
+  await expect(patient.locator("fieldset.log-exercise", { hasText: "Isometric hamstring hold" })).toHaveCount(0);
   // Nothing sticks out sideways on the phone.
   const overflow = await patient.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

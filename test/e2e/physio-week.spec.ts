@@ -26,7 +26,7 @@ test("the patient's note reaches triage and their page, and is read; the red fla
   await phone.goto("/me/log");
   const pick = (group: string, option: string) =>
     phone.getByRole("group", { name: group, exact: true }).getByRole("radio", { name: option, exact: true }).check();
-  await pick("Did you do your exercises today?", "Yes, all of it");
+  await pick("Did you do your exercises today?", "Did them all");
   await pick("Pain during the session", "7");
   await pick("Pain after the session", "6");
   await phone.getByLabel("Notes for your physio (optional)").fill(NOTE);

@@ -27,6 +27,18 @@ export type DoseRun = {
   notes?: string;
 };
 
+/** A number as a patient reads it: at most `decimals` places, no trailing zeros ("2.5", never "2.4999999"). */
+export function patientNumber(n: number, decimals = 1): string {
+  return String(Number(n.toFixed(decimals)));
+}
+
+/** "3 days a week", or "2–3 days a week" for a program's 2.5: nobody trains half a day. */
+function perWeekWords(perWeek: number, unit: string): string {
+  const low = Math.floor(perWeek);
+  const high = Math.ceil(perWeek);
+  return low === high || low === 0 ? `${high} ${unit} a week` : `${low}–${high} ${unit} a week`;
+}
+
 const range = (low?: number, high?: number) =>
   low === undefined ? undefined : high && high !== low ? `${low}–${high}` : `${low}`;
 
@@ -35,8 +47,8 @@ function setsAndReps(e: DoseExercise): string | null {
   const sets = range(e.sets, e.setsMax);
   const reps = range(e.reps, e.repsMax);
   if (sets && reps) return `${sets} × ${reps}`;
-  if (sets) return `${sets} sets`;
-  if (reps) return `${reps} reps`;
+  if (sets) return sets === "1" ? "1 set" : `${sets} sets`;
+  if (reps) return reps === "1" ? "1 rep" : `${reps} reps`;
   return null;
 }
 
@@ -49,7 +61,10 @@ function sideWords(side: DoseExercise["side"], involvedSide: string): string {
 
 /** Every part of the dose, in the order a patient reads it. */
 export function doseParts(e: DoseExercise, involvedSide: string): string[] {
-  const seconds = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60} min` : `${s} s`);
+  const seconds = (raw: number) => {
+    const s = Math.round(raw);
+    return s >= 60 && s % 60 === 0 ? `${s / 60} min` : `${s} s`;
+  };
   return [
     setsAndReps(e),
     e.holdSeconds ? `hold ${seconds(e.holdSeconds)}` : null,
@@ -58,11 +73,12 @@ export function doseParts(e: DoseExercise, involvedSide: string): string[] {
     e.tempo ? `tempo ${e.tempo}` : null,
     e.restSeconds ? `rest ${seconds(e.restSeconds)}` : null,
     e.perDay && e.perDay > 1 ? `${e.perDay} times a day` : null,
-    e.perWeek && e.perWeek < 7 ? `${e.perWeek} days a week` : null,
+    e.perWeek && e.perWeek < 7 ? perWeekWords(e.perWeek, "days") : null,
   ].filter((p): p is string => Boolean(p));
 }
 
-function duration(seconds: number): string {
+function duration(raw: number): string {
+  const seconds = Math.round(raw);
   if (seconds % 60 === 0) return `${seconds / 60} min`;
   if (seconds > 60) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
   return `${seconds} s`;
@@ -71,7 +87,7 @@ function duration(seconds: number): string {
 /** Run / walk-run blocks in plain words, one line each. */
 export function runLines(run: DoseRun): string[] {
   const lines: string[] = [];
-  if (run.warmUpMinutes) lines.push(`Warm up: ${run.warmUpMinutes} min brisk walk`);
+  if (run.warmUpMinutes) lines.push(`Warm up: ${patientNumber(run.warmUpMinutes, 0)} min brisk walk`);
   for (const b of run.blocks) {
     const core =
       b.walkSeconds > 0
@@ -79,10 +95,10 @@ export function runLines(run: DoseRun): string[] {
         : `run ${duration(b.runSeconds)}`;
     lines.push(`${b.repeats} × (${core})${b.intensity ? ` at ${b.intensity}` : ""}`);
   }
-  if (run.distanceKm) lines.push(`Distance: ${run.distanceKm} km`);
-  if (run.coolDownMinutes) lines.push(`Cool down: ${run.coolDownMinutes} min walk`);
+  if (run.distanceKm) lines.push(`Distance: ${patientNumber(run.distanceKm)} km`);
+  if (run.coolDownMinutes) lines.push(`Cool down: ${patientNumber(run.coolDownMinutes, 0)} min walk`);
   if (run.perWeek)
-    lines.push(`${run.perWeek} times a week${run.restDayBetween ? ", with a rest day between runs" : ""}`);
+    lines.push(`${perWeekWords(run.perWeek, "times")}${run.restDayBetween ? ", with a rest day between runs" : ""}`);
   else if (run.restDayBetween) lines.push("A rest day between runs");
   return lines;
 }

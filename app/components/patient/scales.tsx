@@ -27,20 +27,22 @@ export function ScoreScale<T extends FieldValues>({
   high?: string;
 }) {
   return (
-    <ChoiceField
-      form={form}
-      name={name}
-      label={label}
-      hint={
-        <>
-          {hint ? <>{hint} </> : null}
-          <span>
-            0 = {low}, 10 = {high}.
-          </span>
-          {zones ? <span className="zone-legend"> {zones.legend}.</span> : null}
-        </>
-      }
-      options={ZERO_TO_TEN.map((v, i) => ({ value: v, label: v, tone: zones?.tones[i] }))}
-    />
+    <div className="scale">
+      <ChoiceField
+        form={form}
+        name={name}
+        label={label}
+        hint={
+          <>
+            {hint ? <>{hint} </> : null}
+            <span>
+              0 = {low}, 10 = {high}.
+            </span>
+            {zones ? <span className="zone-legend"> {zones.legend}.</span> : null}
+          </>
+        }
+        options={ZERO_TO_TEN.map((v, i) => ({ value: v, label: v, tone: zones?.tones[i] }))}
+      />
+    </div>
   );
 }

@@ -3,13 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { EmptyState, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
 import { isValidLocalDate } from "~/engine/dates.ts";
-import { CheckInSchema, DailyLogSchema, EDIT_WINDOW_DAYS } from "~/schemas/daily-log.ts";
+import { CheckInSchema, DailyLogSchema, logDayRefusalMessage } from "~/schemas/daily-log.ts";
 import { saveCheckIn, saveDailyLog } from "~/services/daily-log.server.ts";
 import { logFormView } from "~/services/patient-today.server.ts";
 import { requirePatient } from "~/utils/auth.server.ts";
 import { formatDate, todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { parseForm, readForm, type FormFailure } from "~/utils/forms.ts";
+import { formDataToObject, parseForm, readForm, type FormFailure } from "~/utils/forms.ts";
 import { notFound } from "~/utils/responses.ts";
 import { LogForm } from "./log-form.tsx";
 
@@ -43,6 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
         fieldErrors: failure.fieldErrors,
         formError: "Some answers need a look — see the marked questions.",
         values: failure.values,
+        stale: false,
       },
       { status: 400 },
     );
@@ -59,12 +60,16 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     if (result.status === 404) throw notFound("Plan not found");
+    // What was typed comes back; after a stale-form refusal the form carries the log's version as it is now, so the
+    // next save replaces that log on purpose.
+    const values = formDataToObject(formData);
     return data(
       {
         ok: false as const,
         fieldErrors: result.fieldErrors,
         formError: result.formError ?? "",
-        values: Object.fromEntries(formData),
+        values: result.status === 409 ? { ...values, openedVersion: result.openedVersion } : values,
+        stale: result.status === 409,
       },
       { status: result.status },
     );
@@ -90,15 +95,14 @@ export default function DailyLogPage() {
       </Page>
     );
   }
-  if (!view.editable) {
+  if (view.refusal) {
     return (
       <Page narrow>
         <PageHeader title={`Log for ${formatDate(view.date)}`} />
-        <Notice tone="warning">
-          Logs can be added or changed for today and the {EDIT_WINDOW_DAYS} days before it. This day can no longer be
-          changed.
-        </Notice>
-        <Link to="/me/history">Back to your history</Link>
+        <Notice tone="warning">{logDayRefusalMessage(view.refusal, view.planStart)}</Notice>
+        <p>
+          <Link to="/me/log">Log today</Link> · <Link to="/me/history">Your history</Link>
+        </p>
       </Page>
     );
   }

@@ -153,7 +153,21 @@ export function programToForm(p: Program): ProgramFormValues {
     minDaysAfterRegress: str(p.minDaysAfterRegress),
     freshDataDays: str(p.freshDataDays),
     redFlagHoldDays: str(p.redFlagHoldDays),
-    _rest: "",
+    // Program settings without a field (the questionnaire schedule, ADR 059) ride along unchanged.
+    _rest: split(p as Raw, [
+      "id",
+      "version",
+      "name",
+      "condition",
+      "summary",
+      "notes",
+      "minDaysAfterRegress",
+      "freshDataDays",
+      "redFlagHoldDays",
+      "painModel",
+      "citations",
+      "stages",
+    ]).rest,
     painModel: {
       name: p.painModel.name,
       duringMax: str(p.painModel.duringMax),

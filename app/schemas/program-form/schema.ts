@@ -115,7 +115,20 @@ function authoringIssuesOfUnchecked(program: unknown) {
   }
 }
 
+/** The engine's progression checks (ADR 055) in the physio's words. */
+const PROGRESSION_WORDS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/^give exactly one of stepKg or stepPercent/, () => "Add either kg or %: one of the two"],
+  [/^the top of the rep range must be above its bottom/, () => "The top of the range must be above the bottom"],
+  [/^the cap \S+ kg is below the current load of (\S+) kg/, (m) => `The cap is below the starting load (${m[1]} kg)`],
+  [/^a run progression belongs on the stage's run/, () => "Run progression belongs on the run, not on exercises"],
+  [/^the run progresses by run_progression, not by load/, () => "The run progresses by running longer, not by load"],
+];
+
 function friendly(message: string): string {
+  for (const [pattern, words] of PROGRESSION_WORDS) {
+    const m = pattern.exec(message);
+    if (m) return words(m);
+  }
   if (/^duplicate stage id/.test(message)) return "Another stage has the same name";
   if (/^duplicate (exercise|monitoring test)/.test(message)) return "Another one in this stage has the same name";
   if (/^duplicate (criterion|regress rule) id/.test(message)) return "Listed twice: remove one";

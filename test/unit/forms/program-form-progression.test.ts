@@ -119,7 +119,7 @@ describe("authoring progression rules, monitoring tests and trials", () => {
     expect(errorsOf(negative)["stages.0.progression.stepKg"]).toBeTruthy();
     const none = programToForm(base);
     none.stages[0]!.progression!.stepKg = "";
-    expect(errorsOf(none)["stages.0.progression.stepKg"]).toBe("Say how much load to add: kg or %");
+    expect(errorsOf(none)["stages.0.progression.stepKg"]).toBe("Add either kg or %: one of the two");
   });
 
   it("a rule with no step-up condition is an error on its condition list", () => {

@@ -14,6 +14,7 @@ export const KIND_LABELS: Record<string, string> = {
   trend: "Week-on-week trend",
   repetitions: "Repeated sessions",
   soreness: "Soreness rules",
+  dose_done: "Prescribed dose done",
 };
 
 const COMPARATOR_LABELS: Record<string, string> = {

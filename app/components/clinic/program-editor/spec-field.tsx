@@ -4,7 +4,7 @@ import { CAPACITY_MEASURES, capacityMeasureLabel } from "~/schemas/program-form/
 import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
 import { optionLabel } from "./option-labels.ts";
 import { RowHiddenField } from "./row-hidden-field.tsx";
-import { stageIndexOf, useStageTests } from "./stage-tests.ts";
+import { stageIndexOf, useStageExercises, useStageTests } from "./stage-tests.ts";
 import type { CriterionPath, ProgramFieldName, ProgramForm } from "./editor-form.ts";
 
 /** A group of checkboxes: several of the options (posted as repeated keys; none ticked posts nothing). */
@@ -74,13 +74,16 @@ function NamedChoiceField({ form, name, spec }: { form: ProgramForm; name: Progr
   const current = useWatch({ control: form.control, name });
   const value = typeof current === "string" ? current : "";
   const stageTests = useStageTests(form, stageIndexOf(name), spec.type === "stageTest" ? [value] : []);
+  const stageExercises = useStageExercises(form, stageIndexOf(name), spec.type === "stageExercise" ? value : "");
   const options =
     spec.type === "stageTest"
       ? stageTests
-      : [...new Set([...CAPACITY_MEASURES, ...(value ? [value] : [])])].map((m) => ({
-          value: m,
-          label: capacityMeasureLabel(m),
-        }));
+      : spec.type === "stageExercise"
+        ? stageExercises
+        : [...new Set([...CAPACITY_MEASURES, ...(value ? [value] : [])])].map((m) => ({
+            value: m,
+            label: capacityMeasureLabel(m),
+          }));
   return (
     <SelectField
       form={form}
@@ -100,7 +103,7 @@ function NamedChoiceField({ form, name, spec }: { form: ProgramForm; name: Progr
 export function SpecField({ form, name, spec }: { form: ProgramForm; name: ProgramFieldName; spec: FieldSpec }) {
   if (spec.type === "multi") return <MultiField form={form} name={name} spec={spec} />;
   if (spec.type === "hiddenId") return <RowHiddenField form={form} name={name} />;
-  if (spec.type === "stageTest" || spec.type === "capacityMeasure")
+  if (spec.type === "stageTest" || spec.type === "capacityMeasure" || spec.type === "stageExercise")
     return <NamedChoiceField form={form} name={name} spec={spec} />;
   if (spec.type === "select" || spec.type === "bool") {
     const values = spec.type === "bool" ? ["true", "false"] : [...(spec.options ?? [])];

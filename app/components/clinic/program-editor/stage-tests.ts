@@ -17,5 +17,19 @@ export function useStageTests(form: ProgramForm, stageIndex: number, current: st
   return options;
 }
 
+/** The stage's exercises as choices, by name (a new one's id comes from its name, as the conversion makes it). */
+export function useStageExercises(form: ProgramForm, stageIndex: number, current: string) {
+  const exercises = useWatch({ control: form.control, name: `stages.${stageIndex}.prescription.exercises` }) ?? [];
+  const options = exercises
+    .map((e, i) => ({
+      value: e.id || idFromName(e.name ?? "", `exercise-${i + 1}`),
+      label: e.name || "(unnamed exercise)",
+    }))
+    .filter((o) => o.value);
+  if (current && !options.some((o) => o.value === current))
+    options.push({ value: current, label: current.replace(/[_-]/g, " ") });
+  return options;
+}
+
 /** The stage index in a field name ("stages.2.gates.0.test" → 2). */
 export const stageIndexOf = (name: string) => Number(name.split(".")[1] ?? 0);
