@@ -182,7 +182,7 @@ test("a physio builds a three-stage program with progression rules, reads it bac
   // The program page reads the rules in words.
   await expect(page.getByRole("heading", { name: "Stage 1: Isometrics" })).toBeVisible();
   await expect(
-    page.getByText(/Add 2\.5 kg \(never above 20 kg\) when Pain during \(max, last 2 sessions\)/),
+    page.getByText(/Add 2\.5 kg \(never above 20 kg\) when pain during \(max, last 2 sessions\)/),
   ).toBeVisible();
   await expect(page.getByText(/Reps 8 → 12, then add 2\.5 kg and back to 8 reps when/)).toBeVisible();
   await expect(page.getByText("back to Stage 1 — Isometrics").first()).toBeVisible();

@@ -34,10 +34,15 @@ export function describeStep(step: ProgressionStep): string {
   }
 }
 
+/** A criterion's line inside a sentence: "pain during …", but "VISA-A ≥ 80" keeps its capitals. */
+const inSentence = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+
 /** A rule in one line for the program page: its step, when it steps up, and when it steps back. */
 export function describeProgression(rule: ProgressionRule, painModel: PainModel): string {
-  const when = rule.when.map((c) => describeCriterion(c, "gate", painModel)).join(" and ");
-  const back = (rule.stepBack?.when ?? []).map((c) => describeCriterion(c, "regress", painModel)).join(" or ");
+  const when = rule.when.map((c) => inSentence(describeCriterion(c, "gate", painModel))).join(" and ");
+  const back = (rule.stepBack?.when ?? [])
+    .map((c) => inSentence(describeCriterion(c, "regress", painModel)))
+    .join(" or ");
   const step = describeStep(rule.step);
   return `${rule.label ? `${rule.label}: ` : ""}${step.charAt(0).toUpperCase()}${step.slice(1)} when ${when}${back ? `; one step back when ${back}` : ""}.`;
 }

@@ -44,6 +44,6 @@ describe("progression rules in words", () => {
       },
       painModel,
     );
-    expect(text).toMatch(/^Add 2\.5 kg when .+; one step back when Physio says so\.$/);
+    expect(text).toMatch(/^Add 2\.5 kg when pain during .+; one step back when physio says so\.$/);
   });
 });
