@@ -99,7 +99,9 @@ function RegressRule({
           options={[
             {
               value: "previous",
-              label: previous ? `back to ${stageWords(stageIndex - 1, previous.name)}` : "back one stage",
+              label: previous
+                ? `back to ${stageWords(stageIndex - 1, previous.name)}`
+                : "back one stage (on the first stage: stay)",
             },
             { value: "back", label: "back N stages" },
             { value: "stage", label: "to a named stage" },
