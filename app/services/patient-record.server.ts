@@ -1,3 +1,4 @@
+import { doseChangesOf, doseChangeViews, type DoseChangeView } from "./dose-change.server.ts";
 import type { DB } from "~/db/client.server.ts";
 import type { Plan } from "~/db/types.ts";
 import { addDays, type Check, type Flag } from "~/engine/index.ts";
@@ -43,6 +44,8 @@ type DecisionView = {
   reviewReason: string | null;
   engineVersion: string;
   programVersion: number;
+  /** The dose changes the decision carries, each with its line and checks (ADR 056); [] for older decisions. */
+  doseChanges: DoseChangeView[];
 };
 
 /**
@@ -81,6 +84,7 @@ export async function loadPatientRecord(
           "decision.to_stage_id",
           "decision.status",
           "decision.flags",
+          "decision.dose_changes",
           "decision.clinician_summary",
           "decision.patient_summary",
           "decision.reviewed_at",
@@ -227,6 +231,7 @@ export async function loadPatientRecord(
     reviewReason: d.review_reason,
     engineVersion: d.engine_version,
     programVersion: d.program_version,
+    doseChanges: doseChangeViews(doseChangesOf(d.dose_changes)),
   }));
 
   const stageIndex = program.stages.findIndex((s) => s.id === plan.current_stage_id);
@@ -237,6 +242,7 @@ export async function loadPatientRecord(
       id: plan.id,
       status: plan.status,
       approvalMode: plan.approval_mode,
+      doseApprovalMode: plan.dose_approval_mode,
       startDate: plan.start_date,
       ...stageDateOf(plan, today),
       programId: plan.program_id,
