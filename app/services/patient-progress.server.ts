@@ -114,7 +114,8 @@ export async function progressView(db: DB, patient: PatientUser) {
   const { plan, program, stage, stageIndex, today } = current;
   const { latest, checks, load, summary, movedOn } = await standingToday(db, plan, patient.time_zone, today);
   const awaitingMove =
-    latest && latest.status === "pending"
+    // A pending hold carries dose changes only (ADR 056): no move awaits.
+    latest && latest.status === "pending" && latest.outcome !== "hold"
       ? (program.stages.find((s) => s.id === latest.to_stage_id)?.name ?? null)
       : null;
 
