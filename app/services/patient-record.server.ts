@@ -1,4 +1,6 @@
 import { doseChangesOf, doseChangeViews, type DoseChangeView } from "./dose-change.server.ts";
+import { doseVersionsOfPlan } from "~/models/personal-dose.server.ts";
+import { workingLoadSeries } from "./working-load.server.ts";
 import type { DB } from "~/db/client.server.ts";
 import type { Plan } from "~/db/types.ts";
 import { addDays, type Check, type Flag } from "~/engine/index.ts";
@@ -235,6 +237,14 @@ export async function loadPatientRecord(
   }));
 
   const stageIndex = program.stages.findIndex((s) => s.id === plan.current_stage_id);
+  const stageHistory = stageHistoryOf(
+    plan,
+    startStageOf(stageEvents) ?? program.stages[0]!.id,
+    applied,
+    stageEvents.filter((a) => a.action === "plan.stage_moved"),
+    patient.time_zone,
+  );
+  const doseVersions = await doseVersionsOfPlan(db, plan.id);
   const reviewFlags = review ? (JSON.parse(review.flags) as string[]) : [];
   return {
     ...base,
@@ -294,13 +304,17 @@ export async function loadPatientRecord(
     missingDates: live
       ? datesTheProgramLacks(program, { injuryDate: plan.injury_date, surgeryDate: plan.surgery_date })
       : [],
-    stageHistory: stageHistoryOf(
-      plan,
-      startStageOf(stageEvents) ?? program.stages[0]!.id,
-      applied,
-      stageEvents.filter((a) => a.action === "plan.stage_moved"),
-      patient.time_zone,
-    ),
+    stageHistory,
+    workingLoad: workingLoadSeries({
+      program,
+      stageHistory,
+      versions: doseVersions,
+      logs,
+      // The charts' span: the plan's days, at most the last 120.
+      from: [plan.start_date, addDays(today, -120)].sort().reverse()[0]!,
+      today,
+      timeZone: patient.time_zone,
+    }),
   };
 }
 

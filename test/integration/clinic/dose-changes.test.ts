@@ -6,6 +6,7 @@ import { loadPlanFacts } from "~/models/facts.server.ts";
 import { claimPlanVersion } from "~/models/plan.server.ts";
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import * as todayPage from "~/routes/me._index.tsx";
+import * as progressPage from "~/routes/me.progress.tsx";
 import { doseInputOf } from "~/services/dose-change.server.ts";
 import { decidePlan, decisionWrites, programOfPlan } from "~/services/evaluation.server.ts";
 import { loadTriage } from "~/services/triage.server.ts";
@@ -253,6 +254,30 @@ describe("a physio confirms the engine's dose increase", () => {
     expect(status).toBe("info");
     expect(await doseRows(planId)).toHaveLength(1);
     expect((await patientTodayHeelRaise(cast)).load).toMatchObject({ kg: 10 });
+  });
+});
+
+describe("the working load, for the physio and for the patient", () => {
+  it("the physio's chart has the heel raise's prescribed kg day by day and the patient's Progress says from 0 to 12.5 kg", async () => {
+    const { cast, planId } = await tailoredTo10kg();
+    const from = await heelRaiseDose(await planRow(planId));
+    const { decisionId } = await recordDecisionWith(planId, [increase(from, 12.5)]);
+    expect((await postAs(cast.clinician.id, cast.patientA.id, { intent: "confirm", decisionId })).status).toBe(200);
+
+    const page = await run(
+      patientPage.loader,
+      await getRequest(pagePath(cast.patientA.id), { userId: cast.clinician.id }),
+      { patientId: cast.patientA.id },
+    );
+    const [heelRaise] = page.data.workingLoad;
+    expect(heelRaise.name).toBe("Heel raise");
+    // Ten days on the program's body-weight dose, then today on the patient's: 12.5 kg after the confirmed increase.
+    const prescribed = heelRaise.prescribed.map((p: { value: number }) => p.value);
+    expect(prescribed.slice(0, 10)).toEqual(Array(10).fill(0));
+    expect(prescribed.at(-1)).toBe(12.5);
+
+    const progress = await run(progressPage.loader, await getRequest("/me/progress", { userId: cast.patientA.id }));
+    expect(progress.data.view.loads).toEqual([{ name: "Heel raise", from: 0, to: 12.5 }]);
   });
 });
 
