@@ -6,8 +6,8 @@
 import * as z from "zod";
 import { localDateOf } from "./dates";
 import { DailyLogFactSchema, MeasurementFactSchema, PlanFactsSchema, SignoffFactSchema } from "./facts";
-import { LocalDateSchema, ProgramSchema, type Program } from "./schema";
-import type { Decision, EvaluationInput } from "./types";
+import { LocalDateSchema, PrescriptionSchema, ProgramSchema, type Prescription, type Program } from "./schema";
+import type { Decision, EvaluationInput, ExerciseDose, RunDose } from "./types";
 
 const CheckStatusSchema = z.enum(["met", "not_met", "no_data"]);
 
@@ -18,7 +18,57 @@ const CaseExpectationSchema = z.object({
   checks: z.record(z.string(), CheckStatusSchema).optional(),
   /** Flag codes that must be present. */
   flags: z.array(z.string()).optional(),
+  /** Expected dose changes, each matched by exerciseId ('run' for the run): direction, and the new kg or reps. */
+  doseChanges: z
+    .array(
+      z.object({
+        exerciseId: z.string(),
+        direction: z.enum(["increase", "decrease"]),
+        toKg: z.number().optional(),
+        toReps: z.number().optional(),
+      }),
+    )
+    .optional(),
 });
+
+/** An exercise's dose as a case file states it: the fields it changes from the program's (id and name kept). */
+const DoseOverrideSchema = z
+  .object({
+    sets: z.number().int().positive(),
+    reps: z.number().int().positive(),
+    repsMax: z.number().int().positive(),
+    holdSeconds: z.number().positive(),
+    load: z.object({ text: z.string().min(1), kg: z.number().nonnegative().optional() }),
+    perDay: z.number().int().positive(),
+    perWeek: z.number().positive().max(7),
+    notes: z.string(),
+  })
+  .partial()
+  .strict();
+
+/**
+ * The patient's own dose in a case: per-exercise overrides of the current stage's prescription (or a whole
+ * prescription), and the local date it took effect. Sessions before `since` do not count for progression.
+ */
+const CaseDoseSchema = z
+  .object({
+    since: LocalDateSchema,
+    exercises: z.record(z.string(), DoseOverrideSchema).optional(),
+    run: z
+      .object({
+        blocks: z.array(
+          z.object({
+            walkSeconds: z.number().nonnegative(),
+            runSeconds: z.number().positive(),
+            repeats: z.number().int().positive(),
+          }),
+        ),
+      })
+      .optional(),
+    /** A whole prescription instead of overrides. */
+    prescription: PrescriptionSchema.optional(),
+  })
+  .strict();
 
 export const CaseFileSchema = z
   .object({
@@ -35,6 +85,8 @@ export const CaseFileSchema = z
     logs: z.array(DailyLogFactSchema).optional(),
     measurements: z.array(MeasurementFactSchema).optional(),
     signoffs: z.array(SignoffFactSchema).optional(),
+    /** The patient's own dose of the current stage (EvaluationInput.dose). */
+    dose: CaseDoseSchema.optional(),
     expect: CaseExpectationSchema.optional(),
   })
   .refine((c) => (c.program === undefined) !== (c.programId === undefined), {
@@ -60,7 +112,31 @@ export function caseToInput(c: CaseFile, builtIn?: Program): EvaluationInput {
     logs: c.logs ?? [],
     measurements: c.measurements ?? [],
     signoffs: c.signoffs ?? [],
+    ...(c.dose ? { dose: { prescription: casePrescription(c, program), since: c.dose.since } } : {}),
   };
+}
+
+/** The case's dose applied to the current stage's prescription: a whole prescription, or overrides by exercise id. */
+function casePrescription(c: CaseFile, program: Program): Prescription {
+  const dose = c.dose!;
+  const stage = program.stages.find((s) => s.id === c.plan.currentStageId);
+  if (!stage) throw new Error(`case's current stage '${c.plan.currentStageId}' is not in program '${program.id}'`);
+  if (dose.prescription !== undefined) return dose.prescription;
+  const overrides = dose.exercises ?? {};
+  for (const id of Object.keys(overrides))
+    if (!stage.prescription.exercises.some((e) => e.id === id))
+      throw new Error(`case's dose names exercise '${id}', which stage '${stage.id}' does not have`);
+  const exercises = stage.prescription.exercises.map((e): ExerciseDose => {
+    const { source: _source, progression: _progression, ...base } = e;
+    return { ...base, ...overrides[e.id] };
+  });
+  const programRun = stage.prescription.run;
+  let run: RunDose | undefined;
+  if (programRun) {
+    const { source: _source, progression: _progression, ...base } = programRun;
+    run = dose.run ? { ...base, blocks: dose.run.blocks } : base;
+  }
+  return { ...stage.prescription, exercises, ...(run ? { run } : {}) };
 }
 
 /** Differences between a decision and a case's expectation (empty = as expected). */
@@ -77,5 +153,19 @@ export function expectationMismatches(decision: Decision, e: CaseExpectation | u
   }
   const codes = new Set(decision.flags.map((f) => f.code as string));
   for (const f of e.flags ?? []) if (!codes.has(f)) out.push(`flag ${f}: missing`);
+  for (const want of e.doseChanges ?? []) {
+    const change = decision.doseChanges.find((d) => (d.exerciseId ?? "run") === want.exerciseId);
+    if (!change) {
+      out.push(`dose change ${want.exerciseId}: missing`);
+      continue;
+    }
+    if (change.direction !== want.direction)
+      out.push(`dose change ${want.exerciseId}: expected ${want.direction}, got ${change.direction}`);
+    const to = change.part === "exercise" ? change.to : null;
+    if (want.toKg !== undefined && to?.load?.kg !== want.toKg)
+      out.push(`dose change ${want.exerciseId}: expected ${want.toKg} kg, got ${to?.load?.kg}`);
+    if (want.toReps !== undefined && to?.reps !== want.toReps)
+      out.push(`dose change ${want.exerciseId}: expected ${want.toReps} reps, got ${to?.reps}`);
+  }
   return out;
 }

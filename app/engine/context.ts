@@ -7,7 +7,7 @@
  */
 import { toDayNumber } from "./dates";
 import { firstStageDay } from "./stage-dates";
-import type { Program, Stage } from "./schema";
+import type { Prescription, Program, Stage } from "./schema";
 import type { DailyLogFact, EvaluationInput } from "./types";
 
 export class EngineInputError extends Error {
@@ -24,6 +24,11 @@ export interface EvalContext {
   stageEntered: number;
   /** First day of stage-scoped evidence (stage-dates.ts `firstStageDay`). */
   stageFirstDay: number;
+  /** The patient's prescription of the current stage: their own dose (input.dose), else the stage's. */
+  prescription: Prescription;
+  /** First day of dose-scoped evidence: the day the patient's current dose took effect, never before the stage's
+   * first day (no dose given: the stage's first day). */
+  doseFirstDay: number;
   lastRegress: number | null;
   injury: number | null;
   surgery: number | null;
@@ -59,6 +64,7 @@ export function buildContext(input: EvaluationInput): EvalContext {
   const measurementDays = input.measurements.map((m) => toDayNumber(m.date));
   const signoffDays = input.signoffs.map((s) => toDayNumber(s.date));
   const involvedSide = plan.involvedSide === "left" || plan.involvedSide === "right" ? plan.involvedSide : null;
+  const stageFirstDay = toDayNumber(firstStageDay(plan));
   return {
     input,
     program,
@@ -67,7 +73,9 @@ export function buildContext(input: EvaluationInput): EvalContext {
     today,
     planStart: toDayNumber(plan.startDate),
     stageEntered: toDayNumber(plan.stageEnteredOn),
-    stageFirstDay: toDayNumber(firstStageDay(plan)),
+    stageFirstDay,
+    prescription: input.dose?.prescription ?? stage.prescription,
+    doseFirstDay: input.dose ? Math.max(stageFirstDay, toDayNumber(input.dose.since)) : stageFirstDay,
     lastRegress: optionalDay(plan.lastRegressOn),
     injury: optionalDay(plan.injuryDate),
     surgery: optionalDay(plan.surgeryDate),

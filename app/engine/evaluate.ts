@@ -6,7 +6,8 @@
  * Gates are evaluated even when a regress rule fires, so the clinician sees the whole picture. Every stage with gates
  * also has two implicit ones a step up must pass: recent data and no recent red flag (compiled.ts). An advance or
  * completion that still carries a high-severity flag says so in `requiresClinician`: it is never applied
- * automatically.
+ * automatically. Then the patient's dose within the stage: a regress's load reduction or the progression rules'
+ * steps (progression.ts), never an increase with a regress or a high-severity flag.
  *
  * The program's stage is compiled once (compiled.ts) and the history indexed once per evaluation (context.ts); every
  * check is made whole, sentences included, when its criterion is evaluated.
@@ -17,8 +18,9 @@ import { buildContext, type EvalContext } from "./context";
 import type { CompiledCriterion } from "./criteria";
 import { effusion, redFlagPain } from "./flags";
 import { computeLoad } from "./load";
+import { doseChanges as changesOfDose } from "./progression";
 import type { Stage } from "./schema";
-import { summarise } from "./summary";
+import { summarise, withDoseChanges } from "./summary";
 import type { Check, Decision, EvaluationInput, Flag, Outcome, RegressDetail } from "./types";
 import { ENGINE_VERSION } from "./version";
 
@@ -74,8 +76,14 @@ export function evaluate(input: EvaluationInput): Decision {
 
   const requiresClinician = outcome === "advance" || outcome === "complete" ? clinicianReason(flags) : undefined;
 
+  // 5. Dose changes within the stage: a regress's load reduction, else the progression rules (progression.ts).
+  const doseChanges = changesOfDose({ ctx, compiled, outcome, regress: chosen, regressChecks, flags });
+
   const toStage = program.stages[toIndex]!;
-  const summaries = summarise({ outcome, stage, toStage, regressChecks, gateChecks, regress, flags });
+  const summaries = withDoseChanges(
+    summarise({ outcome, stage, toStage, regressChecks, gateChecks, regress, flags }),
+    doseChanges,
+  );
   // Keys in the order of the Decision interface (and of every decision stored so far).
   return {
     outcome,
@@ -86,7 +94,7 @@ export function evaluate(input: EvaluationInput): Decision {
     load: computeLoad(ctx),
     regress,
     requiresClinician,
-    doseChanges: [],
+    doseChanges,
     patientSummary: summaries.patient,
     clinicianSummary: summaries.clinician,
     engineVersion: ENGINE_VERSION,

@@ -63,8 +63,12 @@ export const SorenessSchema = z.enum(["none", "warmup_resolved", "warmup_persist
 const SideSchema = z.enum(["involved", "uninvolved", "both"]);
 
 /** Which history a log-based criterion may look at. 'stage' = since the current stage was entered (default for
- * most kinds: earlier logs reflect another prescription); 'plan' = since the plan started. */
-const ScopeSchema = z.enum(["stage", "plan"]);
+ * most kinds: earlier logs reflect another prescription); 'plan' = since the plan started; 'dose' = since the
+ * patient's current dose took effect (EvaluationInput.dose.since, else the stage's first day): progression rules. */
+const ScopeSchema = z.enum(["stage", "plan", "dose"]);
+/** Scope of criteria that do not read session logs (measurements, sign-offs) or judge the stage's frequency
+ * (adherence): a dose change does not start their history over. */
+const StageOrPlanScopeSchema = z.enum(["stage", "plan"]);
 
 /** A rolling window ending today: the last N calendar days (today included) or the last N sessions done. */
 const WindowSchema = z.union([z.object({ days: PositiveInt }).strict(), z.object({ sessions: PositiveInt }).strict()]);
@@ -185,7 +189,7 @@ const CapacityCriterionSchema = z.object({
   /** Only measurements at most this many days old count (default: no limit). */
   maxAgeDays: NonNegativeInt.optional(),
   /** Measurements considered (default 'plan'). */
-  scope: ScopeSchema.optional(),
+  scope: StageOrPlanScopeSchema.optional(),
 });
 
 const QuestionnaireCriterionSchema = z.object({
@@ -198,7 +202,7 @@ const QuestionnaireCriterionSchema = z.object({
   comparator: ComparatorSchema,
   threshold: z.number(),
   maxAgeDays: NonNegativeInt.optional(),
-  scope: ScopeSchema.optional(),
+  scope: StageOrPlanScopeSchema.optional(),
 });
 
 const AdherenceCriterionSchema = z.object({
@@ -213,7 +217,7 @@ const AdherenceCriterionSchema = z.object({
   perWeek: z.number().positive().max(14).optional(),
   /** Credit for a 'partial' session (default 0.5). */
   partialCredit: z.number().min(0).max(1).optional(),
-  scope: ScopeSchema.optional(),
+  scope: StageOrPlanScopeSchema.optional(),
 });
 
 const TimeCriterionSchema = z.object({
@@ -237,6 +241,8 @@ const RepetitionConditionsSchema = z.object({
   /** Checked on the next day's log: effusion the next morning no worse than this (a session followed by a swelling
    * response does not count; the session waits for that report). */
   maxNextMorningSwelling: SwellingGradeSchema.optional(),
+  /** Session effort: the whole session's Borg CR-10 rating (sessionRpe) at most this. */
+  maxSessionRpe: z.number().min(0).max(10).optional(),
   /** Whether a pain value equal to a max counts (default true). */
   inclusive: z.boolean().optional(),
 });
@@ -281,9 +287,19 @@ const SignoffCriterionSchema = z.object({
   /** What the clinician confirms, e.g. "Clinical exam shows no signs of injury". */
   prompt: z.string().min(1),
   /** Sign-offs before this point do not count (default 'stage'). */
-  scope: ScopeSchema.optional(),
+  scope: StageOrPlanScopeSchema.optional(),
   /** A sign-off counts for this many days, the day it was given included (7 = that day and the 6 after it). */
   validDays: PositiveInt.optional(),
+});
+
+/** The exercise's prescribed sets × reps (at the prescribed load) done in each of the last `sessions` sessions since
+ * the patient's current dose took effect (always dose scope). In a progression rule `exerciseId` defaults to the
+ * rule's exercise; elsewhere it must name one. */
+const DoseDoneCriterionSchema = z.object({
+  ...criterionBase,
+  kind: z.literal("dose_done"),
+  sessions: PositiveInt,
+  exerciseId: SlugSchema.optional(),
 });
 
 export const CriterionSchema = z.discriminatedUnion("kind", [
@@ -298,6 +314,7 @@ export const CriterionSchema = z.discriminatedUnion("kind", [
   SwellingCriterionSchema,
   SorenessCriterionSchema,
   SignoffCriterionSchema,
+  DoseDoneCriterionSchema,
 ]);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -390,7 +407,7 @@ const ProgressionStepSchema = z.discriminatedUnion("kind", [
   RunProgressionSchema,
 ]);
 
-const ProgressionRuleSchema = z.object({
+export const ProgressionRuleSchema = z.object({
   /** Unique within the stage. */
   id: SlugSchema,
   /** Clinician-facing label; generated when absent. */
@@ -455,7 +472,7 @@ const RunPrescriptionSchema = z.object({
   progression: ProgressionRuleSchema.optional(),
 });
 
-const PrescriptionSchema = z.object({
+export const PrescriptionSchema = z.object({
   exercises: z.array(ExerciseSchema),
   run: RunPrescriptionSchema.optional(),
   /** Sessions per week the adherence criterion expects. */
@@ -546,12 +563,26 @@ export const ProgramSchema = ProgramObjectSchema.superRefine((program, ctx) => {
       if (!citationIds.has(id)) issue([...path, "source", "citationIds"], `unknown citation '${id}'`);
     }
   };
-  const checkCriteria = (criteria: Criterion[], path: (string | number)[], monitoringTests: Set<string>) => {
+  /** `stage`: the stage's monitoring tests and exercise ids; `ruleExercise`: the criteria belong to a progression
+   * rule of exercises, so a dose_done without exerciseId means the rule's exercise. */
+  const checkCriteria = (
+    criteria: Criterion[],
+    path: (string | number)[],
+    stage: { monitoringTests: Set<string>; exerciseIds: Set<string> },
+    ruleExercise = false,
+  ) => {
+    const { monitoringTests } = stage;
     const seen = new Set<string>();
     criteria.forEach((c, i) => {
       if (seen.has(c.id)) issue([...path, i, "id"], `duplicate criterion id '${c.id}'`);
       seen.add(c.id);
       checkSource(c.source, [...path, i]);
+      if (c.kind === "dose_done") {
+        if (c.exerciseId === undefined && !ruleExercise)
+          issue([...path, i, "exerciseId"], "name the exercise whose dose must be done");
+        else if (c.exerciseId !== undefined && !stage.exerciseIds.has(c.exerciseId))
+          issue([...path, i, "exerciseId"], `'${c.exerciseId}' is not an exercise of this stage`);
+      }
       if ((c.kind === "pain" || c.kind === "trend") && c.metric === "test" && !c.test) {
         issue([...path, i, "test"], "metric 'test' needs the test's name");
       }
@@ -589,14 +620,15 @@ export const ProgramSchema = ProgramObjectSchema.superRefine((program, ctx) => {
       checkSource(t.source, ["stages", s, "monitoringTests", x]);
     });
     if (stage.trial) checkSource(stage.trial.source, ["stages", s, "trial"]);
-    checkCriteria(stage.gates, ["stages", s, "gates"], monitoringTests);
+    const stageFacts = { monitoringTests, exerciseIds: new Set(stage.prescription.exercises.map((e) => e.id)) };
+    checkCriteria(stage.gates, ["stages", s, "gates"], stageFacts);
     const ruleIds = new Set<string>();
     stage.regressRules.forEach((rule, r) => {
       const path = ["stages", s, "regressRules", r];
       if (ruleIds.has(rule.id)) issue([...path, "id"], `duplicate regress rule id '${rule.id}'`);
       ruleIds.add(rule.id);
       checkSource(rule.source, path);
-      checkCriteria(rule.criteria, [...path, "criteria"], monitoringTests);
+      checkCriteria(rule.criteria, [...path, "criteria"], stageFacts);
       if (rule.action.to === "stage") {
         const target = stageIds.indexOf(rule.action.stageId);
         if (target < 0) issue([...path, "action", "stageId"], `unknown stage '${rule.action.stageId}'`);
@@ -612,7 +644,74 @@ export const ProgramSchema = ProgramObjectSchema.superRefine((program, ctx) => {
       exerciseIds.add(e.id);
       checkSource(e.source, ["stages", s, "prescription", "exercises", x]);
     });
+    checkProgressions(stage, ["stages", s], stageFacts);
   });
+
+  /** Progression rules: the step fits where the rule sits, a cap is not below today's load, ids unique per stage. */
+  function checkProgressions(
+    stage: Stage,
+    stagePath: (string | number)[],
+    stageFacts: { monitoringTests: Set<string>; exerciseIds: Set<string> },
+  ) {
+    const { exercises, run } = stage.prescription;
+    const placed: {
+      rule: ProgressionRule;
+      path: (string | number)[];
+      on: "exercise" | "stage" | "run";
+      kg: number[];
+    }[] = [];
+    exercises.forEach((e, x) => {
+      if (e.progression)
+        placed.push({
+          rule: e.progression,
+          path: [...stagePath, "prescription", "exercises", x, "progression"],
+          on: "exercise",
+          kg: e.load?.kg !== undefined ? [e.load.kg] : [],
+        });
+    });
+    if (stage.progression) {
+      // The stage's rule serves the exercises with a load and no rule of their own.
+      const kg = exercises.flatMap((e) => (!e.progression && e.load?.kg !== undefined ? [e.load.kg] : []));
+      placed.push({ rule: stage.progression, path: [...stagePath, "progression"], on: "stage", kg });
+    }
+    if (run?.progression)
+      placed.push({
+        rule: run.progression,
+        path: [...stagePath, "prescription", "run", "progression"],
+        on: "run",
+        kg: [],
+      });
+
+    const ids = new Set<string>();
+    for (const { rule, path, on, kg } of placed) {
+      if (ids.has(rule.id)) issue([...path, "id"], `duplicate progression rule id '${rule.id}' in this stage`);
+      ids.add(rule.id);
+      checkSource(rule.source, path);
+      checkCriteria(rule.when, [...path, "when"], stageFacts, on !== "run");
+      if (rule.stepBack) checkCriteria(rule.stepBack.when, [...path, "stepBack", "when"], stageFacts, on !== "run");
+      const step = rule.step;
+      const stepPath = [...path, "step"];
+      if (step.kind === "run_progression") {
+        if (on !== "run") issue([...stepPath, "kind"], "a run progression belongs on the stage's run");
+        if (step.runSecondsStep === undefined && step.walkSecondsStep === undefined && step.repeatsStep === undefined)
+          issue(stepPath, "give at least one step: runSecondsStep, walkSecondsStep or repeatsStep");
+        continue;
+      }
+      if (on === "run") issue([...stepPath, "kind"], "the run progresses by run_progression, not by load");
+      if ((step.stepKg === undefined) === (step.stepPercent === undefined))
+        issue([...stepPath, "stepKg"], "give exactly one of stepKg or stepPercent");
+      if (step.kind === "double_progression" && step.repsTo <= step.repsFrom)
+        issue([...stepPath, "repsTo"], "the top of the rep range must be above its bottom");
+      if (step.maxKg !== undefined) {
+        const above = kg.filter((k) => k > step.maxKg!);
+        if (above.length > 0)
+          issue(
+            [...stepPath, "maxKg"],
+            `the cap ${step.maxKg} kg is below the current load of ${Math.max(...above)} kg`,
+          );
+      }
+    }
+  }
 });
 
 export type Citation = z.infer<typeof CitationSchema>;
@@ -636,6 +735,7 @@ export type RepetitionsCriterion = z.infer<typeof RepetitionsCriterionSchema>;
 export type SwellingCriterion = z.infer<typeof SwellingCriterionSchema>;
 export type SorenessCriterion = z.infer<typeof SorenessCriterionSchema>;
 export type SignoffCriterion = z.infer<typeof SignoffCriterionSchema>;
+export type DoseDoneCriterion = z.infer<typeof DoseDoneCriterionSchema>;
 export type Criterion = z.infer<typeof CriterionSchema>;
 export type ProgressionStep = z.infer<typeof ProgressionStepSchema>;
 export type ProgressionRule = z.infer<typeof ProgressionRuleSchema>;

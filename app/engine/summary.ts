@@ -4,7 +4,7 @@
  */
 import { fmt } from "./compare";
 import type { Stage } from "./schema";
-import type { Check, Flag, Outcome, RegressDetail } from "./types";
+import type { Check, DoseChange, Flag, Outcome, RegressDetail } from "./types";
 
 interface SummaryInput {
   outcome: Outcome;
@@ -112,4 +112,33 @@ export function summarise(s: SummaryInput): { patient: string; clinician: string
       };
     }
   }
+}
+
+/** The summaries with the dose changes added: each change's patient sentence; for the clinician, from → to and why. */
+export function withDoseChanges(
+  summaries: { patient: string; clinician: string },
+  changes: readonly DoseChange[],
+): { patient: string; clinician: string } {
+  if (changes.length === 0) return summaries;
+  const reason = { progression: "progression", step_back: "step back", regress: "regress" } as const;
+  const clinician = changes
+    .map((c) => `${c.name} ${doseFigure(c.from)} → ${doseFigure(c.to)} (${reason[c.reason]}, ${c.ruleId})`)
+    .join("; ");
+  return {
+    patient: `${summaries.patient} ${changes.map((c) => c.patientText).join(" ")}`,
+    clinician: `${summaries.clinician} Dose changes: ${clinician}.`,
+  };
+}
+
+/** The figure that changes, in short: "12.5 kg × 10", "run 90 s / walk 60 s × 8". */
+function doseFigure(dose: DoseChange["from"]): string {
+  if ("blocks" in dose)
+    return dose.blocks
+      .map(
+        (b) => `run ${fmt(b.runSeconds)} s${b.walkSeconds > 0 ? ` / walk ${fmt(b.walkSeconds)} s` : ""} × ${b.repeats}`,
+      )
+      .join(", ");
+  const kg = dose.load?.kg !== undefined ? `${fmt(dose.load.kg)} kg` : "";
+  const reps = dose.reps !== undefined ? `${dose.reps} reps` : "";
+  return [kg, reps].filter(Boolean).join(" × ") || "dose";
 }

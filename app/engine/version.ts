@@ -8,5 +8,8 @@
  * sentences state its tolerance; soreness checks quote the rule without a protocol's name. 2.2.0: 1.2.0–1.3.1 and
  * 2.1.0, developed side by side, together. 2.2.1: flags write their day as "16 Mar", as checks do. 2.3.0: monitoring
  * tests and the usual level, trial sessions (trial_response), the 'repeat' regress, maxNextMorningSwelling, and
- * settle/soreness/swelling/trend gates counting since the stage began.) */
-export const ENGINE_VERSION = "2.3.0";
+ * settle/soreness/swelling/trend gates counting since the stage began. 2.4.0: progression rules decide
+ * `doseChanges` (a step up or back of the patient's own dose, a regress's load reduction), the 'dose' scope, the
+ * dose_done criterion and the session-effort condition. Minor, not major: the Decision shape gained `doseChanges` in
+ * 2.3.0's contract, always empty until now, so no reader of a decision meets a new key.) */
+export const ENGINE_VERSION = "2.4.0";

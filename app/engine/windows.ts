@@ -14,11 +14,12 @@ import type { CheckRole, DailyLogFact } from "./types";
 
 /**
  * First session day a criterion may look at. Stage scope starts on the day the stage was entered (the day after,
- * when the move was earned that same day: stage-dates.ts); plan scope on the plan's start. Regress rules also ignore everything up to and including the last regress: evidence that has
+ * when the move was earned that same day: stage-dates.ts); dose scope on the day the patient's current dose took
+ * effect (context.ts `doseFirstDay`); plan scope on the plan's start. Regress rules also ignore everything up to and including the last regress: evidence that has
  * already moved the patient back must not move them back again (no cascading regress).
  */
 export function firstDayInScope(ctx: EvalContext, role: CheckRole, scope: Scope): number {
-  let first = scope === "stage" ? ctx.stageFirstDay : ctx.planStart;
+  let first = scope === "stage" ? ctx.stageFirstDay : scope === "dose" ? ctx.doseFirstDay : ctx.planStart;
   if (role === "regress" && ctx.lastRegress !== null) first = Math.max(first, ctx.lastRegress + 1);
   return first;
 }

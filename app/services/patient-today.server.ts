@@ -52,14 +52,14 @@ function trainingDayOf(
 
 /**
  * The prescription as the patient sees it: exercises, run and notes, without the clinician-only provenance
- * (`source` on the prescription, each exercise and the run). Patients read plain instructions; which parts are a
+ * (`source` on the prescription, each exercise and the run) or progression rules (the clinician's, with theirs). Patients read plain instructions; which parts are a
  * source's and which are our reading is for the clinician (prescription-table.tsx shows it).
  */
 function patientPrescription(prescription: Prescription) {
   const { run, notes } = prescription;
   return {
-    exercises: prescription.exercises.map(({ source: _source, ...exercise }) => exercise),
-    run: run ? (({ source: _source, ...rest }) => rest)(run) : null,
+    exercises: prescription.exercises.map(({ source: _source, progression: _rule, ...exercise }) => exercise),
+    run: run ? (({ source: _source, progression: _rule, ...rest }) => rest)(run) : null,
     notes: notes ?? null,
   };
 }

@@ -41,5 +41,7 @@ export function describeCriterion(c: Criterion, role: "gate" | "regress", painMo
       return `${c.count} sessions meeting the conditions`;
     case "soreness":
       return `Soreness: ${c.levels.join(", ").replace(/_/g, " ")}`;
+    case "dose_done":
+      return `Prescribed dose done in each of the last ${count(c.sessions, "session")}${c.exerciseId ? ` (${c.exerciseId})` : ""}`;
   }
 }

@@ -13,7 +13,7 @@ import { fmt, requirementWords, tidy } from "../compare";
 import { DEFAULTS } from "../defaults";
 import { firstLogFrom, type EvalContext } from "../context";
 import { fromDayNumber, toDayNumber, type LocalDate } from "../dates";
-import type { AdherenceCriterion, Comparator, Scope, Stage } from "../schema";
+import type { AdherenceCriterion, Comparator, Stage } from "../schema";
 import type { Check, CheckRole, DailyLogFact, PlanFacts } from "../types";
 import { firstStageDay } from "../stage-dates";
 import { firstDayInScope } from "../windows";
@@ -43,7 +43,7 @@ export interface AdherenceRule {
   perWeek: number;
   /** Credit for a partly done session (default 0.5). */
   partialCredit: number;
-  scope: Scope;
+  scope: NonNullable<AdherenceCriterion["scope"]>;
 }
 
 function resolveAdherence(settings: AdherenceSettings, stage: Pick<Stage, "prescription">): AdherenceRule {

@@ -7,6 +7,7 @@ import type { CheckRole } from "../types";
 import { CompiledAdherence } from "./adherence";
 import { CompiledCapacity } from "./capacity";
 import type { CompiledCriterion } from "./common";
+import { CompiledDoseDone } from "./dose-done";
 import { CompiledPain } from "./pain";
 import { CompiledQuestionnaire } from "./questionnaire";
 import { CompiledRepetitions } from "./repetitions";
@@ -26,6 +27,8 @@ export function compileCriterion(
   stage: Stage,
   role: CheckRole,
   ruleId?: string,
+  /** The exercise of the progression rule the criterion belongs to (dose_done's default). */
+  ruleExerciseId?: string,
 ): CompiledCriterion {
   switch (c.kind) {
     case "pain":
@@ -50,6 +53,8 @@ export function compileCriterion(
       return new CompiledSoreness(c, role, ruleId);
     case "signoff":
       return new CompiledSignoff(c, role, ruleId);
+    case "dose_done":
+      return new CompiledDoseDone(c, stage, role, ruleId, ruleExerciseId);
     default: {
       const never: never = c;
       throw new Error(`unknown criterion kind ${JSON.stringify((never as { kind?: unknown }).kind)}`);

@@ -31,6 +31,7 @@ function sessionVerdict(
     checks.push(["session minutes", log.sessionMinutes, k.minSessionMinutes, "min"]);
   if (k.maxPainDuring !== undefined) checks.push(["pain during", log.painDuring, k.maxPainDuring, "max"]);
   if (k.maxPainAfter !== undefined) checks.push(["pain after", log.painAfter, k.maxPainAfter, "max"]);
+  if (k.maxSessionRpe !== undefined) checks.push(["session effort", log.sessionRpe, k.maxSessionRpe, "max"]);
   if (k.maxNextMorningPain !== undefined) {
     if (waitingForMorning) return { verdict: "unknown", why: "next-morning report not yet due" };
     checks.push(["next-morning pain", nextMorning?.morningPain, k.maxNextMorningPain, "max"]);

@@ -17,6 +17,7 @@ export function blankCriterion(kind: DedicatedKind, id: string): CriterionFormVa
     trend: { metric: "next_morning", expect: "" },
     repetitions: { count: "2", conditions: { maxPainDuring: "2", soreness: [] } },
     soreness: { aggregate: "latest", windowUnit: "sessions", windowCount: "1", levels: ["warmup_persisted"] },
+    dose_done: { sessions: "3", exerciseId: "" },
   };
   return { id, kind, label: "", _rest: "", ...defaults[kind] };
 }

@@ -5,6 +5,8 @@ import type { FieldSpec } from "./field-spec.ts";
 // (test/unit/forms/program-form-options.test.ts keeps the two in step).
 const COMPARATORS = ["lte", "lt", "gte", "gt", "eq"] as const;
 const SCOPES = ["stage", "plan"] as const;
+/** Criteria that read session logs may also look only since the patient's current dose took effect. */
+const LOG_SCOPES = ["stage", "plan", "dose"] as const;
 const PAIN_METRICS = ["during", "after", "next_morning", "at_rest", "stiffness", "test"] as const;
 const SORENESS_LEVELS = ["none", "warmup_resolved", "warmup_persisted", "after_1h_or_next_day"] as const;
 const SWELLING_GRADES = ["none", "trace", "1+", "2+", "3+"] as const;
@@ -32,7 +34,7 @@ export const CRITERION_FIELDS = {
       hint: "Blank: the pain model's limit",
     },
     { name: "minSamples", label: "Minimum values", type: "number", optional: true },
-    { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
+    { name: "scope", label: "History", type: "select", options: LOG_SCOPES, optional: true },
   ],
   capacity: [
     { name: "measure", label: "Measure id", type: "text", hint: "e.g. single_hop_cm" },
@@ -103,7 +105,7 @@ export const CRITERION_FIELDS = {
     { name: "window", label: "Window", type: "window" },
     { name: "comparator", label: "Comparison", type: "select", options: COMPARATORS },
     { name: "grade", label: "Grade (stroke test)", type: "select", options: SWELLING_GRADES },
-    { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
+    { name: "scope", label: "History", type: "select", options: LOG_SCOPES, optional: true },
   ],
   settle: [
     { name: "window", label: "Window", type: "window", hint: "Sessions looked at; each needs its next-morning report" },
@@ -131,7 +133,7 @@ export const CRITERION_FIELDS = {
       hint: "Blank: settled (gates); 'not settled' for regress rules",
     },
     { name: "minSamples", label: "Minimum sessions", type: "number", optional: true },
-    { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
+    { name: "scope", label: "History", type: "select", options: LOG_SCOPES, optional: true },
   ],
   trend: [
     { name: "metric", label: "Pain measured", type: "select", options: PAIN_METRICS },
@@ -163,7 +165,7 @@ export const CRITERION_FIELDS = {
       name: "scope",
       label: "History",
       type: "select",
-      options: SCOPES,
+      options: LOG_SCOPES,
       optional: true,
       hint: "Blank: plan (a trend needs two whole weeks)",
     },
@@ -212,13 +214,20 @@ export const CRITERION_FIELDS = {
       hint: "None ticked: soreness not checked",
     },
     {
+      name: "conditions.maxSessionRpe",
+      label: "Session effort at most (0–10)",
+      type: "number",
+      optional: true,
+      hint: "The whole session's effort rating",
+    },
+    {
       name: "conditions.inclusive",
       label: "Pain exactly at a maximum counts",
       type: "bool",
       optional: true,
       hint: "Blank: yes",
     },
-    { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
+    { name: "scope", label: "History", type: "select", options: LOG_SCOPES, optional: true },
   ],
   soreness: [
     {
@@ -236,7 +245,17 @@ export const CRITERION_FIELDS = {
       options: SORENESS_LEVELS,
       hint: "Tick one or more (Delaware soreness rules)",
     },
-    { name: "scope", label: "History", type: "select", options: SCOPES, optional: true },
+    { name: "scope", label: "History", type: "select", options: LOG_SCOPES, optional: true },
+  ],
+  dose_done: [
+    { name: "sessions", label: "Sessions in a row", type: "number" },
+    {
+      name: "exerciseId",
+      label: "Exercise id",
+      type: "text",
+      optional: true,
+      hint: "Blank in a progression rule: the rule's exercise",
+    },
   ],
 } as const satisfies Record<string, readonly FieldSpec[]>;
 

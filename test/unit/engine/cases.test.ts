@@ -119,6 +119,28 @@ describe("npm run engine -- evaluate <case.json>", () => {
     });
   }, 30_000);
 
+  it("a case with a personal dose and a qualifying history prints an increase in doseChanges", () => {
+    const r = runCli(["evaluate", join(FIXTURES, "alfredson-personal-dose-increase.json"), "--check"]);
+    expect(r.status).toBe(0);
+    const decision = JSON.parse(r.stdout);
+    expect(decision.doseChanges.length).toBeGreaterThan(0);
+    expect(decision.doseChanges[0]).toMatchObject({
+      direction: "increase",
+      from: { load: { kg: 10 } },
+      to: { load: { text: "backpack 15 kg", kg: 15 } },
+    });
+  }, 30_000);
+
+  it("a dose change the case expects and the engine does not make is listed as a difference", () => {
+    const dir = mkdtempSync(join(tmpdir(), "engine-cli-"));
+    const c = JSON.parse(readFileSync(join(FIXTURES, "alfredson-personal-dose-increase.json"), "utf8"));
+    c.logs = c.logs.map((log: { painDuring: number }) => ({ ...log, painDuring: 3 })); // no longer pain-free
+    writeFileSync(join(dir, "case.json"), JSON.stringify(c));
+    const r = runCli(["evaluate", join(dir, "case.json"), "--check"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("dose change eccentric-heel-drop-straight-knee: missing");
+  }, 30_000);
+
   it("exits 1 and lists the differences when a case's expectation is not met", () => {
     const dir = mkdtempSync(join(tmpdir(), "engine-cli-"));
     const c = JSON.parse(readFileSync(join(FIXTURES, "achilles-worked-example.json"), "utf8"));
