@@ -84,9 +84,17 @@ export function doseChangeWords(c: DoseChange): string {
   return `${doseText(c.from)} → ${doseText(c.to)}`;
 }
 
-/** "Heel drops: 10 → 12.5 kg — all sets done in 3 sessions, pain ≤ 3, settled." */
+/**
+ * "Heel drops: 10 → 12.5 kg — prescribed dose done in each of the last 3 sessions; pain ≤ 5/10; settled": why, as the
+ * rule's met checks (the freshness and red-flag guards left out: every change has them), else the engine's sentence.
+ */
 export function doseChangeLine(c: DoseChange): string {
-  return `${c.name}: ${doseChangeWords(c)}${c.clinicianText ? ` — ${c.clinicianText}` : ""}`;
+  const guards = new Set(["recent_data", "red_flag"]);
+  const why = c.checks
+    .filter((k) => k.status === "met" && !guards.has(k.kind) && !guards.has(k.id))
+    .map((k) => k.label.replace(`${c.name}: `, ""));
+  const reason = why.length > 0 ? why.join("; ") : c.clinicianText;
+  return `${c.name}: ${doseChangeWords(c)}${reason ? ` — ${reason}` : ""}`;
 }
 
 /** What a clinician reviews for each change: its line and the rule's checks. */

@@ -94,6 +94,8 @@ export function describeEvent(action: string, detail: Detail | null, names: Audi
     case "plan.program_version_changed":
       return `moved the plan from program version ${String(d.from)} to version ${String(d.to)}`;
     case "decision.confirmed":
+      // A hold waits for a clinician only for its dose changes (ADR 056).
+      if (d.outcome === "hold") return "confirmed the recommended dose changes";
       return `confirmed the recommendation to ${outcomeWords(d.outcome)}${d.to ? ` (${stage(d.to)})` : ""}`;
     case "decision.overridden":
       return withReason(`overrode the recommendation to ${outcomeWords(d.outcome)}`);
