@@ -27,7 +27,7 @@ export async function loadPlanFacts(
   today: string,
 ): Promise<PlanFacts> {
   const from = [addDays(today, -HISTORY_DAYS), plan.stage_entered_on].sort()[0]!;
-  const [logs, measurements, signoffs, moved, personalDose, latestDoseVersion] = await Promise.all([
+  const [logs, measurements, signoffs, moved, dose] = await Promise.all([
     db
       .selectFrom("daily_log")
       .selectAll()
@@ -53,17 +53,30 @@ export async function loadPlanFacts(
     plan.current_stage_id === undefined ? null : loadMovedOn(db, { ...plan, current_stage_id: plan.current_stage_id }),
     plan.current_stage_id === undefined
       ? undefined
-      : getPersonalDose(db, plan.id, { stageId: plan.current_stage_id, stageEnteredOn: plan.stage_entered_on }),
-    plan.current_stage_id === undefined ? undefined : latestDoseVersionOfPlan(db, plan.id),
+      : loadDose(db, { ...plan, current_stage_id: plan.current_stage_id }),
   ]);
   return {
     movedOn: moved,
-    ...(personalDose ? { personalDose } : {}),
-    ...(latestDoseVersion === undefined ? {} : { latestDoseVersion }),
+    ...(dose?.personalDose ? { personalDose: dose.personalDose } : {}),
+    ...(dose ? { latestDoseVersion: dose.latestDoseVersion } : {}),
     logs: logs.map(toLogFact),
     measurements: measurements.map(toMeasurementFact),
     signoffs: signoffs.map((s): SignoffFact => ({ itemId: s.item_id, date: s.signed_on, clinicianId: s.clinician_id })),
   };
+}
+
+/**
+ * The current stay's dose and the plan's highest dose version, the version first: a dose change applied from these
+ * facts is written as that version + 1, so a version saved after this read collides with it (unique index) rather
+ * than being overwritten by a change built on the dose before it (ADR 056).
+ */
+async function loadDose(db: DB, plan: { id: string; stage_entered_on: string; current_stage_id: string }) {
+  const latestDoseVersion = await latestDoseVersionOfPlan(db, plan.id);
+  const personalDose = await getPersonalDose(db, plan.id, {
+    stageId: plan.current_stage_id,
+    stageEnteredOn: plan.stage_entered_on,
+  });
+  return { latestDoseVersion, personalDose };
 }
 
 /**

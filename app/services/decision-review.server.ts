@@ -125,10 +125,11 @@ async function confirmedDoseWrites(
   const decisionId = decision.id;
   const stay = { stageId: plan.current_stage_id, stageEnteredOn: plan.stage_entered_on };
   const stage = programOfPlan(plan).stages.find((s) => s.id === plan.current_stage_id);
-  const [current, latestVersion] = await Promise.all([
-    getPersonalDose(db, plan.id, stay),
-    latestDoseVersionOfPlan(db, plan.id),
-  ]);
+  // The plan's latest version is read before the dose it checks (as tailorDose does): a tailoring committed in between
+  // then shows as stale, or takes the number this confirm writes (the unique index lets one in). Read the other way
+  // round, a version saved between the two reads would be overwritten by one built on the dose before it.
+  const latestVersion = await latestDoseVersionOfPlan(db, plan.id);
+  const current = await getPersonalDose(db, plan.id, stay);
   if (!stage || isDoseChangeStale(changes, personalPrescription(stage, current))) return doseChangedSince;
   const writes = doseChangeWrites(db, { plan, stay, decisionId, changes, current, latestVersion, actor: clinician });
   return { ok: true as const, writes };

@@ -330,8 +330,8 @@ describe("triage lists dose changes awaiting the physio", () => {
 });
 
 describe("confirming a dose change while a colleague tailors the same dose", () => {
-  it("one wins and the other is told; the dose is never built on a stale read (8 rounds)", async () => {
-    for (let round = 0; round < 8; round++) {
+  it("one wins and the other is told; the dose is never built on a stale read (12 rounds)", async () => {
+    for (let round = 0; round < 12; round++) {
       const { cast, planId } = await tailoredTo10kg();
       const from = await heelRaiseDose(await planRow(planId));
       const { decisionId } = await recordDecisionWith(planId, [increase(from, 12.5)]);
