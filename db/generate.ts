@@ -123,6 +123,7 @@ export async function generateLargeClinic(db: DB, options: GenerateOptions) {
           created_at: now,
           updated_at: now,
           version: 0,
+          dose_approval_mode: "confirm",
         };
         await trx.insertInto("plan").values(plan).execute();
         planRows.push({ id: planId, patientId });

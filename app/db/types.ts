@@ -143,6 +143,8 @@ export interface PlanTable {
   updated_at: string;
   /** Moved on by every write that records a decision or changes the plan (ADR 047); 0 when created. */
   version: Generated<number>;
+  /** Whether the engine's dose changes wait for a clinician ('confirm') or apply at once (ADR 056). */
+  dose_approval_mode: Generated<ApprovalMode>;
 }
 
 export interface DailyLogTable {
@@ -219,6 +221,8 @@ export interface DecisionTable {
   reviewed_at: string | null;
   review_reason: string | null;
   created_at: string;
+  /** JSON: the engine's DoseChange[]; null on decisions made before ADR 056 (none). */
+  dose_changes: string | null;
 }
 
 export interface AuditEventTable {

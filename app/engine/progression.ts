@@ -195,7 +195,7 @@ function exerciseChange(
     patient = `${capitalise(name)}: ${to.reps} reps per set from today (was ${from.reps ?? "?"}).`;
   }
   if (reason === "step_back") patient = `${patient.replace(/\.$/, "")}, so your symptoms can settle.`;
-  if (capped) patient += " That is as far as this step goes for now.";
+  if (capped) patient += " That is the most this stage asks for.";
   if (p.rule.patientText) patient += ` ${p.rule.patientText}`;
   return {
     part: "exercise",
@@ -232,7 +232,7 @@ function runChange(
 ): DoseChange {
   let patient = `Your run: ${runWords(to)} from today (was ${runWords(from)})`;
   patient += reason === "step_back" ? ", so your symptoms can settle." : ".";
-  if (capped) patient += " That is as far as this step goes for now.";
+  if (capped) patient += " That is the most this stage asks for.";
   if (rulePatientText) patient += ` ${rulePatientText}`;
   return {
     part: "run",

@@ -11,5 +11,6 @@
  * settle/soreness/swelling/trend gates counting since the stage began. 2.4.0: progression rules decide
  * `doseChanges` (a step up or back of the patient's own dose, a regress's load reduction), the 'dose' scope, the
  * dose_done criterion and the session-effort condition. Minor, not major: the Decision shape gained `doseChanges` in
- * 2.3.0's contract, always empty until now, so no reader of a decision meets a new key.) */
-export const ENGINE_VERSION = "2.4.0";
+ * 2.3.0's contract, always empty until now, so no reader of a decision meets a new key. 2.4.1: patient sentences say
+ * "stage", never "step".) */
+export const ENGINE_VERSION = "2.4.1";

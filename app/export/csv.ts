@@ -69,6 +69,25 @@ export function recordToCsv(record: PatientRecord): string {
       detail: `${stageName(programOf.get(d.planId), d.fromStageId)} -> ${stageName(programOf.get(d.planId), d.toStageId)}; ${d.clinicianSummary}${d.reviewReason ? `; reason: ${d.reviewReason}` : ""}`,
     });
   }
+  const CAUSE_WORDS: Record<string, string> = {
+    tailored: "tailored by the physio",
+    prepared: "prepared for the stage",
+    version_move: "program version move",
+    progression: "progression rule",
+    step_back: "step back rule",
+    regress: "regress rule",
+  };
+  for (const h of record.doseHistory ?? []) {
+    const stage = stageName(programOf.get(h.planId), h.stageId);
+    rows.push({
+      date: h.date,
+      record: "dose",
+      item: `Dose: ${h.exercise}`,
+      side: null,
+      value: `${h.from} -> ${h.to}`,
+      detail: `${stage}${h.prepared ? " (prepared)" : ""}; ${CAUSE_WORDS[h.cause] ?? h.cause}; by ${h.changedBy ?? "the engine (automatic)"}; version ${h.version}; reason: ${h.reason}`,
+    });
+  }
   rows.sort((a, b) => String(a.date).localeCompare(String(b.date)));
   // Cells starting with = + - @ are prefixed so spreadsheet apps never run them as formulas (CSV injection).
   const safe = rows.map((row) =>

@@ -197,6 +197,29 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
     add(provenance);
   }
 
+  // The personal dose history: a Provenance per change of a plan's dose, by the physio or by the engine (ADR 056).
+  for (const h of record.doseHistory ?? []) {
+    const stage = stageName(programOf.get(h.planId), h.stageId);
+    const byClinician = h.changedById !== null && clinicianRef && h.changedById === record.clinician?.id;
+    const provenance = {
+      resourceType: "Provenance",
+      id: fhirUuid(`${h.planId}/dose/${h.version}/${h.exercise}`),
+      target: [ref(h.planId)],
+      recorded: h.recordedAt,
+      occurredDateTime: h.date,
+      activity: { text: `dose ${h.cause.replace(/_/g, " ")} (${stage}): ${h.exercise} ${h.from} → ${h.to}` },
+      reason: [{ text: h.reason }],
+      agent: [
+        h.changedBy === null
+          ? { type: { text: "applied automatically" }, who: ref(engineDeviceId, "Stagewise progression engine") }
+          : byClinician
+            ? { type: { text: "changed the dose" }, who: clinicianRef }
+            : { type: { text: "changed the dose" }, who: { display: h.changedBy } },
+      ],
+    } satisfies Provenance;
+    add(provenance);
+  }
+
   return { resourceType: "Bundle", type: "collection", timestamp: record.exportedAt, entry: entries };
 }
 

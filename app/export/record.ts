@@ -79,6 +79,30 @@ export type PatientRecord = {
     reviewedBy: string | null;
     reviewReason: string | null;
   }>;
+  /**
+   * The personal dose history (ADR 052, 056): one entry per exercise (or the run) a dose version changed, oldest
+   * first. Optional so a record built before it still exports.
+   */
+  doseHistory?: Array<{
+    planId: string;
+    /** The plan's dose version that made the change. */
+    version: number;
+    /** The patient's local date it was saved. */
+    date: string;
+    recordedAt: string;
+    stageId: string;
+    /** True for a dose prepared for a coming stage. */
+    prepared: boolean;
+    exercise: string;
+    from: string;
+    to: string;
+    /** tailored, prepared, version_move, progression, step_back, regress. */
+    cause: string;
+    reason: string;
+    /** The clinician's name, or null when the engine applied it automatically. */
+    changedBy: string | null;
+    changedById: string | null;
+  }>;
 };
 
 /** An exercise's name in the plan's program (any stage) or among those added for the patient, else its id read aloud. */

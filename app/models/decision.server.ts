@@ -47,6 +47,7 @@ export function decisionRow(row: {
     reviewed_at: null,
     review_reason: null,
     created_at: row.createdAt ?? nowIso(),
+    dose_changes: JSON.stringify(d.doseChanges ?? []),
   };
 }
 

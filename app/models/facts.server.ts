@@ -1,6 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DailyLog } from "~/db/types.ts";
 import { logDetailsOf } from "~/models/daily-log.server.ts";
+import { getPersonalDose, latestDoseVersionOfPlan, type PersonalDoseVersion } from "~/models/personal-dose.server.ts";
 import type { DailyLogFact, MeasurementFact, SignoffFact } from "~/engine/index.ts";
 import { addDays } from "~/engine/index.ts";
 
@@ -13,6 +14,10 @@ export type PlanFacts = {
   signoffs: SignoffFact[];
   /** The day of the applied decision that moved the plan into its stage, when that is the entry date (engine `movedOn`). */
   movedOn?: string | null;
+  /** The patient's own dose of the current stay (undefined: the program's), read with the facts (ADR 056). */
+  personalDose?: PersonalDoseVersion;
+  /** The plan's highest dose version when read: a dose change applied from these facts is written as the next. */
+  latestDoseVersion?: number;
 };
 
 /** Everything the engine needs about a plan, bounded by date so the cost doesn't grow with total history. */
@@ -22,7 +27,7 @@ export async function loadPlanFacts(
   today: string,
 ): Promise<PlanFacts> {
   const from = [addDays(today, -HISTORY_DAYS), plan.stage_entered_on].sort()[0]!;
-  const [logs, measurements, signoffs, moved] = await Promise.all([
+  const [logs, measurements, signoffs, moved, dose] = await Promise.all([
     db
       .selectFrom("daily_log")
       .selectAll()
@@ -46,13 +51,32 @@ export async function loadPlanFacts(
       .where("signed_on", "<=", today)
       .execute(),
     plan.current_stage_id === undefined ? null : loadMovedOn(db, { ...plan, current_stage_id: plan.current_stage_id }),
+    plan.current_stage_id === undefined
+      ? undefined
+      : loadDose(db, { ...plan, current_stage_id: plan.current_stage_id }),
   ]);
   return {
     movedOn: moved,
+    ...(dose?.personalDose ? { personalDose: dose.personalDose } : {}),
+    ...(dose ? { latestDoseVersion: dose.latestDoseVersion } : {}),
     logs: logs.map(toLogFact),
     measurements: measurements.map(toMeasurementFact),
     signoffs: signoffs.map((s): SignoffFact => ({ itemId: s.item_id, date: s.signed_on, clinicianId: s.clinician_id })),
   };
+}
+
+/**
+ * The current stay's dose and the plan's highest dose version, the version first: a dose change applied from these
+ * facts is written as that version + 1, so a version saved after this read collides with it (unique index) rather
+ * than being overwritten by a change built on the dose before it (ADR 056).
+ */
+async function loadDose(db: DB, plan: { id: string; stage_entered_on: string; current_stage_id: string }) {
+  const latestDoseVersion = await latestDoseVersionOfPlan(db, plan.id);
+  const personalDose = await getPersonalDose(db, plan.id, {
+    stageId: plan.current_stage_id,
+    stageEnteredOn: plan.stage_entered_on,
+  });
+  return { latestDoseVersion, personalDose };
 }
 
 /**

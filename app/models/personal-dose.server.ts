@@ -132,40 +132,55 @@ export async function latestDoseVersionOfPlan(db: DB, planId: string): Promise<n
  * Appends a version. The unique (plan_id, version) index refuses a second row with the same number, so of two
  * concurrent saves from the same starting version only one is written (see isDuplicateVersion).
  */
-export async function insertPersonalDose(
-  db: DB,
-  row: {
-    clinicId: string;
-    planId: string;
-    version: number;
-    stageId: string;
-    stageEnteredOn: string;
-    programVersion: number;
-    exercises: PersonalExerciseEntry[];
-    run: RunDose | null;
-    cause: "tailored" | "prepared" | "version_move";
-    reason: string;
-    changedBy: string | null;
-  },
-): Promise<void> {
-  await db
-    .insertInto("personal_dose")
-    .values({
-      id: newId(),
-      clinic_id: row.clinicId,
-      plan_id: row.planId,
-      version: row.version,
-      stage_id: row.stageId,
-      stage_entered_on: row.stageEnteredOn,
-      program_version: row.programVersion,
-      exercises: JSON.stringify(row.exercises),
-      run: row.run === null ? null : JSON.stringify(row.run),
-      cause: row.cause,
-      reason: row.reason,
-      changed_by: row.changedBy,
-      created_at: nowIso(),
-    })
+export async function insertPersonalDose(db: DB, row: NewPersonalDoseVersion): Promise<void> {
+  await insertPersonalDoseQuery(db, row).execute();
+}
+
+/** Why a version was written: a physio's tailoring or preparation, a program version move, or an engine dose change. */
+export type DoseCause = "tailored" | "prepared" | "version_move" | "progression" | "step_back" | "regress";
+
+export type NewPersonalDoseVersion = {
+  clinicId: string;
+  planId: string;
+  version: number;
+  stageId: string;
+  stageEnteredOn: string;
+  programVersion: number;
+  exercises: PersonalExerciseEntry[];
+  run: RunDose | null;
+  cause: DoseCause;
+  reason: string;
+  changedBy: string | null;
+};
+
+/** insertPersonalDose's statement, not yet run: for a write batch (ADR 047, ADR 056). */
+export function insertPersonalDoseQuery(db: DB, row: NewPersonalDoseVersion) {
+  return db.insertInto("personal_dose").values({
+    id: newId(),
+    clinic_id: row.clinicId,
+    plan_id: row.planId,
+    version: row.version,
+    stage_id: row.stageId,
+    stage_entered_on: row.stageEnteredOn,
+    program_version: row.programVersion,
+    exercises: JSON.stringify(row.exercises),
+    run: row.run === null ? null : JSON.stringify(row.run),
+    cause: row.cause,
+    reason: row.reason,
+    changed_by: row.changedBy,
+    created_at: nowIso(),
+  });
+}
+
+/** Every dose version of a plan, oldest first (charts and exports). */
+export async function doseVersionsOfPlan(db: DB, planId: string): Promise<PersonalDoseVersion[]> {
+  const rows = await db
+    .selectFrom("personal_dose")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .orderBy("version")
     .execute();
+  return rows.map(versionOf);
 }
 
 /** Whether an insert failed on the unique (plan_id, version) index: SQLite's and PostgreSQL's words for it. */

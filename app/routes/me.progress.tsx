@@ -73,6 +73,18 @@ export default function ProgressPage() {
           </p>
         </Card>
 
+        {view.loads.length > 0 ? (
+          <Card title="Your loads in this stage">
+            <ul>
+              {view.loads.map((l) => (
+                <li key={l.name}>
+                  <strong>{l.name}</strong>: {l.from === l.to ? `${l.to} kg` : `from ${l.from} to ${l.to} kg`}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+
         <Card title="Sessions done">
           <AdherenceFigure adherence={view.adherence} />
         </Card>

@@ -35,6 +35,17 @@ export const StartPlanSchema = z.object({
 });
 export type StartPlanForm = z.output<typeof StartPlanSchema>;
 
+export const DOSE_APPROVAL_MODES = [
+  { value: "confirm", label: "I confirm each dose change (recommended)" },
+  { value: "automatic", label: "Dose changes apply automatically" },
+] as const;
+
+export const DoseApprovalSchema = z.object({
+  planId: requiredText("the plan", 80),
+  doseApprovalMode: z.enum(["confirm", "automatic"], { error: "Choose how dose changes are approved" }),
+});
+export type DoseApprovalForm = z.output<typeof DoseApprovalSchema>;
+
 export const PlanIdSchema = z.object({ planId: requiredText("the plan", 80) });
 
 export const ConfirmDecisionSchema = z.object({ decisionId: requiredText("the decision", 80) });

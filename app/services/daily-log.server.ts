@@ -1,6 +1,5 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DailyLog } from "~/db/types.ts";
-import { runWriteBatch } from "~/db/write-batch.server.ts";
 import { auditQuery, recordAudit } from "~/models/audit.server.ts";
 import { getLogForPlanDate, upsertLogForDay, upsertLogQuery, type DailyLogValues } from "~/models/daily-log.server.ts";
 import type { Decision, Prescription } from "~/engine/index.ts";
@@ -13,6 +12,7 @@ import {
 } from "~/schemas/daily-log.ts";
 import { loadPlanFacts, withLogOfDay, type PlanFacts } from "~/models/facts.server.ts";
 import { claimPlanVersion, getPlanForUpdate } from "~/models/plan.server.ts";
+import { runBatchUnlessDoseClash } from "~/services/dose-change.server.ts";
 import { decidePlan, decisionWrites, recordDecision } from "~/services/evaluation.server.ts";
 import { prescriptionOnDay } from "~/services/personal-dose-day.server.ts";
 import { nowIso } from "~/utils/dates.ts";
@@ -213,7 +213,8 @@ async function upsertAndEvaluate(
     if (stale) return stale;
     const log = logAfterSave(plan, date, existing, forNewDay, onExistingDay);
     const evaluation = facts ? evaluateSafely(db, patient, current, withLogOfDay(facts, log)) : null;
-    const written = await runWriteBatch(db, [
+    // A dose version taken by a tailoring in between (automatic dose changes) is a conflict too: read again.
+    const written = await runBatchUnlessDoseClash(db, [
       { query: claimPlanVersion(db, plan), expectChanges: 1 },
       { query: upsertLogQuery(db, plan, date, forNewDay, onExistingDay, { id: log.id, now: log.updated_at }) },
       { query: auditQuery(db, logAudit(patient, plan, log)) },
@@ -276,7 +277,7 @@ function evaluateSafely(db: DB, patient: PatientUser, current: PatientPlan, fact
     );
     return null;
   }
-  return decisionWrites(db, current.plan, decision, current.today, patient);
+  return decisionWrites(db, current.plan, decision, current.today, patient, facts);
 }
 
 /** The save with the plan locked for the whole transaction: the last resort after two lost version checks. */
@@ -301,7 +302,7 @@ async function upsertAndEvaluateLocked(
       await claimPlanVersion(trx, plan).execute();
       return saved(log, null);
     }
-    const recorded = await recordDecision(trx, plan, evaluation.result.decision, current.today, patient);
+    const recorded = await recordDecision(trx, plan, evaluation.result.decision, current.today, patient, facts ?? {});
     return saved(log, recorded.decisionId);
   });
 }

@@ -1,11 +1,21 @@
 import type { DB } from "~/db/client.server.ts";
-import { runWriteBatch } from "~/db/write-batch.server.ts";
+import type { Flag } from "~/engine/index.ts";
 import { auditQuery, recordAudit } from "~/models/audit.server.ts";
 import { getDecisionInClinic, markDecisionReviewed, markReviewedQuery } from "~/models/decision.server.ts";
 import { setPlanStageQuery } from "~/models/plan-stage.server.ts";
 import { bumpPlanVersion, getPlanInClinic } from "~/models/plan.server.ts";
 import { getUserById } from "~/models/user.server.ts";
-import { outcomeChange } from "./evaluation.server.ts";
+import { getPersonalDose, latestDoseVersionOfPlan } from "~/models/personal-dose.server.ts";
+import {
+  applicableDoseChanges,
+  doseChangeLine,
+  doseChangesOf,
+  doseChangeWrites,
+  isDoseChangeStale,
+  runBatchUnlessDoseClash,
+} from "./dose-change.server.ts";
+import { outcomeChange, programOfPlan } from "./evaluation.server.ts";
+import { personalPrescription } from "./personal-prescription.server.ts";
 import { reevaluate } from "./plan-change.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 
@@ -44,6 +54,15 @@ export async function confirmDecisionAsOf(
   const plan = await getPlanInClinic(db, clinician.clinic_id, decision.plan_id);
   if (!plan) return { ok: false as const, status: 404 as const, message: "Plan not found" };
   if (decision.status !== "pending") return alreadyReviewed;
+  const doseChanges = applicableDoseChanges({
+    outcome: decision.outcome,
+    fromStageId: decision.from_stage_id,
+    toStageId: decision.to_stage_id,
+    flags: JSON.parse(decision.flags) as Flag[],
+    doseChanges: doseChangesOf(decision.dose_changes),
+  });
+  const doseWrites = await confirmedDoseWrites(db, clinician, plan, decision, doseChanges);
+  if (!doseWrites.ok) return doseWrites;
   const change = outcomeChange(
     plan,
     { outcome: decision.outcome, toStageId: decision.to_stage_id, evaluatedFor: decision.evaluated_for },
@@ -53,13 +72,14 @@ export async function confirmDecisionAsOf(
   // this confirm then reads again and evaluates on the new stage, instead of leaving a stale pending advance; and the
   // plan's row is taken before the decision's, in the order a save takes them (PostgreSQL: no deadlock). The decision
   // must still be pending: a newer evaluation may have superseded it since it was read (then 409, nothing written).
-  const written = await runWriteBatch(db, [
+  const written = await runBatchUnlessDoseClash(db, [
     { query: bumpPlanVersion(db, plan.id) },
     {
       query: markReviewedQuery(db, decisionId, { status: "applied", reviewerId: clinician.id, reason: null }),
       expectChanges: 1,
     },
     ...(change ? [{ query: setPlanStageQuery(db, plan.id, change) }] : []),
+    ...doseWrites.writes,
     {
       query: auditQuery(db, {
         clinicId: clinician.clinic_id,
@@ -68,11 +88,51 @@ export async function confirmDecisionAsOf(
         entityType: "decision",
         entityId: decisionId,
         planId: plan.id,
-        detail: { outcome: decision.outcome, from: decision.from_stage_id, to: decision.to_stage_id },
+        detail: {
+          outcome: decision.outcome,
+          from: decision.from_stage_id,
+          to: decision.to_stage_id,
+          ...(doseChanges.length > 0 ? { doseChanges: doseChanges.map(doseChangeLine) } : {}),
+        },
       }),
     },
   ]);
-  return written.ok ? { ok: true as const } : alreadyReviewed;
+  if (written.ok) return { ok: true as const };
+  // -1: a tailoring took the dose version this confirm was to write (ADR 056).
+  return written.conflictAt === -1 ? doseChangedSince : alreadyReviewed;
+}
+
+const doseChangedSince = {
+  ok: false as const,
+  status: 409 as const,
+  message:
+    "The patient's dose changed since this recommendation (someone tailored it). Nothing was applied: evaluate again, or override it.",
+};
+
+/**
+ * The writes that apply a confirmed decision's dose changes (ADR 056), read outside the batch: refused when the dose
+ * they start from is no longer the patient's, or the patient has left the stage — a stale decision never applies.
+ */
+async function confirmedDoseWrites(
+  db: DB,
+  clinician: Clinician,
+  plan: NonNullable<Awaited<ReturnType<typeof getPlanInClinic>>>,
+  decision: { id: string; from_stage_id: string },
+  changes: ReturnType<typeof applicableDoseChanges>,
+) {
+  if (changes.length === 0) return { ok: true as const, writes: [] };
+  if (decision.from_stage_id !== plan.current_stage_id) return doseChangedSince;
+  const decisionId = decision.id;
+  const stay = { stageId: plan.current_stage_id, stageEnteredOn: plan.stage_entered_on };
+  const stage = programOfPlan(plan).stages.find((s) => s.id === plan.current_stage_id);
+  // The plan's latest version is read before the dose it checks (as tailorDose does): a tailoring committed in between
+  // then shows as stale, or takes the number this confirm writes (the unique index lets one in). Read the other way
+  // round, a version saved between the two reads would be overwritten by one built on the dose before it.
+  const latestVersion = await latestDoseVersionOfPlan(db, plan.id);
+  const current = await getPersonalDose(db, plan.id, stay);
+  if (!stage || isDoseChangeStale(changes, personalPrescription(stage, current))) return doseChangedSince;
+  const writes = doseChangeWrites(db, { plan, stay, decisionId, changes, current, latestVersion, actor: clinician });
+  return { ok: true as const, writes };
 }
 
 const alreadyReviewed = {
@@ -138,7 +198,14 @@ export async function overrideDecision(
       entityType: "decision",
       entityId: decisionId,
       planId: decision.plan_id,
-      detail: { outcome: decision.outcome, reason: input.reason },
+      detail: {
+        outcome: decision.outcome,
+        reason: input.reason,
+        // Overriding rejects the dose changes too: they are named, so the trail says what was turned down.
+        ...(doseChangesOf(decision.dose_changes).length > 0
+          ? { rejectedDoseChanges: doseChangesOf(decision.dose_changes).map(doseChangeLine) }
+          : {}),
+      },
     });
     return { ok: true as const };
   });

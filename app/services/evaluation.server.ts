@@ -1,6 +1,6 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DecisionStatus, Plan } from "~/db/types.ts";
-import { runWriteBatch, type BatchWrite } from "~/db/write-batch.server.ts";
+import type { BatchWrite } from "~/db/write-batch.server.ts";
 import { evaluate, ProgramSchema, stageEntryDate, type Decision, type Program } from "~/engine/index.ts";
 import { auditQuery } from "~/models/audit.server.ts";
 import {
@@ -12,6 +12,7 @@ import {
 import { loadPlanFacts, type PlanFacts } from "~/models/facts.server.ts";
 import { setPlanStage, setPlanStageQuery, type StageChange } from "~/models/plan-stage.server.ts";
 import { claimPlanVersion, getPlanForUpdate, getPlanInClinic } from "~/models/plan.server.ts";
+import { applicableDoseChanges, doseChangeWrites, doseInputOf, runBatchUnlessDoseClash } from "./dose-change.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { deepFreeze } from "~/utils/deep-freeze.ts";
 
@@ -88,15 +89,18 @@ export async function evaluatePlan(
     if (attempt > 0) plan = (await getPlanInClinic(db, plan.clinic_id, plan.id)) ?? plan;
     const facts = await loadPlanFacts(db, plan, today);
     const decision = decidePlan(plan, args.timeZone, today, facts);
-    const { writes, result } = decisionWrites(db, plan, decision, today, actor);
-    const written = await runWriteBatch(db, [{ query: claimPlanVersion(db, plan), expectChanges: 1 }, ...writes]);
+    const { writes, result } = decisionWrites(db, plan, decision, today, actor, facts);
+    const written = await runBatchUnlessDoseClash(db, [
+      { query: claimPlanVersion(db, plan), expectChanges: 1 },
+      ...writes,
+    ]);
     if (written.ok) return { ...result, logsUsed: logsUsedOf(facts) };
   }
   return db.transaction().execute(async (trx) => {
     const locked = (await getPlanForUpdate(trx, plan.id)) ?? plan;
     const facts = await loadPlanFacts(trx, locked, today);
     const decision = decidePlan(locked, args.timeZone, today, facts);
-    const result = await recordDecision(trx, locked, decision, today, actor);
+    const result = await recordDecision(trx, locked, decision, today, actor, facts);
     return { ...result, logsUsed: logsUsedOf(facts) };
   });
 }
@@ -110,14 +114,21 @@ function logsUsedOf(facts: PlanFacts): LogsUsed | null {
 
 /** The engine's decision for a plan from facts already loaded (pure; no database). */
 export function decidePlan(plan: Plan, timeZone: string, today: string, facts: PlanFacts): Decision {
-  const { movedOn, ...history } = facts;
+  const { movedOn, personalDose, latestDoseVersion: _latest, ...history } = facts;
+  const program = programOfPlan(plan);
+  const stage = program.stages.find((s) => s.id === plan.current_stage_id);
   return evaluate({
-    program: programOfPlan(plan),
+    program,
     plan: planFacts(plan, timeZone, movedOn ?? null),
     today,
     ...history,
+    // The patient's own dose, which progression rules change (ADR 056).
+    ...(stage ? { dose: doseInputOf(plan, stage, personalDose, timeZone) } : {}),
   });
 }
+
+/** What applying a dose change needs from the facts read before the write (ADR 047). */
+type DoseState = Pick<PlanFacts, "personalDose" | "latestDoseVersion">;
 
 /**
  * Records a decision and puts it into effect as described on evaluatePlan, inside a transaction that holds the plan
@@ -129,8 +140,9 @@ export async function recordDecision(
   decision: Decision,
   today: string,
   actor: Actor,
+  dose: DoseState,
 ): Promise<Omit<EvaluationResult, "logsUsed">> {
-  const { writes, result } = decisionWrites(trx, plan, decision, today, actor);
+  const { writes, result } = decisionWrites(trx, plan, decision, today, actor, dose);
   for (const write of [{ query: claimPlanVersion(trx, plan) }, ...writes]) {
     await trx.executeQuery(write.query.compile());
   }
@@ -148,6 +160,7 @@ export function decisionWrites(
   decision: Decision,
   today: string,
   actor: Actor,
+  dose: DoseState,
 ): { writes: BatchWrite[]; result: Omit<EvaluationResult, "logsUsed"> } {
   const writes: BatchWrite[] = [{ query: supersedePendingQuery(db, plan.id) }];
   if (decision.outcome === "hold") writes.push({ query: deleteHeldOfDayQuery(db, plan.id, today) });
@@ -155,15 +168,45 @@ export function decisionWrites(
   const applyNow =
     decision.outcome === "regress" ||
     (decision.outcome !== "hold" && plan.approval_mode === "automatic" && !decision.requiresClinician);
-  const status: DecisionStatus = decision.outcome === "hold" ? "info" : applyNow ? "applied" : "pending";
+  // Dose changes (ADR 056): a regress's reduction applies with the regress; on a hold they wait for the clinician
+  // unless the plan applies dose changes automatically. A hold that carries them is pending (or applied), not info.
+  const doseChanges = applicableDoseChanges(decision);
+  const doseAuto = plan.dose_approval_mode === "automatic" && !decision.requiresClinician;
+  const holdStatus: DecisionStatus = doseChanges.length === 0 ? "info" : doseAuto ? "applied" : "pending";
+  const status: DecisionStatus = decision.outcome === "hold" ? holdStatus : applyNow ? "applied" : "pending";
   const row = decisionRow({ clinicId: plan.clinic_id, planId: plan.id, decision, status });
   writes.push({ query: insertDecisionQuery(db, row) });
 
   let stageChanged = false;
+  const change = applyNow ? outcomeChange(plan, decision, today) : null;
   if (applyNow) {
-    const change = outcomeChange(plan, decision, today);
     if (change) writes.push({ query: setPlanStageQuery(db, plan.id, change) });
     stageChanged = decision.toStageId !== plan.current_stage_id || decision.outcome === "complete";
+  }
+  if (status === "applied" && doseChanges.length > 0) {
+    writes.push(
+      ...doseChangeWrites(db, {
+        plan,
+        stay: { stageId: decision.toStageId, stageEnteredOn: change?.enteredOn ?? plan.stage_entered_on },
+        decisionId: row.id,
+        changes: doseChanges,
+        current: dose.personalDose,
+        latestVersion: dose.latestDoseVersion ?? 0,
+        actor: null,
+      }),
+    );
+  } else if (status === "pending" && doseChanges.length > 0 && decision.outcome === "hold") {
+    writes.push({
+      query: auditQuery(db, {
+        clinicId: plan.clinic_id,
+        actor,
+        action: "decision.dose_changes.proposed",
+        entityType: "decision",
+        entityId: row.id,
+        planId: plan.id,
+        detail: { evaluatedFor: today, changes: doseChanges.length, engineVersion: decision.engineVersion },
+      }),
+    });
   }
   if (decision.outcome !== "hold") {
     const action = applyNow ? `decision.${decision.outcome}.applied` : `decision.${decision.outcome}.proposed`;

@@ -58,8 +58,9 @@ export function painZones(model: PainModel, metric: "during" | "after"): PainZon
   const tones = Array.from({ length: 11 }, (_, v): ZoneTone =>
     v >= highFrom ? "high" : v <= safeTo ? "safe" : "caution",
   );
+  // A pain-free plan (limit 0): "0 safe", not "0–0 safe".
   const legend =
-    `0–${safeTo} safe` +
+    (safeTo === 0 ? "0 safe" : `0–${safeTo} safe`) +
     (highFrom - 1 > safeTo ? ` · ${safeTo + 1}–${highFrom - 1} acceptable` : "") +
     ` · ${highFrom}–10 ${limit === null ? "tell your physio" : "too high for your plan"}`;
   return { limit, inclusive, tones, legend };

@@ -12,6 +12,8 @@ import {
   type Stage,
 } from "~/engine/index.ts";
 import { listLogsForPlan } from "~/models/daily-log.server.ts";
+import { doseVersionsOfPlan, getPersonalDose, PREPARED } from "~/models/personal-dose.server.ts";
+import { personalPrescription } from "~/services/personal-prescription.server.ts";
 import { getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import { loadMovedOn, loadPlanFacts } from "~/models/facts.server.ts";
 import { decidePlan } from "~/services/evaluation.server.ts";
@@ -114,7 +116,8 @@ export async function progressView(db: DB, patient: PatientUser) {
   const { plan, program, stage, stageIndex, today } = current;
   const { latest, checks, load, summary, movedOn } = await standingToday(db, plan, patient.time_zone, today);
   const awaitingMove =
-    latest && latest.status === "pending"
+    // A pending hold carries dose changes only (ADR 056): no move awaits.
+    latest && latest.status === "pending" && latest.outcome !== "hold"
       ? (program.stages.find((s) => s.id === latest.to_stage_id)?.name ?? null)
       : null;
 
@@ -143,6 +146,7 @@ export async function progressView(db: DB, patient: PatientUser) {
     awaitingMove,
     gates,
     metCount: gates.filter((g) => g.status === "met").length,
+    loads: await stageLoads(db, plan, stage),
     pain: {
       limit: painZones(program.painModel, "during").limit,
       during: chartLogs.map((l) => ({ date: l.log_date, value: l.pain_during })),
@@ -194,4 +198,25 @@ function shownAdherence(r: AdherenceReading, scope: "stage" | "plan") {
     perWeek: r.perWeek,
     percent: r.percent === null ? null : oneDecimal(r.percent),
   };
+}
+
+/**
+ * Each loaded exercise of this stage from the dose the patient started it on to today's (ADR 056): "Heel drops: from
+ * 0 to 12.5 kg". Body-weight exercises without kg are left out.
+ */
+async function stageLoads(db: DB, plan: Plan, stage: Stage) {
+  const stay = { stageId: plan.current_stage_id, stageEnteredOn: plan.stage_entered_on };
+  const [current, versions] = await Promise.all([getPersonalDose(db, plan.id, stay), doseVersionsOfPlan(db, plan.id)]);
+  const firstOfStay = versions.find((v) => v.stageId === stay.stageId && v.stageEnteredOn === stay.stageEnteredOn);
+  // The stay began on the program's dose, or on the latest dose prepared for the stage before its first own version.
+  const prepared = versions
+    .filter((v) => v.stageId === stay.stageId && v.stageEnteredOn === PREPARED)
+    .filter((v) => !firstOfStay || v.version < firstOfStay.version)
+    .at(-1);
+  const kgAtStart = new Map(personalPrescription(stage, prepared).exercises.map((e) => [e.id, e.load?.kg ?? 0]));
+  return personalPrescription(stage, current).exercises.flatMap((e) => {
+    const to = e.load?.kg ?? 0;
+    const from = kgAtStart.get(e.id) ?? 0;
+    return to > 0 || from > 0 ? [{ name: e.name, from, to }] : [];
+  });
 }

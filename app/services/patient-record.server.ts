@@ -1,3 +1,6 @@
+import { doseChangesOf, doseChangeViews, type DoseChangeView } from "./dose-change.server.ts";
+import { doseVersionsOfPlan } from "~/models/personal-dose.server.ts";
+import { workingLoadSeries } from "./working-load.server.ts";
 import type { DB } from "~/db/client.server.ts";
 import type { Plan } from "~/db/types.ts";
 import { addDays, type Check, type Flag } from "~/engine/index.ts";
@@ -43,6 +46,8 @@ type DecisionView = {
   reviewReason: string | null;
   engineVersion: string;
   programVersion: number;
+  /** The dose changes the decision carries, each with its line and checks (ADR 056); [] for older decisions. */
+  doseChanges: DoseChangeView[];
 };
 
 /**
@@ -81,6 +86,7 @@ export async function loadPatientRecord(
           "decision.to_stage_id",
           "decision.status",
           "decision.flags",
+          "decision.dose_changes",
           "decision.clinician_summary",
           "decision.patient_summary",
           "decision.reviewed_at",
@@ -227,9 +233,18 @@ export async function loadPatientRecord(
     reviewReason: d.review_reason,
     engineVersion: d.engine_version,
     programVersion: d.program_version,
+    doseChanges: doseChangeViews(doseChangesOf(d.dose_changes)),
   }));
 
   const stageIndex = program.stages.findIndex((s) => s.id === plan.current_stage_id);
+  const stageHistory = stageHistoryOf(
+    plan,
+    startStageOf(stageEvents) ?? program.stages[0]!.id,
+    applied,
+    stageEvents.filter((a) => a.action === "plan.stage_moved"),
+    patient.time_zone,
+  );
+  const doseVersions = await doseVersionsOfPlan(db, plan.id);
   const reviewFlags = review ? (JSON.parse(review.flags) as string[]) : [];
   return {
     ...base,
@@ -237,6 +252,7 @@ export async function loadPatientRecord(
       id: plan.id,
       status: plan.status,
       approvalMode: plan.approval_mode,
+      doseApprovalMode: plan.dose_approval_mode,
       startDate: plan.start_date,
       ...stageDateOf(plan, today),
       programId: plan.program_id,
@@ -288,13 +304,17 @@ export async function loadPatientRecord(
     missingDates: live
       ? datesTheProgramLacks(program, { injuryDate: plan.injury_date, surgeryDate: plan.surgery_date })
       : [],
-    stageHistory: stageHistoryOf(
-      plan,
-      startStageOf(stageEvents) ?? program.stages[0]!.id,
-      applied,
-      stageEvents.filter((a) => a.action === "plan.stage_moved"),
-      patient.time_zone,
-    ),
+    stageHistory,
+    workingLoad: workingLoadSeries({
+      program,
+      stageHistory,
+      versions: doseVersions,
+      logs,
+      // The charts' span: the plan's days, at most the last 120.
+      from: [plan.start_date, addDays(today, -120)].sort().reverse()[0]!,
+      today,
+      timeZone: patient.time_zone,
+    }),
   };
 }
 

@@ -14,6 +14,9 @@ import {
 import { getPlanInClinic } from "~/models/plan.server.ts";
 import type { PersonalDoseForm } from "~/schemas/personal-dose.ts";
 import { programOfPlan } from "./evaluation.server.ts";
+import { personalPrescription } from "./personal-prescription.server.ts";
+
+export { personalPrescription };
 import {
   changesBetween,
   doseText,
@@ -33,32 +36,11 @@ import {
 // dose the physio prepared for that stage. Form conversion and words: personal-dose-form.server.ts.
 
 type Clinician = { id: string; clinic_id: string; role: "clinician" };
-type Exercise = Prescription["exercises"][number];
 
 const stayOf = (plan: Pick<Plan, "current_stage_id" | "stage_entered_on">) => ({
   stageId: plan.current_stage_id,
   stageEnteredOn: plan.stage_entered_on,
 });
-
-/**
- * The stage's prescription with the patient's dose applied (pure): tailored exercises replace the program's (matched
- * by exercise id, so a program version that keeps the id keeps the patient's dose), dropped ones are left out, added
- * ones come last. An entry naming an exercise the stage no longer has is ignored.
- */
-export function personalPrescription(stage: Stage, dose: PersonalDoseVersion | undefined): Prescription {
-  const prescription = stage.prescription;
-  if (!dose) return prescription;
-  const entries = new Map(dose.exercises.map((e) => [e.exerciseId, e]));
-  const fromProgram = prescription.exercises.flatMap((e): Exercise[] => {
-    const entry = entries.get(e.id);
-    if (!entry || entry.origin !== "program") return [e];
-    if (entry.dropped || !entry.dose) return [];
-    return [{ ...entry.dose, id: e.id, name: e.name }];
-  });
-  const added = dose.exercises.flatMap((e) => (e.origin === "added" && !e.dropped && e.dose ? [e.dose] : []));
-  const run = prescription.run && dose.run ? { ...dose.run, source: prescription.run.source } : prescription.run;
-  return { ...prescription, exercises: [...fromProgram, ...added], ...(run ? { run } : {}) };
-}
 
 /** The prescription the patient follows today: their plan's current stage with their own dose. */
 export async function currentPrescriptionOf(db: DB, plan: Plan, stage: Stage): Promise<Prescription> {

@@ -3,8 +3,8 @@ import type { PlanStatus } from "~/db/types.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { supersedePendingDecisions } from "~/models/decision.server.ts";
 import { setPlanStage } from "~/models/plan-stage.server.ts";
-import { getPlanInClinic, setPlanProgram, setPlanStatus } from "~/models/plan.server.ts";
-import type { StartPlanForm } from "~/schemas/plan-actions.ts";
+import { bumpPlanVersion, getPlanInClinic, setPlanProgram, setPlanStatus } from "~/models/plan.server.ts";
+import type { DoseApprovalForm, StartPlanForm } from "~/schemas/plan-actions.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { evaluatePlan, programOfPlan } from "./evaluation.server.ts";
 import { findProgramForClinic } from "./program-lookup.server.ts";
@@ -177,4 +177,39 @@ export async function movePlanToVersion(
   });
   if (result.ok) await reevaluate(db, clinician, input.planId, timeZone);
   return result;
+}
+
+/**
+ * Whether the engine's dose changes wait for a clinician or apply at once (ADR 056), audited from → to. Decisions
+ * already waiting keep waiting: the setting applies from the next evaluation.
+ */
+export async function setDoseApprovalMode(
+  db: DB,
+  clinician: Clinician,
+  input: DoseApprovalForm,
+): Promise<ChangeResult> {
+  return db.transaction().execute(async (trx): Promise<ChangeResult> => {
+    const plan = await getPlanInClinic(trx, clinician.clinic_id, input.planId);
+    if (!plan) return notFound;
+    if (plan.status !== "active" && plan.status !== "paused")
+      return { ok: false, status: 409, message: `This plan is ${plan.status}.` };
+    if (plan.dose_approval_mode === input.doseApprovalMode) return { ok: true };
+    await trx
+      .updateTable("plan")
+      .set({ dose_approval_mode: input.doseApprovalMode })
+      .where("id", "=", plan.id)
+      .execute();
+    // An evaluation that read the old setting reads again rather than apply by it.
+    await bumpPlanVersion(trx, plan.id).execute();
+    await recordAudit(trx, {
+      clinicId: clinician.clinic_id,
+      actor: clinician,
+      action: "plan.dose_approval_changed",
+      entityType: "plan",
+      entityId: plan.id,
+      planId: plan.id,
+      detail: { from: plan.dose_approval_mode, to: input.doseApprovalMode },
+    });
+    return { ok: true };
+  });
 }

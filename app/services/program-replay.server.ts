@@ -11,12 +11,15 @@ import {
   type Flag,
   type MeasurementFact,
   type Outcome,
+  type Prescription,
   type Program,
   type SignoffFact,
+  type Stage,
 } from "~/engine/index.ts";
 import { loadPlanFacts } from "~/models/facts.server.ts";
 import type { TryProgramInput } from "~/schemas/try-program.ts";
 import { todayIn } from "~/utils/dates.ts";
+import { applicableDoseChanges, doseChangeLine } from "./dose-change.server.ts";
 
 export type TryDay = {
   date: string;
@@ -28,6 +31,10 @@ export type TryDay = {
   clinicianSummary: string;
   checks: Check[];
   flags: Flag[];
+  /** The kg of each exercise of the dose in effect that day (0 = body weight), before the day's changes (ADR 056). */
+  loads: Array<{ exerciseId: string; name: string; kg: number }>;
+  /** The day's dose changes, each in words with its reason; assumed confirmed on the day. */
+  doseChanges: string[];
 };
 
 type History = {
@@ -38,6 +45,8 @@ type History = {
   signoffs: SignoffFact[];
   days: number;
   timeZone: string;
+  /** A made-up patient does exactly the dose in effect: each done session logs it (filled in as the replay goes). */
+  followsDose?: boolean;
 };
 
 const QUESTIONNAIRE_DEFAULT_MEASURE = (c: Extract<Criterion, { kind: "questionnaire" }>) => c.measure ?? c.instrument;
@@ -116,7 +125,16 @@ export function syntheticHistory(program: Program, input: TryProgramInput, today
     input.signoffs === "yes"
       ? logs.flatMap((l) => items.map((itemId) => ({ itemId, date: l.date, clinicianId: null })))
       : [];
-  return { start, involvedSide: "right", logs, measurements, signoffs, days: input.days, timeZone: "UTC" };
+  return {
+    start,
+    involvedSide: "right",
+    logs,
+    measurements,
+    signoffs,
+    days: input.days,
+    timeZone: "UTC",
+    followsDose: true,
+  };
 }
 
 /** An existing patient's recorded history (read only), from their plan's start up to today. */
@@ -157,9 +175,18 @@ export function replay(program: Program, history: History, startStageId?: string
   let enteredOn = history.start;
   let movedOn: string | null = null;
   let lastRegressOn: string | null = null;
+  // The patient's dose, carried day by day: a stage starts from its program dose; a dose change replaces it.
+  const stageOf = (id: string) => program.stages.find((s) => s.id === id);
+  let dose = { prescription: stageOf(stageId)!.prescription, since: enteredOn };
+  const logs = history.followsDose ? history.logs.map((l) => ({ ...l })) : history.logs;
   const out: TryDay[] = [];
   for (let i = 0; i < history.days; i++) {
     const today = addDays(history.start, i);
+    if (history.followsDose)
+      doseDone(
+        logs.find((l) => l.date === today),
+        dose.prescription,
+      );
     const decision = evaluate({
       program,
       today,
@@ -172,11 +199,13 @@ export function replay(program: Program, history: History, startStageId?: string
         movedOn,
         lastRegressOn,
       },
-      logs: history.logs.filter((l) => l.date <= today),
+      logs: logs.filter((l) => l.date <= today),
       measurements: history.measurements.filter((m) => m.date <= today),
       signoffs: history.signoffs.filter((s) => s.date <= today),
+      dose,
     });
     const stageIndex = program.stages.findIndex((s) => s.id === stageId);
+    const changes = applicableDoseChanges(decision);
     out.push({
       date: today,
       day: i + 1,
@@ -187,6 +216,8 @@ export function replay(program: Program, history: History, startStageId?: string
       clinicianSummary: decision.clinicianSummary,
       checks: decision.checks,
       flags: decision.flags,
+      loads: dose.prescription.exercises.map((e) => ({ exerciseId: e.id, name: e.name, kg: e.load?.kg ?? 0 })),
+      doseChanges: changes.map(doseChangeLine),
     });
     if (decision.outcome === "complete") break;
     if (decision.outcome === "advance" || (decision.outcome === "regress" && decision.toStageId !== stageId)) {
@@ -201,6 +232,35 @@ export function replay(program: Program, history: History, startStageId?: string
       movedOn = null;
     }
     if (decision.outcome === "regress") lastRegressOn = today;
+    if (stageId !== decision.fromStageId) dose = { prescription: stageOf(stageId)!.prescription, since: enteredOn };
+    else if (changes.length > 0) dose = { prescription: withDoseChanges(dose.prescription, changes), since: today };
   }
   return out;
+}
+
+/** A made-up patient's done session: every exercise of the dose in effect, as prescribed. */
+function doseDone(log: DailyLogFact | undefined, prescription: Prescription) {
+  if (!log || log.sessionDone !== "done") return;
+  log.exercises = prescription.exercises.map((e) => ({
+    exerciseId: e.id,
+    status: "done" as const,
+    sets: e.sets ?? null,
+    reps: e.reps ?? null,
+    loadKg: e.load?.kg ?? null,
+  }));
+}
+
+/** The dose after its changes: each changed exercise (or the run) replaced by its new dose, its rule kept. */
+function withDoseChanges(
+  prescription: Prescription,
+  changes: ReturnType<typeof applicableDoseChanges>,
+): Stage["prescription"] {
+  const exercises = prescription.exercises.map((e) => {
+    const change = changes.find((c) => c.part === "exercise" && c.exerciseId === e.id);
+    return change?.part === "exercise" ? { ...change.to, source: e.source, progression: e.progression } : e;
+  });
+  const runChange = changes.find((c) => c.part === "run");
+  const run =
+    prescription.run && runChange?.part === "run" ? { ...prescription.run, ...runChange.to } : prescription.run;
+  return { ...prescription, exercises, ...(run ? { run } : {}) };
 }

@@ -6,6 +6,7 @@ import { recordAudit } from "~/models/audit.server.ts";
 import { getPatientInClinic } from "~/models/patient.server.ts";
 import { addedExerciseNamesOfPlans } from "~/models/personal-dose.server.ts";
 import { nowIso } from "~/utils/dates.ts";
+import { doseHistoryOfPlans } from "./dose-history.server.ts";
 import { programOfPlan } from "./evaluation.server.ts";
 
 const EXPORT_FORMATS = ["csv", "fhir"] as const;
@@ -53,10 +54,13 @@ async function loadPatientRecord(db: DB, clinicId: string, patientId: string): P
       .orderBy("decision.created_at")
       .execute(),
   ]);
-  const ownExercises = await addedExerciseNamesOfPlans(
-    db,
-    plans.map((p) => p.id),
-  );
+  const [ownExercises, doseHistory] = await Promise.all([
+    addedExerciseNamesOfPlans(
+      db,
+      plans.map((p) => p.id),
+    ),
+    doseHistoryOfPlans(db, clinicId, plans, patient.time_zone),
+  ]);
   return {
     exportedAt: nowIso(),
     patient: {
@@ -124,6 +128,7 @@ async function loadPatientRecord(db: DB, clinicId: string, patientId: string): P
       reviewedBy: d.reviewed_by,
       reviewReason: d.review_reason,
     })),
+    doseHistory,
   };
 }
 

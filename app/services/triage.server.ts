@@ -12,6 +12,7 @@ import {
   type Flag,
 } from "~/engine/index.ts";
 import { todayIn } from "~/utils/dates.ts";
+import { doseChangeLine, doseChangesOf } from "./dose-change.server.ts";
 import { stageDateOf } from "./patient-day.server.ts";
 import { outlineKey, programOutlines } from "./caseload.server.ts";
 import { questionnairesDueForPlans } from "./questionnaire-schedule.server.ts";
@@ -57,6 +58,8 @@ export type TriageRow = {
   painTrend: Array<number | null>;
   /** Notes the patient wrote to the physio that no clinician of the clinic has marked read. */
   unreadNotes: number;
+  /** The dose changes awaiting the clinician, each with its reason (ADR 056): "Heel drops: 10 → 12.5 kg — …". */
+  doseChanges: string[];
   reasons: TriageReason[];
   decision: {
     id: string;
@@ -135,6 +138,9 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
         "decision.clinician_summary as decision_summary",
         // The full explanation only where the clinician must act on it (keeps the page light at 2,000 patients).
         sql<string | null>`case when decision.status = 'pending' then decision.checks end`.as("pending_checks"),
+        sql<string | null>`case when decision.status = 'pending' then decision.dose_changes end`.as(
+          "pending_dose_changes",
+        ),
         eb
           .selectFrom("decision as regress")
           .select((r) => r.fn.max("regress.evaluated_for").as("on"))
@@ -262,11 +268,19 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
         }
       : undefined;
     const reasons: TriageReason[] = [];
+    const doseChanges = doseChangesOf(plan.pending_dose_changes).map(doseChangeLine);
 
     if (decision?.status === "pending") {
       reasons.push({
         code: "pending_advance",
-        label: decision.outcome === "complete" ? "Completion awaiting you" : "Advance awaiting you",
+        label:
+          decision.outcome === "complete"
+            ? "Completion awaiting you"
+            : decision.outcome === "hold"
+              ? doseChanges.length === 1
+                ? "Dose change awaiting you"
+                : "Dose changes awaiting you"
+              : "Advance awaiting you",
         tone: "warning",
         weight: 100,
       });
@@ -362,6 +376,7 @@ export async function loadTriage(db: DB, clinicId: string, clinicianTimeZone: st
       lastLogDate: lastLog?.log_date ?? null,
       painTrend,
       unreadNotes,
+      doseChanges,
       reasons,
       decision: decision
         ? {

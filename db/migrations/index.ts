@@ -10,6 +10,7 @@ import * as personalDose from "./20261207T1700-personal-dose.ts";
 import * as signInLinksAndReminders from "./20261207T1700-sign-in-links-and-reminders.ts";
 import * as messages from "./20261207T1800-messages.ts";
 import * as patientJoined from "./20261207T1900-patient-joined.ts";
+import * as doseChanges from "./20261207T2000-dose-changes.ts";
 
 // Explicit list instead of a directory scan: works the same under tsx, vitest and bundlers.
 // Names are timestamps, so Kysely's alphabetical order is the order they were written.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "20261207T1700-sign-in-links-and-reminders": signInLinksAndReminders,
   "20261207T1800-messages": messages,
   "20261207T1900-patient-joined": patientJoined,
+  "20261207T2000-dose-changes": doseChanges,
 };

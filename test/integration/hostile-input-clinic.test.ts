@@ -86,6 +86,7 @@ const INTENTS = (s: Awaited<ReturnType<typeof scene>>): Record<string, Record<st
     "exercises.1.side": "involved",
     doseReason: "Start lighter",
   },
+  "dose-approval": { planId: s.planId, doseApprovalMode: "automatic" },
   "no-such-intent": { planId: s.planId },
 });
 

@@ -4,6 +4,7 @@ import * as meExport from "~/routes/me.export.$format.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { startPlan } from "~/services/plan.server.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { insertPersonalDose } from "~/models/personal-dose.server.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
 import { createClinicWithCast } from "../support/factories.ts";
@@ -99,7 +100,97 @@ function references(value: unknown, found: string[] = []): string[] {
   return found;
 }
 
+/** The patient's seated heel raise tailored by the physio to 10 kg, then raised to 12.5 kg by the engine (automatic). */
+async function withDoseHistory(cast: Awaited<ReturnType<typeof patientWithHistory>>) {
+  const db = getDb();
+  const plan = await db
+    .selectFrom("plan")
+    .selectAll()
+    .where("patient_id", "=", cast.patientA.id)
+    .executeTakeFirstOrThrow();
+  const seated = (kg: number) => ({
+    exerciseId: "seated-heel-raise",
+    origin: "program" as const,
+    dropped: false,
+    dose: {
+      id: "seated-heel-raise",
+      name: "Seated heel raise",
+      sets: 3,
+      reps: 10,
+      perWeek: 7,
+      side: "involved" as const,
+      load: { text: `${kg} kg`, kg },
+    },
+  });
+  const version = {
+    clinicId: cast.clinic.id,
+    planId: plan.id,
+    stageId: plan.current_stage_id,
+    stageEnteredOn: plan.stage_entered_on,
+    programVersion: plan.program_version,
+    run: null,
+  };
+  await insertPersonalDose(db, {
+    ...version,
+    version: 1,
+    exercises: [seated(10)],
+    cause: "tailored",
+    reason: "Strong calf: start loaded",
+    changedBy: cast.clinician.id,
+  });
+  await insertPersonalDose(db, {
+    ...version,
+    version: 2,
+    exercises: [seated(12.5)],
+    cause: "progression",
+    reason: "Seated heel raise: 10 → 12.5 kg — all sets done 3 sessions",
+    changedBy: null,
+  });
+}
+
 describe("record export", () => {
+  it("the dose history is in the CSV (date, stage, exercise, from → to, cause, who) and in a FHIR bundle that stays valid", async () => {
+    const cast = await patientWithHistory();
+    await withDoseHistory(cast);
+    const csv = await run(meExport.loader, await getRequest("/me/export/csv", { userId: cast.patientA.id }), {
+      format: "csv",
+    });
+    const doseLines = String(csv.data)
+      .split("\n")
+      .filter((l) => l.includes(",dose,"));
+    expect(doseLines).toHaveLength(2);
+    expect(doseLines[0]).toContain(
+      "Dose: Seated heel raise,,3 × 10 · 7×/week · painful side -> 3 × 10 · 10 kg · 7×/week · painful side",
+    );
+    expect(doseLines[0]).toContain(
+      `Phase 1 — Symptom management; tailored by the physio; by Dr Test Clinician; version 1; reason: Strong calf: start loaded`,
+    );
+    expect(doseLines[1]).toContain(
+      "3 × 10 · 10 kg · 7×/week · painful side -> 3 × 10 · 12.5 kg · 7×/week · painful side",
+    );
+    expect(doseLines[1]).toContain("progression rule; by the engine (automatic); version 2");
+
+    const fhir = await run(meExport.loader, await getRequest("/me/export/fhir", { userId: cast.patientA.id }), {
+      format: "fhir",
+    });
+    expect(fhirErrors(fhir.data)).toEqual([]);
+    const doses = fhir.data.entry
+      .map((e: { resource: { resourceType: string; activity?: { text: string } } }) => e.resource)
+      .filter(
+        (r: { resourceType: string; activity?: { text?: string } }) =>
+          r.resourceType === "Provenance" && r.activity?.text?.startsWith("dose "),
+      );
+    expect(doses.map((d: { activity: { text: string } }) => d.activity.text)).toEqual([
+      expect.stringContaining("dose tailored ("),
+      expect.stringContaining(
+        "Seated heel raise 3 × 10 · 10 kg · 7×/week · painful side → 3 × 10 · 12.5 kg · 7×/week · painful side",
+      ),
+    ]);
+    expect(doses[1].agent[0].type.text).toBe("applied automatically");
+    const fullUrls = new Set(fhir.data.entry.map((e: { fullUrl: string }) => e.fullUrl));
+    for (const ref of references(fhir.data)) expect(fullUrls.has(ref), ref).toBe(true);
+  });
+
   it("a patient downloads their record as a FHIR R4 Bundle whose resources are complete and whose references resolve", async () => {
     const cast = await patientWithHistory();
     const res = await run(meExport.loader, await getRequest("/me/export/fhir", { userId: cast.patientA.id }), {

@@ -94,6 +94,8 @@ export function describeEvent(action: string, detail: Detail | null, names: Audi
     case "plan.program_version_changed":
       return `moved the plan from program version ${String(d.from)} to version ${String(d.to)}`;
     case "decision.confirmed":
+      // A hold waits for a clinician only for its dose changes (ADR 056).
+      if (d.outcome === "hold") return "confirmed the recommended dose changes";
       return `confirmed the recommendation to ${outcomeWords(d.outcome)}${d.to ? ` (${stage(d.to)})` : ""}`;
     case "decision.overridden":
       return withReason(`overrode the recommendation to ${outcomeWords(d.outcome)}`);
@@ -134,6 +136,21 @@ export function describeEvent(action: string, detail: Detail | null, names: Audi
         .map((c) => (c.from === "—" ? `added ${c.name}: ${c.to}` : `${c.name} ${c.from} → ${c.to}`))
         .join("; ");
       return withReason(list ? `${what} (${list})` : what);
+    }
+    case "plan.dose_changed": {
+      // The engine's dose changes (ADR 056): confirmed by a clinician, or applied automatically.
+      const changes = Array.isArray(d.changes) ? (d.changes as Array<{ name: string; from: string; to: string }>) : [];
+      const list = changes.map((c) => `${c.name} ${c.from} → ${c.to}`).join("; ");
+      const what = d.automatic ? "applied a dose change" : "confirmed a dose change";
+      return `${what} in ${stage(d.stageId)}${list ? ` (${list})` : ""}`;
+    }
+    case "plan.dose_approval_changed":
+      return d.to === "automatic"
+        ? "set the engine's dose changes to apply automatically"
+        : "set the engine's dose changes to wait for a clinician";
+    case "decision.dose_changes.proposed": {
+      const n = typeof d.changes === "number" ? d.changes : 1;
+      return `recommended ${plural(n, "dose change")}${day(d.evaluatedFor) ? ` for ${day(d.evaluatedFor)}` : ""}, awaiting confirmation`;
     }
     case "patient.joined_without_password":
       return "joined without a password (signs in with emailed links)";
@@ -178,6 +195,7 @@ const ENGINE_EVENT = /^decision\.(\w+)\.(applied|proposed)$/;
 /** Who did it, in words: the engine's events name the engine, and whose log or click ran it. */
 function actorWords(row: AuditRow): { who: string; after: string } {
   const name = row.actor_name ?? (row.actor_role === "patient" ? "the patient" : null);
+  if (row.action === "plan.dose_changed" && row.actor_role === "system") return { who: "The engine", after: "" };
   if (ENGINE_EVENT.test(row.action))
     return {
       who: "The engine",

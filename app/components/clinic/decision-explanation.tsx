@@ -57,12 +57,15 @@ export function FlagList({ flags }: { flags: Flag[] }) {
 }
 
 /** Every check the engine made: what it saw, what it needed, and whether that was met — regress rules first. */
-export function CheckTable({ checks, caption }: { checks: Check[]; caption?: string }) {
+export function CheckTable({ checks, caption, title }: { checks: Check[]; caption?: string; title?: string }) {
   if (checks.length === 0) return <p className="muted small">No checks: this stage has no gates.</p>;
-  const groups: Array<[string, Check[]]> = [
-    ["Regress rules (any met → step back)", checks.filter((c) => c.role === "regress")],
-    ["Gates to advance (all must be met)", checks.filter((c) => c.role === "gate")],
-  ];
+  // `title`: one table of every check (a dose change's rule), under that title.
+  const groups: Array<[string, Check[]]> = title
+    ? [[title, checks]]
+    : [
+        ["Regress rules (any met → step back)", checks.filter((c) => c.role === "regress")],
+        ["Gates to advance (all must be met)", checks.filter((c) => c.role === "gate")],
+      ];
   return (
     <div className="clinic-checks">
       {groups

@@ -29,6 +29,13 @@ export type ChartRecord = {
   logs: Log[];
   measurements: Measurement[];
   stageHistory: Array<{ stageId: string; from: string }>;
+  /** Each loaded exercise's prescribed kg day by day and the kg logged (ADR 056). */
+  workingLoad?: Array<{
+    exerciseId: string;
+    name: string;
+    prescribed: Array<{ date: string; value: number | null }>;
+    done: Array<{ date: string; value: number | null }>;
+  }>;
 };
 
 function stageBands(record: Pick<ChartRecord, "stageHistory" | "program" | "today">): DateBand[] {
@@ -160,6 +167,36 @@ export function PatientCharts({ record }: { record: ChartRecord }) {
             bands={bands}
             height={160}
           />
+        </section>
+        <section aria-labelledby="chart-working-load">
+          <h3 id="chart-working-load">Working load (kg) of each exercise: prescribed and done</h3>
+          {(record.workingLoad ?? []).length === 0 ? (
+            <p className="muted">No exercise of this plan has a load in kg yet.</p>
+          ) : null}
+          <div className="grid-2">
+            {(record.workingLoad ?? []).map((w) => (
+              <TimeSeriesChart
+                key={w.exerciseId}
+                title={`${w.name}: working load`}
+                showTitle
+                series={[
+                  {
+                    id: "prescribed",
+                    label: "Prescribed kg",
+                    tone: "primary",
+                    points: w.prescribed,
+                    showPoints: false,
+                  },
+                  { id: "done", label: "Done kg (logged)", tone: "secondary", points: w.done, maxGapDays: 7 },
+                ]}
+                from={from}
+                to={today}
+                bands={bands}
+                yLabel="kg"
+                height={160}
+              />
+            ))}
+          </div>
         </section>
         <section aria-labelledby="chart-capacity">
           <h3 id="chart-capacity">Capacity and limb symmetry</h3>

@@ -10,6 +10,8 @@ import { type InviteEmailNotice } from "~/content/invite-email.ts";
 import {
   APPROVAL_MODES,
   CapacityMeasurementSchema,
+  DOSE_APPROVAL_MODES,
+  DoseApprovalSchema,
   MoveStageSchema,
   OverrideDecisionSchema,
   QUESTIONNAIRE_RANGES,
@@ -209,6 +211,40 @@ export function ReviewDecisionForms({ decisionId, result }: { decisionId: string
         </div>
       </Form>
     </div>
+  );
+}
+
+/** Whether the engine's dose changes wait for the clinician or apply at once (ADR 056). */
+export function DoseApprovalForm({
+  planId,
+  mode,
+  result,
+}: {
+  planId: string;
+  mode: "confirm" | "automatic";
+  result?: PlanActionResult;
+}) {
+  const failed = failureFor(result, "dose-approval");
+  const form = useSchemaForm(DoseApprovalSchema, {
+    defaultValues: { planId, doseApprovalMode: mode, ...(failed?.values ?? {}) },
+    serverErrors: failed?.fieldErrors,
+  });
+  return (
+    <PlanActionForm
+      planIdField="planId"
+      intent="dose-approval"
+      form={form}
+      formError={failed?.formError}
+      submitLabel="Save dose setting"
+    >
+      <SelectField
+        form={form}
+        name="doseApprovalMode"
+        label="Dose changes the engine recommends"
+        options={[...DOSE_APPROVAL_MODES]}
+        hint="A regression's load reduction always applies at once; an increase never comes with a regression or a red flag."
+      />
+    </PlanActionForm>
   );
 }
 

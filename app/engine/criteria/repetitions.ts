@@ -138,10 +138,10 @@ export class CompiledRepetitions extends CompiledCriterion<RepetitionsDetails> {
     if (k.status === "no_data")
       return p.since === null
         ? patientSentence({ role, status: "no_data", subject: SUBJECT, requirement, missing: MISSING })
-        : `No session logged yet${since}; this step asks for its session completed as planned ${requirement}.`;
+        : `No session logged yet${since}; this stage asks for its session completed as planned ${requirement}.`;
     const observed = k.observed as number;
     return role === "gate" && k.status === "not_met"
-      ? `You have completed this step's session as planned ${observed} of ${c.count} times${since}.`
+      ? `You have completed this stage's session as planned ${observed} of ${c.count} times${since}.`
       : patientSentence({ role, status: k.status, subject: SUBJECT, observed: String(observed), requirement });
   }
 

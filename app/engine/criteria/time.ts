@@ -91,11 +91,11 @@ export class CompiledTime extends CompiledCriterion<Anchor> {
     const status = k.status;
     if (this.stay !== undefined && status === "not_met") {
       const left = this.stay - observed;
-      return `After easing off, we keep you at this step for ${this.stay} days before moving on (${left} day${left === 1 ? "" : "s"} to go).`;
+      return `After easing off, we keep you at this stage for ${this.stay} days before moving on (${left} day${left === 1 ? "" : "s"} to go).`;
     }
     const remaining = comparator === "gte" ? c.days - observed : comparator === "gt" ? c.days + 1 - observed : 0;
     return role === "gate" && status === "not_met" && remaining > 0
-      ? `${remaining} more day${remaining === 1 ? "" : "s"} to go in this step (${observed} of ${c.days} ${words.patient}).`
+      ? `${remaining} more day${remaining === 1 ? "" : "s"} to go in this stage (${observed} of ${c.days} ${words.patient}).`
       : patientSentence({
           role,
           status,

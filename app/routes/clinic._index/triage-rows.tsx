@@ -136,6 +136,13 @@ export function TriageItem({ row }: { row: TriageRow }) {
           {pending ? null : <OutcomeBadge outcome={row.decision.outcome} />} {row.decision.summary}
         </div>
       ) : null}
+      {pending && row.doseChanges.length > 0 ? (
+        <ul className="triage-dose-changes small" aria-label={`Dose changes awaiting you for ${row.name}`}>
+          {row.doseChanges.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
       {pending ? (
         <details className="triage-details">
           <summary>Why the engine recommends this</summary>
@@ -145,7 +152,15 @@ export function TriageItem({ row }: { row: TriageRow }) {
             <Form method="post">
               <input type="hidden" name="decisionId" value={pending.id} />
               <Button type="submit" size="small" disabled={navigation.state === "submitting"}>
-                Confirm {pending.outcome === "complete" ? "completion" : "advance"} for {row.name}
+                Confirm{" "}
+                {pending.outcome === "complete"
+                  ? "completion"
+                  : pending.outcome === "hold"
+                    ? row.doseChanges.length === 1
+                      ? "dose change"
+                      : "dose changes"
+                    : "advance"}{" "}
+                for {row.name}
               </Button>
             </Form>
             <ButtonLink to={`/clinic/patients/${row.patientId}`} variant="secondary" size="small">

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { CheckTable, FlagList, OutcomeBadge } from "~/components/clinic/decision-explanation.tsx";
+import { DoseChangeList } from "~/components/clinic/dose-changes.tsx";
 import { Card } from "~/components/ui/layout.tsx";
 import { formatDate } from "~/utils/dates.ts";
 import type { PlanRecord } from "./plan-section.tsx";
@@ -56,6 +57,7 @@ function DecisionList({ decisions, patientId }: { decisions: Decisions; patientI
               </p>
             ) : null}
             <FlagList flags={d.flags} />
+            <DoseChangeList changes={d.doseChanges} status={d.status} />
             {d.checks ? (
               <CheckTable checks={d.checks} />
             ) : (

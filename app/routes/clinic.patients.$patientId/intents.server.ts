@@ -3,6 +3,7 @@ import type { PlanActionResult } from "~/components/clinic/plan-forms.tsx";
 import {
   CapacityMeasurementSchema,
   ConfirmDecisionSchema,
+  DoseApprovalSchema,
   MoveStageSchema,
   MoveVersionSchema,
   OverrideDecisionSchema,
@@ -20,6 +21,7 @@ import {
   movePlanToVersion,
   moveStageByHand,
   reevaluate,
+  setDoseApprovalMode,
   startPlanForPatient,
   type ChangeResult,
 } from "~/services/plan-change.server.ts";
@@ -55,6 +57,7 @@ export const PATIENT_PAGE_INTENTS = [
   "mark-notes-read",
   "review-flags",
   "edit-details",
+  "dose-approval",
 ] as const;
 export type PatientPageIntent = (typeof PATIENT_PAGE_INTENTS)[number];
 
@@ -246,6 +249,22 @@ async function tailorPersonalDose(request: IntentRequest<"tailor-dose">) {
   return fail(intent, { fieldErrors: result.fieldErrors, formError: "Reload the page and try again." });
 }
 
+/** Whether the engine's dose changes wait for the clinician or apply automatically (ADR 056). */
+async function changeDoseApproval(request: IntentRequest<"dose-approval">) {
+  const { db, clinician, form, intent } = request;
+  const parsed = parseForm(DoseApprovalSchema, form);
+  if (!parsed.ok) return fail(intent, parsed);
+  await requirePlanOfPatient(request, parsed.data.planId);
+  const result = await setDoseApprovalMode(db, clinician, parsed.data);
+  return answer(
+    request,
+    result,
+    parsed.data.doseApprovalMode === "automatic"
+      ? "Dose changes now apply automatically."
+      : "You now confirm each dose change.",
+  );
+}
+
 /** What the page gets back: a message, or a refusal with the form's errors (thrown 404s aside). */
 export type IntentAnswer = PlanActionResult | ReturnType<typeof fail>;
 type IntentHandler<I extends PatientPageIntent> = (request: IntentRequest<I>) => Promise<IntentAnswer>;
@@ -269,6 +288,7 @@ const HANDLERS: { [I in PatientPageIntent]: IntentHandler<I> } = {
   "mark-notes-read": markNotesReadIntent,
   "review-flags": reviewFlagsIntent,
   "edit-details": editDetailsIntent,
+  "dose-approval": changeDoseApproval,
 };
 
 /** Runs the handler of the posted intent. */

@@ -1,10 +1,12 @@
 import { Link, type useLoaderData } from "@remix-run/react";
 import { AuditTrail, type AuditNames } from "~/components/clinic/audit-trail.tsx";
 import { CheckTable, FlagList, OutcomeBadge } from "~/components/clinic/decision-explanation.tsx";
+import { DoseChangeList } from "~/components/clinic/dose-changes.tsx";
 import { PatientCharts } from "~/components/clinic/patient-charts.tsx";
 import {
   ActionButton,
   CapacityForm,
+  DoseApprovalForm,
   MoveStageForm,
   QuestionnaireForm,
   ReviewDecisionForms,
@@ -87,6 +89,14 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
             />
           </div>
         ) : null}
+        {live ? (
+          <details className="clinic-dose-approval">
+            <summary className="small">
+              Dose changes: {plan.doseApprovalMode === "automatic" ? "apply automatically" : "you confirm each one"}
+            </summary>
+            <DoseApprovalForm planId={plan.id} mode={plan.doseApprovalMode} result={result} />
+          </details>
+        ) : null}
         {plan.newerVersion && live ? (
           <MoveVersion planId={plan.id} version={plan.newerVersion} current={plan.programVersion} />
         ) : null}
@@ -100,6 +110,7 @@ export function PlanSection({ record, result }: { record: PlanRecord; result?: P
           </div>
           <p>{latest.clinicianSummary}</p>
           <FlagList flags={latest.flags} />
+          <DoseChangeList changes={latest.doseChanges} status={latest.status} />
           <FlagsReview review={record.flagReview} result={result} />
           {latest.checks ? <CheckTable checks={latest.checks} /> : null}
           {pending && pending.id === latest.id ? <ReviewDecisionForms decisionId={pending.id} result={result} /> : null}

@@ -1,3 +1,4 @@
+import { TryDose } from "~/components/clinic/try-dose.tsx";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CheckTable, FlagList, OutcomeBadge } from "~/components/clinic/decision-explanation.tsx";
@@ -166,6 +167,7 @@ export default function TryProgramPage() {
               ? `Over ${days.length} days the engine would hold every day. Open a day to see which gates were not met.`
               : `${changes.length} ${changes.length === 1 ? "change" : "changes"} over ${days.length} days: ${changes.map((c) => `day ${c.day} ${c.outcome}${c.outcome === "complete" ? "" : ` → ${c.toStageName}`}`).join("; ")}. Each is assumed confirmed on the day.`}
           </Notice>
+          <TryDose days={days} />
           <ol className="clinic-history">
             {days.map((d) => (
               <li key={d.date} className={`try-day try-day--${d.outcome}`}>
@@ -184,6 +186,13 @@ export default function TryProgramPage() {
                   </summary>
                   <p>{d.clinicianSummary}</p>
                   <FlagList flags={d.flags} />
+                  {d.doseChanges.length > 0 ? (
+                    <ul className="small">
+                      {d.doseChanges.map((line) => (
+                        <li key={line}>Dose: {line}</li>
+                      ))}
+                    </ul>
+                  ) : null}
                   <CheckTable checks={d.checks} />
                 </details>
               </li>

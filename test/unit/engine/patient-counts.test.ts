@@ -69,7 +69,7 @@ describe("sessions counted since the stage began", () => {
       logs: [...history(5, () => ({}), "2026-12-02"), log("2026-12-05"), log("2026-12-06", { sessionDone: "none" })],
     });
     expect(checkOf(decision, "two_runs").patientText).toBe(
-      "You have completed this step's session as planned 1 of 2 times since you started this stage on 3 Dec.",
+      "You have completed this stage's session as planned 1 of 2 times since you started this stage on 3 Dec.",
     );
   });
 

@@ -208,7 +208,7 @@ describe("the cap", () => {
     const c = only(decide(heelDropProgram({ kg: 19 }), sessions(3, 19)));
     expect(c).toMatchObject({ direction: "increase", capped: true });
     expect(kgTo(c)).toBe(20);
-    expect(c.patientText).toMatch(/as far as this step goes/);
+    expect(c.patientText).toMatch(/the most this stage asks for/);
   });
 
   it("at the cap nothing changes at all", () => {
