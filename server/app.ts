@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import compression from "compression";
 import express from "express";
 import { getEnv, parseTrustProxy } from "~/utils/env.server.ts";
+import { clinicPagesInTurn } from "./page-admission.ts";
 import { cspNonce, limitRequestBody, noStorePatientData, sameOriginMutations, securityHeaders } from "./security.ts";
 
 /**
@@ -25,6 +26,7 @@ export function createHttpApp(
   // Fingerprinted build assets never change: cache for a year.
   app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
   app.use(publicFiles("public"));
+  app.use(clinicPagesInTurn(CLINIC_PAGES_AT_ONCE));
   app.all(
     "*",
     createRequestHandler({
@@ -38,6 +40,9 @@ export function createHttpApp(
   );
   return app;
 }
+
+/** Clinicians' pages rendered at once per process (server/page-admission.ts); measured in docs/performance.md. */
+export const CLINIC_PAGES_AT_ONCE = 2;
 
 /**
  * How long a client may take to send a request: the headers within 10 s, the whole request (body included) within
