@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadBuiltInProgram } from "~/programs/index.ts";
 import * as clinicThread from "~/routes/clinic.patients.$patientId_.messages.tsx";
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
@@ -11,26 +11,13 @@ import { changePlanStatus } from "~/services/plan-change.server.ts";
 import { loadTriage } from "~/services/triage.server.ts";
 import { startPlan } from "~/services/plan.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { closeMailTransport } from "~/utils/email.server.ts";
-import { resetEnvCache } from "~/utils/env.server.ts";
 import { createClinicWithCast } from "../support/factories.ts";
 import { getRequest, postRequest, run } from "../support/requests.ts";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.ts";
+import { appMailSink } from "../support/smtp-sink.ts";
 
 // A plan's thread between the patient and their clinic, through the real routes, with notifications over real SMTP.
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-  resetEnvCache();
-});
-afterAll(async () => {
-  closeMailTransport();
-  await sink.close();
-  delete process.env.SMTP_URL;
-  resetEnvCache();
-});
+const sink = appMailSink();
 
 async function castWithPlan(name = "Messages clinic") {
   const db = getDb();
@@ -191,7 +178,7 @@ describe("messages between a patient and their clinic", () => {
     expect(second.ok && (await second.notice)).toBe("not-needed");
 
     // Earlier tests' notices may still arrive (they are not waited for): look at this clinician's mail only.
-    const received = sink.received.filter((m) => m.envelopeTo.includes(cast.clinician.email));
+    const received = sink().received.filter((m) => m.envelopeTo.includes(cast.clinician.email));
     expect(received).toHaveLength(1);
     const [mail] = received;
     expect(mail!.envelopeTo).toEqual([cast.clinician.email]);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/db/client.server.ts";
 import { addDays } from "~/engine/index.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
@@ -12,11 +12,9 @@ import { startPlan } from "~/services/plan.server.ts";
 import { sweepReminders } from "~/services/reminder.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { closeMailTransport } from "~/utils/email.server.ts";
-import { resetEnvCache } from "~/utils/env.server.ts";
 import { createClinic, createClinician, createPatient } from "../support/factories.ts";
 import { getRequest, postRequest, run } from "../support/requests.ts";
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from "../support/smtp-sink.ts";
+import { appMailSink, type ReceivedMail } from "../support/smtp-sink.ts";
 
 // Scheduled questionnaires (ADR 059) through the app's own loaders, actions and reminder sweep, on the test database
 // (SQLite, or PostgreSQL in the integration-pg project) and a real SMTP server on 127.0.0.1. The Silbernagel program
@@ -25,7 +23,7 @@ import { startSmtpSink, type ReceivedMail, type SmtpSink } from "../support/smtp
 const BASE_URL = "https://stagewise.example";
 const DUE_SUBJECT = "A short questionnaire is waiting for you";
 const EVERY_DAYS = 42;
-let sink: SmtpSink;
+const sink = appMailSink();
 let clinic: { id: string; name: string };
 let clinician: Awaited<ReturnType<typeof createClinician>>;
 const program = loadBuiltInProgram("achilles-silbernagel-2007")!;
@@ -33,18 +31,8 @@ const todayUtc = todayIn("UTC");
 const at = (time: string, date = todayUtc) => new Date(`${date}T${time}:00.000Z`);
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-  resetEnvCache();
   clinic = await createClinic(getDb(), "Harbour Physio");
   clinician = await createClinician(getDb(), clinic.id);
-});
-
-afterAll(async () => {
-  closeMailTransport();
-  await sink.close();
-  delete process.env.SMTP_URL;
-  resetEnvCache();
 });
 
 async function patientStarted(daysAgo: number, name = "Quinn Questioned") {
@@ -65,7 +53,7 @@ async function patientStarted(daysAgo: number, name = "Quinn Questioned") {
 
 const sweep = (now: Date, db = getDb()) => sweepReminders(db, { baseUrl: BASE_URL, now });
 const questionnaireMailsTo = (address: string): ReceivedMail[] =>
-  sink.received.filter((m) => m.envelopeTo.includes(address) && m.parsed.subject === DUE_SUBJECT);
+  sink().received.filter((m) => m.envelopeTo.includes(address) && m.parsed.subject === DUE_SUBJECT);
 const claimsOf = (patientId: string) =>
   getDb()
     .selectFrom("reminder_claim")

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "~/db/client.server.ts";
 import { addDays } from "~/engine/index.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
@@ -11,18 +11,16 @@ import { localTimeIn, REMINDER, sweepReminders } from "~/services/reminder.serve
 import { startReminderSweep } from "~/services/reminder-sweep.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { closeMailTransport } from "~/utils/email.server.ts";
-import { resetEnvCache } from "~/utils/env.server.ts";
 import { createClinic, createClinician, createPatient } from "../support/factories.ts";
 import { getRequest, postRequest, run } from "../support/requests.ts";
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from "../support/smtp-sink.ts";
+import { appMailSink, type ReceivedMail } from "../support/smtp-sink.ts";
 
 // The reminder sweep, run as the app runs it (sweepReminders on the app's database) with the clock given, against a
 // real SMTP server on 127.0.0.1. Every test has its own patients; the sweep sees all of this file's patients, so
 // assertions look at each test's own recipients.
 
 const BASE_URL = "https://stagewise.example";
-let sink: SmtpSink;
+const sink = appMailSink();
 let clinic: { id: string; name: string };
 let clinician: Awaited<ReturnType<typeof createClinician>>;
 const program = loadBuiltInProgram("achilles-silbernagel-2007")!;
@@ -32,22 +30,12 @@ const today = todayIn("UTC");
 const at = (time: string, date = today) => new Date(`${date}T${time}:00.000Z`);
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-  resetEnvCache();
   clinic = await createClinic(getDb(), "Harbour Physio");
   clinician = await createClinician(getDb(), clinic.id);
 });
 
-afterAll(async () => {
-  closeMailTransport();
-  await sink.close();
-  delete process.env.SMTP_URL;
-  resetEnvCache();
-});
-
 beforeEach(() => {
-  sink.refuseWith(null);
+  sink().refuseWith(null);
 });
 
 async function patientWithPlan(options: { timeZone?: string; name?: string } = {}) {
@@ -72,7 +60,7 @@ async function patientWithPlan(options: { timeZone?: string; name?: string } = {
 const sweep = (now: Date) => sweepReminders(getDb(), { baseUrl: BASE_URL, now });
 
 function mailsTo(address: string): ReceivedMail[] {
-  return sink.received.filter((m) => m.envelopeTo.includes(address));
+  return sink().received.filter((m) => m.envelopeTo.includes(address));
 }
 
 /** The List-Unsubscribe URL as a mail client reads it (mailparser unfolds the long header). */
@@ -277,10 +265,10 @@ describe("claims: none twice, none missed", () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const patient = await patientWithPlan();
-      sink.refuseWith({ code: 451, message: "Try again later" });
+      sink().refuseWith({ code: 451, message: "Try again later" });
       const first = await sweep(at("19:00"));
       expect(first.failed).toBeGreaterThanOrEqual(1);
-      sink.refuseWith(null);
+      sink().refuseWith(null);
       await sweep(at("19:04")); // the failed claim's lease still runs
       expect(mailsTo(patient.email)).toHaveLength(0);
       await sweep(at("19:06"));
@@ -301,7 +289,7 @@ describe("claims: none twice, none missed", () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const patient = await patientWithPlan();
-      sink.refuseWith({ code: 550, message: "Mailbox unavailable" });
+      sink().refuseWith({ code: 550, message: "Mailbox unavailable" });
       for (const time of ["19:00", "19:06", "19:12", "19:18", "19:24"]) await sweep(at(time));
       const claim = await getDb()
         .selectFrom("reminder_claim")

@@ -1,6 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
+import { closeMailTransport } from "~/utils/email.server.ts";
+import { resetEnvCache } from "~/utils/env.server.ts";
 
 // A real SMTP server on 127.0.0.1 (a free port chosen by the OS) that keeps what it receives, parsed by mailparser.
 // Nothing leaves the machine. Point the app at it with SMTP_URL=sink.url.
@@ -85,4 +88,24 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * For a test file: a sink started before its tests, with the app's mail pointed at it (SMTP_URL), both undone after.
+ * Call at the top level of the file; read the sink through the returned function once the tests run.
+ */
+export function appMailSink(): () => SmtpSink {
+  let sink: SmtpSink | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    process.env.SMTP_URL = sink.url;
+    resetEnvCache();
+  });
+  afterAll(async () => {
+    closeMailTransport();
+    await sink?.close();
+    delete process.env.SMTP_URL;
+    resetEnvCache();
+  });
+  return () => sink!;
 }
