@@ -4,6 +4,7 @@ import { modelAcceptsPain, type Check, type Prescription, type Program } from "~
 import { getLogForPlanDate, logDetailsOf } from "~/models/daily-log.server.ts";
 import { getDecisionOfPlan, getLatestDecisionForPlan } from "~/models/decision.server.ts";
 import { loadPatientPlan, type PatientUser } from "~/services/patient-plan.server.ts";
+import { doseChangesOf, doseChangeWords } from "~/services/dose-change.server.ts";
 import { currentPrescriptionOf } from "~/services/personal-dose.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 
@@ -16,10 +17,28 @@ export type Answer = {
 };
 
 /**
- * The engine's answer in the patient's words. Wording only: the outcome, the checks and the summary are the
- * engine's; this picks the headline and lists the checks that made the difference.
+ * The engine's answer in the patient's words, with what happens to their dose. Wording only: the outcome, the checks,
+ * the summary and the dose changes are the engine's.
  */
 function answerFor(decision: DecisionRow, program: Program, log: DailyLog | undefined): Answer {
+  const answer = outcomeAnswer(decision, program, log);
+  const dose = doseNote(decision);
+  return dose ? { ...answer, advice: answer.advice ? `${answer.advice} ${dose}` : dose } : answer;
+}
+
+/** The day's dose changes: applied ones as the engine words them ("… from today"); one awaiting the physio says to
+ * keep to the current dose until they confirm it. Overridden or superseded changes say nothing. */
+function doseNote(decision: DecisionRow): string | null {
+  const changes = doseChangesOf(decision.dose_changes);
+  if (changes.length === 0) return null;
+  if (decision.status === "applied") return changes.map((c) => c.patientText).join(" ");
+  if (decision.status !== "pending") return null;
+  const what = changes.map((c) => `${c.name.toLowerCase()}: ${doseChangeWords(c)}`).join("; ");
+  return `Your physio will look at a change to your dose (${what}). Keep to your current dose until they confirm it.`;
+}
+
+/** The headline and reasons for the decision's outcome. */
+function outcomeAnswer(decision: DecisionRow, program: Program, log: DailyLog | undefined): Answer {
   const checks = JSON.parse(decision.checks) as Check[];
   const fromStage = program.stages.find((s) => s.id === decision.from_stage_id);
   const toStage = program.stages.find((s) => s.id === decision.to_stage_id);

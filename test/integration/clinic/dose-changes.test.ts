@@ -6,6 +6,7 @@ import { loadPlanFacts } from "~/models/facts.server.ts";
 import { claimPlanVersion } from "~/models/plan.server.ts";
 import * as patientPage from "~/routes/clinic.patients.$patientId/route.tsx";
 import * as todayPage from "~/routes/me._index.tsx";
+import * as savedPage from "~/routes/me.log_.saved.tsx";
 import * as progressPage from "~/routes/me.progress.tsx";
 import { doseInputOf } from "~/services/dose-change.server.ts";
 import { decidePlan, decisionWrites, programOfPlan } from "~/services/evaluation.server.ts";
@@ -13,7 +14,7 @@ import { loadTriage } from "~/services/triage.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { getRequest, postRequest, run } from "../../support/requests.ts";
-import { clinicWithProgram, planStartedDaysAgo } from "./fixtures.ts";
+import { clinicWithProgram, planStartedDaysAgo, seedLogs } from "./fixtures.ts";
 
 // The engine's dose changes applied in the app (docs/decisions/056-applying-dose-changes.md), through the real routes
 // and services, on SQLite and (integration-pg) PostgreSQL. Until the engine's progression rules land, the decision
@@ -254,6 +255,38 @@ describe("a physio confirms the engine's dose increase", () => {
     expect(status).toBe("info");
     expect(await doseRows(planId)).toHaveLength(1);
     expect((await patientTodayHeelRaise(cast)).load).toMatchObject({ kg: 10 });
+  });
+});
+
+describe("the patient's answer after a log that changes their dose", () => {
+  async function answerOf(cast: Cast, decisionId: string) {
+    const today = todayIn(TZ);
+    const res = await run(
+      savedPage.loader,
+      await getRequest(`/me/log/saved?date=${today}&decision=${decisionId}`, { userId: cast.patientA.id }),
+    );
+    expect(res.status).toBe(200);
+    return res.data.view.answer as { advice: string | null };
+  }
+
+  it("an increase awaiting the physio says so and asks to keep the current dose; once applied it says what from today", async () => {
+    const { cast, planId } = await tailoredTo10kg();
+    const plan = await planRow(planId);
+    await seedLogs(getDb(), {
+      clinicId: cast.clinic.id,
+      planId,
+      patientId: cast.patientA.id,
+      days: [{ date: todayIn(TZ), painDuring: 2 }],
+    });
+    const from = await heelRaiseDose(plan);
+    const pending = await recordDecisionWith(planId, [increase(from, 12.5)]);
+    expect((await answerOf(cast, pending.decisionId)).advice).toBe(
+      "Your physio will look at a change to your dose (heel raise: 10 → 12.5 kg). Keep to your current dose until they confirm it.",
+    );
+    expect(
+      (await postAs(cast.clinician.id, cast.patientA.id, { intent: "confirm", decisionId: pending.decisionId })).status,
+    ).toBe(200);
+    expect((await answerOf(cast, pending.decisionId)).advice).toBe("Your heel raises go up to 12.5 kg.");
   });
 });
 
