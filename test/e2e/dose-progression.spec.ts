@@ -4,7 +4,7 @@ import { createDb } from "../../app/db/client.server.ts";
 import { addDays } from "../../app/engine/index.ts";
 import { todayIn } from "../../app/utils/dates.ts";
 import { newId } from "../../app/utils/ids.server.ts";
-import { DEMO, expectNoAxeViolations, signIn } from "./support.ts";
+import { addPatientOnPlan, DEMO, expectNoAxeViolations, signIn } from "./support.ts";
 
 // Issue 15's whole loop in Chromium (docs/decisions/056-applying-dose-changes.md): a physio tailors a dose, the patient
 // trains on it for a week, the engine's progression rule recommends an increase, the physio confirms it on triage, and
@@ -30,22 +30,12 @@ test("a physio tailors a dose, the patient trains a week on it, the engine recom
   await expect(page.getByRole("heading", { level: 1, name: "Triage" })).toBeVisible();
 
   // A new patient, started in Silbernagel's phase 3 ten days ago.
-  await page.goto("/clinic/patients/new");
-  await page.getByLabel("Full name").fill(patientName);
-  await page.getByLabel("Email").fill(`casey.${Date.now()}@example.test`);
-  await page.getByLabel("Condition").fill("Left Achilles tendinopathy");
-  await page.getByLabel("Involved side").selectOption("left");
-  await page.getByRole("button", { name: "Add patient" }).click();
-  const inviteLink = await page.getByLabel(/One-time invite link/).inputValue();
-  await page.getByRole("link", { name: `Open ${patientName}'s page` }).click();
-  const program = page.getByLabel("Program");
-  const silbernagel = await program.locator("option", { hasText: "Silbernagel" }).first().getAttribute("value");
-  await program.selectOption(silbernagel!);
-  await page.getByLabel("Start in stage").selectOption({ label: "3. Phase 3 — Rebuilding" });
-  await page.getByLabel("Start date").fill(addDays(today, -10));
-  await page.getByLabel("The patient's goal, in their own words").fill("Back to hill running");
-  await page.getByRole("button", { name: "Start plan" }).click();
-  await expect(page.getByText("Plan started.")).toBeVisible();
+  const invitePath = await addPatientOnPlan(
+    page,
+    { name: patientName, condition: "Left Achilles tendinopathy", side: "left", goal: "Back to hill running" },
+    { program: "Silbernagel", stage: "3. Phase 3 — Rebuilding", startDate: addDays(today, -10) },
+  );
+  await expect(page.locator("#dose")).toBeVisible();
 
   // The physio tailors the weighted heel raise to 10 kg.
   const dose = page.locator("#dose");
@@ -112,7 +102,7 @@ test("a physio tailors a dose, the patient trains a week on it, the engine recom
   // the week, holds the stage, and recommends the heel raise's next 2.5 kg.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const patientPage = await phone.newPage();
-  await patientPage.goto(new URL(inviteLink).pathname);
+  await patientPage.goto(invitePath);
   await patientPage.getByRole("button", { name: /Continue without a password/ }).click();
   const heelRaise = patientPage.locator(".exercise-list li", { hasText: HEEL_RAISE });
   await expect(heelRaise).toContainText("10 kg");

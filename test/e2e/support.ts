@@ -43,3 +43,32 @@ export async function expectNoAxeViolations(page: Page) {
   });
   expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
 }
+
+/**
+ * As the signed-in physio (on `page`): adds a patient and starts them on a built-in program's stage from a start date.
+ * Returns the one-time invite link's path, for the patient to join from. A patient of its own keeps a spec
+ * independent of what other specs do to the demo patients (they share one database).
+ */
+export async function addPatientOnPlan(
+  page: Page,
+  patient: { name: string; condition: string; side: "left" | "right"; goal: string },
+  plan: { program: string; stage: string; startDate: string },
+): Promise<string> {
+  await page.goto("/clinic/patients/new");
+  await page.getByLabel("Full name").fill(patient.name);
+  await page.getByLabel("Email").fill(`${patient.name.split(" ")[0]!.toLowerCase()}.${Date.now()}@example.test`);
+  await page.getByLabel("Condition").fill(patient.condition);
+  await page.getByLabel("Involved side").selectOption(patient.side);
+  await page.getByRole("button", { name: "Add patient" }).click();
+  const inviteLink = await page.getByLabel(/One-time invite link/).inputValue();
+  await page.getByRole("link", { name: `Open ${patient.name}'s page` }).click();
+  const program = page.getByLabel("Program");
+  const programId = await program.locator("option", { hasText: plan.program }).first().getAttribute("value");
+  await program.selectOption(programId!);
+  await page.getByLabel("Start in stage").selectOption({ label: plan.stage });
+  await page.getByLabel("Start date").fill(plan.startDate);
+  await page.getByLabel("The patient's goal, in their own words").fill(patient.goal);
+  await page.getByRole("button", { name: "Start plan" }).click();
+  await expect(page.getByText("Plan started.")).toBeVisible();
+  return new URL(inviteLink).pathname;
+}
