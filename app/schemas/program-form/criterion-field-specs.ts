@@ -40,7 +40,7 @@ export const CRITERION_FIELDS = {
       type: "select",
       options: LOG_SCOPES,
       optional: true,
-      // Without it a progression rule counts the sessions before its own last step and can step every day.
+      // Without it a progression rule also counts the sessions before its own last step (the built-in rules use "dose").
       hint: "Blank: this stage. For a progression rule: since the current dose",
     },
   ],
