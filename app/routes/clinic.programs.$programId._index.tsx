@@ -38,7 +38,7 @@ export default function ProgramPage() {
         title={program.name}
         lede={
           <>
-            {program.condition} · {program.stages.length} stages ·{" "}
+            {program.condition} · {program.stages.length} stage{program.stages.length === 1 ? "" : "s"} ·{" "}
             {builtIn ? <Badge tone="info">library, read-only</Badge> : `version ${program.version}`}
           </>
         }

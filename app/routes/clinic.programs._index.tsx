@@ -63,7 +63,7 @@ export default function ProgramsPage() {
                       <strong>{p.name}</strong>
                     </Link>
                     <div className="small muted">
-                      {p.condition} · {p.stages.length} stages · version {p.version}
+                      {p.condition} · {p.stages.length} stage{p.stages.length === 1 ? "" : "s"} · version {p.version}
                       {p.updatedAt ? ` · edited ${formatDate(p.updatedAt)}` : ""}
                     </div>
                   </div>
@@ -92,7 +92,7 @@ export default function ProgramsPage() {
                     <Link to={`/clinic/programs/${p.id}`}>{p.name}</Link> <Badge tone="info">library</Badge>
                   </h3>
                   <p className="small muted">
-                    {p.condition} · {p.stages.length} stages
+                    {p.condition} · {p.stages.length} stage{p.stages.length === 1 ? "" : "s"}
                   </p>
                 </div>
                 <div className="row">

@@ -58,12 +58,16 @@ export function painZones(model: PainModel, metric: "during" | "after"): PainZon
   const tones = Array.from({ length: 11 }, (_, v): ZoneTone =>
     v >= highFrom ? "high" : v <= safeTo ? "safe" : "caution",
   );
-  // A pain-free plan (limit 0): "0 safe", not "0–0 safe".
   const legend =
-    (safeTo === 0 ? "0 safe" : `0–${safeTo} safe`) +
-    (highFrom - 1 > safeTo ? ` · ${safeTo + 1}–${highFrom - 1} acceptable` : "") +
-    ` · ${highFrom}–10 ${limit === null ? "tell your physio" : "too high for your plan"}`;
+    `${scoreRange(0, safeTo)} safe` +
+    (highFrom - 1 > safeTo ? ` · ${scoreRange(safeTo + 1, highFrom - 1)} acceptable` : "") +
+    ` · ${scoreRange(highFrom, 10)} ${limit === null ? "tell your physio" : "too high for your plan"}`;
   return { limit, inclusive, tones, legend };
+}
+
+/** A run of scores as a patient reads it: "3", not "3–3" (a pain-free plan's "0 safe", a one-point zone). */
+function scoreRange(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
 }
 
 /** Named tests (the stage's morning monitoring tests, provocation tests such as "hop") the daily log asks for. */

@@ -193,4 +193,6 @@ test("a physio builds a three-stage program with progression rules, reads it bac
   await expect(page.getByRole("heading", { name: "What the engine would decide" })).toBeVisible();
   await expect(page.getByText(/Day 1 ·/)).toBeVisible();
   await expect(page.getByText("Stage 1: Isometrics").first()).toBeVisible();
+  // The summary counts stage changes by that name, so it is not read as the count of the dose table's changes.
+  await expect(page.getByText(/^(\d+ stage changes? over \d+ days|Over \d+ days the engine would keep)/)).toBeVisible();
 });

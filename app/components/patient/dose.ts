@@ -59,6 +59,17 @@ function sideWords(side: DoseExercise["side"], involvedSide: string): string {
   return involvedSide === "left" ? "right leg" : involvedSide === "right" ? "left leg" : "other side";
 }
 
+const ADDED_KG_AFTER_A_NOTE = /^([^;]+)(;.*) \+ (\d+(?:\.\d+)? kg)$/;
+
+/**
+ * The load as a patient reads it. A tailored kg is added at the end of the program's words ("…; heavy on 2–3 days a
+ * week + 12.5 kg"), where it reads as part of the note: it goes back next to the load it adds to.
+ */
+function loadWords(text: string): string {
+  const m = ADDED_KG_AFTER_A_NOTE.exec(text);
+  return m ? `${m[1]} + ${m[3]}${m[2]}` : text;
+}
+
 /** Every part of the dose, in the order a patient reads it. */
 export function doseParts(e: DoseExercise, involvedSide: string): string[] {
   const seconds = (raw: number) => {
@@ -69,7 +80,7 @@ export function doseParts(e: DoseExercise, involvedSide: string): string[] {
     setsAndReps(e),
     e.holdSeconds ? `hold ${seconds(e.holdSeconds)}` : null,
     sideWords(e.side, involvedSide) || null,
-    e.load ? e.load.text : null,
+    e.load ? loadWords(e.load.text) : null,
     e.tempo ? `tempo ${e.tempo}` : null,
     e.restSeconds ? `rest ${seconds(e.restSeconds)}` : null,
     e.perDay && e.perDay > 1 ? `${e.perDay} times a day` : null,

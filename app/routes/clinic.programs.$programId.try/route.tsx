@@ -164,8 +164,8 @@ export default function TryProgramPage() {
           <h2 id="try-results">What the engine would decide</h2>
           <Notice tone="info">
             {changes.length === 0
-              ? `Over ${days.length} days the engine would hold every day. Open a day to see which gates were not met.`
-              : `${changes.length} ${changes.length === 1 ? "change" : "changes"} over ${days.length} days: ${changes.map((c) => `day ${c.day} ${c.outcome}${c.outcome === "complete" ? "" : ` → ${c.toStageName}`}`).join("; ")}. Each is assumed confirmed on the day.`}
+              ? `Over ${days.length} days the engine would keep the patient in the stage every day. Open a day to see which gates were not met.`
+              : `${changes.length} ${changes.length === 1 ? "stage change" : "stage changes"} over ${days.length} days: ${changes.map((c) => `day ${c.day} ${c.outcome}${c.outcome === "complete" ? "" : ` → ${c.toStageName}`}`).join("; ")}. Each is assumed confirmed on the day.`}
           </Notice>
           <TryDose days={days} />
           <ol className="clinic-history">

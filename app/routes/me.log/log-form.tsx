@@ -246,7 +246,7 @@ export function LogForm({ view }: { view: View }) {
                 form={form}
                 name={`testPain.${t.name}`}
                 label={`${t.label}: pain`}
-                hint="Only if you did this test today."
+                hint={`Only if you did this test ${when}.`}
               />
             ))}
             {view.asksSoreness ? (

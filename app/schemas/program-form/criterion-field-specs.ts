@@ -34,7 +34,15 @@ export const CRITERION_FIELDS = {
       hint: "Blank: the pain model's limit",
     },
     { name: "minSamples", label: "Minimum values", type: "number", optional: true },
-    { name: "scope", label: "History", type: "select", options: LOG_SCOPES, optional: true },
+    {
+      name: "scope",
+      label: "History",
+      type: "select",
+      options: LOG_SCOPES,
+      optional: true,
+      // Without it a progression rule also counts the sessions before its own last step (the built-in rules use "dose").
+      hint: "Blank: this stage. For a progression rule: since the current dose",
+    },
   ],
   capacity: [
     { name: "measure", label: "Capacity test", type: "capacityMeasure" },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
+import { optionLabel } from "~/components/clinic/program-editor/option-labels.ts";
 import { CriterionSchema } from "~/engine/index.ts";
 import { CRITERION_FIELDS } from "~/schemas/program-form/criterion-field-specs.ts";
 import type { FieldSpec } from "~/schemas/program-form/field-spec.ts";
@@ -45,4 +46,18 @@ describe("the program editor's choices are the engine's values", () => {
       });
     }
   }
+});
+
+describe("the program editor's History choice reads in words", () => {
+  it("'since the current dose', not a bare 'dose' that reads like a number, for every criterion that offers it", () => {
+    const historySpecs = Object.values(CRITERION_FIELDS as Record<string, readonly FieldSpec[]>)
+      .flat()
+      .filter((s) => s.name === "scope");
+    expect(historySpecs.length).toBeGreaterThan(0);
+    for (const spec of historySpecs)
+      for (const value of spec.options!)
+        expect(optionLabel(spec, value)).toBe(
+          { stage: "this stage", plan: "the whole plan", dose: "since the current dose" }[value],
+        );
+  });
 });

@@ -72,6 +72,16 @@ describe("numbers are rounded for patients", () => {
     expect(doseParts({ ...exercise, perWeek: 3 }, "right")).toContain("3 days a week");
   });
 
+  it("a tailored kg sits next to the load it adds to, not after the program's note on how often", () => {
+    const load = { text: "backpack or weight machine; heavy on 2–3 days a week + 12.5 kg" };
+    expect(doseParts({ ...exercise, side: "involved", load }, "left")).toContain(
+      "backpack or weight machine + 12.5 kg; heavy on 2–3 days a week",
+    );
+    expect(doseParts({ ...exercise, side: "involved", load: { text: "body weight + 2.5 kg" } }, "left")).toContain(
+      "body weight + 2.5 kg",
+    );
+  });
+
   it("one repetition or set is singular", () => {
     expect(doseParts({ ...exercise, reps: 1 }, "left")[0]).toBe("1 rep");
     expect(doseParts({ ...exercise, sets: 1 }, "left")[0]).toBe("1 set");

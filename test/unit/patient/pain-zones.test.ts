@@ -17,4 +17,9 @@ describe("the pain scale's legend on the patient's log", () => {
     const zones = painZones(programNamed("achilles-silbernagel-2007").painModel, "during");
     expect(zones.legend).toBe("0–2 safe · 3–5 acceptable · 6–10 too high for your plan");
   });
+
+  it("a one-point acceptable zone (Askling's pain after: 3 may be felt, 4 is a red flag) reads '3 acceptable', not '3–3'", () => {
+    const zones = painZones(programNamed("hamstring-askling-2013").painModel, "after");
+    expect(zones.legend).toBe("0–2 safe · 3 acceptable · 4–10 tell your physio");
+  });
 });

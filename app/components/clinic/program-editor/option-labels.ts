@@ -34,6 +34,8 @@ const OPTION_LABELS: Record<string, Record<string, string>> = {
     after_1h_or_next_day: "sore over 1 h after, or the next day",
   },
   baseline: { pre_session: "that session day's morning report", fixed: "a fixed value" },
+  // "dose" alone read as a number; a progression rule's conditions usually want it (the built-in rules use it).
+  scope: { stage: "this stage", plan: "the whole plan", dose: "since the current dose" },
 };
 
 export function optionLabel(spec: FieldSpec, value: string) {
