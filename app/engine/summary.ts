@@ -122,7 +122,7 @@ export function withDoseChanges(
   if (changes.length === 0) return summaries;
   const reason = { progression: "progression", step_back: "step back", regress: "regress" } as const;
   const clinician = changes
-    .map((c) => `${c.name} ${doseFigure(c.from)} → ${doseFigure(c.to)} (${reason[c.reason]}, ${c.ruleId})`)
+    .map((c) => `${c.name} ${doseFigure(c.from)} → ${doseFigure(c.to)} (${reason[c.reason]})`)
     .join("; ");
   return {
     patient: `${summaries.patient} ${changes.map((c) => c.patientText).join(" ")}`,

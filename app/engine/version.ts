@@ -12,5 +12,5 @@
  * `doseChanges` (a step up or back of the patient's own dose, a regress's load reduction), the 'dose' scope, the
  * dose_done criterion and the session-effort condition. Minor, not major: the Decision shape gained `doseChanges` in
  * 2.3.0's contract, always empty until now, so no reader of a decision meets a new key. 2.4.1: patient sentences say
- * "stage", never "step".) */
-export const ENGINE_VERSION = "2.4.1";
+ * "stage", never "step". 2.4.2: the clinician summary names a dose change's reason without the rule's id.) */
+export const ENGINE_VERSION = "2.4.2";
