@@ -43,9 +43,10 @@ export function workingLoadSeries(args: {
     const stage = stay && program.stages.find((s) => s.id === stay.stageId);
     if (!stay || !stage) continue;
     const prescription = personalPrescription(stage, versionOnDay(versions, stay, day, timeZone));
-    // No kg is body weight: 0 extra kg, so a first loaded dose reads "from 0 to 10 kg".
+    // No load at all is body weight: 0 extra kg, so a first loaded dose reads "from 0 to 10 kg". A load in words only
+    // ("backpack or weight machine") is a weight nobody has put a number on: unknown, not 0.
     for (const e of prescription.exercises)
-      seriesOf(e.id, e.name).prescribed.push({ date: day, value: e.load?.kg ?? 0 });
+      seriesOf(e.id, e.name).prescribed.push({ date: day, value: e.load ? (e.load.kg ?? null) : 0 });
   }
   const names = new Map(
     [
