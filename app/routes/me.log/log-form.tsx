@@ -16,14 +16,19 @@ import type { action, loader } from "./route.tsx";
 export type LogFormView = NonNullable<Awaited<ReturnType<typeof loader>>["view"]>;
 type View = LogFormView;
 
-function defaultValuesFor(view: View): Record<string, unknown> {
+export function defaultValuesFor(
+  view: Pick<View, "existing" | "exercises" | "date" | "openedVersion">,
+): Record<string, unknown> {
   const saved = view.existing as
     (Record<string, unknown> & { exercises?: Array<Record<string, unknown>>; otherActivities?: unknown[] }) | null;
   const savedExercises = new Map((saved?.exercises ?? []).map((e) => [String(e.exerciseId), e]));
+  // A day saved as "did them all" has every exercise done: switching it to "some of them" asks afresh which ones.
+  const allDone = saved?.sessionDone === "done";
   const exercises = view.exercises.map((e) => {
     const found = savedExercises.get(e.id);
+    if (found) return allDone ? { ...found, status: "" } : found;
     // Unanswered until the patient says; the numbers start from their own dose, for when only part was done.
-    return found ?? { exerciseId: e.id, status: "", sets: e.sets ?? "", reps: e.reps ?? "", loadKg: e.load?.kg ?? "" };
+    return { exerciseId: e.id, status: "", sets: e.sets ?? "", reps: e.reps ?? "", loadKg: e.load?.kg ?? "" };
   });
   const spare = { label: "", minutes: "", rpe: "" };
   const others = [...(saved?.otherActivities ?? []), spare];
