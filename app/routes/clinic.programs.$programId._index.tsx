@@ -4,6 +4,7 @@ import { describeCriterion } from "~/components/clinic/criterion-summary.tsx";
 import type { PainModel } from "~/engine/index.ts";
 import { PrescriptionTable } from "~/components/clinic/prescription-table.tsx";
 import { describeProgression } from "~/components/clinic/progression-summary.ts";
+import { describeQuestionnaireSchedule } from "~/components/clinic/questionnaire-schedule-summary.ts";
 import { RouteErrorBoundary } from "~/components/error-boundary.tsx";
 import { Button, ButtonLink } from "~/components/ui/button.tsx";
 import { Badge, Card, Notice, Page, PageHeader } from "~/components/ui/layout.tsx";
@@ -74,6 +75,12 @@ export default function ProgramPage() {
             {pm.settleBy.replace("_", " ")}; week on week {pm.weekOnWeek.replace("_", " ")}; flag at {pm.redFlagPain}
             /10.
           </p>
+          {program.questionnaireSchedule?.length ? (
+            <p className="small">
+              <strong>Questionnaires asked of the patient:</strong>{" "}
+              {program.questionnaireSchedule.map(describeQuestionnaireSchedule).join("; ")}.
+            </p>
+          ) : null}
           {plansByVersion.length > 0 ? (
             <p className="small muted">
               In use: {plansByVersion.map((v) => `${v.plans} on version ${v.version}`).join(", ")}.
