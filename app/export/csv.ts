@@ -88,6 +88,16 @@ export function recordToCsv(record: PatientRecord): string {
       detail: `${stage}${h.prepared ? " (prepared)" : ""}; ${CAUSE_WORDS[h.cause] ?? h.cause}; by ${h.changedBy ?? "the engine (automatic)"}; version ${h.version}; reason: ${h.reason}`,
     });
   }
+  for (const m of record.messages ?? []) {
+    rows.push({
+      date: m.sentAt,
+      record: "message",
+      item: m.authorRole === "patient" ? `Message from ${m.authorName}` : `Message from physio ${m.authorName}`,
+      side: null,
+      value: m.body,
+      detail: m.readAt ? `read ${m.readAt}` : "not read yet",
+    });
+  }
   rows.sort((a, b) => String(a.date).localeCompare(String(b.date)));
   // Cells starting with = + - @ are prefixed so spreadsheet apps never run them as formulas (CSV injection).
   const safe = rows.map((row) =>

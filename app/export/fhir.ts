@@ -10,6 +10,7 @@ import type {
   Observation,
   Patient,
   Practitioner,
+  Communication,
   Provenance,
   QuestionnaireResponse,
 } from "fhir/r4";
@@ -195,6 +196,26 @@ export function recordToFhirBundle(record: PatientRecord, engineDeviceId: string
       agent: agents,
     } satisfies Provenance;
     add(provenance);
+  }
+
+  // The messages between patient and physio (ADR 054): a Communication each; a clinician other than the record's
+  // named practitioner is named, not referenced (only that one is in the bundle).
+  for (const m of record.messages ?? []) {
+    const fromPatient = m.authorRole === "patient";
+    const clinician = clinicianRef && m.authorId === record.clinician?.id ? clinicianRef : { display: m.authorName };
+    const message = {
+      resourceType: "Communication",
+      id: fhirUuid(m.id),
+      status: "completed",
+      subject: patientRef,
+      basedOn: [ref(m.planId)],
+      sender: fromPatient ? patientRef : clinician,
+      recipient: [fromPatient ? (clinicianRef ?? { display: "the patient's physio" }) : patientRef],
+      sent: m.sentAt,
+      ...(m.readAt ? { received: m.readAt } : {}),
+      payload: [{ contentString: m.body }],
+    } satisfies Communication;
+    add(message);
   }
 
   // The personal dose history: a Provenance per change of a plan's dose, by the physio or by the engine (ADR 056).

@@ -103,6 +103,17 @@ export type PatientRecord = {
     changedBy: string | null;
     changedById: string | null;
   }>;
+  /** The messages of the patient's plans (ADR 054), oldest first. Optional so a record built before it still exports. */
+  messages?: Array<{
+    id: string;
+    planId: string;
+    sentAt: string;
+    readAt: string | null;
+    authorId: string;
+    authorRole: "patient" | "clinician";
+    authorName: string;
+    body: string;
+  }>;
 };
 
 /** An exercise's name in the plan's program (any stage) or among those added for the patient, else its id read aloud. */

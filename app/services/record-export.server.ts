@@ -6,6 +6,7 @@ import { recordAudit } from "~/models/audit.server.ts";
 import { getPatientInClinic } from "~/models/patient.server.ts";
 import { addedExerciseNamesOfPlans } from "~/models/personal-dose.server.ts";
 import { nowIso } from "~/utils/dates.ts";
+import { listMessagesOfPlan } from "~/models/message.server.ts";
 import { doseHistoryOfPlans } from "./dose-history.server.ts";
 import { programOfPlan } from "./evaluation.server.ts";
 
@@ -54,12 +55,13 @@ async function loadPatientRecord(db: DB, clinicId: string, patientId: string): P
       .orderBy("decision.created_at")
       .execute(),
   ]);
-  const [ownExercises, doseHistory] = await Promise.all([
+  const [ownExercises, doseHistory, threads] = await Promise.all([
     addedExerciseNamesOfPlans(
       db,
       plans.map((p) => p.id),
     ),
     doseHistoryOfPlans(db, clinicId, plans, patient.time_zone),
+    Promise.all(plans.map((p) => listMessagesOfPlan(db, clinicId, p.id).then((m) => ({ planId: p.id, m })))),
   ]);
   return {
     exportedAt: nowIso(),
@@ -129,6 +131,20 @@ async function loadPatientRecord(db: DB, clinicId: string, patientId: string): P
       reviewReason: d.review_reason,
     })),
     doseHistory,
+    messages: threads
+      .flatMap(({ planId, m }) =>
+        m.map((message) => ({
+          id: message.id,
+          planId,
+          sentAt: message.created_at,
+          readAt: message.read_at,
+          authorId: message.author_id,
+          authorRole: message.author_role,
+          authorName: message.author_name,
+          body: message.body,
+        })),
+      )
+      .sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
   };
 }
 

@@ -4,6 +4,7 @@ import * as meExport from "~/routes/me.export.$format.ts";
 import { evaluatePlan } from "~/services/evaluation.server.ts";
 import { startPlan } from "~/services/plan.server.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { insertMessage } from "~/models/message.server.ts";
 import { insertPersonalDose } from "~/models/personal-dose.server.ts";
 import { newId } from "~/utils/ids.server.ts";
 import { loadBuiltInProgram } from "~/programs/index.ts";
@@ -148,7 +149,71 @@ async function withDoseHistory(cast: Awaited<ReturnType<typeof patientWithHistor
   });
 }
 
+/** One message each way on the patient's plan: the patient asks, the physio answers. */
+async function withMessages(cast: Awaited<ReturnType<typeof patientWithHistory>>) {
+  const db = getDb();
+  const plan = await db
+    .selectFrom("plan")
+    .select("id")
+    .where("patient_id", "=", cast.patientA.id)
+    .executeTakeFirstOrThrow();
+  const common = { clinicId: cast.clinic.id, planId: plan.id, patientId: cast.patientA.id };
+  await insertMessage(db, {
+    ...common,
+    id: newId(),
+    authorId: cast.patientA.id,
+    authorRole: "patient",
+    body: "Can I run on Saturday?",
+    createdAt: "2026-11-05T08:00:00.000Z",
+  });
+  await insertMessage(db, {
+    ...common,
+    id: newId(),
+    authorId: cast.clinician.id,
+    authorRole: "clinician",
+    body: "Yes, if the hop test is under 2/10.",
+    createdAt: "2026-11-05T12:00:00.000Z",
+  });
+}
+
 describe("record export", () => {
+  it("the messages with the physio are in the CSV and in the FHIR bundle as Communications, which stays valid", async () => {
+    const cast = await patientWithHistory();
+    await withMessages(cast);
+    const csv = await run(meExport.loader, await getRequest("/me/export/csv", { userId: cast.patientA.id }), {
+      format: "csv",
+    });
+    const messageLines = String(csv.data)
+      .split("\n")
+      .filter((l) => l.includes(",message,"));
+    expect(messageLines).toHaveLength(2);
+    expect(messageLines[0]).toContain("Can I run on Saturday?");
+    expect(messageLines[1]).toContain("Message from physio Dr Test Clinician");
+
+    const fhir = await run(meExport.loader, await getRequest("/me/export/fhir", { userId: cast.patientA.id }), {
+      format: "fhir",
+    });
+    expect(fhirErrors(fhir.data)).toEqual([]);
+    const messages = fhir.data.entry
+      .map((e: { resource: { resourceType: string } }) => e.resource)
+      .filter(
+        (r: { resourceType: string; payload?: Array<{ contentString: string }> }) =>
+          r.resourceType === "Communication" && r.payload?.[0]?.contentString.includes("?"),
+      );
+    expect(messages).toHaveLength(1);
+    const answer = fhir.data.entry
+      .map((e: { resource: { payload?: Array<{ contentString: string }> } }) => e.resource)
+      .find((r: { payload?: Array<{ contentString: string }> }) => r.payload?.[0]?.contentString.startsWith("Yes, if"));
+    expect(answer).toMatchObject({
+      resourceType: "Communication",
+      status: "completed",
+      sent: "2026-11-05T12:00:00.000Z",
+    });
+    const fullUrls = new Set(fhir.data.entry.map((e: { fullUrl: string }) => e.fullUrl));
+    expect(fullUrls.has(answer.sender.reference)).toBe(true);
+    for (const ref of references(fhir.data)) expect(fullUrls.has(ref), ref).toBe(true);
+  });
+
   it("the dose history is in the CSV (date, stage, exercise, from → to, cause, who) and in a FHIR bundle that stays valid", async () => {
     const cast = await patientWithHistory();
     await withDoseHistory(cast);
