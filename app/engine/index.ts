@@ -8,6 +8,7 @@ export { ENGINE_VERSION } from "./version";
 export { addDays, daysBetween, isValidLocalDate, localDateOf, sessionDayOfMorningReport } from "./dates";
 export { daysInStage, firstStageDay, stageEntryDate } from "./stage-dates";
 export { evaluate } from "./evaluate";
+export { applicableDoseChanges } from "./applicable-dose-changes";
 export { EngineInputError } from "./context";
 export { modelAcceptsPain } from "./flags";
 export { stageLoggedTests } from "./monitoring";

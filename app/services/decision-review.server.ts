@@ -1,5 +1,5 @@
 import type { DB } from "~/db/client.server.ts";
-import type { Flag } from "~/engine/index.ts";
+import { applicableDoseChanges, type Flag } from "~/engine/index.ts";
 import { auditQuery, recordAudit } from "~/models/audit.server.ts";
 import { getDecisionInClinic, markDecisionReviewed, markReviewedQuery } from "~/models/decision.server.ts";
 import { setPlanStageQuery } from "~/models/plan-stage.server.ts";
@@ -7,7 +7,6 @@ import { bumpPlanVersion, getPlanInClinic } from "~/models/plan.server.ts";
 import { getUserById } from "~/models/user.server.ts";
 import { getPersonalDose, latestDoseVersionOfPlan } from "~/models/personal-dose.server.ts";
 import {
-  applicableDoseChanges,
   doseChangeLine,
   doseChangesOf,
   doseChangeWrites,

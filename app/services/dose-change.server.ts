@@ -1,7 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import type { Plan } from "~/db/types.ts";
 import { runWriteBatch, type BatchWrite, type WriteBatchResult } from "~/db/write-batch.server.ts";
-import type { Decision, DoseChange, PersonalDoseInput, Prescription, Stage } from "~/engine/index.ts";
+import type { DoseChange, PersonalDoseInput, Prescription, Stage } from "~/engine/index.ts";
 import { auditQuery } from "~/models/audit.server.ts";
 import {
   insertPersonalDoseQuery,
@@ -40,19 +40,6 @@ export function doseInputOf(
   const savedOn = dose && dose.stageEnteredOn !== PREPARED ? todayIn(timeZone, new Date(dose.createdAt)) : null;
   const since = savedOn && savedOn > plan.stage_entered_on ? savedOn : plan.stage_entered_on;
   return { prescription: personalPrescription(stage, dose), since };
-}
-
-/**
- * The changes the app may apply: only within the stage the decision keeps (a move to another stage starts that stage
- * from its own dose), and never an increase together with a regress or a high-severity flag — the engine guarantees
- * it; this is the service's own guard against a stale or hand-made decision.
- */
-export function applicableDoseChanges(
-  decision: Pick<Decision, "outcome" | "fromStageId" | "toStageId" | "flags"> & { doseChanges?: DoseChange[] },
-): DoseChange[] {
-  if (decision.fromStageId !== decision.toStageId) return [];
-  const noIncrease = decision.outcome === "regress" || decision.flags.some((f) => f.severity === "high");
-  return (decision.doseChanges ?? []).filter((c) => !(noIncrease && c.direction === "increase"));
 }
 
 /** Object keys sorted, undefined dropped, provenance and rules left out: two doses compare by what the patient does. */

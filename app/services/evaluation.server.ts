@@ -1,7 +1,14 @@
 import type { DB } from "~/db/client.server.ts";
 import type { DecisionStatus, Plan } from "~/db/types.ts";
 import type { BatchWrite } from "~/db/write-batch.server.ts";
-import { evaluate, ProgramSchema, stageEntryDate, type Decision, type Program } from "~/engine/index.ts";
+import {
+  applicableDoseChanges,
+  evaluate,
+  ProgramSchema,
+  stageEntryDate,
+  type Decision,
+  type Program,
+} from "~/engine/index.ts";
 import { auditQuery } from "~/models/audit.server.ts";
 import {
   decisionRow,
@@ -12,7 +19,7 @@ import {
 import { loadPlanFacts, type PlanFacts } from "~/models/facts.server.ts";
 import { setPlanStage, setPlanStageQuery, type StageChange } from "~/models/plan-stage.server.ts";
 import { claimPlanVersion, getPlanForUpdate, getPlanInClinic } from "~/models/plan.server.ts";
-import { applicableDoseChanges, doseChangeWrites, doseInputOf, runBatchUnlessDoseClash } from "./dose-change.server.ts";
+import { doseChangeWrites, doseInputOf, runBatchUnlessDoseClash } from "./dose-change.server.ts";
 import { todayIn } from "~/utils/dates.ts";
 import { deepFreeze } from "~/utils/deep-freeze.ts";
 

@@ -1,6 +1,7 @@
 import type { DB } from "~/db/client.server.ts";
 import {
   addDays,
+  applicableDoseChanges,
   evaluate,
   involvedValueForSymmetry,
   measureIsLowerBetter,
@@ -19,7 +20,7 @@ import {
 import { loadPlanFacts } from "~/models/facts.server.ts";
 import type { TryProgramInput } from "~/schemas/try-program.ts";
 import { todayIn } from "~/utils/dates.ts";
-import { applicableDoseChanges, doseChangeLine } from "./dose-change.server.ts";
+import { doseChangeLine } from "./dose-change.server.ts";
 
 export type TryDay = {
   date: string;

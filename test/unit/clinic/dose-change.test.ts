@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DoseChange, ExerciseDose, Prescription } from "~/engine/index.ts";
-import { applicableDoseChanges, doseChangeLine, isDoseChangeStale } from "~/services/dose-change.server.ts";
+import { applicableDoseChanges } from "~/engine/index.ts";
+import { doseChangeLine, isDoseChangeStale } from "~/services/dose-change.server.ts";
 
 // The app's own guards on the engine's dose changes (docs/decisions/056-applying-dose-changes.md).
 
